@@ -1,0 +1,60 @@
+import { useEffect } from 'react'
+import { ExportMenu } from '../features/export/ExportMenu'
+import { OffsetPanel } from '../features/correct/OffsetPanel'
+import { LoadStatus } from '../features/loading/LoadStatus'
+import { OpenFiles } from '../features/loading/OpenFiles'
+import { applyPendingAlignment } from '../features/loading/open-inputs'
+import { useUrlCall } from '../features/loading/use-url-call'
+import { Transport } from '../features/player/Transport'
+import { Transcript } from '../features/transcript/Transcript'
+import { DataWarnings } from '../features/warnings/DataWarnings'
+import { ProblemsBanner } from '../features/warnings/ProblemsBanner'
+import { Waveform } from '../features/waveform/Waveform'
+import { useCallStore } from '../store/call-store'
+import { CallSummary } from './CallSummary'
+import { handleKeyDown } from './commands'
+import { Shortcuts } from './Shortcuts'
+
+export function App() {
+  const { sources, isDemo } = useUrlCall()
+  const hasTimeline = useCallStore((s) => s.timeline !== undefined)
+
+  useEffect(() => {
+    window.addEventListener('keydown', handleKeyDown)
+    const unsubscribe = useCallStore.subscribe((s, prev) => {
+      if (s.timeline !== prev.timeline) applyPendingAlignment()
+    })
+    return () => {
+      window.removeEventListener('keydown', handleKeyDown)
+      unsubscribe()
+    }
+  }, [])
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>
+          <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width={22} height={22} />{' '}
+          Turnline
+        </h1>
+        {isDemo && <span className="demo-badge">Demo call</span>}
+        <CallSummary />
+        <span className="spacer" />
+        <OpenFiles />
+        <ExportMenu />
+      </header>
+      <ProblemsBanner />
+      <LoadStatus sources={sources} />
+      <main className="workspace">
+        <div className="player-column">
+          <Waveform />
+          <Transport />
+          {hasTimeline && <OffsetPanel />}
+          <DataWarnings />
+          <Shortcuts />
+        </div>
+        <Transcript />
+      </main>
+    </div>
+  )
+}

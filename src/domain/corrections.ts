@@ -1,0 +1,49 @@
+import type { PlacedItem, Timeline } from './timeline'
+
+/** The reviewer's inputs: all positions derive from these plus the computed timeline. */
+export interface Corrections {
+  /** Seconds added to every item. */
+  globalOffset: number
+  /** Seconds added to one item (and its words), by item id. */
+  nudges: Readonly<Record<string, number>>
+}
+
+export const NO_CORRECTIONS: Corrections = { globalOffset: 0, nudges: {} }
+
+export function itemShift(corrections: Corrections, id: string): number {
+  return corrections.globalOffset + (corrections.nudges[id] ?? 0)
+}
+
+export function shiftItem(item: PlacedItem, shift: number): PlacedItem {
+  if (shift === 0) return item
+  return {
+    ...item,
+    start: item.start + shift,
+    end: item.end === null ? null : item.end + shift,
+    words: item.words.map((w) => ({ ...w, start: w.start + shift, end: w.end + shift })),
+  }
+}
+
+/** `pos = computed + global_offset + nudge[id]` (formats.md §9.2), still sorted by start. */
+export function applyCorrections(timeline: Timeline, corrections: Corrections): Timeline {
+  const items = timeline.items.map((item) => shiftItem(item, itemShift(corrections, item.id)))
+  return { ...timeline, items: items.sort((a, b) => a.start - b.start) }
+}
+
+/** Adds `delta` to one item's nudge; a nudge that returns to zero is removed. */
+export function nudgeItem(corrections: Corrections, id: string, delta: number): Corrections {
+  const next = roundMicro((corrections.nudges[id] ?? 0) + delta)
+  const nudges = { ...corrections.nudges }
+  if (next === 0) delete nudges[id]
+  else nudges[id] = next
+  return { ...corrections, nudges }
+}
+
+export function nudgeGlobal(corrections: Corrections, delta: number): Corrections {
+  return { ...corrections, globalOffset: roundMicro(corrections.globalOffset + delta) }
+}
+
+/** Keeps repeated ±10 ms steps from accumulating float noise (0.1 + 0.2 ≠ 0.3). */
+export function roundMicro(seconds: number): number {
+  return Math.round(seconds * 1e6) / 1e6
+}

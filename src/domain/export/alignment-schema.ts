@@ -1,0 +1,44 @@
+import { z } from 'zod'
+
+/** product.md "Export contract": every position is seconds from the recording's first sample. */
+export const exportWordSchema = z.object({
+  text: z.string(),
+  start_s: z.number(),
+  end_s: z.number(),
+  heard: z.boolean(),
+})
+
+export const exportItemSchema = z.looseObject({
+  id: z.string(),
+  type: z.string(),
+  role: z.string().optional(),
+  name: z.string().optional(),
+  text: z.string().optional(),
+  interrupted: z.boolean().optional(),
+  start_s: z.number(),
+  end_s: z.number().nullable(),
+  nudge_s: z.number().default(0),
+  basis: z.string().optional(),
+  words: z.array(exportWordSchema).optional(),
+})
+
+export const alignmentExportSchema = z.looseObject({
+  schema: z.literal('turnline.alignment'),
+  version: z.literal(1),
+  recording: z.looseObject({
+    file: z.string(),
+    duration_s: z.number().nullable(),
+    channels: z.number().int().nullable(),
+    t0_unix: z.number().nullable(),
+    t0_source: z.string(),
+  }),
+  global_offset_s: z.number(),
+  items: z.array(exportItemSchema),
+})
+
+export type AlignmentExport = z.infer<typeof alignmentExportSchema>
+export type ExportItem = z.infer<typeof exportItemSchema>
+export type ExportWord = z.infer<typeof exportWordSchema>
+
+/** Formats that older exports must be migrated from; version 1 is the first. */
+export const ALIGNMENT_MIGRATIONS: readonly never[] = []

@@ -1,0 +1,88 @@
+import type { Corrections } from '../corrections'
+import { roundMicro } from '../corrections'
+import type { Problem } from '../problems'
+import { warningProblem } from '../problems'
+import type { PlacedItem, Timeline } from '../timeline'
+import type { AlignmentExport, ExportItem } from './alignment-schema'
+
+export interface RecordingFacts {
+  file: string
+  /** Seconds, if the audio is loaded. */
+  duration?: number
+  channels?: number
+}
+
+/** The `turnline.alignment` v1 file (product.md): `timeline` must already be corrected. */
+export function buildAlignmentExport(
+  corrected: Timeline,
+  corrections: Corrections,
+  recording: RecordingFacts,
+): AlignmentExport {
+  return {
+    schema: 'turnline.alignment',
+    version: 1,
+    recording: {
+      file: recording.file,
+      duration_s: recording.duration === undefined ? null : roundMicro(recording.duration),
+      channels: recording.channels ?? null,
+      t0_unix: corrected.anchor.t0Unix,
+      t0_source: corrected.anchor.t0Source,
+    },
+    global_offset_s: corrections.globalOffset,
+    items: corrected.items.map((item) => exportItem(item, corrections.nudges[item.id] ?? 0)),
+  }
+}
+
+function exportItem(item: PlacedItem, nudge: number): ExportItem {
+  const common = {
+    id: item.id,
+    type: item.type,
+    start_s: roundMicro(item.start),
+    end_s: item.end === null ? null : roundMicro(item.end),
+    nudge_s: nudge,
+    basis: item.basis,
+  }
+  if (item.type === 'function_call' || item.type === 'function_call_output')
+    return { ...common, name: item.name ?? '' }
+  if (item.type !== 'message') return { ...common, text: item.text }
+  const spoken: ExportItem = {
+    ...common,
+    role: item.role ?? 'assistant',
+    text: item.text,
+    interrupted: item.interrupted,
+  }
+  if (item.lane === 'marker') return spoken
+  spoken.words = item.words.map((w) => ({
+    text: w.text,
+    start_s: roundMicro(w.start),
+    end_s: roundMicro(w.end),
+    heard: w.heard,
+  }))
+  if (item.wordsEstimated) spoken.words_estimated = true
+  return spoken
+}
+
+/** Re-opening an export: its offsets become the reviewer's corrections again. */
+export function correctionsFromExport(
+  exported: AlignmentExport,
+  timeline: Timeline,
+  file: string,
+): { corrections: Corrections; problems: Problem[] } {
+  const known = new Set(timeline.items.map((i) => i.id))
+  const nudges: Record<string, number> = {}
+  const problems: Problem[] = []
+  exported.items.forEach((item, index) => {
+    if (!known.has(item.id)) {
+      problems.push(
+        warningProblem(
+          file,
+          `items[${index}].id`,
+          `"${item.id}" is not in the loaded history; ignored`,
+        ),
+      )
+      return
+    }
+    if (item.nudge_s !== 0) nudges[item.id] = item.nudge_s
+  })
+  return { corrections: { globalOffset: exported.global_offset_s, nudges }, problems }
+}

@@ -1,0 +1,8 @@
+/** A copy without the keys whose value is undefined (for exactOptional-friendly objects). */
+export function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`unexpected value ${JSON.stringify(value)}`)
+}

@@ -1,0 +1,132 @@
+import type { AgentEvent, ChatMessage } from '../call'
+import { splitWords } from '../text'
+import type { Basis } from '../timeline'
+import type { VadSegment } from './vad-segments'
+import type { WallWord } from './wall-words'
+
+/** A message's span on the agent-host clock (epoch seconds). */
+export interface Span {
+  start: number
+  end: number
+  basis: Basis
+}
+
+const AGENT_CHARS_PER_S = 15
+const USER_WORDS_PER_S = 2.5
+/** formats.md §9.3 assistant step 4: LLM + TTS latency still ahead of `created_at`. */
+const PIPELINE_LATENCY_S = 0.6
+const DEFAULT_END_OF_TURN_S = 0.5
+
+export function estimatedAgentDuration(text: string): number {
+  return Math.max(0.4, text.length / AGENT_CHARS_PER_S)
+}
+
+function estimatedUserDuration(text: string): number {
+  return Math.max(0.4, splitWords(text).length / USER_WORDS_PER_S)
+}
+
+function metricSpan(
+  message: ChatMessage,
+  words: readonly WallWord[],
+  duration: number,
+): Span | undefined {
+  const { started_speaking_at: started, stopped_speaking_at: stopped } = message.metrics
+  if (started === undefined) return undefined
+  if (stopped !== undefined && stopped > started)
+    return { start: started, end: stopped, basis: 'metrics' }
+  const lastHeard = words.filter((w) => w.heard).at(-1)
+  return { start: started, end: lastHeard?.end ?? started + duration, basis: 'metrics' }
+}
+
+function wordSpan(words: readonly WallWord[]): Span | undefined {
+  const heard = words.filter((w) => w.heard)
+  const first = heard[0]
+  const last = heard.at(-1)
+  if (!first || !last) return undefined
+  return { start: first.start, end: last.end, basis: 'words' }
+}
+
+export interface UserContext {
+  text: string
+  words: readonly WallWord[]
+  vad: readonly VadSegment[]
+  /** End of the previous user turn, epoch seconds. */
+  previousUserEnd: number
+}
+
+/** formats.md §9.3, user message. */
+export function userSpan(message: ChatMessage, ctx: UserContext): Span | undefined {
+  const duration = estimatedUserDuration(ctx.text)
+  const byMetrics = metricSpan(message, ctx.words, duration)
+  if (byMetrics) return byMetrics
+  const byWords = wordSpan(ctx.words)
+  if (byWords) return byWords
+  const created = message.created_at
+  if (created === undefined) return undefined
+  const turn = ctx.vad.filter((s) => s.end > ctx.previousUserEnd && s.end <= created)
+  const first = turn[0]
+  const last = turn.at(-1)
+  if (first && last) return { start: first.start, end: last.end, basis: 'user_state' }
+  const { end_of_turn_delay: eot, transcription_delay: transcription } = message.metrics
+  const end = created - (eot ?? transcription ?? DEFAULT_END_OF_TURN_S)
+  return { start: end - duration, end, basis: 'created_at' }
+}
+
+export interface AssistantContext {
+  text: string
+  words: readonly WallWord[]
+  events: readonly AgentEvent[]
+  /** `stopped_speaking_at` (or placed end) of the user turn this replies to. */
+  previousUserEnd?: number
+  /** Start of the next user turn, which caps an estimated end. */
+  nextUserStart?: number
+}
+
+/** formats.md §9.3, assistant message. */
+export function assistantSpan(message: ChatMessage, ctx: AssistantContext): Span | undefined {
+  const duration = estimatedAgentDuration(ctx.text)
+  const byMetrics = metricSpan(message, ctx.words, duration)
+  if (byMetrics) return byMetrics
+  const byWords = wordSpan(ctx.words)
+  if (byWords) return byWords
+  const start = estimatedStart(message, ctx, duration)
+  if (!start) return undefined
+  const cap =
+    ctx.nextUserStart !== undefined && ctx.nextUserStart > start.at ? ctx.nextUserStart : Infinity
+  return { start: start.at, end: Math.min(start.at + duration, cap), basis: start.basis }
+}
+
+function estimatedStart(
+  message: ChatMessage,
+  ctx: AssistantContext,
+  duration: number,
+): { at: number; basis: Basis } | undefined {
+  const { e2e_latency: e2e, provider_request_ids: realtime } = message.metrics as {
+    e2e_latency?: number
+    provider_request_ids?: unknown
+  }
+  const created = message.created_at
+  if (created !== undefined && realtime !== undefined) return { at: created, basis: 'created_at' }
+  if (created !== undefined && isSay(message, ctx.events, duration))
+    return { at: created - duration, basis: 'created_at_end' }
+  if (e2e !== undefined && ctx.previousUserEnd !== undefined)
+    return { at: ctx.previousUserEnd + e2e, basis: 'e2e_latency' }
+  if (created !== undefined) return { at: created + PIPELINE_LATENCY_S, basis: 'created_at' }
+  return undefined
+}
+
+/**
+ * `session.say()` messages get `created_at` after playout (formats.md §1.4). They show as TTS
+ * metrics without LLM ones, or a `speech_created{source:"say"}` event shortly before.
+ */
+function isSay(message: ChatMessage, events: readonly AgentEvent[], duration: number): boolean {
+  const m = message.metrics as Record<string, unknown>
+  if ('tts_node_ttfb' in m && !('llm_node_ttft' in m) && !('llm_metadata' in m)) return true
+  const created = message.created_at
+  if (created === undefined) return false
+  const windowStart = created - duration - 3
+  const recent = events.filter(
+    (e) => e.type === 'speech_created' && e.created_at >= windowStart && e.created_at <= created,
+  )
+  return recent.at(-1)?.source === 'say'
+}

@@ -1,0 +1,201 @@
+import type { CallHistory, ChatItem, ChatMessage, EgressRecording, WordTimings } from '../call'
+import { messageText } from '../text'
+import type { Lane, PlacedItem, PlacedWord, RecordingAnchor, Timeline } from '../timeline'
+import type { AudioFacts } from './anchor'
+import { recordingAnchor } from './anchor'
+import { estimateWords } from './estimate-words'
+import type { MarkerPlacement } from './markers'
+import { markerFallback, markerText } from './markers'
+import { matchSegments } from './match-segments'
+import type { Span } from './message-spans'
+import { assistantSpan, estimatedAgentDuration, userSpan } from './message-spans'
+import { vadSegments } from './vad-segments'
+import type { WallWord } from './wall-words'
+import { calibrateStt, wallWords } from './wall-words'
+
+export interface CallInputs {
+  history: CallHistory
+  timings?: WordTimings
+  egress?: EgressRecording
+  audio?: AudioFacts
+}
+
+type SpokenMessage = ChatMessage & { role: 'user' | 'assistant' }
+
+function isSpoken(item: ChatItem): item is SpokenMessage {
+  return item.type === 'message' && (item.role === 'user' || item.role === 'assistant')
+}
+
+/** Places every history item on the recording (formats.md §9). */
+export function placeCall({ history, timings, egress, audio = {} }: CallInputs): Timeline {
+  const anchor = recordingAnchor(history, egress, audio)
+  const spoken = history.items.filter(isSpoken)
+  const wall = wallClockWords(history, spoken, timings)
+  const spans = messageSpans(history, spoken, wall)
+  const placed: PlacedItem[] = []
+  const placedById = new Map<string, PlacedItem>()
+  const calls = new Map<string, MarkerPlacement>()
+  for (const item of history.items) {
+    const previous = placed.at(-1)
+    const next = isSpoken(item)
+      ? placeMessage(item, spans.get(item.id), wall.get(item.id) ?? [], anchor, previous)
+      : placeMarker(item, anchor, placedById, calls, previous)
+    if (item.type === 'function_call') calls.set(item.call_id, next)
+    placed.push(next)
+    placedById.set(item.id, next)
+  }
+  addLatencies(placed)
+  return { anchor, items: sortByStart(placed) }
+}
+
+function wallClockWords(
+  history: CallHistory,
+  spoken: readonly SpokenMessage[],
+  timings: WordTimings | undefined,
+): Map<string, WallWord[]> {
+  const segments = matchSegments(spoken, timings?.segments ?? [])
+  const pairs = spoken.flatMap((m) => {
+    const stt = segments
+      .get(m.id)
+      ?.find((s) => s.timeBase === 'stt_stream' && s.firstAudioAt === undefined)
+    const firstWordStart = stt?.words[0]?.start_time
+    const startedSpeakingAt = m.metrics.started_speaking_at
+    return firstWordStart !== undefined && startedSpeakingAt !== undefined
+      ? [{ startedSpeakingAt, firstWordStart }]
+      : []
+  })
+  const stt = calibrateStt(pairs, history.recordingStartedAt)
+  const out = new Map<string, WallWord[]>()
+  for (const message of spoken) {
+    const words = wallWords(message, segments.get(message.id) ?? [], stt)
+    if (words.length > 0) out.set(message.id, words)
+  }
+  return out
+}
+
+function messageSpans(
+  history: CallHistory,
+  spoken: readonly SpokenMessage[],
+  wall: ReadonlyMap<string, WallWord[]>,
+): Map<string, Span> {
+  const spans = new Map<string, Span>()
+  const vad = vadSegments(history)
+  let previousUserEnd = Number.NEGATIVE_INFINITY
+  for (const message of spoken.filter((m) => m.role === 'user')) {
+    const ctx = {
+      text: messageText(message),
+      words: wall.get(message.id) ?? [],
+      vad,
+      previousUserEnd,
+    }
+    const span = userSpan(message, ctx)
+    if (span) {
+      spans.set(message.id, span)
+      previousUserEnd = span.end
+    }
+  }
+  spoken.forEach((message, index) => {
+    if (message.role !== 'assistant') return
+    const before = spoken.slice(0, index).findLast((m) => m.role === 'user')
+    const after = spoken.slice(index + 1).find((m) => m.role === 'user')
+    const span = assistantSpan(message, {
+      text: messageText(message),
+      words: wall.get(message.id) ?? [],
+      events: history.events,
+      previousUserEnd: before && (before.metrics.stopped_speaking_at ?? spans.get(before.id)?.end),
+      nextUserStart: after && spans.get(after.id)?.start,
+    })
+    if (span) spans.set(message.id, span)
+  })
+  return spans
+}
+
+function placeMessage(
+  message: SpokenMessage,
+  span: Span | undefined,
+  wall: readonly WallWord[],
+  anchor: RecordingAnchor,
+  previous: PlacedItem | undefined,
+): PlacedItem {
+  const lane: Lane = message.role === 'user' ? 'user' : 'agent'
+  const text = messageText(message)
+  const toFile = fileClock(anchor, lane)
+  const start = span ? toFile(span.start) : (previous?.end ?? previous?.start ?? 0)
+  const end = span ? toFile(span.end) : start + estimatedAgentDuration(text)
+  const timed: PlacedWord[] = wall.map((w) => ({
+    ...w,
+    start: toFile(w.start),
+    end: toFile(w.end),
+  }))
+  return {
+    id: message.id,
+    type: 'message',
+    role: message.role,
+    lane,
+    text,
+    interrupted: message.interrupted,
+    start,
+    end,
+    basis: span?.basis ?? 'estimate',
+    words: timed.length > 0 ? timed : estimateWords(text, start, end),
+    wordsEstimated: timed.length === 0,
+    source: message,
+  }
+}
+
+function placeMarker(
+  item: ChatItem,
+  anchor: RecordingAnchor,
+  placedById: ReadonlyMap<string, PlacedItem>,
+  calls: ReadonlyMap<string, MarkerPlacement>,
+  previous: PlacedItem | undefined,
+): PlacedItem {
+  const at: MarkerPlacement =
+    item.created_at !== undefined
+      ? { start: fileClock(anchor, 'marker')(item.created_at), basis: 'created_at' }
+      : markerFallback(item, placedById, calls, previous)
+  const placed: PlacedItem = {
+    id: item.id,
+    type: item.type,
+    lane: 'marker',
+    text: markerText(item),
+    interrupted: false,
+    start: at.start,
+    end: null,
+    basis: at.basis,
+    words: [],
+    wordsEstimated: false,
+    source: item,
+  }
+  if (item.type === 'message') placed.role = item.role
+  if (item.type === 'function_call' || item.type === 'function_call_output') {
+    placed.name = item.name
+    placed.callId = item.call_id
+  }
+  return placed
+}
+
+function fileClock(anchor: RecordingAnchor, lane: Lane): (wall: number) => number {
+  const shift = -anchor.t0Unix + (lane === 'agent' ? anchor.agentBias : 0)
+  return (wall) => wall + shift
+}
+
+/** Reply latency: metrics `e2e_latency` when present, else measured from the placed spans. */
+function addLatencies(items: PlacedItem[]) {
+  let lastUser: PlacedItem | undefined
+  for (const item of items) {
+    if (item.lane === 'user') lastUser = item
+    if (item.lane !== 'agent' || item.source.type !== 'message') continue
+    const e2e = item.source.metrics.e2e_latency
+    if (e2e !== undefined) item.latency = e2e
+    else if (lastUser?.end != null && item.start > lastUser.end)
+      item.latency = item.start - lastUser.end
+  }
+}
+
+function sortByStart(items: PlacedItem[]): PlacedItem[] {
+  return items
+    .map((item, order) => ({ item, order }))
+    .sort((a, b) => a.item.start - b.item.start || a.order - b.order)
+    .map(({ item }) => item)
+}

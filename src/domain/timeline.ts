@@ -1,0 +1,66 @@
+import type { ChatItem } from './call'
+
+/** Which timestamp source placed an item (shown to the reviewer and exported). */
+export type Basis =
+  'metrics' | 'words' | 'user_state' | 'e2e_latency' | 'created_at' | 'created_at_end' | 'estimate'
+
+export type RecordingKind = 'agent_ogg' | 'egress' | 'unknown'
+
+export type T0Source =
+  | 'audio_recording_started_at'
+  | 'egress_file_started_at'
+  | 'first_user_speech'
+  | 'earliest_timestamp'
+
+/** How epoch times map to the recording: `pos = t − t0Unix (+ agentBias for agent speech)`. */
+export interface RecordingAnchor {
+  kind: RecordingKind
+  /** Epoch seconds of sample 0. */
+  t0Unix: number
+  t0Source: T0Source
+  /** Added to agent speech only: the egress path delays it (formats.md §9.2). */
+  agentBias: number
+  /** True when no file metadata gave t0 and it was guessed. */
+  estimated: boolean
+}
+
+export type Lane = 'user' | 'agent' | 'marker'
+
+export interface PlacedWord {
+  text: string
+  /** Seconds into the recording. */
+  start: number
+  end: number
+  /** False for words synthesized past the point where an interrupted message was cut. */
+  heard: boolean
+}
+
+export interface PlacedItem {
+  id: string
+  type: ChatItem['type']
+  role?: 'user' | 'assistant' | 'system' | 'developer'
+  lane: Lane
+  /** Display text: the message text, the tool name, the new agent… */
+  text: string
+  interrupted: boolean
+  /** Seconds into the recording. */
+  start: number
+  /** Seconds into the recording; null for point markers. */
+  end: number | null
+  basis: Basis
+  words: PlacedWord[]
+  /** Words spread over the span because no timings were captured. */
+  wordsEstimated: boolean
+  /** Assistant reply latency in seconds (metrics `e2e_latency`, else measured from the placements). */
+  latency?: number
+  /** Tool name for function calls and their outputs. */
+  name?: string
+  callId?: string
+  source: ChatItem
+}
+
+export interface Timeline {
+  anchor: RecordingAnchor
+  /** Sorted by start (not by created_at: formats.md §1.6). */
+  items: PlacedItem[]
+}

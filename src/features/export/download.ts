@@ -1,0 +1,15 @@
+export function downloadText(fileName: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+/** `audio.ogg` → `audio` */
+export function baseName(fileName: string): string {
+  return fileName.replace(/\.[^.]+$/, '') || 'call'
+}

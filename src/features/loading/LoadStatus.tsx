@@ -1,0 +1,33 @@
+import type { SourceStatus } from './use-url-call'
+
+/** Shown while a linked call loads, and when a source fails (with a retry). */
+export function LoadStatus({ sources }: { sources: SourceStatus[] }) {
+  const pending = sources.filter((s) => s.status !== 'success')
+  if (pending.length === 0) return null
+  return (
+    <ul className="load-status" aria-live="polite">
+      {pending.map((s) => (
+        <li
+          key={s.url}
+          className={s.status === 'error' ? 'load-error' : undefined}
+          role={s.status === 'error' ? 'alert' : undefined}
+        >
+          <strong>{s.label}</strong>{' '}
+          {s.status === 'error' ? (
+            <>
+              could not be loaded: {s.error}{' '}
+              <button type="button" onClick={s.retry}>
+                Retry
+              </button>
+            </>
+          ) : (
+            <>
+              loading{s.progress !== undefined ? ` ${Math.round(s.progress * 100)} %` : '…'}{' '}
+              <progress max={1} value={s.progress} />
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  )
+}

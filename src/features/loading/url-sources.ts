@@ -1,0 +1,42 @@
+import type { InputRole } from '../../domain/parse/parse-input'
+
+export interface UrlSources {
+  audio?: string
+  texts: { role: InputRole; url: string }[]
+  isDemo: boolean
+}
+
+const DEMO = {
+  audio: 'demo/audio.ogg',
+  history: 'demo/session-report.json',
+  timings: 'demo/timed-strings.json',
+}
+
+/** `/?audio=URL&history=URL[&timings=URL][&egress=URL][&alignment=URL]`; no parameters: the demo call. */
+export function urlSources(search: string, base: string): UrlSources {
+  const params = new URLSearchParams(search)
+  const texts: UrlSources['texts'] = []
+  for (const role of ['history', 'timings', 'egress', 'alignment'] as const) {
+    const url = params.get(role)
+    if (url) texts.push({ role, url })
+  }
+  const audio = params.get('audio') ?? undefined
+  if (audio || texts.length > 0) return { ...(audio ? { audio } : {}), texts, isDemo: false }
+  return {
+    audio: base + DEMO.audio,
+    texts: [
+      { role: 'history', url: base + DEMO.history },
+      { role: 'timings', url: base + DEMO.timings },
+    ],
+    isDemo: true,
+  }
+}
+
+export function fileNameOf(url: string): string {
+  try {
+    const path = new URL(url, 'http://x/').pathname
+    return decodeURIComponent(path.split('/').pop() || url)
+  } catch {
+    return url
+  }
+}

@@ -1,0 +1,77 @@
+import { create } from 'zustand'
+import { findActiveIndex } from '../../domain/find-active'
+import type { CorrectedView } from '../../store/corrected-timeline'
+import { activeLayer } from '../waveform/layer-registry'
+
+/** Changes once per message, not per frame: the only playback state React renders. */
+export const useActiveItem = create<{ index: number }>(() => ({ index: -1 }))
+
+interface CursorTargets {
+  transcript: HTMLElement | null
+  clock: HTMLElement | null
+}
+
+const targets: CursorTargets = { transcript: null, clock: null }
+let activeWord: { item: number; word: number } | undefined
+let activeItem = -1
+
+export function setCursorTargets(next: Partial<CursorTargets>) {
+  Object.assign(targets, next)
+}
+
+/** `mm:ss.mmm`; items placed before the first sample show a minus sign. */
+export function formatClock(seconds: number): string {
+  const s = Math.abs(seconds)
+  const m = Math.floor(s / 60)
+  const sign = seconds < -0.0005 ? '−' : ''
+  return `${sign}${String(m).padStart(2, '0')}:${(s - m * 60).toFixed(3).padStart(6, '0')}`
+}
+
+/**
+ * Runs on every frame while playing and after each seek: two binary searches, then DOM attribute
+ * flips only when the word or the message changes (performance.md §5: React stays out of the frame).
+ */
+export function tick(view: CorrectedView | undefined, time: number) {
+  if (targets.clock) {
+    targets.clock.textContent = formatClock(time)
+    targets.clock.dataset.seconds = time.toFixed(3)
+  }
+  if (!view) return
+  const { index } = view
+  const spoken = findActiveIndex(index.itemStarts, index.itemEnds, time)
+  const item = spoken === -1 ? -1 : (index.itemIndex[spoken] ?? -1)
+  const w = findActiveIndex(index.wordStarts, index.wordEnds, time)
+  const word =
+    w === -1 ? undefined : { item: index.wordItem[w] ?? -1, word: index.wordInItem[w] ?? -1 }
+  if (item !== activeItem) {
+    activeItem = item
+    activeLayer()?.markActive(view.timeline.items[item]?.id)
+    useActiveItem.setState({ index: item })
+  }
+  if (word?.item !== activeWord?.item || word?.word !== activeWord?.word) {
+    activeWord = word
+    applyWordHighlight()
+  }
+}
+
+/** Re-applies the highlight, e.g. after the virtual list mounted new rows. */
+export function applyWordHighlight() {
+  const root = targets.transcript
+  if (!root) return
+  for (const element of root.querySelectorAll('[data-word-active]'))
+    element.removeAttribute('data-word-active')
+  for (const element of root.querySelectorAll('[data-row-active]'))
+    element.removeAttribute('data-row-active')
+  if (activeItem !== -1)
+    root.querySelector(`[data-row="${activeItem}"]`)?.setAttribute('data-row-active', '')
+  if (!activeWord) return
+  root
+    .querySelector(`[data-row="${activeWord.item}"] [data-w="${activeWord.word}"]`)
+    ?.setAttribute('data-word-active', '')
+}
+
+export function resetCursor() {
+  activeItem = -1
+  activeWord = undefined
+  useActiveItem.setState({ index: -1 })
+}

@@ -1,0 +1,78 @@
+import type WaveSurfer from 'wavesurfer.js'
+import { create } from 'zustand'
+
+interface PlayerState {
+  ready: boolean
+  playing: boolean
+  duration: number
+}
+
+/** Rarely-changing player facts that components render. The current time is not here on purpose. */
+export const usePlayerStore = create<PlayerState>(() => ({
+  ready: false,
+  playing: false,
+  duration: 0,
+}))
+
+type TickListener = (time: number) => void
+
+let instance: WaveSurfer | null = null
+const listeners = new Set<TickListener>()
+
+function emit(time: number) {
+  for (const listener of listeners) listener(time)
+}
+
+/** One wavesurfer at a time; everything else talks to it through this module. */
+export const player = {
+  attach(ws: WaveSurfer): () => void {
+    instance = ws
+    const offs = [
+      ws.on('ready', (duration) => usePlayerStore.setState({ ready: true, duration })),
+      ws.on('play', () => usePlayerStore.setState({ playing: true })),
+      ws.on('pause', () => usePlayerStore.setState({ playing: false })),
+      ws.on('finish', () => usePlayerStore.setState({ playing: false })),
+      ws.on('timeupdate', emit),
+    ]
+    return () => {
+      offs.forEach((off) => off())
+      if (instance === ws) instance = null
+      usePlayerStore.setState({ ready: false, playing: false, duration: 0 })
+    }
+  },
+  /** Called on every frame while playing and after every seek (wavesurfer's `timeupdate`). */
+  onTick(listener: TickListener): () => void {
+    listeners.add(listener)
+    return () => listeners.delete(listener)
+  },
+  time(): number {
+    return instance?.getCurrentTime() ?? 0
+  },
+  seek(seconds: number) {
+    if (!instance) return
+    const duration = instance.getDuration()
+    instance.setTime(Math.min(Math.max(0, seconds), duration || seconds))
+  },
+  async play() {
+    await instance?.play()
+  },
+  pause() {
+    instance?.pause()
+  },
+  async toggle() {
+    await instance?.playPause()
+  },
+  async playFrom(seconds: number) {
+    player.seek(seconds)
+    await player.play()
+  },
+  setRate(rate: number) {
+    instance?.setPlaybackRate(rate, true)
+  },
+  zoom(pxPerSecond: number) {
+    if (instance && usePlayerStore.getState().ready) instance.zoom(pxPerSecond)
+  },
+  scrollToTime(seconds: number) {
+    instance?.setScrollTime(Math.max(0, seconds - 2))
+  },
+}

@@ -1,0 +1,66 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useLayoutEffect, useRef } from 'react'
+import { useCorrectedView } from '../../store/corrected-timeline'
+import { reviewActions, useReviewStore } from '../../store/review-store'
+import { applyWordHighlight, setCursorTargets, useActiveItem } from '../player/playback-cursor'
+import { TranscriptRow } from './TranscriptRow'
+
+export function Transcript() {
+  const view = useCorrectedView()
+  const items = view?.timeline.items ?? []
+  const selectedId = useReviewStore((s) => s.selectedId)
+  const nudges = useReviewStore((s) => s.corrections.nudges)
+  const autoscroll = useReviewStore((s) => s.autoscroll)
+  const activeIndex = useActiveItem((s) => s.index)
+  const scrollRef = useRef<HTMLDivElement>(null)
+  // eslint-disable-next-line react-hooks/incompatible-library -- the list re-renders with the virtualizer on purpose
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 76,
+    overscan: 8,
+    getItemKey: (index) => items[index]?.id ?? index,
+  })
+
+  useEffect(() => {
+    setCursorTargets({ transcript: scrollRef.current })
+    return () => setCursorTargets({ transcript: null })
+  }, [])
+
+  useLayoutEffect(applyWordHighlight)
+
+  useEffect(() => {
+    if (autoscroll && activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'center' })
+  }, [activeIndex, autoscroll, virtualizer])
+
+  return (
+    <section className="transcript" aria-label="Transcript">
+      <header className="panel-header">
+        <h2>Transcript</h2>
+        <label className="toggle">
+          <input type="checkbox" checked={autoscroll} onChange={reviewActions.toggleAutoscroll} />
+          Follow playback <kbd>A</kbd>
+        </label>
+      </header>
+      <div ref={scrollRef} className="transcript-scroll" data-testid="transcript">
+        <ol style={{ height: virtualizer.getTotalSize() }} className="transcript-list">
+          {virtualizer.getVirtualItems().map((row) => {
+            const item = items[row.index]
+            if (!item) return null
+            return (
+              <TranscriptRow
+                key={row.key}
+                ref={virtualizer.measureElement}
+                index={row.index}
+                top={row.start}
+                item={item}
+                selected={item.id === selectedId}
+                nudge={nudges[item.id] ?? 0}
+              />
+            )
+          })}
+        </ol>
+      </div>
+    </section>
+  )
+}

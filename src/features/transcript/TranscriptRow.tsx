@@ -1,0 +1,105 @@
+import { memo } from 'react'
+import type { Ref } from 'react'
+import type { PlacedItem } from '../../domain/timeline'
+import { activateItem } from '../correct/item-actions'
+import { formatClock } from '../player/playback-cursor'
+import { BASIS_LABEL } from './basis-label'
+
+interface Props {
+  ref: Ref<HTMLLIElement>
+  index: number
+  top: number
+  item: PlacedItem
+  selected: boolean
+  nudge: number
+}
+
+const ROLE_LABEL = { user: 'User', agent: 'Agent' } as const
+
+export const TranscriptRow = memo(function TranscriptRow({
+  ref,
+  index,
+  top,
+  item,
+  selected,
+  nudge,
+}: Props) {
+  const spoken = item.lane !== 'marker'
+  return (
+    <li
+      ref={ref}
+      data-index={index}
+      data-row={index}
+      data-id={item.id}
+      data-start={item.start}
+      className={`row row-${item.lane} row-${item.type}`}
+      style={{ transform: `translateY(${top}px)` }}
+      aria-selected={selected}
+      onClick={() => activateItem(item.id)}
+    >
+      <div className="row-meta">
+        <span className={`who who-${item.lane}`}>
+          {spoken ? ROLE_LABEL[item.lane as 'user' | 'agent'] : markerLabel(item)}
+        </span>
+        <button type="button" className="time" title="Seek here and play">
+          {formatClock(item.start)}
+        </button>
+        {item.latency !== undefined && (
+          <span className={`chip ${item.latency > 1.5 ? 'chip-warn' : ''}`} title="Reply latency">
+            reply {item.latency.toFixed(2)} s
+          </span>
+        )}
+        <span className="chip chip-basis" title={BASIS_LABEL[item.basis].help}>
+          {BASIS_LABEL[item.basis].short}
+        </span>
+        {nudge !== 0 && (
+          <span className="chip chip-nudge" title="Your correction for this item">
+            {nudge > 0 ? '+' : ''}
+            {(nudge * 1000).toFixed(0)} ms
+          </span>
+        )}
+        {item.interrupted && <span className="chip chip-cut">interrupted</span>}
+        {spoken && item.wordsEstimated && (
+          <span
+            className="chip"
+            title="No word timings captured: words are spread over the message"
+          >
+            ~words
+          </span>
+        )}
+      </div>
+      {spoken ? (
+        <p className={`words ${item.wordsEstimated ? 'words-estimated' : ''}`}>
+          {item.words.map((word, w) => (
+            <span
+              key={w}
+              data-w={w}
+              data-start={word.start}
+              data-end={word.end}
+              className={word.heard ? undefined : 'unheard'}
+            >
+              {word.text}{' '}
+            </span>
+          ))}
+        </p>
+      ) : (
+        <p className="marker-text">{item.text}</p>
+      )}
+    </li>
+  )
+})
+
+function markerLabel(item: PlacedItem): string {
+  switch (item.type) {
+    case 'function_call':
+      return 'Tool call'
+    case 'function_call_output':
+      return 'Tool result'
+    case 'agent_handoff':
+      return 'Handoff'
+    case 'agent_config_update':
+      return 'Config'
+    case 'message':
+      return item.role ?? 'Message'
+  }
+}

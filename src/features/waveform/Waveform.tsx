@@ -1,0 +1,89 @@
+import { useEffect, useMemo, useRef } from 'react'
+import WaveSurfer from 'wavesurfer.js'
+import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js'
+import { useCallStore } from '../../store/call-store'
+import { useCorrectedView } from '../../store/corrected-timeline'
+import { useReviewStore } from '../../store/review-store'
+import { player, usePlayerStore } from '../player/player'
+import { activateItem, dragItem } from '../correct/item-actions'
+import { laneLayout } from './lanes'
+import { MessageLayer } from './message-layer'
+import { registerLayer } from './layer-registry'
+
+const CHANNEL_HEIGHT = 88
+
+export function Waveform() {
+  const audio = useCallStore((s) => s.inputs.audio)
+  const egress = useCallStore((s) => s.inputs.egress)
+  const view = useCorrectedView()
+  const selectedId = useReviewStore((s) => s.selectedId)
+  const zoom = useReviewStore((s) => s.zoom)
+  const ready = usePlayerStore((s) => s.ready)
+  const containerRef = useRef<HTMLDivElement>(null)
+  const layerRef = useRef<MessageLayer | null>(null)
+  const channels = Math.min(2, audio?.channels ?? 2)
+  const anchor = view?.timeline.anchor
+  const layout = useMemo(() => laneLayout(anchor, egress, channels), [anchor, egress, channels])
+
+  useEffect(() => {
+    const container = containerRef.current
+    if (!container || !audio?.peaks || audio.duration === undefined) return
+    const duration = audio.duration
+    const ws = WaveSurfer.create({
+      container,
+      url: audio.url,
+      peaks: audio.peaks.slice(0, 2),
+      duration,
+      height: CHANNEL_HEIGHT,
+      splitChannels: [
+        { waveColor: '#7dd3fc', progressColor: '#0ea5e9' },
+        { waveColor: '#c4b5fd', progressColor: '#8b5cf6' },
+      ],
+      normalize: true,
+      cursorColor: '#facc15',
+      cursorWidth: 2,
+      autoScroll: true,
+      autoCenter: false,
+      plugins: [
+        TimelinePlugin.create({ height: 18, style: { fontSize: '11px', color: '#94a3b8' } }),
+      ],
+    })
+    const detach = player.attach(ws)
+    const layer = new MessageLayer(
+      ws.getWrapper(),
+      duration,
+      CHANNEL_HEIGHT * Math.min(2, audio.peaks.length),
+      {
+        onActivate: activateItem,
+        onDragged: dragItem,
+      },
+    )
+    layerRef.current = layer
+    const unregister = registerLayer(layer)
+    return () => {
+      unregister()
+      layer.destroy()
+      layerRef.current = null
+      detach()
+      ws.destroy()
+    }
+  }, [audio])
+
+  useEffect(() => {
+    if (view && ready) layerRef.current?.render(view.timeline.items, layout)
+  }, [view, layout, ready])
+
+  useEffect(() => layerRef.current?.markSelected(selectedId), [selectedId, ready])
+  useEffect(() => player.zoom(zoom), [zoom, ready])
+  useEffect(() => player.setRate(useReviewStore.getState().rate), [ready])
+
+  return (
+    <section className="waveform" aria-label="Waveform">
+      <div className="lane-labels" aria-hidden="true">
+        <span>{layout.labels[0]}</span>
+        {channels > 1 && <span>{layout.labels[1]}</span>}
+      </div>
+      <div ref={containerRef} className="waveform-canvas" data-testid="waveform" />
+    </section>
+  )
+}

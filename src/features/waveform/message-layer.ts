@@ -1,0 +1,147 @@
+import type { PlacedItem } from '../../domain/timeline'
+import type { LaneLayout } from './lanes'
+import { bandOf } from './lanes'
+import { LAYER_CSS } from './message-layer-css'
+
+export interface MessageLayerEvents {
+  /** A region or marker was clicked (not dragged). */
+  onActivate(id: string): void
+  /** A region was dragged by this many seconds. */
+  onDragged(id: string, deltaSeconds: number): void
+}
+
+const DRAG_THRESHOLD_PX = 3
+
+/**
+ * All message spans as one batch of absolutely positioned divs inside wavesurfer's wrapper.
+ * Positions are percentages of the recording, so zooming costs nothing here (performance.md §2.4):
+ * no Regions-plugin region, with its listeners, per message.
+ */
+export class MessageLayer {
+  private readonly root: HTMLDivElement
+  private readonly byId = new Map<string, HTMLElement>()
+  private activeId: string | undefined
+  private selectedId: string | undefined
+
+  constructor(
+    private readonly wrapper: HTMLElement,
+    private readonly duration: number,
+    height: number,
+    private readonly events: MessageLayerEvents,
+  ) {
+    this.root = document.createElement('div')
+    this.root.className = 'tl-layer'
+    this.root.style.height = `${height}px`
+    this.root.setAttribute('part', 'message-layer')
+    ensureStyles(wrapper)
+    wrapper.appendChild(this.root)
+    this.root.addEventListener('pointerdown', this.onPointerDown)
+    this.root.addEventListener('click', stop)
+  }
+
+  render(items: readonly PlacedItem[], layout: LaneLayout) {
+    const fragment = document.createDocumentFragment()
+    this.byId.clear()
+    for (const item of items) {
+      const element = this.element(item, layout)
+      this.byId.set(item.id, element)
+      fragment.appendChild(element)
+    }
+    this.root.replaceChildren(fragment)
+    this.markActive(this.activeId)
+    this.markSelected(this.selectedId)
+  }
+
+  markActive(id: string | undefined) {
+    this.toggle(this.activeId, 'data-active', false)
+    this.activeId = id
+    this.toggle(id, 'data-active', true)
+  }
+
+  markSelected(id: string | undefined) {
+    this.toggle(this.selectedId, 'data-selected', false)
+    this.selectedId = id
+    this.toggle(id, 'data-selected', true)
+  }
+
+  destroy() {
+    this.root.removeEventListener('pointerdown', this.onPointerDown)
+    this.root.remove()
+  }
+
+  private toggle(id: string | undefined, attribute: string, on: boolean) {
+    const element = id === undefined ? undefined : this.byId.get(id)
+    if (element) element.toggleAttribute(attribute, on)
+  }
+
+  private percent(seconds: number): string {
+    return `${(seconds / this.duration) * 100}%`
+  }
+
+  private element(item: PlacedItem, layout: LaneLayout): HTMLElement {
+    const element = document.createElement('div')
+    element.dataset.id = item.id
+    element.dataset.start = String(item.start)
+    element.style.left = this.percent(item.start)
+    element.title = `${item.text}\n${item.start.toFixed(3)} s · ${item.basis}`
+    const band = bandOf(layout, item.lane)
+    if (band === undefined || item.end === null) {
+      element.className = `tl-marker tl-marker-${item.type}`
+      element.dataset.kind = 'marker'
+      return element
+    }
+    element.className = `tl-region tl-${item.lane}`
+    element.dataset.kind = 'region'
+    element.dataset.lane = item.lane
+    element.dataset.end = String(item.end)
+    element.style.width = this.percent(Math.max(0, item.end - item.start))
+    element.style.top = band === 0 ? '0' : '50%'
+    if (item.interrupted) element.dataset.interrupted = ''
+    return element
+  }
+
+  private readonly onPointerDown = (event: PointerEvent) => {
+    const target = (event.target as HTMLElement).closest<HTMLElement>('[data-id]')
+    const id = target?.dataset.id
+    if (!target || id === undefined || event.button !== 0) return
+    event.stopPropagation()
+    event.preventDefault()
+    const draggable = target.dataset.kind === 'region'
+    const startX = event.clientX
+    let dx = 0
+    const move = (e: PointerEvent) => {
+      dx = e.clientX - startX
+      if (draggable && Math.abs(dx) >= DRAG_THRESHOLD_PX) {
+        target.style.transform = `translateX(${dx}px)`
+        target.dataset.dragging = ''
+      }
+    }
+    const up = () => {
+      window.removeEventListener('pointermove', move)
+      window.removeEventListener('pointerup', up)
+      target.style.transform = ''
+      delete target.dataset.dragging
+      if (draggable && Math.abs(dx) >= DRAG_THRESHOLD_PX) {
+        const pxPerSecond = this.wrapper.getBoundingClientRect().width / this.duration
+        this.events.onDragged(id, dx / pxPerSecond)
+      } else this.events.onActivate(id)
+    }
+    window.addEventListener('pointermove', move)
+    window.addEventListener('pointerup', up)
+  }
+}
+
+function stop(event: Event) {
+  event.stopPropagation()
+}
+
+/** The wrapper lives in wavesurfer's shadow root, so page styles do not reach it. */
+function ensureStyles(wrapper: HTMLElement) {
+  const root = wrapper.getRootNode()
+  const host = root instanceof ShadowRoot ? root : document.head
+  if (host.querySelector('style[data-turnline]')) return
+  const style = document.createElement('style')
+  style.dataset.turnline = ''
+  style.textContent = LAYER_CSS
+  host.appendChild(style)
+}

@@ -1,0 +1,84 @@
+import { create } from 'zustand'
+import type { CallHistory, EgressRecording, WordTimings } from '../domain/call'
+import type { DataWarning } from '../domain/checks'
+import { dataWarnings } from '../domain/checks'
+import type { AlignmentExport } from '../domain/export/alignment-schema'
+import type { AudioFacts } from '../domain/place/anchor'
+import { placeCall } from '../domain/place/place-call'
+import type { Problem } from '../domain/problems'
+import type { Timeline } from '../domain/timeline'
+
+/** The recording as the player uses it. */
+export interface LoadedAudio {
+  name: string
+  /** Object URL or remote URL the media element plays. */
+  url: string
+  /** Per-channel peaks (max |sample| per bin), `PEAKS_PER_SECOND` bins a second. */
+  peaks?: Float32Array[]
+  duration?: number
+  channels?: number
+  firstUserOnset?: number
+}
+
+export interface CallInputs {
+  history?: CallHistory
+  timings?: WordTimings
+  egress?: EgressRecording
+  audio?: LoadedAudio
+}
+
+export interface CallState {
+  inputs: CallInputs
+  /** Base placement (no corrections), rebuilt when an input changes. */
+  timeline?: Timeline
+  warnings: DataWarning[]
+  /** Problems from the last load, newest first. Loading a bad file never clears `inputs`. */
+  problems: Problem[]
+  /** An export waiting to be applied once its history is loaded. */
+  pendingAlignment?: { file: string; alignment: AlignmentExport }
+}
+
+export const useCallStore = create<CallState>(() => ({ inputs: {}, warnings: [], problems: [] }))
+
+function audioFacts(audio: LoadedAudio | undefined): AudioFacts {
+  const facts: AudioFacts = {}
+  if (audio?.duration !== undefined) facts.duration = audio.duration
+  if (audio?.channels !== undefined) facts.channels = audio.channels
+  if (audio?.firstUserOnset !== undefined) facts.firstUserOnset = audio.firstUserOnset
+  return facts
+}
+
+/** Replaces some inputs and re-places the call; what is not given is kept. */
+export function updateInputs(patch: CallInputs, problems: Problem[] = []) {
+  useCallStore.setState((state) => {
+    const inputs = { ...state.inputs, ...patch }
+    const { history, timings, egress, audio } = inputs
+    if (!history) return { inputs, problems, timeline: undefined, warnings: [] }
+    const placeInput = {
+      history,
+      audio: audioFacts(audio),
+      ...(timings ? { timings } : {}),
+      ...(egress ? { egress } : {}),
+    }
+    const timeline = placeCall(placeInput)
+    const warnings = dataWarnings(history, timeline, timings, audio?.duration)
+    return { inputs, problems, timeline, warnings }
+  })
+}
+
+export function reportProblems(problems: Problem[]) {
+  useCallStore.setState({ problems })
+}
+
+export function setPendingAlignment(pending: CallState['pendingAlignment']) {
+  useCallStore.setState({ pendingAlignment: pending })
+}
+
+/** Identifies a call for saved corrections: same history and same recording name. */
+export function callKey(inputs: CallInputs): string | undefined {
+  const { history, audio } = inputs
+  if (!history) return undefined
+  const first = history.items[0]?.id ?? ''
+  const last = history.items.at(-1)?.id ?? ''
+  return [history.room ?? '', history.items.length, first, last, audio?.name ?? ''].join('|')
+}

@@ -1,0 +1,107 @@
+import { create } from 'zustand'
+import type { Corrections } from '../domain/corrections'
+import { NO_CORRECTIONS, nudgeGlobal, nudgeItem, roundMicro } from '../domain/corrections'
+import { loadCorrections, saveCorrections } from './persist-corrections'
+
+/** What a nudge key moves: everything, the selected message, or it and all after it. */
+export type NudgeTarget = 'all' | 'selected' | 'after'
+
+export interface ReviewState {
+  callKey?: string
+  corrections: Corrections
+  past: Corrections[]
+  future: Corrections[]
+  selectedId?: string
+  nudgeTarget: NudgeTarget
+  autoscroll: boolean
+  /** Waveform zoom in px per second. */
+  zoom: number
+  rate: number
+}
+
+const HISTORY_LIMIT = 200
+
+export const useReviewStore = create<ReviewState>(() => ({
+  corrections: NO_CORRECTIONS,
+  past: [],
+  future: [],
+  nudgeTarget: 'all',
+  autoscroll: true,
+  zoom: 0,
+  rate: 1,
+}))
+
+/** Every correction goes through here: one undo step, saved at once. */
+function commit(next: Corrections) {
+  useReviewStore.setState((state) => {
+    if (next === state.corrections) return state
+    if (state.callKey) saveCorrections(state.callKey, next)
+    return {
+      corrections: next,
+      past: [...state.past, state.corrections].slice(-HISTORY_LIMIT),
+      future: [],
+    }
+  })
+}
+
+export const reviewActions = {
+  openCall: (callKey: string | undefined) => {
+    const corrections = (callKey && loadCorrections(callKey)) || NO_CORRECTIONS
+    useReviewStore.setState({ callKey, corrections, past: [], future: [], selectedId: undefined })
+  },
+  /** Applies imported corrections as one undoable step. */
+  replaceCorrections: (next: Corrections) => {
+    commit(next)
+  },
+  nudgeGlobal: (delta: number) => {
+    commit(nudgeGlobal(useReviewStore.getState().corrections, delta))
+  },
+  setGlobalOffset: (seconds: number) => {
+    const { corrections } = useReviewStore.getState()
+    if (seconds !== corrections.globalOffset)
+      commit({ ...corrections, globalOffset: roundMicro(seconds) })
+  },
+  nudgeItems: (ids: readonly string[], delta: number) => {
+    let next = useReviewStore.getState().corrections
+    for (const id of ids) next = nudgeItem(next, id, delta)
+    commit(next)
+  },
+  resetAll: () => {
+    commit(NO_CORRECTIONS)
+  },
+  undo: () => {
+    useReviewStore.setState((state) => {
+      const previous = state.past.at(-1)
+      if (!previous) return state
+      if (state.callKey) saveCorrections(state.callKey, previous)
+      return {
+        corrections: previous,
+        past: state.past.slice(0, -1),
+        future: [state.corrections, ...state.future],
+      }
+    })
+  },
+  redo: () => {
+    useReviewStore.setState((state) => {
+      const [next, ...rest] = state.future
+      if (!next) return state
+      if (state.callKey) saveCorrections(state.callKey, next)
+      return { corrections: next, past: [...state.past, state.corrections], future: rest }
+    })
+  },
+  select: (id: string | undefined) => {
+    useReviewStore.setState({ selectedId: id })
+  },
+  setNudgeTarget: (nudgeTarget: NudgeTarget) => {
+    useReviewStore.setState({ nudgeTarget })
+  },
+  toggleAutoscroll: () => {
+    useReviewStore.setState((s) => ({ autoscroll: !s.autoscroll }))
+  },
+  setZoom: (zoom: number) => {
+    useReviewStore.setState({ zoom })
+  },
+  setRate: (rate: number) => {
+    useReviewStore.setState({ rate })
+  },
+}
