@@ -6,7 +6,7 @@ import { errorProblem } from '../../domain/problems'
 import type { CallInputs, LoadedAudio } from '../../store/call-store'
 import { callKey, setPendingAlignment, updateInputs, useCallStore } from '../../store/call-store'
 import { reviewActions } from '../../store/review-store'
-import { decodePeaks } from '../audio/peaks'
+import { decodePeaks } from '../audio/decode-peaks'
 
 export interface TextInput {
   name: string

@@ -1,41 +1,8 @@
 /** Waveform resolution: 100 bins a second is enough for any zoom a reviewer uses (performance.md §1.4). */
 export const PEAKS_PER_SECOND = 100
-const DECODE_SAMPLE_RATE = 8000
 /** A bin louder than this (about −34 dBFS) counts as sound when looking for the first speech. */
 const ONSET_LEVEL = 0.02
 const ONSET_BINS = 5
-
-export interface DecodedAudio {
-  peaks: Float32Array[]
-  duration: number
-  channels: number
-  /** Seconds into the file where the first channel first carries speech. */
-  firstUserOnset?: number
-}
-
-/**
- * Decodes in the browser at a low rate and keeps only peaks. Fine for calls of minutes; long calls
- * need the worker decoder of performance.md §3 (a later issue).
- */
-export async function decodePeaks(data: ArrayBuffer): Promise<DecodedAudio> {
-  const context = new OfflineAudioContext({
-    numberOfChannels: 2,
-    length: 1,
-    sampleRate: DECODE_SAMPLE_RATE,
-  })
-  const buffer = await context.decodeAudioData(data)
-  const peaks = Array.from({ length: buffer.numberOfChannels }, (_, c) =>
-    binPeaks(buffer.getChannelData(c), buffer.sampleRate),
-  )
-  const decoded: DecodedAudio = {
-    peaks,
-    duration: buffer.duration,
-    channels: buffer.numberOfChannels,
-  }
-  const onset = peaks[0] && firstOnset(peaks[0])
-  if (onset !== undefined) decoded.firstUserOnset = onset
-  return decoded
-}
 
 export function binPeaks(samples: Float32Array, sampleRate: number): Float32Array {
   const perBin = sampleRate / PEAKS_PER_SECOND

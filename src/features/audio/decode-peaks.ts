@@ -1,0 +1,35 @@
+import { binPeaks, firstOnset } from '../../domain/audio/peaks'
+
+const DECODE_SAMPLE_RATE = 8000
+
+export interface DecodedAudio {
+  peaks: Float32Array[]
+  duration: number
+  channels: number
+  /** Seconds into the file where the first channel first carries speech. */
+  firstUserOnset?: number
+}
+
+/**
+ * Decodes in the browser at a low rate and keeps only peaks. Fine for calls of minutes; long calls
+ * need the worker decoder of performance.md §3 (a later issue).
+ */
+export async function decodePeaks(data: ArrayBuffer): Promise<DecodedAudio> {
+  const context = new OfflineAudioContext({
+    numberOfChannels: 2,
+    length: 1,
+    sampleRate: DECODE_SAMPLE_RATE,
+  })
+  const buffer = await context.decodeAudioData(data)
+  const peaks = Array.from({ length: buffer.numberOfChannels }, (_, c) =>
+    binPeaks(buffer.getChannelData(c), buffer.sampleRate),
+  )
+  const decoded: DecodedAudio = {
+    peaks,
+    duration: buffer.duration,
+    channels: buffer.numberOfChannels,
+  }
+  const onset = peaks[0] && firstOnset(peaks[0])
+  if (onset !== undefined) decoded.firstUserOnset = onset
+  return decoded
+}
