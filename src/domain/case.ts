@@ -1,8 +1,15 @@
 /** formats.md §9.1 step 3: camelCase keys map to the Python names, with a few renames. */
 const RENAMED: Record<string, string> = { args: 'arguments' }
 
+const snakeCache = new Map<string, string>()
+
 export function snakeCase(key: string): string {
-  return RENAMED[key] ?? key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+  let snake = snakeCache.get(key)
+  if (snake === undefined) {
+    snake = RENAMED[key] ?? key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+    if (snakeCache.size < 10_000) snakeCache.set(key, snake)
+  }
+  return snake
 }
 
 export function camelCase(key: string): string {

@@ -132,6 +132,22 @@ describe('malformed history files give problems that name the file and the field
     ])
   })
 
+  test('a bad word timing is located in the capture file, in its own key spelling', () => {
+    const snake = fixtureText('timed-strings.json').replace(
+      '"start_time": 0.36',
+      '"start_time": "0.36"',
+    )
+    expect(problemsOf('t.json', snake).texts).toEqual([
+      't.json › segments[0].words[1].start_time: expected a number, got string "0.36"',
+    ])
+    const camel = snake
+      .replaceAll('"start_time"', '"startTime"')
+      .replaceAll('"end_time"', '"endTime"')
+    expect(problemsOf('t.json', camel).texts).toEqual([
+      't.json › segments[0].words[1].startTime: expected a number, got string "0.36"',
+    ])
+  })
+
   test('a 10,000-message history parses and places', () => {
     const items = Array.from({ length: 10_000 }, (_, i) => ({
       id: `item_${i.toString(16).padStart(12, '0')}`,

@@ -94,10 +94,14 @@ function messageSpans(
       previousUserEnd = span.end
     }
   }
+  const nextUser = nextUserIndex(spoken)
+  let before: SpokenMessage | undefined
   spoken.forEach((message, index) => {
-    if (message.role !== 'assistant') return
-    const before = spoken.slice(0, index).findLast((m) => m.role === 'user')
-    const after = spoken.slice(index + 1).find((m) => m.role === 'user')
+    if (message.role === 'user') {
+      before = message
+      return
+    }
+    const after = spoken[nextUser[index] ?? -1]
     const span = assistantSpan(message, {
       text: messageText(message),
       words: wall.get(message.id) ?? [],
@@ -108,6 +112,17 @@ function messageSpans(
     if (span) spans.set(message.id, span)
   })
   return spans
+}
+
+/** For each message, the index of the first user message after it (-1 when none). */
+function nextUserIndex(spoken: readonly SpokenMessage[]): Int32Array {
+  const next = new Int32Array(spoken.length).fill(-1)
+  let upcoming = -1
+  for (let i = spoken.length - 1; i >= 0; i--) {
+    next[i] = upcoming
+    if (spoken[i]?.role === 'user') upcoming = i
+  }
+  return next
 }
 
 function placeMessage(
