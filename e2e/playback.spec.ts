@@ -69,4 +69,22 @@ test.describe('playing and jumping', () => {
     await page.keyboard.press(' ')
     await expect(page.getByRole('button', { name: 'Play' })).toBeVisible()
   })
+
+  test('zooming in widens the waveform and every region with it', async ({ replay, page }) => {
+    await replay.open()
+    const first = replay.regions.first()
+    const before = await first.boundingBox()
+    await page.keyboard.press('+')
+    await page.keyboard.press('+')
+    await page.keyboard.press('+')
+    await expect
+      .poll(async () => (await first.boundingBox())?.width ?? 0)
+      .toBeGreaterThan((before?.width ?? 0) * 1.5)
+    await page.keyboard.press('-')
+    await page.keyboard.press('-')
+    await page.keyboard.press('-')
+    await expect
+      .poll(async () => Math.round((await first.boundingBox())?.width ?? 0))
+      .toBe(Math.round(before?.width ?? 0))
+  })
 })
