@@ -1,5 +1,6 @@
 import { buildAlignmentExport } from '../../domain/export/alignment'
 import { toSrt, toWebVtt } from '../../domain/export/captions'
+import { toCsv } from '../../domain/export/csv'
 import { useCallStore } from '../../store/call-store'
 import { currentCorrectedView } from '../../store/corrected-timeline'
 import { useReviewStore } from '../../store/review-store'
@@ -22,12 +23,16 @@ function exportAlignment() {
   )
 }
 
-function exportCaptions(kind: 'vtt' | 'srt') {
+function exportTable(kind: 'vtt' | 'srt' | 'csv') {
   const view = currentCorrectedView()
   if (!view) return
   const name = baseName(useCallStore.getState().inputs.audio?.name ?? 'call')
   if (kind === 'vtt') downloadText(`${name}.vtt`, toWebVtt(view.timeline), 'text/vtt')
-  else downloadText(`${name}.srt`, toSrt(view.timeline), 'application/x-subrip')
+  else if (kind === 'srt') downloadText(`${name}.srt`, toSrt(view.timeline), 'application/x-subrip')
+  else {
+    const { corrections } = useReviewStore.getState()
+    downloadText(`${name}.csv`, toCsv(view.timeline, corrections), 'text/csv')
+  }
 }
 
 export function ExportMenu() {
@@ -37,11 +42,14 @@ export function ExportMenu() {
       <button type="button" className="primary" disabled={!ready} onClick={exportAlignment}>
         Export offsets (JSON)
       </button>
-      <button type="button" disabled={!ready} onClick={() => exportCaptions('vtt')}>
+      <button type="button" disabled={!ready} onClick={() => exportTable('vtt')}>
         WebVTT
       </button>
-      <button type="button" disabled={!ready} onClick={() => exportCaptions('srt')}>
+      <button type="button" disabled={!ready} onClick={() => exportTable('srt')}>
         SRT
+      </button>
+      <button type="button" disabled={!ready} onClick={() => exportTable('csv')}>
+        CSV
       </button>
     </div>
   )

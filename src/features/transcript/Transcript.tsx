@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useLayoutEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
+import { useCallStore } from '../../store/call-store'
 import { useCorrectedView } from '../../store/corrected-timeline'
 import { reviewActions, useReviewStore } from '../../store/review-store'
 import { applyWordHighlight, setCursorTargets, useActiveItem } from '../player/playback-cursor'
@@ -12,6 +13,13 @@ export function Transcript() {
   const nudges = useReviewStore((s) => s.corrections.nudges)
   const autoscroll = useReviewStore((s) => s.autoscroll)
   const activeIndex = useActiveItem((s) => s.index)
+  const warnings = useCallStore((s) => s.warnings)
+  const warningsById = useMemo(() => {
+    const byId = new Map<string, string[]>()
+    for (const w of warnings)
+      if (w.itemId) byId.set(w.itemId, [...(byId.get(w.itemId) ?? []), w.message])
+    return byId
+  }, [warnings])
   const scrollRef = useRef<HTMLDivElement>(null)
   // eslint-disable-next-line react-hooks/incompatible-library -- the list re-renders with the virtualizer on purpose
   const virtualizer = useVirtualizer({
@@ -56,6 +64,7 @@ export function Transcript() {
                 item={item}
                 selected={item.id === selectedId}
                 nudge={nudges[item.id] ?? 0}
+                warnings={warningsById.get(item.id)}
               />
             )
           })}

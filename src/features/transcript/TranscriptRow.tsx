@@ -12,6 +12,8 @@ interface Props {
   item: PlacedItem
   selected: boolean
   nudge: number
+  /** Data checks that flagged this item. */
+  warnings: string[] | undefined
 }
 
 const ROLE_LABEL = { user: 'User', agent: 'Agent' } as const
@@ -23,6 +25,7 @@ export const TranscriptRow = memo(function TranscriptRow({
   item,
   selected,
   nudge,
+  warnings,
 }: Props) {
   const spoken = item.lane !== 'marker'
   return (
@@ -59,6 +62,11 @@ export const TranscriptRow = memo(function TranscriptRow({
           </span>
         )}
         {item.interrupted && <span className="chip chip-cut">interrupted</span>}
+        {warnings && (
+          <span className="chip chip-warn" title={warnings.join('\n')}>
+            check data
+          </span>
+        )}
         {spoken && item.wordsEstimated && (
           <span
             className="chip"

@@ -19,7 +19,7 @@ const DRAG_THRESHOLD_PX = 3
  */
 export class MessageLayer {
   private readonly root: HTMLDivElement
-  private readonly byId = new Map<string, HTMLElement>()
+  private byId = new Map<string, HTMLElement>()
   private activeId: string | undefined
   private selectedId: string | undefined
 
@@ -39,15 +39,22 @@ export class MessageLayer {
     this.root.addEventListener('click', stop)
   }
 
+  /** Keyed by id: a correction only rewrites positions, it does not rebuild the layer. */
   render(items: readonly PlacedItem[], layout: LaneLayout) {
-    const fragment = document.createDocumentFragment()
-    this.byId.clear()
+    const next = new Map<string, HTMLElement>()
+    const added = document.createDocumentFragment()
     for (const item of items) {
-      const element = this.element(item, layout)
-      this.byId.set(item.id, element)
-      fragment.appendChild(element)
+      let element = this.byId.get(item.id)
+      if (!element) {
+        element = document.createElement('div')
+        added.appendChild(element)
+      }
+      this.place(element, item, layout)
+      next.set(item.id, element)
     }
-    this.root.replaceChildren(fragment)
+    for (const [id, element] of this.byId) if (!next.has(id)) element.remove()
+    this.byId = next
+    this.root.appendChild(added)
     this.markActive(this.activeId)
     this.markSelected(this.selectedId)
   }
@@ -78,8 +85,7 @@ export class MessageLayer {
     return `${(seconds / this.duration) * 100}%`
   }
 
-  private element(item: PlacedItem, layout: LaneLayout): HTMLElement {
-    const element = document.createElement('div')
+  private place(element: HTMLElement, item: PlacedItem, layout: LaneLayout) {
     element.dataset.id = item.id
     element.dataset.start = String(item.start)
     element.style.left = this.percent(item.start)
@@ -88,7 +94,7 @@ export class MessageLayer {
     if (band === undefined || item.end === null) {
       element.className = `tl-marker tl-marker-${item.type}`
       element.dataset.kind = 'marker'
-      return element
+      return
     }
     element.className = `tl-region tl-${item.lane}`
     element.dataset.kind = 'region'
@@ -96,8 +102,7 @@ export class MessageLayer {
     element.dataset.end = String(item.end)
     element.style.width = this.percent(Math.max(0, item.end - item.start))
     element.style.top = band === 0 ? '0' : '50%'
-    if (item.interrupted) element.dataset.interrupted = ''
-    return element
+    element.toggleAttribute('data-interrupted', item.interrupted)
   }
 
   private readonly onPointerDown = (event: PointerEvent) => {
