@@ -39,24 +39,29 @@ test.describe('opening calls', () => {
     await expect(replay.regions).toHaveCount(10)
   })
 
-  test('picking the recording and history together opens that call', async ({ replay, page }) => {
+  test('picking the recording, the report and the timings together opens that call', async ({
+    replay,
+    page,
+  }) => {
     await page.goto('/?history=demo/history.json')
-    await expect(page.getByText('History', { exact: true })).toBeVisible()
+    await expect(page.getByText('history.json · python history')).toBeVisible()
+    await expect(replay.regions).toHaveCount(0)
+    await expect(page.getByText('~words').first()).toBeVisible()
     await page.getByTestId('file-input').setInputFiles([
       { name: 'call.ogg', mimeType: 'audio/ogg', buffer: demoFile('audio.ogg') },
       {
-        name: 'session-report.json',
+        name: 'report.json',
         mimeType: 'application/json',
         buffer: demoFile('session-report.json'),
       },
-      {
-        name: 'timed-strings.json',
-        mimeType: 'application/json',
-        buffer: demoFile('timed-strings.json'),
-      },
+      { name: 'words.json', mimeType: 'application/json', buffer: demoFile('timed-strings.json') },
     ])
     await replay.waitForCall()
     await expect(page.getByText('call.ogg · 2 ch')).toBeVisible()
+    await expect(page.getByText('report.json · python report')).toBeVisible()
+    await expect(page.getByText('words.json · 10 segments')).toBeVisible()
+    await expect(page.getByText('report audio_recording_started_at')).toBeVisible()
+    await expect(page.getByText('~words')).toHaveCount(0)
   })
 
   test('dropping files anywhere on the page opens them', async ({ replay, page }) => {

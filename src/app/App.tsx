@@ -3,7 +3,6 @@ import { ExportMenu } from '../features/export/ExportMenu'
 import { OffsetPanel } from '../features/correct/OffsetPanel'
 import { LoadStatus } from '../features/loading/LoadStatus'
 import { OpenFiles } from '../features/loading/OpenFiles'
-import { applyPendingAlignment } from '../features/loading/open-inputs'
 import { useUrlCall } from '../features/loading/use-url-call'
 import { Transport } from '../features/player/Transport'
 import { Transcript } from '../features/transcript/Transcript'
@@ -21,13 +20,7 @@ export function App() {
 
   useEffect(() => {
     window.addEventListener('keydown', handleKeyDown)
-    const unsubscribe = useCallStore.subscribe((s, prev) => {
-      if (s.timeline !== prev.timeline) applyPendingAlignment()
-    })
-    return () => {
-      window.removeEventListener('keydown', handleKeyDown)
-      unsubscribe()
-    }
+    return () => window.removeEventListener('keydown', handleKeyDown)
   }, [])
 
   return (

@@ -120,6 +120,7 @@ export const COMMANDS: Command[] = [
 ]
 
 function cycleTarget() {
+  if (useReviewStore.getState().selectedId === undefined) return
   const order = ['all', 'selected', 'after'] as const
   const current = order.indexOf(useReviewStore.getState().nudgeTarget)
   reviewActions.setNudgeTarget(order[(current + 1) % order.length] ?? 'all')

@@ -32,7 +32,18 @@ export function snakeCaseKeys(value: unknown): unknown {
   return out
 }
 
-export function hasCamelCaseKey(value: unknown): boolean {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false
-  return Object.keys(value).some((key) => /[a-z][A-Z]/.test(key))
+const CAMEL = /[a-z][A-Z]/
+const SAMPLE = 20
+
+/**
+ * True when a camelCase key appears within `depth` levels (first elements of arrays included,
+ * user-owned objects skipped): a Node history with no `createdAt` shows it only inside `metrics`.
+ */
+export function hasCamelCaseKey(value: unknown, depth = 1): boolean {
+  if (depth <= 0 || value === null || typeof value !== 'object') return false
+  if (Array.isArray(value)) return value.slice(0, SAMPLE).some((v) => hasCamelCaseKey(v, depth))
+  return Object.entries(value).some(
+    ([key, inner]) =>
+      CAMEL.test(key) || (!OPAQUE_KEYS.has(snakeCase(key)) && hasCamelCaseKey(inner, depth - 1)),
+  )
 }

@@ -106,7 +106,32 @@ describe('turnline.alignment v1 export', () => {
     const file = exported(nudgeItem(NO_CORRECTIONS, GREETING, 0.5))
     file.items.push({ id: 'item_gone', type: 'message', start_s: 1, end_s: 2, nudge_s: 1 })
     const restored = correctionsFromExport(file, timeline, 'export.json')
-    expect(restored.corrections.nudges).toEqual({ [GREETING]: 0.5 })
+    expect(restored.corrections?.nudges).toEqual({ [GREETING]: 0.5 })
     expect(restored.problems[0]?.message).toMatch(/item_gone/)
+  })
+})
+
+describe('re-importing an export made for something else', () => {
+  test('an export of another call is refused', () => {
+    const file = exported(nudgeGlobal(NO_CORRECTIONS, 1))
+    file.items = file.items.map((i) => ({ ...i, id: `other_${i.id}` }))
+    const restored = correctionsFromExport(file, timeline, 'other.json')
+    expect(restored.corrections).toBeUndefined()
+    expect(restored.problems).toEqual([
+      {
+        severity: 'error',
+        file: 'other.json',
+        path: 'items',
+        message: 'none of its items is in the loaded history: it belongs to another call',
+      },
+    ])
+  })
+
+  test('an export against another anchor applies, with a warning', () => {
+    const file = exported(nudgeGlobal(NO_CORRECTIONS, 1))
+    file.recording.t0_unix = 1763900000.6523
+    const restored = correctionsFromExport(file, timeline, 'egress.json')
+    expect(restored.corrections?.globalOffset).toBe(1)
+    expect(restored.problems[0]?.message).toMatch(/^exported against t0 1763900000\.6523/)
   })
 })

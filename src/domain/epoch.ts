@@ -6,11 +6,12 @@ const SECONDS_MIN = 1e8 // 1973; anything smaller is not an epoch in any unit
 const MS_MIN = 1e11
 const US_MIN = 1e14
 const NS_MIN = 1e17
+const NS_MAX = 1e20 // year 5138
 
 export type EpochUnit = 's' | 'ms' | 'us' | 'ns'
 
 export function epochUnit(value: number): EpochUnit | undefined {
-  if (!Number.isFinite(value) || value < SECONDS_MIN) return undefined
+  if (!Number.isFinite(value) || value < SECONDS_MIN || value >= NS_MAX) return undefined
   if (value < MS_MIN) return 's'
   if (value < US_MIN) return 'ms'
   if (value < NS_MIN) return 'us'

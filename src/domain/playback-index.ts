@@ -22,9 +22,10 @@ export function buildPlaybackIndex(timeline: Timeline): PlaybackIndex {
   timeline.items.forEach((item, index) => {
     if (item.lane === 'marker' || item.end === null) return
     spoken.push(index)
-    item.words.forEach((w, inItem) =>
-      words.push({ start: w.start, end: w.end, item: index, inItem }),
-    )
+    item.words.forEach((w, inItem) => {
+      // Words an interrupted reply never played must not take the highlight.
+      if (w.heard) words.push({ start: w.start, end: w.end, item: index, inItem })
+    })
   })
   words.sort((a, b) => a.start - b.start)
   return {

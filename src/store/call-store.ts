@@ -48,10 +48,9 @@ function audioFacts(audio: LoadedAudio | undefined): AudioFacts {
   return facts
 }
 
-/** Replaces some inputs and re-places the call; what is not given is kept. */
-export function updateInputs(patch: CallInputs, problems: Problem[] = []) {
-  useCallStore.setState((state) => {
-    const inputs = { ...state.inputs, ...patch }
+/** Sets the inputs and re-places the call. */
+export function replaceInputs(inputs: CallInputs, problems: Problem[] = []) {
+  useCallStore.setState(() => {
     const { history, timings, egress, audio } = inputs
     if (!history) return { inputs, problems, timeline: undefined, warnings: [] }
     const placeInput = {
@@ -64,14 +63,6 @@ export function updateInputs(patch: CallInputs, problems: Problem[] = []) {
     const warnings = dataWarnings(history, timeline, timings, audio?.duration)
     return { inputs, problems, timeline, warnings }
   })
-}
-
-export function reportProblems(problems: Problem[]) {
-  useCallStore.setState({ problems })
-}
-
-export function setPendingAlignment(pending: CallState['pendingAlignment']) {
-  useCallStore.setState({ pendingAlignment: pending })
 }
 
 /** Identifies a call for saved corrections: same history and same recording name. */

@@ -20,6 +20,7 @@ export function loadCorrections(callKey: string): Corrections | undefined {
 }
 
 export function saveCorrections(callKey: string, corrections: Corrections) {
+  if (typeof localStorage === 'undefined') return
   try {
     localStorage.setItem(PREFIX + callKey, JSON.stringify(corrections))
   } catch (error) {

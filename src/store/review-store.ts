@@ -89,8 +89,12 @@ export const reviewActions = {
       return { corrections: next, past: [...state.past, state.corrections], future: rest }
     })
   },
+  /** Without a selection, nudges can only move everything. */
   select: (id: string | undefined) => {
-    useReviewStore.setState({ selectedId: id })
+    useReviewStore.setState((s) => ({
+      selectedId: id,
+      nudgeTarget: id === undefined ? 'all' : s.nudgeTarget,
+    }))
   },
   setNudgeTarget: (nudgeTarget: NudgeTarget) => {
     useReviewStore.setState({ nudgeTarget })

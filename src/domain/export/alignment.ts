@@ -1,7 +1,7 @@
 import type { Corrections } from '../corrections'
 import { roundMicro } from '../corrections'
 import type { Problem } from '../problems'
-import { warningProblem } from '../problems'
+import { errorProblem, warningProblem } from '../problems'
 import type { PlacedItem, Timeline } from '../timeline'
 import type { AlignmentExport, ExportItem } from './alignment-schema'
 
@@ -62,27 +62,38 @@ function exportItem(item: PlacedItem, nudge: number): ExportItem {
   return spoken
 }
 
-/** Re-opening an export: its offsets become the reviewer's corrections again. */
+const SAME_T0_S = 0.001
+
+/**
+ * Re-opening an export: its offsets become the reviewer's corrections again. An export whose ids
+ * are all unknown belongs to another call and gives no corrections.
+ */
 export function correctionsFromExport(
   exported: AlignmentExport,
   timeline: Timeline,
   file: string,
-): { corrections: Corrections; problems: Problem[] } {
+): { corrections?: Corrections; problems: Problem[] } {
   const known = new Set(timeline.items.map((i) => i.id))
   const nudges: Record<string, number> = {}
   const problems: Problem[] = []
+  let matched = 0
   exported.items.forEach((item, index) => {
     if (!known.has(item.id)) {
-      problems.push(
-        warningProblem(
-          file,
-          `items[${index}].id`,
-          `"${item.id}" is not in the loaded history; ignored`,
-        ),
-      )
+      const message = `"${item.id}" is not in the loaded history; ignored`
+      problems.push(warningProblem(file, `items[${index}].id`, message))
       return
     }
+    matched++
     if (item.nudge_s !== 0) nudges[item.id] = item.nudge_s
   })
+  if (matched === 0 && exported.items.length > 0) {
+    const message = 'none of its items is in the loaded history: it belongs to another call'
+    return { problems: [errorProblem(file, 'items', message)] }
+  }
+  const t0 = exported.recording.t0_unix
+  if (t0 !== null && Math.abs(t0 - timeline.anchor.t0Unix) > SAME_T0_S) {
+    const message = `exported against t0 ${t0}, the call now uses ${timeline.anchor.t0Unix}: check the offset`
+    problems.push(warningProblem(file, 'recording.t0_unix', message))
+  }
   return { corrections: { globalOffset: exported.global_offset_s, nudges }, problems }
 }

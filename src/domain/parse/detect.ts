@@ -41,7 +41,7 @@ export function detectInputKind(value: unknown): InputKind {
     return { kind: 'egress' }
   if (isRecord(value.chat_history)) return { kind: 'history', format: reportFormat(value) }
   if ('items' in value) {
-    const camel = firstItems(value).some(hasCamelCaseKey)
+    const camel = firstItems(value).some((item) => hasCamelCaseKey(item, 2))
     return { kind: 'history', format: camel ? 'node_history' : 'python_history' }
   }
   return { kind: 'unknown' }
@@ -49,7 +49,7 @@ export function detectInputKind(value: unknown): InputKind {
 
 function reportFormat(report: Record<string, unknown>): HistoryFormat {
   const items = firstItems(report.chat_history)
-  if (items.some(hasCamelCaseKey)) return 'node_report_legacy'
+  if (items.some((item) => hasCamelCaseKey(item, 2))) return 'node_report_legacy'
   const msEpoch =
     'enable_user_data_training' in report ||
     (typeof report.timestamp === 'number' && report.timestamp > 1e11) ||

@@ -40,7 +40,7 @@ export function parseEgressFile(file: string, raw: unknown): ParseResult<EgressR
     return { ok: false, problems: zodProblems({ file, prefix, camel }, parsed.error, inner) }
   }
   const info = parsed.data
-  const fileInfo = info.file_results?.[0] ?? info.file
+  const fileInfo = [info.file_results?.[0], info.file].find((f) => f?.started_at !== undefined)
   if (fileInfo?.started_at === undefined) {
     const path = `${prefix ? `${prefix}.` : ''}${camel ? 'fileResults[0].startedAt' : 'file_results[0].started_at'}`
     const message =

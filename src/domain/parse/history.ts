@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { AgentEvent, CallHistory, HistoryFormat } from '../call'
 import { hasCamelCaseKey, snakeCaseKeys } from '../case'
 import type { ParseResult, Problem } from '../problems'
-import { joinPath, warningProblem } from '../problems'
+import { errorProblem, joinPath, warningProblem } from '../problems'
 import { parseChatItems } from './chat-items'
 import { epochSeconds, optional } from './zod-helpers'
 import { zodProblems } from './zod-problems'
@@ -54,6 +54,8 @@ function parseBareHistory(
     return { ok: false, problems: zodProblems({ file, prefix: '', camel }, envelope.error, raw) }
   }
   const { items, problems } = parseItems(envelope.data.items, file, 'items', camel)
+  if (items.length === 0 && envelope.data.items.length > 0)
+    return notAHistory(file, 'items', envelope.data.items.length, problems)
   return {
     ok: true,
     value: { file, format, sdk: camel ? 'node' : 'python', items, events: [] },
@@ -77,6 +79,9 @@ function parseReport(file: string, raw: unknown, format: HistoryFormat): ParseRe
     'chat_history.items',
     camelInside,
   )
+  const rawCount = report.chat_history.items.length
+  if (items.length === 0 && rawCount > 0)
+    return notAHistory(file, 'chat_history.items', rawCount, problems)
   const events = parseEvents(report.events, file, camelInside, problems)
   const value: CallHistory = {
     file,
@@ -103,7 +108,7 @@ function parseItems(rawItems: unknown[], file: string, prefix: string, camel: bo
 }
 
 function snakeCaseIfCamel(item: unknown): unknown {
-  return hasCamelCaseKey(item) ? snakeCaseKeys(item) : item
+  return hasCamelCaseKey(item, 2) ? snakeCaseKeys(item) : item
 }
 
 function parseEvents(
@@ -144,4 +149,10 @@ function withEmptyWarning(
     ...problems,
     warningProblem(file, joinPath('', path), 'the history has no items to place'),
   ]
+}
+
+/** Items were there but none is a chat item: this is some other list, not a history. */
+function notAHistory(file: string, path: string, rawCount: number, problems: Problem[]) {
+  const message = `none of the ${rawCount} items is a chat item (message, function_call, …)`
+  return { ok: false as const, problems: [errorProblem(file, path, message), ...problems] }
 }

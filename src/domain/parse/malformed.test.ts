@@ -3,6 +3,11 @@ import { describe, expect, test } from 'vitest'
 import { problemText } from '../problems'
 import { fixtureJson, fixtureText } from '../test-fixtures'
 import { placeCall } from '../place/place-call'
+import { dataWarnings } from '../checks'
+import { NO_CORRECTIONS } from '../corrections'
+import { buildAlignmentExport } from '../export/alignment'
+import { toWebVtt } from '../export/captions'
+import { CHAT_ITEM_TYPES } from './chat-item-schemas'
 import { parseInputText } from './parse-input'
 
 function problemsOf(file: string, text: string) {
@@ -206,6 +211,79 @@ describe('property: no input makes the parser throw', () => {
         },
       ),
       { numRuns: 300 },
+    )
+  })
+})
+
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof(arb, fc.constant(undefined), fc.jsonValue())
+const epochish = fc.oneof(
+  fc.double({ min: 1.7e9, max: 1.8e9, noNaN: true }),
+  fc.integer({ min: 1.7e12, max: 1.8e12 }),
+  fc.double(),
+  fc.string(),
+)
+const chatItemish = fc.record(
+  {
+    id: maybe(fc.string({ minLength: 1 })),
+    type: maybe(fc.constantFrom(...CHAT_ITEM_TYPES, 'future_thing')),
+    role: maybe(fc.constantFrom('user', 'assistant', 'system', 'robot')),
+    content: maybe(fc.array(fc.string())),
+    interrupted: maybe(fc.boolean()),
+    created_at: maybe(epochish),
+    call_id: maybe(fc.string()),
+    name: maybe(fc.string()),
+    new_agent_id: maybe(fc.string()),
+    metrics: maybe(
+      fc.record(
+        {
+          started_speaking_at: maybe(epochish),
+          stopped_speaking_at: maybe(epochish),
+          e2e_latency: maybe(fc.double()),
+          end_of_turn_delay: maybe(fc.double()),
+          tts_node_ttfb: maybe(fc.double()),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+  },
+  { requiredKeys: [] },
+)
+const historyish = fc.oneof(
+  fc.record({ items: fc.array(chatItemish, { maxLength: 12 }) }),
+  fc.record({
+    chat_history: fc.record({ items: fc.array(chatItemish, { maxLength: 12 }) }),
+    audio_recording_started_at: maybe(epochish),
+    events: maybe(
+      fc.array(
+        fc.record({
+          type: fc.constantFrom('user_state_changed', 'speech_created'),
+          created_at: epochish,
+          new_state: fc.constantFrom('speaking', 'listening'),
+        }),
+      ),
+    ),
+    sdk_version: maybe(fc.constantFrom('1.7.0', '1.4.2', 'x')),
+  }),
+)
+
+describe('property: history-shaped garbage never escapes as an exception', () => {
+  test('every history-like input parses to a model (that places, checks and exports) or to problems', () => {
+    fc.assert(
+      fc.property(historyish, (value) => {
+        const result = parseInputText('h.json', JSON.stringify(value))
+        if (!result.ok) {
+          expect(result.problems.some((p) => p.severity === 'error')).toBe(true)
+          return
+        }
+        if (result.value.kind !== 'history') return
+        const { history } = result.value
+        const timeline = placeCall({ history })
+        dataWarnings(history, timeline, undefined, 60)
+        toWebVtt(timeline)
+        const exported = buildAlignmentExport(timeline, NO_CORRECTIONS, { file: 'a.ogg' })
+        for (const item of exported.items) expect(Number.isFinite(item.start_s)).toBe(true)
+      }),
+      { numRuns: 500 },
     )
   })
 })

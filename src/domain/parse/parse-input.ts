@@ -39,7 +39,9 @@ export function parseInputText(
     if (looksLikeNdjson(text)) return mapValue(parseTranscriptionStream(file, text), toTimings)
     return { ok: false, problems: [errorProblem(file, '', `not valid JSON (${json.error})`)] }
   }
-  const result = parseJsonValue(file, json.value)
+  const result = isTranscriptionChunk(json.value)
+    ? mapValue(parseTranscriptionStream(file, text), toTimings)
+    : parseJsonValue(file, json.value)
   if (result.ok && expected !== undefined && result.value.kind !== expected) {
     const message = `expected ${INPUT_ROLE_LABEL[expected]}, got ${INPUT_ROLE_LABEL[result.value.kind]}`
     return { ok: false, problems: [errorProblem(file, '', message)] }
@@ -89,6 +91,11 @@ function tryJson(text: string): { ok: true; value: unknown } | { ok: false; erro
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) }
   }
+}
+
+function isTranscriptionChunk(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false
+  return 'text' in value && ('end_time' in value || 'endTime' in value)
 }
 
 function looksLikeNdjson(text: string): boolean {

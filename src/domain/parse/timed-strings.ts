@@ -56,7 +56,7 @@ const fileSchema = z.looseObject({ segments: z.array(segmentSchema) })
 
 /** The `lk-replay.timed-transcript` capture file (formats.md §4.6), snake or camel word keys. */
 export function parseTimedStringsFile(file: string, raw: unknown): ParseResult<WordTimings> {
-  const camel = hasCamelCaseKey(raw) || hasCamelCaseKey(firstWord(raw))
+  const camel = hasCamelCaseKey(raw, 4)
   const normalized = camel ? snakeCaseKeys(raw) : raw
   const parsed = fileSchema.safeParse(normalized)
   if (!parsed.success) {
@@ -94,14 +94,6 @@ export function parseTimedStringsFile(file: string, raw: unknown): ParseResult<W
 
 function camelPath(path: string): string {
   return path.replace(/[a-z_]+/g, (segment) => camelCase(segment))
-}
-
-/** Capture files use one key style throughout: the first word tells which. */
-function firstWord(raw: unknown): unknown {
-  const segments = (raw as { segments?: unknown } | null)?.segments
-  const first: unknown = Array.isArray(segments) ? segments[0] : undefined
-  const words = (first as { words?: unknown } | null)?.words
-  return Array.isArray(words) ? words[0] : undefined
 }
 
 const chunkSchema = z.looseObject({ text: z.string(), end_time: z.number() })

@@ -32,8 +32,9 @@ function metricSpan(
 ): Span | undefined {
   const { started_speaking_at: started, stopped_speaking_at: stopped } = message.metrics
   if (started === undefined) return undefined
-  if (stopped !== undefined && stopped > started)
-    return { start: started, end: stopped, basis: 'metrics' }
+  // A stop before the start is a stale anchor (agents#6093): neither value can be trusted.
+  if (stopped !== undefined && stopped <= started) return undefined
+  if (stopped !== undefined) return { start: started, end: stopped, basis: 'metrics' }
   const lastHeard = words.filter((w) => w.heard).at(-1)
   return { start: started, end: lastHeard?.end ?? started + duration, basis: 'metrics' }
 }
@@ -49,6 +50,8 @@ function wordSpan(words: readonly WallWord[]): Span | undefined {
 export interface UserContext {
   text: string
   words: readonly WallWord[]
+  /** The STT words were placed by `first_audio_at`, not by a per-call calibration. */
+  wordsAnchored: boolean
   vad: readonly VadSegment[]
   /** End of the previous user turn, epoch seconds. */
   previousUserEnd: number
@@ -60,16 +63,24 @@ export function userSpan(message: ChatMessage, ctx: UserContext): Span | undefin
   const byMetrics = metricSpan(message, ctx.words, duration)
   if (byMetrics) return byMetrics
   const byWords = wordSpan(ctx.words)
+  if (byWords && ctx.wordsAnchored) return byWords
+  const byVad = vadSpan(message.created_at, ctx)
+  if (byVad) return byVad
   if (byWords) return byWords
   const created = message.created_at
+  if (created === undefined) return undefined
+  const { end_of_turn_delay: eot, transcription_delay: transcription } = message.metrics
+  const end = created - (eot ?? transcription ?? DEFAULT_END_OF_TURN_S)
+  return { start: end - duration, end, basis: 'created_at' }
+}
+
+/** formats.md §9.3 user step 3: the VAD segments since the previous turn, up to `created_at`. */
+function vadSpan(created: number | undefined, ctx: UserContext): Span | undefined {
   if (created === undefined) return undefined
   const turn = ctx.vad.filter((s) => s.end > ctx.previousUserEnd && s.end <= created)
   const first = turn[0]
   const last = turn.at(-1)
-  if (first && last) return { start: first.start, end: last.end, basis: 'user_state' }
-  const { end_of_turn_delay: eot, transcription_delay: transcription } = message.metrics
-  const end = created - (eot ?? transcription ?? DEFAULT_END_OF_TURN_S)
-  return { start: end - duration, end, basis: 'created_at' }
+  return first && last ? { start: first.start, end: last.end, basis: 'user_state' } : undefined
 }
 
 export interface AssistantContext {

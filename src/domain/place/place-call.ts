@@ -82,9 +82,11 @@ function messageSpans(
   const vad = vadSegments(history)
   let previousUserEnd = Number.NEGATIVE_INFINITY
   for (const message of spoken.filter((m) => m.role === 'user')) {
+    const words = wall.get(message.id) ?? []
     const ctx = {
       text: messageText(message),
-      words: wall.get(message.id) ?? [],
+      words,
+      wordsAnchored: !words.some((w) => w.calibrated),
       vad,
       previousUserEnd,
     }
@@ -195,16 +197,20 @@ function fileClock(anchor: RecordingAnchor, lane: Lane): (wall: number) => numbe
   return (wall) => wall + shift
 }
 
-/** Reply latency: metrics `e2e_latency` when present, else measured from the placed spans. */
-function addLatencies(items: PlacedItem[]) {
+/**
+ * Reply latency: metrics `e2e_latency` when present, else measured from the user turn just before.
+ * A reply that follows other agent speech (a tool-reply step) gets none, as in the SDK.
+ */
+function addLatencies(itemsInHistoryOrder: PlacedItem[]) {
   let lastUser: PlacedItem | undefined
-  for (const item of items) {
+  for (const item of itemsInHistoryOrder) {
     if (item.lane === 'user') lastUser = item
     if (item.lane !== 'agent' || item.source.type !== 'message') continue
     const e2e = item.source.metrics.e2e_latency
     if (e2e !== undefined) item.latency = e2e
     else if (lastUser?.end != null && item.start > lastUser.end)
       item.latency = item.start - lastUser.end
+    lastUser = undefined
   }
 }
 

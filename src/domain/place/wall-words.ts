@@ -6,6 +6,8 @@ export interface WallWord {
   start: number
   end: number
   heard: boolean
+  /** Placed by the per-call STT calibration rather than by a captured anchor. */
+  calibrated?: true
 }
 
 export interface SttCalibration {
@@ -57,15 +59,20 @@ function segmentWords(
   }
 }
 
-function playedLimit(segment: TimedSegment, message: ChatMessage): number | undefined {
+/** Seconds of this segment that were played: its own `played_duration`, else up to the stop. */
+function playedLimit(
+  segment: TimedSegment,
+  message: ChatMessage,
+  anchor: number,
+): number | undefined {
   if (segment.playedDuration !== undefined) return segment.playedDuration
-  const { started_speaking_at: started, stopped_speaking_at: stopped } = message.metrics
+  const stopped = message.metrics.stopped_speaking_at
   if (!segment.interrupted && !message.interrupted) return undefined
-  return started !== undefined && stopped !== undefined ? stopped - started : undefined
+  return stopped !== undefined ? Math.max(0, stopped - anchor) : undefined
 }
 
 function audioWords(segment: TimedSegment, message: ChatMessage, anchor: number): WallWord[] {
-  const limit = playedLimit(segment, message)
+  const limit = playedLimit(segment, message, anchor)
   const words = cleanWords(segment.words)
   let previousEnd = 0
   return words.map((word, i) => {
@@ -101,7 +108,7 @@ function sttWords(segment: TimedSegment, stt: SttCalibration): WallWord[] {
   }
   if (stt.clock === undefined) return []
   const clock = stt.clock
-  return words.map((w) => sttWord(w, clock))
+  return words.map((w) => ({ ...sttWord(w, clock), calibrated: true }))
 }
 
 function sttWord(word: TimedWord, base: number): WallWord {

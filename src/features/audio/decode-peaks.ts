@@ -29,7 +29,8 @@ export async function decodePeaks(data: ArrayBuffer): Promise<DecodedAudio> {
     duration: buffer.duration,
     channels: buffer.numberOfChannels,
   }
-  const onset = peaks[0] && firstOnset(peaks[0])
+  // Only a stereo agent recording has the user alone on the left channel (formats.md §3.2).
+  const onset = peaks.length >= 2 && peaks[0] ? firstOnset(peaks[0]) : undefined
   if (onset !== undefined) decoded.firstUserOnset = onset
   return decoded
 }

@@ -28,7 +28,7 @@ export function OffsetPanel() {
   const commitDraft = () => {
     if (draft === null) return
     const ms = Number(draft)
-    if (Number.isFinite(ms)) reviewActions.setGlobalOffset(ms / 1000)
+    if (draft.trim() !== '' && Number.isFinite(ms)) reviewActions.setGlobalOffset(ms / 1000)
     setDraft(null)
   }
 

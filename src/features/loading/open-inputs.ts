@@ -1,12 +1,15 @@
+import type { CallHistory } from '../../domain/call'
 import { correctionsFromExport } from '../../domain/export/alignment'
-import type { InputRole, ParsedInput } from '../../domain/parse/parse-input'
+import type { AlignmentExport } from '../../domain/export/alignment-schema'
+import type { InputRole } from '../../domain/parse/parse-input'
 import { parseInputText } from '../../domain/parse/parse-input'
 import type { Problem } from '../../domain/problems'
 import { errorProblem } from '../../domain/problems'
 import type { CallInputs, LoadedAudio } from '../../store/call-store'
-import { callKey, setPendingAlignment, updateInputs, useCallStore } from '../../store/call-store'
-import { reviewActions } from '../../store/review-store'
+import { callKey, replaceInputs, useCallStore } from '../../store/call-store'
+import { reviewActions, useReviewStore } from '../../store/review-store'
 import { decodePeaks } from '../audio/decode-peaks'
+import { resetCursor } from '../player/playback-cursor'
 
 export interface TextInput {
   name: string
@@ -18,8 +21,6 @@ export interface TextInput {
 export interface AudioInput {
   name: string
   bytes: ArrayBuffer
-  /** URL the media element plays; made from the bytes when absent. */
-  url?: string
   type?: string
 }
 
@@ -52,7 +53,7 @@ export async function openFiles(files: readonly File[]) {
 export async function openInputs(texts: readonly TextInput[], audio?: AudioInput) {
   const problems: Problem[] = []
   const patch: CallInputs = {}
-  let alignment: { file: string; parsed: Extract<ParsedInput, { kind: 'alignment' }> } | undefined
+  let alignment: PendingAlignment | undefined
   for (const input of texts) {
     const result = parseInputText(input.name, input.text, input.expected)
     problems.push(...result.problems)
@@ -61,57 +62,67 @@ export async function openInputs(texts: readonly TextInput[], audio?: AudioInput
     if (parsed.kind === 'history') patch.history = parsed.history
     else if (parsed.kind === 'timings') patch.timings = parsed.timings
     else if (parsed.kind === 'egress') patch.egress = parsed.egress
-    else alignment = { file: input.name, parsed }
+    else alignment = { file: input.name, alignment: parsed.alignment }
   }
   if (audio) {
     const loaded = await loadAudio(audio, problems)
     if (loaded) patch.audio = loaded
   }
-  const before = useCallStore.getState().inputs
-  if (Object.keys(patch).length > 0) {
-    if (patch.audio && before.audio && before.audio.url !== patch.audio.url)
-      URL.revokeObjectURL(before.audio.url)
-    updateInputs(patch, problems)
-    const after = useCallStore.getState().inputs
-    if (patch.history || patch.audio) reviewActions.openCall(callKey(after))
-  } else {
-    useCallStore.setState({ problems })
-  }
-  if (alignment) applyAlignment(alignment.file, alignment.parsed.alignment)
+  if (Object.keys(patch).length > 0) applyPatch(patch, problems)
+  else useCallStore.setState({ problems })
+  const pending = alignment ?? useCallStore.getState().pendingAlignment
+  if (pending) applyAlignment(pending)
 }
 
-function applyAlignment(
-  file: string,
-  alignment: Extract<ParsedInput, { kind: 'alignment' }>['alignment'],
-) {
+/**
+ * A history of another call starts a new review: the word timings, Egress info and waiting export
+ * of the old call no longer apply. The recording is kept, since it is often opened first.
+ */
+function applyPatch(patch: CallInputs, problems: Problem[]) {
+  const { inputs } = useCallStore.getState()
+  const replacesCall =
+    patch.history !== undefined &&
+    inputs.history !== undefined &&
+    !sameCall(inputs.history, patch.history)
+  const base: CallInputs = replacesCall ? (inputs.audio ? { audio: inputs.audio } : {}) : inputs
+  const next = { ...base, ...patch }
+  if (inputs.audio && next.audio !== inputs.audio) URL.revokeObjectURL(inputs.audio.url)
+  replaceInputs(next, problems)
+  if (replacesCall) {
+    useCallStore.setState({ pendingAlignment: undefined })
+    resetCursor()
+  }
+  const key = callKey(next)
+  if (key !== useReviewStore.getState().callKey) reviewActions.openCall(key)
+}
+
+function sameCall(current: CallHistory, next: CallHistory): boolean {
+  const ids = new Set(current.items.map((i) => i.id))
+  return next.items.some((i) => ids.has(i.id))
+}
+
+type PendingAlignment = { file: string; alignment: AlignmentExport }
+
+/** An export opened before its call waits for it; one for another call is refused. */
+function applyAlignment(pending: PendingAlignment) {
   const { timeline, problems } = useCallStore.getState()
   if (!timeline) {
-    setPendingAlignment({ file, alignment })
+    useCallStore.setState({ pendingAlignment: pending })
     return
   }
-  const restored = correctionsFromExport(alignment, timeline, file)
-  reviewActions.replaceCorrections(restored.corrections)
+  const restored = correctionsFromExport(pending.alignment, timeline, pending.file)
+  if (restored.corrections) reviewActions.replaceCorrections(restored.corrections)
   useCallStore.setState({
     problems: [...problems, ...restored.problems],
     pendingAlignment: undefined,
   })
 }
 
-/** An export opened before its history is applied as soon as the history arrives. */
-export function applyPendingAlignment() {
-  const { pendingAlignment, timeline } = useCallStore.getState()
-  if (pendingAlignment && timeline)
-    applyAlignment(pendingAlignment.file, pendingAlignment.alignment)
-}
-
 async function loadAudio(input: AudioInput, problems: Problem[]): Promise<LoadedAudio | undefined> {
   try {
     const decoded = await decodePeaks(input.bytes.slice(0))
-    const url =
-      input.url ??
-      URL.createObjectURL(new Blob([input.bytes], input.type ? { type: input.type } : {}))
-    const audio: LoadedAudio = { name: input.name, url, ...decoded }
-    return audio
+    const blob = new Blob([input.bytes], input.type ? { type: input.type } : {})
+    return { name: input.name, url: URL.createObjectURL(blob), ...decoded }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     problems.push(errorProblem(input.name, '', `the browser cannot decode this audio (${reason})`))

@@ -14,6 +14,8 @@ interface CursorTargets {
 const targets: CursorTargets = { transcript: null, clock: null }
 let activeWord: { item: number; word: number } | undefined
 let activeItem = -1
+/** Tracked by id too: a correction can reorder items under the same index. */
+let activeItemId: string | undefined
 
 export function setCursorTargets(next: Partial<CursorTargets>) {
   Object.assign(targets, next)
@@ -43,9 +45,11 @@ export function tick(view: CorrectedView | undefined, time: number) {
   const w = findActiveIndex(index.wordStarts, index.wordEnds, time)
   const word =
     w === -1 ? undefined : { item: index.wordItem[w] ?? -1, word: index.wordInItem[w] ?? -1 }
-  if (item !== activeItem) {
+  const itemId = view.timeline.items[item]?.id
+  if (item !== activeItem || itemId !== activeItemId) {
     activeItem = item
-    activeLayer()?.markActive(view.timeline.items[item]?.id)
+    activeItemId = itemId
+    activeLayer()?.markActive(itemId)
     useActiveItem.setState({ index: item })
   }
   if (word?.item !== activeWord?.item || word?.word !== activeWord?.word) {
@@ -70,8 +74,14 @@ export function applyWordHighlight() {
     ?.setAttribute('data-word-active', '')
 }
 
+/** The id of the message under the playhead, for a newly created message layer. */
+export function currentActiveItemId(): string | undefined {
+  return activeItemId
+}
+
 export function resetCursor() {
   activeItem = -1
+  activeItemId = undefined
   activeWord = undefined
   useActiveItem.setState({ index: -1 })
 }

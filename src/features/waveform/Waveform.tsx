@@ -4,6 +4,7 @@ import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js'
 import { useCallStore } from '../../store/call-store'
 import { useCorrectedView } from '../../store/corrected-timeline'
 import { useReviewStore } from '../../store/review-store'
+import { currentActiveItemId } from '../player/playback-cursor'
 import { player, usePlayerStore } from '../player/player'
 import { activateItem, dragItem } from '../correct/item-actions'
 import { laneLayout } from './lanes'
@@ -70,7 +71,10 @@ export function Waveform() {
   }, [audio])
 
   useEffect(() => {
-    if (view && ready) layerRef.current?.render(view.timeline.items, layout)
+    const layer = layerRef.current
+    if (!view || !ready || !layer) return
+    layer.render(view.timeline.items, layout)
+    layer.markActive(currentActiveItemId())
   }, [view, layout, ready])
 
   useEffect(() => layerRef.current?.markSelected(selectedId), [selectedId, ready])

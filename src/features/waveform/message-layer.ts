@@ -94,6 +94,9 @@ export class MessageLayer {
     if (band === undefined || item.end === null) {
       element.className = `tl-marker tl-marker-${item.type}`
       element.dataset.kind = 'marker'
+      element.style.width = element.style.top = ''
+      delete element.dataset.lane
+      delete element.dataset.end
       return
     }
     element.className = `tl-region tl-${item.lane}`
@@ -121,18 +124,23 @@ export class MessageLayer {
         target.dataset.dragging = ''
       }
     }
-    const up = () => {
+    const finish = (commit: boolean) => {
       window.removeEventListener('pointermove', move)
       window.removeEventListener('pointerup', up)
+      window.removeEventListener('pointercancel', cancel)
       target.style.transform = ''
       delete target.dataset.dragging
+      if (!commit) return
       if (draggable && Math.abs(dx) >= DRAG_THRESHOLD_PX) {
         const pxPerSecond = this.wrapper.getBoundingClientRect().width / this.duration
         this.events.onDragged(id, dx / pxPerSecond)
       } else this.events.onActivate(id)
     }
+    const up = () => finish(true)
+    const cancel = () => finish(false)
     window.addEventListener('pointermove', move)
     window.addEventListener('pointerup', up)
+    window.addEventListener('pointercancel', cancel)
   }
 }
 
