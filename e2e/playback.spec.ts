@@ -87,4 +87,19 @@ test.describe('playing and jumping', () => {
       .poll(async () => Math.round((await first.boundingBox())?.width ?? 0))
       .toBe(Math.round(before?.width ?? 0))
   })
+
+  test('at 2× speed the playhead advances about twice as fast as the wall clock', async ({
+    replay,
+    page,
+  }) => {
+    await replay.open()
+    await page.getByLabel('Speed').selectOption('2')
+    await page.getByRole('button', { name: 'Play' }).click()
+    await expect.poll(() => replay.seconds()).toBeGreaterThan(0.3)
+    const from = { audio: await replay.seconds(), wall: Date.now() }
+    await page.waitForTimeout(1500)
+    const rate = ((await replay.seconds()) - from.audio) / ((Date.now() - from.wall) / 1000)
+    expect(rate).toBeGreaterThan(1.6)
+    expect(rate).toBeLessThan(2.4)
+  })
 })

@@ -3,7 +3,7 @@ import type { Problem } from '../problems'
 import { describeValue, errorProblem, joinPath, warningProblem } from '../problems'
 import { CHAT_ITEM_TYPES, chatItemSchema } from './chat-item-schemas'
 import type { ProblemContext } from './zod-problems'
-import { issueMessage, spellPath, zodProblems } from './zod-problems'
+import { parseRepairing } from './repair'
 
 /** Fields that placement can live without: a bad value is dropped, the item is kept. */
 const DROPPABLE_TOP_LEVEL = new Set(['transcript_confidence', 'extra', 'created_at', 'group_id'])
@@ -12,23 +12,6 @@ function isDroppable(path: readonly PropertyKey[]): boolean {
   const [first, second] = path
   if (first === 'metrics') return second !== undefined
   return typeof first === 'string' && DROPPABLE_TOP_LEVEL.has(first) && path.length === 1
-}
-
-function withoutPaths(
-  raw: Record<string, unknown>,
-  paths: PropertyKey[][],
-): Record<string, unknown> {
-  const copy: Record<string, unknown> = { ...raw }
-  const metrics = copy.metrics
-  if (metrics !== null && typeof metrics === 'object') copy.metrics = { ...metrics }
-  for (const path of paths) {
-    const [first, second] = path
-    if (path.length === 1 && typeof first === 'string') delete copy[first]
-    else if (first === 'metrics' && typeof second === 'string') {
-      delete (copy.metrics as Record<string, unknown>)[second]
-    }
-  }
-  return copy
 }
 
 /**
@@ -75,28 +58,13 @@ function parseOne(raw: unknown, ctx: ProblemContext, problems: Problem[]): ChatI
     )
     return undefined
   }
-  const first = chatItemSchema.safeParse(record)
-  if (first.success) return first.data
-  const droppable = first.error.issues.filter((issue) => isDroppable(issue.path))
-  if (droppable.length < first.error.issues.length) {
-    problems.push(...zodProblems(ctx, first.error, record).map(markSkipped))
+  const parsed = parseRepairing(chatItemSchema, record, ctx, isDroppable)
+  if (!parsed.ok) {
+    problems.push(...parsed.errors.map(markSkipped))
     return undefined
   }
-  const repaired = chatItemSchema.safeParse(
-    withoutPaths(
-      record,
-      droppable.map((i) => [...i.path]),
-    ),
-  )
-  if (!repaired.success) {
-    problems.push(...zodProblems(ctx, repaired.error, record).map(markSkipped))
-    return undefined
-  }
-  for (const issue of droppable) {
-    const path = joinPath(ctx.prefix, spellPath(issue.path, ctx.camel))
-    problems.push(warningProblem(ctx.file, path, `${issueMessage(issue, record)}; ignored`))
-  }
-  return repaired.data
+  problems.push(...parsed.warnings)
+  return parsed.data
 }
 
 function markSkipped(problem: Problem): Problem {

@@ -5,6 +5,7 @@ import type { ParseResult, Problem } from '../problems'
 import { errorProblem, joinPath, warningProblem } from '../problems'
 import { parseChatItems } from './chat-items'
 import { epochSeconds, optional } from './zod-helpers'
+import { parseRepairing } from './repair'
 import { zodProblems } from './zod-problems'
 import { dropUndefined } from '../objects'
 
@@ -63,22 +64,25 @@ function parseBareHistory(
   }
 }
 
+/** Report fields other than the history itself can be dropped, with a warning. */
+function isDroppableReportField(path: readonly PropertyKey[]): boolean {
+  return path[0] !== 'chat_history'
+}
+
 function parseReport(file: string, raw: unknown, format: HistoryFormat): ParseResult<CallHistory> {
-  const envelope = reportSchema.safeParse(raw)
-  if (!envelope.success) {
-    return {
-      ok: false,
-      problems: zodProblems({ file, prefix: '', camel: false }, envelope.error, raw),
-    }
-  }
+  const ctx = { file, prefix: '', camel: false }
+  const envelope = parseRepairing(
+    reportSchema,
+    raw as Record<string, unknown>,
+    ctx,
+    isDroppableReportField,
+  )
+  if (!envelope.ok) return { ok: false, problems: envelope.errors }
   const report = envelope.data
   const camelInside = format === 'node_report_legacy'
-  const { items, problems } = parseItems(
-    report.chat_history.items,
-    file,
-    'chat_history.items',
-    camelInside,
-  )
+  const parsedItems = parseItems(report.chat_history.items, file, 'chat_history.items', camelInside)
+  const { items } = parsedItems
+  const problems = [...envelope.warnings, ...parsedItems.problems]
   const rawCount = report.chat_history.items.length
   if (items.length === 0 && rawCount > 0)
     return notAHistory(file, 'chat_history.items', rawCount, problems)

@@ -99,6 +99,20 @@ describe('malformed history files give problems that name the file and the field
     expect(texts).toEqual(['r.json › chat_history.items: expected an array, got nothing'])
   })
 
+  test('a bad report field is dropped with a warning; the anchor then becomes a guess', () => {
+    const report = fixtureJson('session-report.json')
+    report.audio_recording_started_at = 0
+    report.room = 42
+    const { result, texts } = problemsOf('r.json', JSON.stringify(report))
+    expect(texts).toEqual([
+      'r.json › room: expected a string, got number 42; ignored',
+      'r.json › audio_recording_started_at: expected an epoch time (seconds, ms or ns since 1970), got number 0; ignored',
+    ])
+    if (!result.ok || result.value.kind !== 'history') throw new Error('not parsed')
+    expect(result.value.history.recordingStartedAt).toBeUndefined()
+    expect(placeCall({ history: result.value.history }).anchor.estimated).toBe(true)
+  })
+
   test('an empty history is a valid model with a warning', () => {
     const { result, texts } = problemsOf('h.json', '{"items": []}')
     expect(result.ok).toBe(true)
