@@ -17,7 +17,13 @@ function rng(seed: number) {
   }
 }
 
-export function syntheticCall(messages: number, wordsPerMessage: number, seed = 7): SyntheticCall {
+/** `timeScale` stretches or squeezes every duration, to fit a call into a given recording. */
+export function syntheticCall(
+  messages: number,
+  wordsPerMessage: number,
+  timeScale = 1,
+  seed = 7,
+): SyntheticCall {
   const random = rng(seed)
   const items: unknown[] = []
   const segments: unknown[] = []
@@ -27,12 +33,12 @@ export function syntheticCall(messages: number, wordsPerMessage: number, seed = 
     const words = Array.from({ length: wordsPerMessage }, (_, w) => ({
       text: `word${w}`,
       start: 0,
-      length: 0.25 + random() * 0.25,
+      length: (0.25 + random() * 0.25) * timeScale,
     }))
     let t = 0
     for (const w of words) {
       w.start = t
-      t += w.length + 0.02
+      t += w.length + 0.02 * timeScale
     }
     const started = T0 + at
     const stopped = started + t
@@ -75,7 +81,7 @@ export function syntheticCall(messages: number, wordsPerMessage: number, seed = 
             })),
           },
     )
-    at += t + 0.6
+    at += t + 0.6 * timeScale
   }
   const report = {
     job_id: 'AJ_bench',

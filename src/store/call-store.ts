@@ -34,6 +34,8 @@ export interface CallState {
   warnings: DataWarning[]
   /** Problems from the last load, newest first. Loading a bad file never clears `inputs`. */
   problems: Problem[]
+  /** Name of a recording being decoded; the transcript is usable meanwhile. */
+  decoding?: string
   /** An export waiting to be applied once its history is loaded. */
   pendingAlignment?: { file: string; alignment: AlignmentExport }
 }
@@ -65,11 +67,15 @@ export function replaceInputs(inputs: CallInputs, problems: Problem[] = []) {
   })
 }
 
-/** Identifies a call for saved corrections: same history and same recording name. */
+/**
+ * Identifies a review for saved corrections: the history, and which recording it is placed on
+ * (the agent's own file or an Egress file need different offsets). File names do not count.
+ */
 export function callKey(inputs: CallInputs): string | undefined {
-  const { history, audio } = inputs
+  const { history, egress } = inputs
   if (!history) return undefined
   const first = history.items[0]?.id ?? ''
   const last = history.items.at(-1)?.id ?? ''
-  return [history.room ?? '', history.items.length, first, last, audio?.name ?? ''].join('|')
+  const recording = egress ? `egress:${egress.egressId ?? egress.file}` : 'agent'
+  return [history.room ?? '', history.items.length, first, last, recording].join('|')
 }

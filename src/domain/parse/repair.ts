@@ -51,9 +51,9 @@ function withoutPaths(
       const key = path[i] as PropertyKey
       const child = node[key]
       if (child === null || typeof child !== 'object') break
-      const copy = Array.isArray(child) ? [...(child as unknown[])] : { ...(child as object) }
+      const copy = Array.isArray(child) ? [...(child as unknown[])] : { ...child }
       node[key] = copy
-      node = copy as Record<PropertyKey, unknown>
+      node = copy
     }
     const last = path.at(-1)
     if (last !== undefined) delete node[last]

@@ -64,14 +64,21 @@ export async function openInputs(texts: readonly TextInput[], audio?: AudioInput
     else if (parsed.kind === 'egress') patch.egress = parsed.egress
     else alignment = { file: input.name, alignment: parsed.alignment }
   }
-  if (audio) {
-    const loaded = await loadAudio(audio, problems)
-    if (loaded) patch.audio = loaded
-  }
+  // The transcript comes first: decoding a long recording takes seconds.
   if (Object.keys(patch).length > 0) applyPatch(patch, problems)
-  else useCallStore.setState({ problems })
+  else if (texts.length > 0) useCallStore.setState({ problems })
   const pending = alignment ?? useCallStore.getState().pendingAlignment
   if (pending) applyAlignment(pending)
+  if (audio) await openAudio(audio)
+}
+
+async function openAudio(audio: AudioInput) {
+  useCallStore.setState({ decoding: audio.name })
+  const problems: Problem[] = []
+  const loaded = await loadAudio(audio, problems)
+  useCallStore.setState({ decoding: undefined })
+  if (loaded) applyPatch({ audio: loaded }, useCallStore.getState().problems)
+  else useCallStore.setState((s) => ({ problems: [...s.problems, ...problems] }))
 }
 
 /**

@@ -33,22 +33,26 @@ export function useUrlCall(): { sources: SourceStatus[]; isDemo: boolean } {
     structuralSharing: false,
   })
 
-  const allDone = texts.every((q) => q.isSuccess) && (plan.audio === undefined || audio.isSuccess)
-  const opened = useRef(false)
+  // Texts open as soon as they are in: a long recording can take a while to fetch and decode.
+  const textsDone = texts.every((q) => q.isSuccess)
+  const textsOpened = useRef(false)
   useEffect(() => {
-    if (!allDone || opened.current) return
-    opened.current = true
+    if (!textsDone || textsOpened.current || plan.texts.length === 0) return
+    textsOpened.current = true
     const inputs = plan.texts.map((source, i) => ({
       name: fileNameOf(source.url),
       text: texts[i]?.data ?? '',
       expected: source.role,
     }))
-    const bytes = audio.data
-    void openInputs(
-      inputs,
-      plan.audio && bytes ? { name: fileNameOf(plan.audio), ...bytes } : undefined,
-    )
-  }, [allDone, plan, texts, audio.data])
+    void openInputs(inputs)
+  }, [textsDone, plan, texts])
+
+  const audioOpened = useRef(false)
+  useEffect(() => {
+    if (!plan.audio || !audio.data || audioOpened.current) return
+    audioOpened.current = true
+    void openInputs([], { name: fileNameOf(plan.audio), ...audio.data })
+  }, [plan, audio.data])
 
   const sources: SourceStatus[] = plan.texts.map((source, i) => {
     const q = texts[i]

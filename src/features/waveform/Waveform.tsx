@@ -16,6 +16,7 @@ const CHANNEL_HEIGHT = 88
 export function Waveform() {
   const audio = useCallStore((s) => s.inputs.audio)
   const egress = useCallStore((s) => s.inputs.egress)
+  const decoding = useCallStore((s) => s.decoding)
   const view = useCorrectedView()
   const selectedId = useReviewStore((s) => s.selectedId)
   const zoom = useReviewStore((s) => s.zoom)
@@ -88,6 +89,13 @@ export function Waveform() {
         {channels > 1 && <span>{layout.labels[1]}</span>}
       </div>
       <div ref={containerRef} className="waveform-canvas" data-testid="waveform" />
+      {(decoding || !audio) && (
+        <p className="waveform-empty" role="status">
+          {decoding
+            ? `Decoding ${decoding}… the transcript is ready meanwhile.`
+            : 'No recording loaded: drop or open an audio file.'}
+        </p>
+      )}
     </section>
   )
 }

@@ -1,0 +1,182 @@
+/**
+ * Browser half of `npm run bench`: the built app in headless Chromium on a synthetic 1 h stereo
+ * call (ffmpeg noise gated per channel, 2,000 messages / 20,000 words with timings). Measures what
+ * performance.md §7.2 targets: time until every region is drawn, peak renderer memory, frame
+ * times with karaoke during playback, nudge and seek latency. Needs ffmpeg and Chromium.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium } from '@playwright/test'
+import { preview } from 'vite'
+import { syntheticCall } from './synthetic-call'
+
+const DURATION_S = 3600
+const MESSAGES = 2000
+const WORDS = 10
+const PORT = 4180
+const OUT = 'dist/bench'
+
+function ensureInputs() {
+  if (!existsSync('dist/index.html')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' })
+  mkdirSync(OUT, { recursive: true })
+  const audio = join(OUT, 'call-1h.ogg')
+  if (!existsSync(audio)) {
+    const gate = (on: string) => `volume='if(${on},0.5,0)':eval=frame`
+    execFileSync('ffmpeg', [
+      '-loglevel',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      `anoisesrc=c=pink:r=48000:d=${DURATION_S},${gate('lt(mod(t,9.1),4.5)')}`,
+      '-f',
+      'lavfi',
+      '-i',
+      `anoisesrc=c=pink:r=48000:d=${DURATION_S}:seed=3,${gate('gte(mod(t,9.1),4.5)')}`,
+      '-filter_complex',
+      '[0:a][1:a]join=inputs=2:channel_layout=stereo[a]',
+      '-map',
+      '[a]',
+      '-c:a',
+      'libopus',
+      '-b:a',
+      '32k',
+      '-compression_level',
+      '0',
+      audio,
+    ])
+  }
+  const scale = DURATION_S / (MESSAGES * (WORDS * 0.395 + 0.6) + 1)
+  const call = syntheticCall(MESSAGES, WORDS, scale)
+  writeFileSync(join(OUT, 'report-1h.json'), call.report)
+  writeFileSync(join(OUT, 'timings-1h.json'), call.timings)
+}
+
+function chromiumRssMb(): number {
+  const out = execFileSync('ps', ['-C', 'chromium,chrome,headless_shell', '-o', 'rss='], {
+    encoding: 'utf8',
+  })
+  return out.split('\n').reduce((sum, line) => sum + (Number(line.trim()) || 0), 0) / 1024
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
+}
+
+async function main() {
+  ensureInputs()
+  const server = await preview({ preview: { port: PORT, strictPort: true } })
+  const executablePath = ['/usr/bin/chromium'].find((p) => existsSync(p))
+  const browser = await chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  })
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  // tsx (esbuild keepNames) wraps the functions sent to page.evaluate in a __name helper.
+  await page.addInitScript('window.__name = (f) => f')
+  const baseline = chromiumRssMb()
+  let peak = baseline
+  const sampler = setInterval(() => (peak = Math.max(peak, chromiumRssMb())), 100)
+  const start = Date.now()
+  await page.goto(
+    `http://localhost:${PORT}/?audio=bench/call-1h.ogg&history=bench/report-1h.json&timings=bench/timings-1h.json`,
+  )
+  await page
+    .locator('[data-kind="region"]')
+    .nth(MESSAGES - 1)
+    .waitFor({ state: 'attached', timeout: 300_000 })
+  const regionsDrawnMs = Date.now() - start
+  clearInterval(sampler)
+  const afterLoad = chromiumRssMb()
+
+  const frames = await page.evaluate(async () => {
+    const play = document.querySelector<HTMLButtonElement>('button[aria-label="Play"]')
+    play?.click()
+    const deltas: number[] = []
+    let last = performance.now()
+    await new Promise<void>((resolve) => {
+      const end = last + 5000
+      const loop = (now: number) => {
+        deltas.push(now - last)
+        last = now
+        if (now < end) requestAnimationFrame(loop)
+        else resolve()
+      }
+      requestAnimationFrame(loop)
+    })
+    document.querySelector<HTMLButtonElement>('button[aria-label="Pause"]')?.click()
+    return deltas.slice(1)
+  })
+
+  const nudgeMs = await page.evaluate(async () => {
+    const region = document
+      .querySelector('[data-testid="waveform"]')
+      ?.firstElementChild?.shadowRoot?.querySelector<HTMLElement>('[data-kind="region"]')
+    const before = region?.dataset.start
+    const button = document.querySelector<HTMLButtonElement>('button[aria-label="Nudge +100 ms"]')
+    const t0 = performance.now()
+    button?.click()
+    while (region?.dataset.start === before && performance.now() - t0 < 10_000)
+      await new Promise((r) => requestAnimationFrame(r))
+    await new Promise((r) => requestAnimationFrame(r))
+    return performance.now() - t0
+  })
+
+  const seeks: number[] = []
+  for (let i = 0; i < 10; i++) {
+    seeks.push(
+      await page.evaluate(
+        async (n) => {
+          const rows = document.querySelectorAll<HTMLElement>(
+            '[data-testid="transcript"] li[data-row]',
+          )
+          const row = rows[n % rows.length]
+          const clock = document.querySelector<HTMLElement>('[data-testid="clock"]')
+          const target = Number(row?.dataset.start)
+          const t0 = performance.now()
+          row?.click()
+          while (
+            Math.abs(Number(clock?.dataset.seconds) - target) > 0.3 &&
+            performance.now() - t0 < 5000
+          )
+            await new Promise((r) => requestAnimationFrame(r))
+          document.querySelector<HTMLButtonElement>('button[aria-label="Pause"]')?.click()
+          return performance.now() - t0
+        },
+        i * 3 + 1,
+      ),
+    )
+  }
+  await browser.close()
+  await server.close()
+
+  const result = {
+    scenario: `S-1h: ${DURATION_S / 60} min stereo Opus 32 kb/s, ${MESSAGES} messages / ${MESSAGES * WORDS} words`,
+    regionsDrawnMs,
+    rendererPeakRssMbAboveBaseline: Math.round(peak - baseline),
+    rssAfterLoadMbAboveBaseline: Math.round(afterLoad - baseline),
+    playbackFrames: frames.length,
+    frameP50Ms: +percentile(frames, 50).toFixed(1),
+    frameP95Ms: +percentile(frames, 95).toFixed(1),
+    framesOver20Ms: frames.filter((d) => d > 20).length,
+    nudgeAllToNextFrameMs: Math.round(nudgeMs),
+    seekP50Ms: Math.round(percentile(seeks, 50)),
+    seekMaxMs: Math.round(Math.max(...seeks)),
+  }
+  console.table(result)
+  mkdirSync('bench-results', { recursive: true })
+  writeFileSync('bench-results/browser.json', JSON.stringify(result, null, 2) + '\n')
+}
+
+await main()
