@@ -92,6 +92,8 @@ async function main() {
   await page.goto(
     `http://localhost:${PORT}/?audio=bench/call-1h.ogg&history=bench/report-1h.json&timings=bench/timings-1h.json`,
   )
+  await page.locator('[data-testid="transcript"] li[data-row]').first().waitFor({ timeout: 60_000 })
+  const transcriptMs = Date.now() - start
   await page
     .locator('[data-kind="region"]')
     .nth(MESSAGES - 1)
@@ -163,6 +165,7 @@ async function main() {
 
   const result = {
     scenario: `S-1h: ${DURATION_S / 60} min stereo Opus 32 kb/s, ${MESSAGES} messages / ${MESSAGES * WORDS} words`,
+    transcriptInteractiveMs: transcriptMs,
     regionsDrawnMs,
     rendererPeakRssMbAboveBaseline: Math.round(peak - baseline),
     rssAfterLoadMbAboveBaseline: Math.round(afterLoad - baseline),
