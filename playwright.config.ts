@@ -1,10 +1,5 @@
-import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
-
-/** Debian's Chromium when installed (Playwright cannot download browsers here), else Playwright's own. */
-const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) =>
-  existsSync(p),
-)
+import { CHROMIUM_LAUNCH } from './scripts/chromium'
 
 const PORT = 4173
 
@@ -23,19 +18,7 @@ export default defineConfig({
     viewport: { width: 1400, height: 900 },
     deviceScaleFactor: 1,
     trace: 'retain-on-failure',
-    launchOptions: {
-      ...(SYSTEM_CHROMIUM ? { executablePath: SYSTEM_CHROMIUM } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--autoplay-policy=no-user-gesture-required',
-        '--force-device-scale-factor=1',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
   webServer: {
     command: `npm run preview -- --port ${PORT}`,

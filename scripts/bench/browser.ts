@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { preview } from 'vite'
+import { CHROMIUM_LAUNCH } from '../chromium'
 import { syntheticCall } from './synthetic-call'
 
 const DURATION_S = 3600
@@ -69,19 +70,7 @@ function percentile(values: number[], p: number): number {
 async function main() {
   ensureInputs()
   const server = await preview({ preview: { port: PORT, strictPort: true } })
-  const executablePath = ['/usr/bin/chromium'].find((p) => existsSync(p))
-  const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  })
+  const browser = await chromium.launch(CHROMIUM_LAUNCH)
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
   // tsx (esbuild keepNames) wraps the functions sent to page.evaluate in a __name helper.
   await page.addInitScript('window.__name = (f) => f')
