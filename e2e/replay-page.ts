@@ -9,6 +9,7 @@ export const DEMO_SPOKEN_MESSAGES = 10
 /** Exact positions the demo generator laid every word out at (public/demo/truth.json). */
 export interface Truth {
   duration_s: number
+  backchannels: { text: string; start_s: number; end_s: number }[]
   items: {
     id: string
     type: string

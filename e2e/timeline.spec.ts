@@ -54,4 +54,23 @@ test.describe('the demo call is placed where it was spoken', () => {
     const unheard = truth.words.filter((w) => !w.heard).map((w) => w.text)
     await expect(row.locator('.unheard')).toHaveText(unheard.map((t) => t.trim()))
   })
+
+  test('the barge-in is drawn as talk-over and the backchannel as speech outside any turn', async ({
+    replay,
+    page,
+  }) => {
+    await replay.open()
+    const truth = demoTruth()
+    const overlap = page.locator('.tl-overlap')
+    await expect(overlap).toHaveCount(1)
+    const bargeIn = truth.items.find((i) => i.id === 'item_6c1a4f9e3d27')
+    expect(Number(await overlap.getAttribute('data-start'))).toBeCloseTo(bargeIn?.start_s ?? NaN, 3)
+    await expect(replay.row('item_6c1a4f9e3d27').getByText('barge-in 0.60 s')).toBeVisible()
+    const backchannel = page.locator('.tl-vad')
+    await expect(backchannel).toHaveCount(1)
+    expect(Number(await backchannel.getAttribute('data-start'))).toBeCloseTo(
+      truth.backchannels[0]?.start_s ?? NaN,
+      3,
+    )
+  })
 })

@@ -27,7 +27,12 @@ export function shiftItem(item: PlacedItem, shift: number): PlacedItem {
 /** `pos = computed + global_offset + nudge[id]` (formats.md §9.2), still sorted by start. */
 export function applyCorrections(timeline: Timeline, corrections: Corrections): Timeline {
   const items = timeline.items.map((item) => shiftItem(item, itemShift(corrections, item.id)))
-  return { ...timeline, items: items.sort((a, b) => a.start - b.start) }
+  const shift = corrections.globalOffset
+  const vad =
+    shift === 0
+      ? timeline.vad
+      : timeline.vad.map((s) => ({ start: s.start + shift, end: s.end + shift }))
+  return { ...timeline, items: items.sort((a, b) => a.start - b.start), vad }
 }
 
 /** Adds `delta` to one item's nudge; a nudge that returns to zero is removed. */

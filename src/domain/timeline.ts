@@ -63,4 +63,6 @@ export interface Timeline {
   anchor: RecordingAnchor
   /** Sorted by start (not by created_at: formats.md §1.6). */
   items: PlacedItem[]
+  /** User VAD segments from `user_state_changed` events, seconds into the recording. */
+  vad: { start: number; end: number }[]
 }

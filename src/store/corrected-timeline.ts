@@ -2,6 +2,8 @@ import type { Corrections } from '../domain/corrections'
 import { applyCorrections } from '../domain/corrections'
 import type { PlaybackIndex } from '../domain/playback-index'
 import { buildPlaybackIndex } from '../domain/playback-index'
+import type { Interval, TalkOver } from '../domain/talk-over'
+import { findTalkOver, speechOutsideTurns } from '../domain/talk-over'
 import type { Timeline } from '../domain/timeline'
 import { useCallStore } from './call-store'
 import { useReviewStore } from './review-store'
@@ -9,6 +11,9 @@ import { useReviewStore } from './review-store'
 export interface CorrectedView {
   timeline: Timeline
   index: PlaybackIndex
+  talkOver: TalkOver[]
+  /** User speech that belongs to no turn (backchannels, noise). */
+  outsideTurns: Interval[]
 }
 
 let last: { base: Timeline; corrections: Corrections; view: CorrectedView } | undefined
@@ -17,7 +22,12 @@ let last: { base: Timeline; corrections: Corrections; view: CorrectedView } | un
 export function correctedView(base: Timeline, corrections: Corrections): CorrectedView {
   if (last && last.base === base && last.corrections === corrections) return last.view
   const timeline = applyCorrections(base, corrections)
-  const view = { timeline, index: buildPlaybackIndex(timeline) }
+  const view = {
+    timeline,
+    index: buildPlaybackIndex(timeline),
+    talkOver: findTalkOver(timeline.items),
+    outsideTurns: speechOutsideTurns(timeline.vad, timeline.items),
+  }
   last = { base, corrections, view }
   return view
 }

@@ -9,6 +9,7 @@ import { markerFallback, markerText } from './markers'
 import { matchSegments } from './match-segments'
 import type { Span } from './message-spans'
 import { assistantSpan, estimatedAgentDuration, userSpan } from './message-spans'
+import type { VadSegment } from './vad-segments'
 import { vadSegments } from './vad-segments'
 import type { WallWord } from './wall-words'
 import { calibrateStt, wallWords } from './wall-words'
@@ -31,7 +32,8 @@ export function placeCall({ history, timings, egress, audio = {} }: CallInputs):
   const anchor = recordingAnchor(history, egress, audio)
   const spoken = history.items.filter(isSpoken)
   const wall = wallClockWords(history, spoken, timings)
-  const spans = messageSpans(history, spoken, wall)
+  const vad = vadSegments(history)
+  const spans = messageSpans(history, spoken, wall, vad)
   const placed: PlacedItem[] = []
   const placedById = new Map<string, PlacedItem>()
   const calls = new Map<string, MarkerPlacement>()
@@ -45,7 +47,9 @@ export function placeCall({ history, timings, egress, audio = {} }: CallInputs):
     placedById.set(item.id, next)
   }
   addLatencies(placed)
-  return { anchor, items: sortByStart(placed) }
+  const toFile = fileClock(anchor, 'user')
+  const vadInFile = vad.map((s) => ({ start: toFile(s.start), end: toFile(s.end) }))
+  return { anchor, items: sortByStart(placed), vad: vadInFile }
 }
 
 function wallClockWords(
@@ -77,9 +81,9 @@ function messageSpans(
   history: CallHistory,
   spoken: readonly SpokenMessage[],
   wall: ReadonlyMap<string, WallWord[]>,
+  vad: readonly VadSegment[],
 ): Map<string, Span> {
   const spans = new Map<string, Span>()
-  const vad = vadSegments(history)
   let previousUserEnd = Number.NEGATIVE_INFINITY
   for (const message of spoken.filter((m) => m.role === 'user')) {
     const words = wall.get(message.id) ?? []

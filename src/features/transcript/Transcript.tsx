@@ -20,6 +20,12 @@ export function Transcript() {
       if (w.itemId) byId.set(w.itemId, [...(byId.get(w.itemId) ?? []), w.message])
     return byId
   }, [warnings])
+  const talkOver = view?.talkOver
+  const bargeIns = useMemo(
+    () =>
+      new Map((talkOver ?? []).filter((o) => o.bargeIn).map((o) => [o.userId, o.end - o.start])),
+    [talkOver],
+  )
   const scrollRef = useRef<HTMLDivElement>(null)
   // eslint-disable-next-line react-hooks/incompatible-library -- the list re-renders with the virtualizer on purpose
   const virtualizer = useVirtualizer({
@@ -65,6 +71,7 @@ export function Transcript() {
                 selected={item.id === selectedId}
                 nudge={nudges[item.id] ?? 0}
                 warnings={warningsById.get(item.id)}
+                bargeIn={bargeIns.get(item.id)}
               />
             )
           })}

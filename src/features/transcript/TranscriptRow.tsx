@@ -14,6 +14,8 @@ interface Props {
   nudge: number
   /** Data checks that flagged this item. */
   warnings: string[] | undefined
+  /** Seconds this user turn overlapped the agent it cut into. */
+  bargeIn: number | undefined
 }
 
 const ROLE_LABEL = { user: 'User', agent: 'Agent' } as const
@@ -26,6 +28,7 @@ export const TranscriptRow = memo(function TranscriptRow({
   selected,
   nudge,
   warnings,
+  bargeIn,
 }: Props) {
   const spoken = item.lane !== 'marker'
   return (
@@ -62,6 +65,11 @@ export const TranscriptRow = memo(function TranscriptRow({
           </span>
         )}
         {item.interrupted && <span className="chip chip-cut">interrupted</span>}
+        {bargeIn !== undefined && (
+          <span className="chip chip-cut" title="Started while the agent was speaking">
+            barge-in {bargeIn.toFixed(2)} s
+          </span>
+        )}
         {warnings && (
           <span className="chip chip-warn" title={warnings.join('\n')}>
             check data

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef } from 'react'
 import WaveSurfer from 'wavesurfer.js'
+import HoverPlugin from 'wavesurfer.js/dist/plugins/hover.esm.js'
 import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js'
 import { useCallStore } from '../../store/call-store'
 import { useCorrectedView } from '../../store/corrected-timeline'
 import { useReviewStore } from '../../store/review-store'
-import { currentActiveItemId } from '../player/playback-cursor'
+import { currentActiveItemId, formatClock } from '../player/playback-cursor'
 import { player, usePlayerStore } from '../player/player'
 import { activateItem, dragItem } from '../correct/item-actions'
 import { laneLayout } from './lanes'
@@ -48,6 +49,13 @@ export function Waveform() {
       autoCenter: false,
       plugins: [
         TimelinePlugin.create({ height: 18, style: { fontSize: '11px', color: '#94a3b8' } }),
+        HoverPlugin.create({
+          lineColor: '#e2e8f0',
+          labelBackground: '#1e293b',
+          labelColor: '#e2e8f0',
+          labelSize: 11,
+          formatTimeCallback: formatClock,
+        }),
       ],
     })
     const detach = player.attach(ws)
@@ -75,6 +83,7 @@ export function Waveform() {
     const layer = layerRef.current
     if (!view || !ready || !layer) return
     layer.render(view.timeline.items, layout)
+    layer.renderSpeech(view.talkOver, view.outsideTurns, layout)
     layer.markActive(currentActiveItemId())
   }, [view, layout, ready])
 

@@ -11,6 +11,15 @@ export const LAYER_CSS = `
 .tl-region[data-active] { background-color: rgba(250, 204, 21, 0.22); border-color: #eab308; }
 .tl-region[data-selected] { outline: 2px solid #f8fafc; outline-offset: -2px; }
 .tl-region[data-dragging] { cursor: grabbing; opacity: 0.85; outline: 2px dashed #facc15; }
+.tl-overlap {
+  position: absolute; top: calc(50% - 4px); height: 8px; z-index: 1; pointer-events: auto;
+  background: repeating-linear-gradient(135deg, #ef4444 0 4px, rgba(239, 68, 68, 0.35) 4px 8px);
+  border-radius: 2px;
+}
+.tl-vad {
+  position: absolute; height: 10%; pointer-events: auto; border-radius: 2px;
+  background: rgba(56, 189, 248, 0.55); outline: 1px dashed #38bdf8;
+}
 .tl-marker {
   position: absolute; top: 0; bottom: 0; width: 9px; margin-left: -4px; pointer-events: auto;
   cursor: pointer; background: linear-gradient(#f59e0b, #f59e0b) center / 2px 100% no-repeat;

@@ -1,3 +1,4 @@
+import type { Interval, TalkOver } from '../../domain/talk-over'
 import type { PlacedItem } from '../../domain/timeline'
 import type { LaneLayout } from './lanes'
 import { bandOf } from './lanes'
@@ -19,6 +20,7 @@ const DRAG_THRESHOLD_PX = 3
  */
 export class MessageLayer {
   private readonly root: HTMLDivElement
+  private readonly speech: HTMLDivElement
   private byId = new Map<string, HTMLElement>()
   private activeId: string | undefined
   private selectedId: string | undefined
@@ -31,6 +33,8 @@ export class MessageLayer {
   ) {
     this.root = document.createElement('div')
     this.root.className = 'tl-layer'
+    this.speech = document.createElement('div')
+    this.root.appendChild(this.speech)
     this.root.style.height = `${height}px`
     this.root.setAttribute('part', 'message-layer')
     ensureStyles(wrapper)
@@ -57,6 +61,40 @@ export class MessageLayer {
     this.root.appendChild(added)
     this.markActive(this.activeId)
     this.markSelected(this.selectedId)
+  }
+
+  /** Talk-over between the lanes and user speech outside any turn: few, so rebuilt each time. */
+  renderSpeech(
+    talkOver: readonly TalkOver[],
+    outsideTurns: readonly Interval[],
+    layout: LaneLayout,
+  ) {
+    const userTop = layout.band.user === 0 ? '0' : '50%'
+    const marks = [
+      ...talkOver.map((o) =>
+        this.mark(
+          'tl-overlap',
+          o,
+          `Talk-over ${(o.end - o.start).toFixed(2)} s${o.bargeIn ? ' (barge-in)' : ''}`,
+        ),
+      ),
+      ...outsideTurns.map((v) => {
+        const mark = this.mark('tl-vad', v, 'User speech outside any turn (backchannel or noise)')
+        mark.style.top = `calc(${userTop} + 36%)`
+        return mark
+      }),
+    ]
+    this.speech.replaceChildren(...marks)
+  }
+
+  private mark(className: string, span: Interval, title: string): HTMLElement {
+    const element = document.createElement('div')
+    element.className = className
+    element.title = title
+    element.dataset.start = String(span.start)
+    element.style.left = this.percent(span.start)
+    element.style.width = this.percent(Math.max(0, span.end - span.start))
+    return element
   }
 
   markActive(id: string | undefined) {
