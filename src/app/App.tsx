@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { ExportMenu } from '../features/export/ExportMenu'
 import { OffsetPanel } from '../features/correct/OffsetPanel'
+import { SelectionPanel } from '../features/inspect/SelectionPanel'
 import { LoadStatus } from '../features/loading/LoadStatus'
 import { OpenFiles } from '../features/loading/OpenFiles'
 import { useUrlCall } from '../features/loading/use-url-call'
@@ -43,6 +44,7 @@ export function App() {
           <Waveform />
           <Transport />
           {hasTimeline && <OffsetPanel />}
+          {hasTimeline && <SelectionPanel />}
           <DataWarnings />
           <Shortcuts />
         </div>

@@ -46,3 +46,24 @@ test('a guessed anchor is flagged', () => {
   const bare = historyFixture('history-with-timestamps.json')
   expect(warningsFor(bare)[0]).toMatch(/t0 is a guess/)
 })
+
+test('measured sources that disagree by more than 0.25 s are flagged', () => {
+  const shifted: CallHistory = {
+    ...history,
+    items: history.items.map((i) =>
+      i.id === 'item_b7e41c09a2f6' && i.type === 'message'
+        ? { ...i, metrics: { ...i.metrics, started_speaking_at: 1763900000.8841228 } }
+        : i,
+    ),
+  }
+  const warnings = dataWarnings(
+    shifted,
+    placeCall({ history: shifted, timings: timingsFixture() }),
+    timingsFixture(),
+    undefined,
+  )
+  expect(warnings).toContainEqual({
+    itemId: 'item_b7e41c09a2f6',
+    message: 'by words it starts 0.360 s later than by metrics',
+  })
+})

@@ -1,5 +1,5 @@
 import type { CallHistory, ChatMessage, WordTimings } from './call'
-import type { Timeline } from './timeline'
+import type { Basis, Timeline } from './timeline'
 
 /** Something in the data that looks wrong, for the reviewer to keep in mind. */
 export interface DataWarning {
@@ -29,6 +29,7 @@ export function dataWarnings(
   }
   warnings.push(...wordWarnings(messages, timings))
   warnings.push(...anchorWarnings(history, timeline, audioDuration))
+  warnings.push(...disagreementWarnings(timeline))
   return warnings
 }
 
@@ -101,6 +102,26 @@ function wordWarnings(
         itemId: segment.messageId,
         message: `words run ${fmt(lastEnd - (stopped - started))} past the end of speech`,
       })
+  }
+  return out
+}
+
+/** Sources measured from the audio pipeline; `created_at` estimates are rough by nature. */
+const MEASURED: ReadonlySet<Basis> = new Set(['metrics', 'words', 'user_state'])
+const DISAGREE_S = 0.25
+
+function disagreementWarnings(timeline: Timeline): DataWarning[] {
+  const out: DataWarning[] = []
+  for (const item of timeline.items) {
+    if (!MEASURED.has(item.basis)) continue
+    for (const { basis, delta } of item.alternatives) {
+      if (!MEASURED.has(basis) || Math.abs(delta) <= DISAGREE_S) continue
+      const direction = delta > 0 ? 'later' : 'earlier'
+      out.push({
+        itemId: item.id,
+        message: `by ${basis} it starts ${fmt(Math.abs(delta))} ${direction} than by ${item.basis}`,
+      })
+    }
   }
   return out
 }

@@ -53,6 +53,8 @@ export interface PlacedItem {
   wordsEstimated: boolean
   /** Assistant reply latency in seconds (metrics `e2e_latency`, else measured from the placements). */
   latency?: number
+  /** Where each other available source would put the start, relative to `start` (seconds). */
+  alternatives: { basis: Basis; delta: number }[]
   /** Tool name for function calls and their outputs. */
   name?: string
   callId?: string

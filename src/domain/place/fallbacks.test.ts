@@ -169,3 +169,29 @@ describe('joining word timings to messages (formats.md §4.6)', () => {
     expect(greeting?.words.at(-1)?.end).toBeCloseTo(greeting?.end ?? NaN, 6)
   })
 })
+
+test('a backchannel seconds before the turn is not part of the VAD turn', () => {
+  const id = 'item_9a1e5c3b7f24'
+  const report = historyFixture('session-report.json')
+  const backchannel = [
+    {
+      type: 'user_state_changed',
+      created_at: 1763900015.2,
+      old_state: 'listening',
+      new_state: 'speaking',
+    },
+    {
+      type: 'user_state_changed',
+      created_at: 1763900015.6,
+      old_state: 'speaking',
+      new_state: 'listening',
+    },
+  ]
+  const history: CallHistory = {
+    ...withoutMetrics(report, [id]),
+    events: [...backchannel, ...report.events].sort((a, b) => a.created_at - b.created_at),
+  }
+  const user = placeCall({ history }).items.find((i) => i.id === id)
+  expect(user?.basis).toBe('user_state')
+  expect(user?.start).toBeCloseTo(1763900019.9012 - FIXTURE_T0, 6)
+})

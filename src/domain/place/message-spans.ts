@@ -57,16 +57,27 @@ export interface UserContext {
   previousUserEnd: number
 }
 
-/** formats.md §9.3, user message. */
-export function userSpan(message: ChatMessage, ctx: UserContext): Span | undefined {
+function present(spans: (Span | undefined)[]): Span[] {
+  return spans.filter((s): s is Span => s !== undefined)
+}
+
+/**
+ * formats.md §9.3, user message: every source that can place it, best first. The first one
+ * places the message; the others show where they disagree.
+ */
+export function userSpans(message: ChatMessage, ctx: UserContext): Span[] {
   const duration = estimatedUserDuration(ctx.text)
-  const byMetrics = metricSpan(message, ctx.words, duration)
-  if (byMetrics) return byMetrics
   const byWords = wordSpan(ctx.words)
-  if (byWords && ctx.wordsAnchored) return byWords
-  const byVad = vadSpan(message.created_at, ctx)
-  if (byVad) return byVad
-  if (byWords) return byWords
+  return present([
+    metricSpan(message, ctx.words, duration),
+    ctx.wordsAnchored ? byWords : undefined,
+    vadSpan(message.created_at, ctx),
+    ctx.wordsAnchored ? undefined : byWords,
+    createdAtSpan(message, duration),
+  ])
+}
+
+function createdAtSpan(message: ChatMessage, duration: number): Span | undefined {
   const created = message.created_at
   if (created === undefined) return undefined
   const { end_of_turn_delay: eot, transcription_delay: transcription } = message.metrics
@@ -74,12 +85,23 @@ export function userSpan(message: ChatMessage, ctx: UserContext): Span | undefin
   return { start: end - duration, end, basis: 'created_at' }
 }
 
-/** formats.md §9.3 user step 3: the VAD segments since the previous turn, up to `created_at`. */
+/** A pause longer than this between VAD segments separates a backchannel from the turn. */
+const MAX_PAUSE_IN_TURN_S = 2
+
+/**
+ * formats.md §9.3 user step 3: the VAD segments since the previous turn, up to `created_at`,
+ * keeping only the run that leads into the turn (not an earlier "mm-hmm" over the agent).
+ */
 function vadSpan(created: number | undefined, ctx: UserContext): Span | undefined {
   if (created === undefined) return undefined
-  const turn = ctx.vad.filter((s) => s.end > ctx.previousUserEnd && s.end <= created)
-  const first = turn[0]
-  const last = turn.at(-1)
+  const candidates = ctx.vad.filter((s) => s.end > ctx.previousUserEnd && s.end <= created)
+  let first = candidates.at(-1)
+  const last = first
+  for (let i = candidates.length - 2; i >= 0; i--) {
+    const segment = candidates[i]
+    if (!segment || !first || first.start - segment.end > MAX_PAUSE_IN_TURN_S) break
+    first = segment
+  }
   return first && last ? { start: first.start, end: last.end, basis: 'user_state' } : undefined
 }
 
@@ -93,37 +115,36 @@ export interface AssistantContext {
   nextUserStart?: number
 }
 
-/** formats.md §9.3, assistant message. */
-export function assistantSpan(message: ChatMessage, ctx: AssistantContext): Span | undefined {
+/** formats.md §9.3, assistant message: every source that can place it, best first. */
+export function assistantSpans(message: ChatMessage, ctx: AssistantContext): Span[] {
   const duration = estimatedAgentDuration(ctx.text)
-  const byMetrics = metricSpan(message, ctx.words, duration)
-  if (byMetrics) return byMetrics
-  const byWords = wordSpan(ctx.words)
-  if (byWords) return byWords
-  const start = estimatedStart(message, ctx, duration)
-  if (!start) return undefined
-  const cap =
-    ctx.nextUserStart !== undefined && ctx.nextUserStart > start.at ? ctx.nextUserStart : Infinity
-  return { start: start.at, end: Math.min(start.at + duration, cap), basis: start.basis }
+  const estimates = estimatedStarts(message, ctx, duration).map(({ at, basis }): Span => {
+    const cap =
+      ctx.nextUserStart !== undefined && ctx.nextUserStart > at ? ctx.nextUserStart : Infinity
+    return { start: at, end: Math.min(at + duration, cap), basis }
+  })
+  return present([metricSpan(message, ctx.words, duration), wordSpan(ctx.words), ...estimates])
 }
 
-function estimatedStart(
+function estimatedStarts(
   message: ChatMessage,
   ctx: AssistantContext,
   duration: number,
-): { at: number; basis: Basis } | undefined {
+): { at: number; basis: Basis }[] {
   const { e2e_latency: e2e, provider_request_ids: realtime } = message.metrics as {
     e2e_latency?: number
     provider_request_ids?: unknown
   }
   const created = message.created_at
-  if (created !== undefined && realtime !== undefined) return { at: created, basis: 'created_at' }
-  if (created !== undefined && isSay(message, ctx.events, duration))
-    return { at: created - duration, basis: 'created_at_end' }
+  if (created !== undefined && realtime !== undefined) return [{ at: created, basis: 'created_at' }]
+  const starts: { at: number; basis: Basis }[] = []
+  const say = created !== undefined && isSay(message, ctx.events, duration)
+  if (say) starts.push({ at: created - duration, basis: 'created_at_end' })
   if (e2e !== undefined && ctx.previousUserEnd !== undefined)
-    return { at: ctx.previousUserEnd + e2e, basis: 'e2e_latency' }
-  if (created !== undefined) return { at: created + PIPELINE_LATENCY_S, basis: 'created_at' }
-  return undefined
+    starts.push({ at: ctx.previousUserEnd + e2e, basis: 'e2e_latency' })
+  if (created !== undefined && !say)
+    starts.push({ at: created + PIPELINE_LATENCY_S, basis: 'created_at' })
+  return starts
 }
 
 /**

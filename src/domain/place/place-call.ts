@@ -8,7 +8,7 @@ import type { MarkerPlacement } from './markers'
 import { markerFallback, markerText } from './markers'
 import { matchSegments } from './match-segments'
 import type { Span } from './message-spans'
-import { assistantSpan, estimatedAgentDuration, userSpan } from './message-spans'
+import { assistantSpans, estimatedAgentDuration, userSpans } from './message-spans'
 import type { VadSegment } from './vad-segments'
 import { vadSegments } from './vad-segments'
 import type { WallWord } from './wall-words'
@@ -40,7 +40,7 @@ export function placeCall({ history, timings, egress, audio = {} }: CallInputs):
   for (const item of history.items) {
     const previous = placed.at(-1)
     const next = isSpoken(item)
-      ? placeMessage(item, spans.get(item.id), wall.get(item.id) ?? [], anchor, previous)
+      ? placeMessage(item, spans.get(item.id) ?? [], wall.get(item.id) ?? [], anchor, previous)
       : placeMarker(item, anchor, placedById, calls, previous)
     if (item.type === 'function_call') calls.set(item.call_id, next)
     placed.push(next)
@@ -82,8 +82,9 @@ function messageSpans(
   spoken: readonly SpokenMessage[],
   wall: ReadonlyMap<string, WallWord[]>,
   vad: readonly VadSegment[],
-): Map<string, Span> {
-  const spans = new Map<string, Span>()
+): Map<string, Span[]> {
+  const spans = new Map<string, Span[]>()
+  const chosen = (id: string) => spans.get(id)?.[0]
   let previousUserEnd = Number.NEGATIVE_INFINITY
   for (const message of spoken.filter((m) => m.role === 'user')) {
     const words = wall.get(message.id) ?? []
@@ -94,11 +95,9 @@ function messageSpans(
       vad,
       previousUserEnd,
     }
-    const span = userSpan(message, ctx)
-    if (span) {
-      spans.set(message.id, span)
-      previousUserEnd = span.end
-    }
+    const candidates = userSpans(message, ctx)
+    spans.set(message.id, candidates)
+    previousUserEnd = candidates[0]?.end ?? previousUserEnd
   }
   const nextUser = nextUserIndex(spoken)
   let before: SpokenMessage | undefined
@@ -108,14 +107,14 @@ function messageSpans(
       return
     }
     const after = spoken[nextUser[index] ?? -1]
-    const span = assistantSpan(message, {
+    const candidates = assistantSpans(message, {
       text: messageText(message),
       words: wall.get(message.id) ?? [],
       events: history.events,
-      previousUserEnd: before && (before.metrics.stopped_speaking_at ?? spans.get(before.id)?.end),
-      nextUserStart: after && spans.get(after.id)?.start,
+      previousUserEnd: before && (before.metrics.stopped_speaking_at ?? chosen(before.id)?.end),
+      nextUserStart: after && chosen(after.id)?.start,
     })
-    if (span) spans.set(message.id, span)
+    spans.set(message.id, candidates)
   })
   return spans
 }
@@ -133,7 +132,7 @@ function nextUserIndex(spoken: readonly SpokenMessage[]): Int32Array {
 
 function placeMessage(
   message: SpokenMessage,
-  span: Span | undefined,
+  candidates: readonly Span[],
   wall: readonly WallWord[],
   anchor: RecordingAnchor,
   previous: PlacedItem | undefined,
@@ -141,12 +140,14 @@ function placeMessage(
   const lane: Lane = message.role === 'user' ? 'user' : 'agent'
   const text = messageText(message)
   const toFile = fileClock(anchor, lane)
+  const [span, ...others] = candidates
   const start = span ? toFile(span.start) : (previous?.end ?? previous?.start ?? 0)
   const end = span ? toFile(span.end) : start + estimatedAgentDuration(text)
   const timed: PlacedWord[] = wall.map((w) => ({
-    ...w,
+    text: w.text,
     start: toFile(w.start),
     end: toFile(w.end),
+    heard: w.heard,
   }))
   return {
     id: message.id,
@@ -160,6 +161,7 @@ function placeMessage(
     basis: span?.basis ?? 'estimate',
     words: timed.length > 0 ? timed : estimateWords(text, start, end),
     wordsEstimated: timed.length === 0,
+    alternatives: span ? others.map((o) => ({ basis: o.basis, delta: o.start - span.start })) : [],
     source: message,
   }
 }
@@ -186,6 +188,7 @@ function placeMarker(
     basis: at.basis,
     words: [],
     wordsEstimated: false,
+    alternatives: [],
     source: item,
   }
   if (item.type === 'message') placed.role = item.role

@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import type { Ref } from 'react'
-import type { PlacedItem } from '../../domain/timeline'
+import type { Basis, PlacedItem } from '../../domain/timeline'
 import { activateItem } from '../correct/item-actions'
 import { formatClock } from '../player/playback-cursor'
 import { BASIS_LABEL } from './basis-label'
@@ -58,6 +58,7 @@ export const TranscriptRow = memo(function TranscriptRow({
         <span className="chip chip-basis" title={BASIS_LABEL[item.basis].help}>
           {BASIS_LABEL[item.basis].short}
         </span>
+        <SourceAgreement item={item} />
         {nudge !== 0 && (
           <span className="chip chip-nudge" title="Your correction for this item">
             {nudge > 0 ? '+' : ''}
@@ -118,4 +119,43 @@ function markerLabel(item: PlacedItem): string {
     case 'message':
       return item.role ?? 'Message'
   }
+}
+
+const AGREE_S = 0.05
+/** `created_at` estimates are rough by nature; only measured sources are worth a chip. */
+const SHOWN_WHEN_DIFFERENT: ReadonlySet<Basis> = new Set([
+  'metrics',
+  'words',
+  'user_state',
+  'e2e_latency',
+])
+
+/** How the other sources that could place this message compare with the one that did. */
+function SourceAgreement({ item }: { item: PlacedItem }) {
+  const agree = item.alternatives.filter((a) => Math.abs(a.delta) < AGREE_S)
+  const differ = item.alternatives.filter(
+    (a) => Math.abs(a.delta) >= AGREE_S && SHOWN_WHEN_DIFFERENT.has(a.basis),
+  )
+  return (
+    <>
+      {agree.length > 0 && (
+        <span
+          className="chip chip-agree"
+          title={`Also placed here by: ${agree.map((a) => BASIS_LABEL[a.basis].short).join(', ')}`}
+        >
+          +{agree.length} agree
+        </span>
+      )}
+      {differ.map((a) => (
+        <span
+          key={a.basis}
+          className="chip chip-alt"
+          title={`${BASIS_LABEL[a.basis].help}: starts ${a.delta.toFixed(3)} s from here`}
+        >
+          {BASIS_LABEL[a.basis].short} {a.delta > 0 ? '+' : '−'}
+          {Math.abs(a.delta).toFixed(2)} s
+        </span>
+      ))}
+    </>
+  )
 }
