@@ -111,4 +111,23 @@ test.describe('opening calls', () => {
     )
     await expect(page.locator('[data-kind="region"]')).toHaveCount(10)
   })
+
+  test('a recording that is not audio is refused and the open call keeps playing', async ({
+    replay,
+    page,
+  }) => {
+    await replay.open()
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'broken.ogg',
+      mimeType: 'audio/ogg',
+      buffer: Buffer.from('OggS this is not really an ogg file'.repeat(40)),
+    })
+    await expect(page.getByRole('alert')).toContainText(
+      'broken.ogg: the browser cannot decode this audio',
+    )
+    await expect(page.getByText('audio.ogg · 2 ch')).toBeVisible()
+    await expect(replay.regions).toHaveCount(10)
+    await page.getByRole('button', { name: 'Play' }).click()
+    await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)
+  })
 })

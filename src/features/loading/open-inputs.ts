@@ -4,7 +4,8 @@ import type { AlignmentExport } from '../../domain/export/alignment-schema'
 import type { InputRole } from '../../domain/parse/parse-input'
 import { parseInputText } from '../../domain/parse/parse-input'
 import type { Problem } from '../../domain/problems'
-import { errorProblem } from '../../domain/problems'
+import { errorProblem, warningProblem } from '../../domain/problems'
+import { PEAKS_PER_SECOND } from '../../domain/audio/peaks'
 import type { CallInputs, LoadedAudio } from '../../store/call-store'
 import { callKey, replaceInputs, useCallStore } from '../../store/call-store'
 import { reviewActions, useReviewStore } from '../../store/review-store'
@@ -125,14 +126,47 @@ function applyAlignment(pending: PendingAlignment) {
   })
 }
 
+/**
+ * Peaks need the whole file decoded, which a very long call can exhaust; playing it does not. So a
+ * failed decode still opens the recording, with a flat waveform, if the media element can play it.
+ */
 async function loadAudio(input: AudioInput, problems: Problem[]): Promise<LoadedAudio | undefined> {
+  const blob = new Blob([input.bytes], input.type ? { type: input.type } : {})
+  const url = URL.createObjectURL(blob)
   try {
-    const decoded = await decodePeaks(input.bytes.slice(0))
-    const blob = new Blob([input.bytes], input.type ? { type: input.type } : {})
-    return { name: input.name, url: URL.createObjectURL(blob), ...decoded }
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    problems.push(errorProblem(input.name, '', `the browser cannot decode this audio (${reason})`))
-    return undefined
+    return { name: input.name, url, ...(await decodePeaks(input.bytes.slice(0))) }
+  } catch (decodeError) {
+    const reason = errorText(decodeError)
+    const duration = await mediaDuration(url).catch(() => undefined)
+    if (duration === undefined) {
+      URL.revokeObjectURL(url)
+      problems.push(
+        errorProblem(input.name, '', `the browser cannot decode this audio (${reason})`),
+      )
+      return undefined
+    }
+    const message = `no waveform: decoding failed (${reason}); playback, regions and words still work`
+    problems.push(warningProblem(input.name, '', message))
+    return { name: input.name, url, duration, channels: 2, peaks: flatPeaks(duration) }
   }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+function mediaDuration(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const media = new Audio()
+    media.preload = 'metadata'
+    media.onloadedmetadata = () =>
+      Number.isFinite(media.duration) ? resolve(media.duration) : reject(new Error('no duration'))
+    media.onerror = () => reject(new Error('not playable'))
+    media.src = url
+  })
+}
+
+function flatPeaks(duration: number): Float32Array[] {
+  const bins = Math.ceil(duration * PEAKS_PER_SECOND)
+  return [new Float32Array(bins), new Float32Array(bins)]
 }
