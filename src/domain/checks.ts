@@ -1,4 +1,5 @@
 import type { CallHistory, ChatMessage, WordTimings } from './call'
+import { speakingTimes } from './speaking-times'
 import type { Basis, Timeline } from './timeline'
 
 /** Something in the data that looks wrong, for the reviewer to keep in mind. */
@@ -77,8 +78,7 @@ function messageWarnings(
 }
 
 function validStop(message: ChatMessage | undefined): number | undefined {
-  const { started_speaking_at: started, stopped_speaking_at: stopped } = message?.metrics ?? {}
-  return started !== undefined && stopped !== undefined && stopped > started ? stopped : undefined
+  return message && speakingTimes(message.metrics)?.stopped
 }
 
 function wordWarnings(

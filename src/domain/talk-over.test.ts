@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { applyCorrections, NO_CORRECTIONS, nudgeGlobal } from './corrections'
 import { placeCall } from './place/place-call'
 import { findTalkOver, speechOutsideTurns } from './talk-over'
 import { FIXTURE_T0, historyFixture } from './test-fixtures'
@@ -18,9 +19,21 @@ describe('talk-over', () => {
     expect(overlaps[0]?.end).toBeCloseTo(1763900033.3102 - FIXTURE_T0, 6)
   })
 
-  test('VAD speech inside a turn is not reported; speech outside every turn is', () => {
-    const inTurn = { start: 7.3, end: 8 }
-    const alone = { start: 17, end: 17.5 }
-    expect(speechOutsideTurns([inTurn, alone], timeline.items)).toEqual([alone])
+  test('a backchannel from the report events is speech outside turns, and moves with the offset', () => {
+    const report = historyFixture('session-report.json')
+    const history = {
+      ...report,
+      events: [
+        ...report.events,
+        { type: 'user_state_changed', created_at: 1763900016, new_state: 'speaking' },
+        { type: 'user_state_changed', created_at: 1763900016.5, new_state: 'listening' },
+      ].sort((a, b) => a.created_at - b.created_at),
+    }
+    const placed = placeCall({ history })
+    expect(placed.vad).toHaveLength(6)
+    const corrected = applyCorrections(placed, nudgeGlobal(NO_CORRECTIONS, 0.2))
+    const outside = speechOutsideTurns(corrected.vad, corrected.items)
+    expect(outside).toHaveLength(1)
+    expect(outside[0]?.start).toBeCloseTo(1763900016 - FIXTURE_T0 + 0.2, 6)
   })
 })

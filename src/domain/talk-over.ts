@@ -51,8 +51,13 @@ export function speechOutsideTurns(
   items: readonly PlacedItem[],
 ): Interval[] {
   const users = items.filter((i) => i.lane === 'user' && i.end !== null)
-  return vad.filter(
-    (segment) =>
-      !users.some((u) => u.end !== null && u.start < segment.end && u.end > segment.start),
-  )
+  const userStarts = Float64Array.from(users, (u) => u.start)
+  return vad.filter((segment) => {
+    const last = lastStartAtOrBefore(userStarts, segment.end)
+    for (let j = last; j >= 0 && j > last - LOOK_BACK; j--) {
+      const user = users[j]
+      if (user?.end != null && user.start < segment.end && user.end > segment.start) return false
+    }
+    return true
+  })
 }

@@ -34,13 +34,20 @@ export interface CallState {
   warnings: DataWarning[]
   /** Problems from the last load, newest first. Loading a bad file never clears `inputs`. */
   problems: Problem[]
+  /** Problems of the last recording opened (replaced by the next one). */
+  audioProblems: Problem[]
   /** Name of a recording being decoded; the transcript is usable meanwhile. */
   decoding?: string
   /** An export waiting to be applied once its history is loaded. */
   pendingAlignment?: { file: string; alignment: AlignmentExport }
 }
 
-export const useCallStore = create<CallState>(() => ({ inputs: {}, warnings: [], problems: [] }))
+export const useCallStore = create<CallState>(() => ({
+  inputs: {},
+  warnings: [],
+  problems: [],
+  audioProblems: [],
+}))
 
 function audioFacts(audio: LoadedAudio | undefined): AudioFacts {
   const facts: AudioFacts = {}
@@ -51,10 +58,10 @@ function audioFacts(audio: LoadedAudio | undefined): AudioFacts {
 }
 
 /** Sets the inputs and re-places the call. */
-export function replaceInputs(inputs: CallInputs, problems: Problem[] = []) {
+export function replaceInputs(inputs: CallInputs) {
   useCallStore.setState(() => {
     const { history, timings, egress, audio } = inputs
-    if (!history) return { inputs, problems, timeline: undefined, warnings: [] }
+    if (!history) return { inputs, timeline: undefined, warnings: [] }
     const placeInput = {
       history,
       audio: audioFacts(audio),
@@ -63,7 +70,7 @@ export function replaceInputs(inputs: CallInputs, problems: Problem[] = []) {
     }
     const timeline = placeCall(placeInput)
     const warnings = dataWarnings(history, timeline, timings, audio?.duration)
-    return { inputs, problems, timeline, warnings }
+    return { inputs, timeline, warnings }
   })
 }
 
@@ -74,8 +81,8 @@ export function replaceInputs(inputs: CallInputs, problems: Problem[] = []) {
 export function callKey(inputs: CallInputs): string | undefined {
   const { history, egress } = inputs
   if (!history) return undefined
+  // The first item (the session's first handoff) is the same in a history and its report.
   const first = history.items[0]?.id ?? ''
-  const last = history.items.at(-1)?.id ?? ''
   const recording = egress ? `egress:${egress.egressId ?? egress.file}` : 'agent'
-  return [history.room ?? '', history.items.length, first, last, recording].join('|')
+  return `${first}|${recording}`
 }

@@ -6,6 +6,11 @@ import { loadCorrections, saveCorrections } from './persist-corrections'
 /** What a nudge key moves: everything, the selected message, or it and all after it. */
 export type NudgeTarget = 'all' | 'selected' | 'after'
 
+/** Without a selection, nudges can only move everything, whatever target was chosen. */
+export function effectiveNudgeTarget(state: ReviewState): NudgeTarget {
+  return state.selectedId === undefined ? 'all' : state.nudgeTarget
+}
+
 export interface ReviewState {
   callKey?: string
   corrections: Corrections
@@ -89,12 +94,8 @@ export const reviewActions = {
       return { corrections: next, past: [...state.past, state.corrections], future: rest }
     })
   },
-  /** Without a selection, nudges can only move everything. */
   select: (id: string | undefined) => {
-    useReviewStore.setState((s) => ({
-      selectedId: id,
-      nudgeTarget: id === undefined ? 'all' : s.nudgeTarget,
-    }))
+    useReviewStore.setState({ selectedId: id })
   },
   setNudgeTarget: (nudgeTarget: NudgeTarget) => {
     useReviewStore.setState({ nudgeTarget })

@@ -1,4 +1,6 @@
 import type { AgentEvent, ChatMessage } from '../call'
+import { lastStartAtOrBefore } from '../find-active'
+import { speakingTimes } from '../speaking-times'
 import { splitWords } from '../text'
 import type { Basis } from '../timeline'
 import type { VadSegment } from './vad-segments'
@@ -30,10 +32,9 @@ function metricSpan(
   words: readonly WallWord[],
   duration: number,
 ): Span | undefined {
-  const { started_speaking_at: started, stopped_speaking_at: stopped } = message.metrics
-  if (started === undefined) return undefined
-  // A stop before the start is a stale anchor (agents#6093): neither value can be trusted.
-  if (stopped !== undefined && stopped <= started) return undefined
+  const times = speakingTimes(message.metrics)
+  if (!times) return undefined
+  const { started, stopped } = times
   if (stopped !== undefined) return { start: started, end: stopped, basis: 'metrics' }
   const lastHeard = words.filter((w) => w.heard).at(-1)
   return { start: started, end: lastHeard?.end ?? started + duration, basis: 'metrics' }
@@ -53,6 +54,8 @@ export interface UserContext {
   /** The STT words were placed by `first_audio_at`, not by a per-call calibration. */
   wordsAnchored: boolean
   vad: readonly VadSegment[]
+  /** `vad` ends, ascending, for binary search. */
+  vadEnds: Float64Array
   /** End of the previous user turn, epoch seconds. */
   previousUserEnd: number
 }
@@ -94,15 +97,18 @@ const MAX_PAUSE_IN_TURN_S = 2
  */
 function vadSpan(created: number | undefined, ctx: UserContext): Span | undefined {
   if (created === undefined) return undefined
-  const candidates = ctx.vad.filter((s) => s.end > ctx.previousUserEnd && s.end <= created)
-  let first = candidates.at(-1)
-  const last = first
-  for (let i = candidates.length - 2; i >= 0; i--) {
-    const segment = candidates[i]
-    if (!segment || !first || first.start - segment.end > MAX_PAUSE_IN_TURN_S) break
+  // VAD segments do not overlap, so their ends ascend: binary search both bounds.
+  const from = lastStartAtOrBefore(ctx.vadEnds, ctx.previousUserEnd) + 1
+  let to = lastStartAtOrBefore(ctx.vadEnds, created)
+  const last = ctx.vad[to]
+  if (to < from || !last) return undefined
+  let first = last
+  for (to--; to >= from; to--) {
+    const segment = ctx.vad[to]
+    if (!segment || first.start - segment.end > MAX_PAUSE_IN_TURN_S) break
     first = segment
   }
-  return first && last ? { start: first.start, end: last.end, basis: 'user_state' } : undefined
+  return { start: first.start, end: last.end, basis: 'user_state' }
 }
 
 export interface AssistantContext {

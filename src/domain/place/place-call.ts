@@ -85,6 +85,7 @@ function messageSpans(
 ): Map<string, Span[]> {
   const spans = new Map<string, Span[]>()
   const chosen = (id: string) => spans.get(id)?.[0]
+  const vadEnds = Float64Array.from(vad, (s) => s.end)
   let previousUserEnd = Number.NEGATIVE_INFINITY
   for (const message of spoken.filter((m) => m.role === 'user')) {
     const words = wall.get(message.id) ?? []
@@ -93,6 +94,7 @@ function messageSpans(
       words,
       wordsAnchored: !words.some((w) => w.calibrated),
       vad,
+      vadEnds,
       previousUserEnd,
     }
     const candidates = userSpans(message, ctx)
@@ -111,7 +113,7 @@ function messageSpans(
       text: messageText(message),
       words: wall.get(message.id) ?? [],
       events: history.events,
-      previousUserEnd: before && (before.metrics.stopped_speaking_at ?? chosen(before.id)?.end),
+      previousUserEnd: before && chosen(before.id)?.end,
       nextUserStart: after && chosen(after.id)?.start,
     })
     spans.set(message.id, candidates)

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { NudgeTarget } from '../../store/review-store'
-import { reviewActions, useReviewStore } from '../../store/review-store'
+import { effectiveNudgeTarget, reviewActions, useReviewStore } from '../../store/review-store'
 import { nudge } from './item-actions'
 
 const STEPS = [-1, -0.1, -0.01, 0.01, 0.1, 1] as const
@@ -19,7 +19,7 @@ function stepLabel(step: number): string {
 export function OffsetPanel() {
   const globalOffset = useReviewStore((s) => s.corrections.globalOffset)
   const nudgeCount = useReviewStore((s) => Object.keys(s.corrections.nudges).length)
-  const target = useReviewStore((s) => s.nudgeTarget)
+  const target = useReviewStore(effectiveNudgeTarget)
   const canUndo = useReviewStore((s) => s.past.length > 0)
   const canRedo = useReviewStore((s) => s.future.length > 0)
   const hasSelection = useReviewStore((s) => s.selectedId !== undefined)

@@ -1,6 +1,6 @@
 import { lastStartAtOrBefore } from '../../domain/find-active'
 import { currentCorrectedView } from '../../store/corrected-timeline'
-import { reviewActions, useReviewStore } from '../../store/review-store'
+import { effectiveNudgeTarget, reviewActions, useReviewStore } from '../../store/review-store'
 import { player } from '../player/player'
 
 /** Click on a message (region, marker or transcript row): select it, seek to its start, play. */
@@ -19,7 +19,9 @@ export function dragItem(id: string, deltaSeconds: number) {
 
 /** The ids a nudge key moves, by the current nudge target. */
 export function nudgeTargetIds(): string[] | 'all' {
-  const { nudgeTarget, selectedId } = useReviewStore.getState()
+  const state = useReviewStore.getState()
+  const { selectedId } = state
+  const nudgeTarget = effectiveNudgeTarget(state)
   if (nudgeTarget === 'all' || selectedId === undefined) return 'all'
   if (nudgeTarget === 'selected') return [selectedId]
   const items = currentCorrectedView()?.timeline.items ?? []

@@ -39,11 +39,24 @@ describe('opening inputs one after another', () => {
     expect(timeline?.anchor).toMatchObject({ kind: 'agent_ogg', t0Unix: 1764000000.3125 })
   })
 
-  test('another file of the same call keeps what was loaded', async () => {
+  test('another file of the same call keeps what was loaded, corrections included', async () => {
     await openInputs([fixture('session-report.json'), fixture('egress-info.json')])
+    reviewActions.nudgeGlobal(0.25)
     await openInputs([fixture('history-with-timestamps.json')])
     expect(useCallStore.getState().inputs.egress).toBeDefined()
     expect(useCallStore.getState().inputs.history?.file).toBe('history-with-timestamps.json')
+    expect(useReviewStore.getState().corrections.globalOffset).toBe(0.25)
+    expect(useReviewStore.getState().past).toHaveLength(1)
+  })
+
+  test('placing the call on another recording says where the corrections went', async () => {
+    await openInputs([fixture('session-report.json')])
+    reviewActions.nudgeGlobal(0.25)
+    await openInputs([fixture('egress-info.json')])
+    expect(useReviewStore.getState().corrections.globalOffset).toBe(0)
+    expect(useCallStore.getState().problems[0]?.message).toMatch(
+      /corrections are kept per recording/,
+    )
   })
 
   test('a bad file changes nothing and says why', async () => {
@@ -61,6 +74,7 @@ describe('opening inputs one after another', () => {
     })
     await openInputs([{ name: 'review.turnline.json', text: JSON.stringify(exported) }])
     expect(useCallStore.getState().pendingAlignment).toBeDefined()
+    expect(useCallStore.getState().problems[0]?.message).toMatch(/waits for its call/)
     expect(useReviewStore.getState().corrections.globalOffset).toBe(0)
     await openInputs([fixture('session-report.json')])
     expect(useReviewStore.getState().corrections.globalOffset).toBe(0.37)

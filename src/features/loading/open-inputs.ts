@@ -4,12 +4,13 @@ import type { AlignmentExport } from '../../domain/export/alignment-schema'
 import type { InputRole } from '../../domain/parse/parse-input'
 import { parseInputText } from '../../domain/parse/parse-input'
 import type { Problem } from '../../domain/problems'
-import { errorProblem, warningProblem } from '../../domain/problems'
-import { PEAKS_PER_SECOND } from '../../domain/audio/peaks'
-import type { CallInputs, LoadedAudio } from '../../store/call-store'
+import { warningProblem } from '../../domain/problems'
+import type { Corrections } from '../../domain/corrections'
+import type { CallInputs } from '../../store/call-store'
 import { callKey, replaceInputs, useCallStore } from '../../store/call-store'
 import { reviewActions, useReviewStore } from '../../store/review-store'
-import { decodePeaks } from '../audio/decode-peaks'
+import type { AudioInput } from '../audio/open-audio'
+import { openAudio } from '../audio/open-audio'
 import { resetCursor } from '../player/playback-cursor'
 
 export interface TextInput {
@@ -19,10 +20,11 @@ export interface TextInput {
   expected?: InputRole
 }
 
-export interface AudioInput {
-  name: string
-  bytes: ArrayBuffer
-  type?: string
+let userOpenedFiles = false
+
+/** Once the reviewer opens files, a slower URL load must not replace them. */
+export function hasUserOpenedFiles(): boolean {
+  return userOpenedFiles
 }
 
 const AUDIO_EXTENSIONS = /\.(ogg|oga|opus|wav|mp3|m4a|aac|mp4|webm|flac)$/i
@@ -35,6 +37,7 @@ export function isAudioFile(file: File): boolean {
 
 /** Files from a drop or the picker: which is which is detected from their content. */
 export async function openFiles(files: readonly File[]) {
+  userOpenedFiles = true
   const audioFile = files.find(isAudioFile)
   const texts = await Promise.all(
     files.filter((f) => f !== audioFile).map(async (f) => ({ name: f.name, text: await f.text() })),
@@ -66,27 +69,21 @@ export async function openInputs(texts: readonly TextInput[], audio?: AudioInput
     else alignment = { file: input.name, alignment: parsed.alignment }
   }
   // The transcript comes first: decoding a long recording takes seconds.
-  if (Object.keys(patch).length > 0) applyPatch(patch, problems)
-  else if (texts.length > 0) useCallStore.setState({ problems })
+  if (Object.keys(patch).length > 0) problems.push(...applyPatch(patch))
+  if (texts.length > 0) useCallStore.setState({ problems })
   const pending = alignment ?? useCallStore.getState().pendingAlignment
   if (pending) applyAlignment(pending)
-  if (audio) await openAudio(audio)
-}
-
-async function openAudio(audio: AudioInput) {
-  useCallStore.setState({ decoding: audio.name })
-  const problems: Problem[] = []
-  const loaded = await loadAudio(audio, problems)
-  useCallStore.setState({ decoding: undefined })
-  if (loaded) applyPatch({ audio: loaded }, useCallStore.getState().problems)
-  else useCallStore.setState((s) => ({ problems: [...s.problems, ...problems] }))
+  if (audio) {
+    const loaded = await openAudio(audio)
+    if (loaded) applyPatch({ audio: loaded })
+  }
 }
 
 /**
- * A history of another call starts a new review: the word timings, Egress info and waiting export
- * of the old call no longer apply. The recording is kept, since it is often opened first.
+ * A history of another call starts a new review: the word timings and Egress info of the old call
+ * no longer apply. The recording is kept, since it is often opened first.
  */
-function applyPatch(patch: CallInputs, problems: Problem[]) {
+function applyPatch(patch: CallInputs): Problem[] {
   const { inputs } = useCallStore.getState()
   const replacesCall =
     patch.history !== undefined &&
@@ -95,13 +92,26 @@ function applyPatch(patch: CallInputs, problems: Problem[]) {
   const base: CallInputs = replacesCall ? (inputs.audio ? { audio: inputs.audio } : {}) : inputs
   const next = { ...base, ...patch }
   if (inputs.audio && next.audio !== inputs.audio) URL.revokeObjectURL(inputs.audio.url)
-  replaceInputs(next, problems)
-  if (replacesCall) {
-    useCallStore.setState({ pendingAlignment: undefined })
-    resetCursor()
-  }
+  replaceInputs(next)
+  if (replacesCall) resetCursor()
   const key = callKey(next)
-  if (key !== useReviewStore.getState().callKey) reviewActions.openCall(key)
+  const review = useReviewStore.getState()
+  if (key === review.callKey) return []
+  reviewActions.openCall(key)
+  const switched =
+    !replacesCall && review.callKey !== undefined && hasCorrections(review.corrections)
+  return switched ? [recordingSwitched(next)] : []
+}
+
+function hasCorrections(corrections: Corrections): boolean {
+  return corrections.globalOffset !== 0 || Object.keys(corrections.nudges).length > 0
+}
+
+function recordingSwitched(inputs: CallInputs): Problem {
+  const file = inputs.egress?.file ?? inputs.history?.file ?? ''
+  const message =
+    'the call is now placed on another recording; corrections are kept per recording, so this one starts from its own'
+  return warningProblem(file, '', message)
 }
 
 function sameCall(current: CallHistory, next: CallHistory): boolean {
@@ -115,7 +125,15 @@ type PendingAlignment = { file: string; alignment: AlignmentExport }
 function applyAlignment(pending: PendingAlignment) {
   const { timeline, problems } = useCallStore.getState()
   if (!timeline) {
-    useCallStore.setState({ pendingAlignment: pending })
+    const waiting = warningProblem(
+      pending.file,
+      '',
+      'waits for its call: open the history it was made for',
+    )
+    useCallStore.setState((s) => ({
+      pendingAlignment: pending,
+      problems: [...s.problems, waiting],
+    }))
     return
   }
   const restored = correctionsFromExport(pending.alignment, timeline, pending.file)
@@ -124,49 +142,4 @@ function applyAlignment(pending: PendingAlignment) {
     problems: [...problems, ...restored.problems],
     pendingAlignment: undefined,
   })
-}
-
-/**
- * Peaks need the whole file decoded, which a very long call can exhaust; playing it does not. So a
- * failed decode still opens the recording, with a flat waveform, if the media element can play it.
- */
-async function loadAudio(input: AudioInput, problems: Problem[]): Promise<LoadedAudio | undefined> {
-  const blob = new Blob([input.bytes], input.type ? { type: input.type } : {})
-  const url = URL.createObjectURL(blob)
-  try {
-    return { name: input.name, url, ...(await decodePeaks(input.bytes.slice(0))) }
-  } catch (decodeError) {
-    const reason = errorText(decodeError)
-    const duration = await mediaDuration(url).catch(() => undefined)
-    if (duration === undefined) {
-      URL.revokeObjectURL(url)
-      problems.push(
-        errorProblem(input.name, '', `the browser cannot decode this audio (${reason})`),
-      )
-      return undefined
-    }
-    const message = `no waveform: decoding failed (${reason}); playback, regions and words still work`
-    problems.push(warningProblem(input.name, '', message))
-    return { name: input.name, url, duration, channels: 2, peaks: flatPeaks(duration) }
-  }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
-
-function mediaDuration(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const media = new Audio()
-    media.preload = 'metadata'
-    media.onloadedmetadata = () =>
-      Number.isFinite(media.duration) ? resolve(media.duration) : reject(new Error('no duration'))
-    media.onerror = () => reject(new Error('not playable'))
-    media.src = url
-  })
-}
-
-function flatPeaks(duration: number): Float32Array[] {
-  const bins = Math.ceil(duration * PEAKS_PER_SECOND)
-  return [new Float32Array(bins), new Float32Array(bins)]
 }

@@ -1,7 +1,7 @@
 import { useQueries, useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { fetchBytes, fetchText } from './fetch-source'
-import { openInputs } from './open-inputs'
+import { hasUserOpenedFiles, openInputs } from './open-inputs'
 import { fileNameOf, urlSources } from './url-sources'
 
 export interface SourceStatus {
@@ -37,7 +37,7 @@ export function useUrlCall(): { sources: SourceStatus[]; isDemo: boolean } {
   const textsDone = texts.every((q) => q.isSuccess)
   const textsOpened = useRef(false)
   useEffect(() => {
-    if (!textsDone || textsOpened.current || plan.texts.length === 0) return
+    if (!textsDone || textsOpened.current || plan.texts.length === 0 || hasUserOpenedFiles()) return
     textsOpened.current = true
     const inputs = plan.texts.map((source, i) => ({
       name: fileNameOf(source.url),
@@ -49,7 +49,7 @@ export function useUrlCall(): { sources: SourceStatus[]; isDemo: boolean } {
 
   const audioOpened = useRef(false)
   useEffect(() => {
-    if (!plan.audio || !audio.data || audioOpened.current) return
+    if (!plan.audio || !audio.data || audioOpened.current || hasUserOpenedFiles()) return
     audioOpened.current = true
     void openInputs([], { name: fileNameOf(plan.audio), ...audio.data })
   }, [plan, audio.data])

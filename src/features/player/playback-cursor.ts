@@ -83,5 +83,7 @@ export function resetCursor() {
   activeItem = -1
   activeItemId = undefined
   activeWord = undefined
+  activeLayer()?.markActive(undefined)
+  applyWordHighlight()
   useActiveItem.setState({ index: -1 })
 }

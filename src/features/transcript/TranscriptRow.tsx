@@ -58,7 +58,7 @@ export const TranscriptRow = memo(function TranscriptRow({
         <span className="chip chip-basis" title={BASIS_LABEL[item.basis].help}>
           {BASIS_LABEL[item.basis].short}
         </span>
-        <SourceAgreement item={item} />
+        <Disagreements item={item} />
         {nudge !== 0 && (
           <span className="chip chip-nudge" title="Your correction for this item">
             {nudge > 0 ? '+' : ''}
@@ -121,41 +121,26 @@ function markerLabel(item: PlacedItem): string {
   }
 }
 
-const AGREE_S = 0.05
-/** `created_at` estimates are rough by nature; only measured sources are worth a chip. */
-const SHOWN_WHEN_DIFFERENT: ReadonlySet<Basis> = new Set([
-  'metrics',
-  'words',
-  'user_state',
-  'e2e_latency',
-])
+/**
+ * Past the TTS lead-in and VAD jitter, a measured source that disagrees is worth a look.
+ * `created_at` estimates are rough by nature, and `e2e_latency` is derived from the metrics.
+ */
+const DIFFER_S = 0.15
+const INDEPENDENT: ReadonlySet<Basis> = new Set(['metrics', 'words', 'user_state'])
 
-/** How the other sources that could place this message compare with the one that did. */
-function SourceAgreement({ item }: { item: PlacedItem }) {
-  const agree = item.alternatives.filter((a) => Math.abs(a.delta) < AGREE_S)
+/** Measured sources that put this message somewhere else than the one that placed it. */
+function Disagreements({ item }: { item: PlacedItem }) {
   const differ = item.alternatives.filter(
-    (a) => Math.abs(a.delta) >= AGREE_S && SHOWN_WHEN_DIFFERENT.has(a.basis),
+    (a) => Math.abs(a.delta) >= DIFFER_S && INDEPENDENT.has(a.basis),
   )
-  return (
-    <>
-      {agree.length > 0 && (
-        <span
-          className="chip chip-agree"
-          title={`Also placed here by: ${agree.map((a) => BASIS_LABEL[a.basis].short).join(', ')}`}
-        >
-          +{agree.length} agree
-        </span>
-      )}
-      {differ.map((a) => (
-        <span
-          key={a.basis}
-          className="chip chip-alt"
-          title={`${BASIS_LABEL[a.basis].help}: starts ${a.delta.toFixed(3)} s from here`}
-        >
-          {BASIS_LABEL[a.basis].short} {a.delta > 0 ? '+' : '−'}
-          {Math.abs(a.delta).toFixed(2)} s
-        </span>
-      ))}
-    </>
-  )
+  return differ.map((a) => (
+    <span
+      key={a.basis}
+      className="chip chip-alt"
+      title={`${BASIS_LABEL[a.basis].help}: starts ${a.delta.toFixed(3)} s from here`}
+    >
+      {BASIS_LABEL[a.basis].short} {a.delta > 0 ? '+' : '−'}
+      {Math.abs(a.delta).toFixed(2)} s
+    </span>
+  ))
 }

@@ -3,7 +3,9 @@ import { useCallStore } from '../../store/call-store'
 
 /** Input problems from the last open: errors stand out, the loaded call stays as it was. */
 export function ProblemsBanner() {
-  const problems = useCallStore((s) => s.problems)
+  const fileProblems = useCallStore((s) => s.problems)
+  const audioProblems = useCallStore((s) => s.audioProblems)
+  const problems = [...fileProblems, ...audioProblems]
   if (problems.length === 0) return null
   const errors = problems.filter((p) => p.severity === 'error')
   const warnings = problems.filter((p) => p.severity === 'warning')
@@ -25,7 +27,7 @@ export function ProblemsBanner() {
       <button
         type="button"
         aria-label="Dismiss"
-        onClick={() => useCallStore.setState({ problems: [] })}
+        onClick={() => useCallStore.setState({ problems: [], audioProblems: [] })}
       >
         ×
       </button>

@@ -24,6 +24,8 @@ export class MessageLayer {
   private byId = new Map<string, HTMLElement>()
   private activeId: string | undefined
   private selectedId: string | undefined
+  /** Abandons a drag in progress (the layer is going away). */
+  private endDrag: (() => void) | undefined
 
   constructor(
     private readonly wrapper: HTMLElement,
@@ -110,6 +112,7 @@ export class MessageLayer {
   }
 
   destroy() {
+    this.endDrag?.()
     this.root.removeEventListener('pointerdown', this.onPointerDown)
     this.root.remove()
   }
@@ -132,9 +135,6 @@ export class MessageLayer {
     if (band === undefined || item.end === null) {
       element.className = `tl-marker tl-marker-${item.type}`
       element.dataset.kind = 'marker'
-      element.style.width = element.style.top = ''
-      delete element.dataset.lane
-      delete element.dataset.end
       return
     }
     element.className = `tl-region tl-${item.lane}`
@@ -166,6 +166,7 @@ export class MessageLayer {
       window.removeEventListener('pointermove', move)
       window.removeEventListener('pointerup', up)
       window.removeEventListener('pointercancel', cancel)
+      this.endDrag = undefined
       target.style.transform = ''
       delete target.dataset.dragging
       if (!commit) return
@@ -176,6 +177,7 @@ export class MessageLayer {
     }
     const up = () => finish(true)
     const cancel = () => finish(false)
+    this.endDrag = cancel
     window.addEventListener('pointermove', move)
     window.addEventListener('pointerup', up)
     window.addEventListener('pointercancel', cancel)

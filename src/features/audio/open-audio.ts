@@ -1,0 +1,79 @@
+import { PEAKS_PER_SECOND } from '../../domain/audio/peaks'
+import type { Problem } from '../../domain/problems'
+import { errorProblem, warningProblem } from '../../domain/problems'
+import type { LoadedAudio } from '../../store/call-store'
+import { useCallStore } from '../../store/call-store'
+import { decodePeaks } from './decode-peaks'
+
+export interface AudioInput {
+  name: string
+  bytes: ArrayBuffer
+  type?: string
+}
+
+const METADATA_TIMEOUT_MS = 10_000
+let generation = 0
+
+/**
+ * Decodes a recording for its peaks. Only the newest open wins: a slow decode that finishes after
+ * a newer one is dropped. Its problems replace those of the previous recording.
+ */
+export async function openAudio(input: AudioInput): Promise<LoadedAudio | undefined> {
+  const mine = ++generation
+  useCallStore.setState({ decoding: input.name })
+  const problems: Problem[] = []
+  const loaded = await loadAudio(input, problems)
+  if (mine !== generation) {
+    if (loaded) URL.revokeObjectURL(loaded.url)
+    return undefined
+  }
+  useCallStore.setState({ decoding: undefined, audioProblems: problems })
+  return loaded
+}
+
+/**
+ * Peaks need the whole file decoded, which a very long call can exhaust; playing it does not. So a
+ * failed decode still opens the recording, with a flat waveform, if the media element can play it.
+ */
+async function loadAudio(input: AudioInput, problems: Problem[]): Promise<LoadedAudio | undefined> {
+  const blob = new Blob([input.bytes], input.type ? { type: input.type } : {})
+  const url = URL.createObjectURL(blob)
+  try {
+    return { name: input.name, url, ...(await decodePeaks(input.bytes.slice(0))) }
+  } catch (decodeError) {
+    const reason = errorText(decodeError)
+    const duration = await mediaDuration(url).catch(() => undefined)
+    // The channel count is unknown without decoding: draw both lanes, flat.
+    if (duration === undefined) {
+      URL.revokeObjectURL(url)
+      problems.push(
+        errorProblem(input.name, '', `the browser cannot decode this audio (${reason})`),
+      )
+      return undefined
+    }
+    const message = `no waveform: decoding failed (${reason}); playback, regions and words still work`
+    problems.push(warningProblem(input.name, '', message))
+    return { name: input.name, url, duration, channels: 2, peaks: flatPeaks(duration) }
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+function mediaDuration(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error('no metadata')), METADATA_TIMEOUT_MS)
+    const media = new Audio()
+    media.preload = 'metadata'
+    media.onloadedmetadata = () =>
+      Number.isFinite(media.duration) ? resolve(media.duration) : reject(new Error('no duration'))
+    media.onerror = () => reject(new Error('not playable'))
+    media.src = url
+  })
+}
+
+function flatPeaks(duration: number): Float32Array[] {
+  const bins = Math.ceil(duration * PEAKS_PER_SECOND)
+  return [new Float32Array(bins), new Float32Array(bins)]
+}
