@@ -195,3 +195,38 @@ test('a backchannel seconds before the turn is not part of the VAD turn', () => 
   expect(user?.basis).toBe('user_state')
   expect(user?.start).toBeCloseTo(1763900019.9012 - FIXTURE_T0, 6)
 })
+
+describe('realtime user turns with only created_at (formats.md §1.4)', () => {
+  const USER = 'item_c3f9a0d27e15'
+  const REPLY = 'item_e82d4b6a1c07'
+  function realtimeHistory(sdkVersion: string, userCreatedAt: number): CallHistory {
+    const report = historyFixture('session-report.json')
+    return {
+      ...report,
+      sdkVersion,
+      events: [],
+      items: report.items.map((i) => {
+        if (i.type !== 'message') return i
+        if (i.id === USER) return { ...i, created_at: userCreatedAt, metrics: {} }
+        if (i.role === 'assistant')
+          return { ...i, metrics: { ...i.metrics, provider_request_ids: ['resp_1'] } }
+        return i
+      }),
+    }
+  }
+
+  test('from 1.6.8 created_at is the turn start', () => {
+    const user = placeCall({ history: realtimeHistory('1.7.0', 1763900007.4203) }).items.find(
+      (i) => i.id === USER,
+    )
+    expect(user?.start).toBeCloseTo(1763900007.4203 - FIXTURE_T0, 6)
+  })
+
+  test('before 1.6.8 a created_at after the reply is clamped to end before the reply', () => {
+    const history = realtimeHistory('1.6.0', 1763900013.5)
+    const timeline = placeCall({ history })
+    const user = timeline.items.find((i) => i.id === USER)
+    const reply = timeline.items.find((i) => i.id === REPLY)
+    expect(user?.end).toBeCloseTo(reply?.start ?? NaN, 6)
+  })
+})

@@ -58,6 +58,10 @@ export interface UserContext {
   vadEnds: Float64Array
   /** End of the previous user turn, epoch seconds. */
   previousUserEnd: number
+  /** How `created_at` relates to the turn in a realtime session (formats.md §1.4). */
+  realtime?: 'turn_start' | 'late'
+  /** Agent speech starts, ascending, epoch seconds: a late realtime turn ends before its reply. */
+  agentStarts: Float64Array
 }
 
 function present(spans: (Span | undefined)[]): Span[] {
@@ -76,15 +80,26 @@ export function userSpans(message: ChatMessage, ctx: UserContext): Span[] {
     ctx.wordsAnchored ? byWords : undefined,
     vadSpan(message.created_at, ctx),
     ctx.wordsAnchored ? undefined : byWords,
-    createdAtSpan(message, duration),
+    createdAtSpan(message, duration, ctx),
   ])
 }
 
-function createdAtSpan(message: ChatMessage, duration: number): Span | undefined {
+/**
+ * formats.md §9.3 user step 4: `created_at` is when the transcript was final, so the speech ended
+ * an end-of-turn delay earlier; realtime ≥ 1.6.8 stamps the turn start instead, and older
+ * realtime turns can be stamped after the reply, so they are clamped before it.
+ */
+function createdAtSpan(message: ChatMessage, duration: number, ctx: UserContext): Span | undefined {
   const created = message.created_at
   if (created === undefined) return undefined
+  if (ctx.realtime === 'turn_start')
+    return { start: created, end: created + duration, basis: 'created_at' }
   const { end_of_turn_delay: eot, transcription_delay: transcription } = message.metrics
-  const end = created - (eot ?? transcription ?? DEFAULT_END_OF_TURN_S)
+  let end = created - (eot ?? transcription ?? DEFAULT_END_OF_TURN_S)
+  if (ctx.realtime === 'late') {
+    const reply = ctx.agentStarts[lastStartAtOrBefore(ctx.agentStarts, created)]
+    if (reply !== undefined && reply > ctx.previousUserEnd) end = Math.min(end, reply)
+  }
   return { start: end - duration, end, basis: 'created_at' }
 }
 

@@ -1,5 +1,6 @@
 import type { CallHistory, ChatItem, ChatMessage, EgressRecording, WordTimings } from '../call'
-import { messageText } from '../text'
+import { speakingTimes } from '../speaking-times'
+import { messageText, versionAtLeast } from '../text'
 import type { Lane, PlacedItem, PlacedWord, RecordingAnchor, Timeline } from '../timeline'
 import type { AudioFacts } from './anchor'
 import { recordingAnchor } from './anchor'
@@ -86,6 +87,13 @@ function messageSpans(
   const spans = new Map<string, Span[]>()
   const chosen = (id: string) => spans.get(id)?.[0]
   const vadEnds = Float64Array.from(vad, (s) => s.end)
+  const realtime = realtimeKind(history, spoken)
+  const agentStarts = Float64Array.from(
+    spoken.flatMap((m) => {
+      const started = m.role === 'assistant' ? speakingTimes(m.metrics)?.started : undefined
+      return started === undefined ? [] : [started]
+    }),
+  ).sort()
   let previousUserEnd = Number.NEGATIVE_INFINITY
   for (const message of spoken.filter((m) => m.role === 'user')) {
     const words = wall.get(message.id) ?? []
@@ -96,6 +104,8 @@ function messageSpans(
       vad,
       vadEnds,
       previousUserEnd,
+      agentStarts,
+      ...(realtime ? { realtime } : {}),
     }
     const candidates = userSpans(message, ctx)
     spans.set(message.id, candidates)
@@ -119,6 +129,21 @@ function messageSpans(
     spans.set(message.id, candidates)
   })
   return spans
+}
+
+/**
+ * A realtime model shows as `provider_request_ids` on the agent's metrics. Its user `created_at`
+ * is the turn start from Python 1.6.8 (and in Node); before, it may come after the reply.
+ */
+function realtimeKind(
+  history: CallHistory,
+  spoken: readonly SpokenMessage[],
+): 'turn_start' | 'late' | undefined {
+  const realtime = spoken.some((m) => m.role === 'assistant' && 'provider_request_ids' in m.metrics)
+  if (!realtime) return undefined
+  return history.sdk === 'node' || versionAtLeast(history.sdkVersion, '1.6.8')
+    ? 'turn_start'
+    : 'late'
 }
 
 /** For each message, the index of the first user message after it (-1 when none). */
