@@ -75,6 +75,7 @@ test.describe('opening calls', () => {
     await page.dispatchEvent('body', 'drop', { dataTransfer })
     await expect(page.getByText('history.json · python history')).toBeVisible()
     await expect(replay.regions).toHaveCount(10)
+    await expect(page.getByText('Demo call')).toHaveCount(0)
   })
 
   test('URL parameters load a call; a history without an anchor is placed from the audio', async ({

@@ -18,6 +18,7 @@ import { Shortcuts } from './Shortcuts'
 export function App() {
   const { sources, isDemo } = useUrlCall()
   const hasTimeline = useCallStore((s) => s.timeline !== undefined)
+  const showsDemo = useCallStore((s) => isDemo && !s.reviewerOpenedFiles)
 
   useEffect(() => {
     window.addEventListener('keydown', handleKeyDown)
@@ -31,7 +32,7 @@ export function App() {
           <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width={22} height={22} />{' '}
           Turnline
         </h1>
-        {isDemo && <span className="demo-badge">Demo call</span>}
+        {showsDemo && <span className="demo-badge">Demo call</span>}
         <CallSummary />
         <span className="spacer" />
         <OpenFiles />

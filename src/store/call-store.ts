@@ -34,6 +34,8 @@ export interface CallState {
   warnings: DataWarning[]
   /** Problems from the last load, newest first. Loading a bad file never clears `inputs`. */
   problems: Problem[]
+  /** The reviewer opened files: what the URL (or the demo) named is no longer what is shown. */
+  reviewerOpenedFiles: boolean
   /** Problems of the last recording opened (replaced by the next one). */
   audioProblems: Problem[]
   /** Name of a recording being decoded; the transcript is usable meanwhile. */
@@ -47,6 +49,7 @@ export const useCallStore = create<CallState>(() => ({
   warnings: [],
   problems: [],
   audioProblems: [],
+  reviewerOpenedFiles: false,
 }))
 
 function audioFacts(audio: LoadedAudio | undefined): AudioFacts {

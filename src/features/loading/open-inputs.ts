@@ -20,11 +20,9 @@ export interface TextInput {
   expected?: InputRole
 }
 
-let userOpenedFiles = false
-
 /** Once the reviewer opens files, a slower URL load must not replace them. */
 export function hasUserOpenedFiles(): boolean {
-  return userOpenedFiles
+  return useCallStore.getState().reviewerOpenedFiles
 }
 
 const AUDIO_EXTENSIONS = /\.(ogg|oga|opus|wav|mp3|m4a|aac|mp4|webm|flac)$/i
@@ -37,7 +35,7 @@ export function isAudioFile(file: File): boolean {
 
 /** Files from a drop or the picker: which is which is detected from their content. */
 export async function openFiles(files: readonly File[]) {
-  userOpenedFiles = true
+  useCallStore.setState({ reviewerOpenedFiles: true })
   const audioFile = files.find(isAudioFile)
   const texts = await Promise.all(
     files.filter((f) => f !== audioFile).map(async (f) => ({ name: f.name, text: await f.text() })),
