@@ -144,4 +144,22 @@ test.describe('correcting the offsets', () => {
     expect(srt.match(/-->/g)).toHaveLength(10)
     expect(srt).toContain(`00:00:0${(first?.start_s ?? 0).toFixed(3).replace('.', ',')} --> `)
   })
+
+  test('the audio suggests the offset that undoes a wrong one, and applying it restores the truth', async ({
+    replay,
+    page,
+  }) => {
+    await replay.open()
+    await page.getByRole('button', { name: 'Suggest offset from the audio' }).click()
+    await expect(page.getByText('The audio agrees with the current placement')).toBeVisible()
+    await replay.offsetInput.fill('-800')
+    await replay.offsetInput.press('Enter')
+    await page.getByRole('button', { name: 'Suggest offset from the audio' }).click()
+    const suggestion = page.getByTestId('suggestion')
+    await expect(suggestion).toBeVisible()
+    expect(Number(await suggestion.getAttribute('data-offset'))).toBeCloseTo(0.8, 1)
+    await page.getByRole('button', { name: 'Apply' }).click()
+    const exported = await replay.exportAlignment()
+    expect(Math.abs(exported.global_offset_s)).toBeLessThan(0.05)
+  })
 })

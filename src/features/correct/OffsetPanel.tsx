@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { NudgeTarget } from '../../store/review-store'
 import { effectiveNudgeTarget, reviewActions, useReviewStore } from '../../store/review-store'
 import { nudge } from './item-actions'
+import { SuggestOffset } from './SuggestOffset'
 
 const STEPS = [-1, -0.1, -0.01, 0.01, 0.1, 1] as const
 const TARGETS: { value: NudgeTarget; label: string }[] = [
@@ -90,6 +91,7 @@ export function OffsetPanel() {
           Reset
         </button>
       </div>
+      <SuggestOffset />
       <p className="hint">
         {nudgeCount > 0
           ? `${nudgeCount} message${nudgeCount > 1 ? 's' : ''} corrected by hand. `

@@ -1,0 +1,59 @@
+import { useState } from 'react'
+import type { OffsetSuggestion } from '../../domain/audio/suggest-offset'
+import { suggestOffset } from '../../domain/audio/suggest-offset'
+import { useCallStore } from '../../store/call-store'
+import { currentCorrectedView } from '../../store/corrected-timeline'
+import { reviewActions } from '../../store/review-store'
+import { laneLayout } from '../waveform/lanes'
+
+function suggestFromAudio(): OffsetSuggestion | undefined {
+  const view = currentCorrectedView()
+  const { audio, egress } = useCallStore.getState().inputs
+  if (!view || !audio?.peaks || audio.peaks.length < 2) return undefined
+  const { band } = laneLayout(view.timeline.anchor, egress, audio.peaks.length)
+  const user = audio.peaks[band.user]
+  const agent = audio.peaks[band.agent]
+  return user && agent ? suggestOffset(view.timeline.items, { user, agent }) : undefined
+}
+
+const percent = (x: number) => `${Math.round(x * 100)} %`
+
+/** Finds the global shift that lines the messages up with speech on their channels. */
+export function SuggestOffset() {
+  const stereo = useCallStore((s) => (s.inputs.audio?.peaks?.length ?? 0) >= 2)
+  const [suggestion, setSuggestion] = useState<OffsetSuggestion | null | undefined>(undefined)
+  if (!stereo) return null
+  const offset = suggestion?.offset ?? 0
+  return (
+    <div className="suggest" aria-live="polite">
+      <button type="button" onClick={() => setSuggestion(suggestFromAudio() ?? null)}>
+        Suggest offset from the audio
+      </button>
+      {suggestion === null && <span>No speech found to match against.</span>}
+      {suggestion && Math.abs(offset) < 0.01 && (
+        <span>
+          The audio agrees with the current placement (match {percent(suggestion.match)}).
+        </span>
+      )}
+      {suggestion && Math.abs(offset) >= 0.01 && (
+        <>
+          <span data-testid="suggestion" data-offset={offset}>
+            Shift everything by {offset > 0 ? '+' : '−'}
+            {Math.abs(offset).toFixed(2)} s: match {percent(suggestion.matchNow)} →{' '}
+            {percent(suggestion.match)}
+          </span>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              reviewActions.nudgeGlobal(offset)
+              setSuggestion(undefined)
+            }}
+          >
+            Apply
+          </button>
+        </>
+      )}
+    </div>
+  )
+}
