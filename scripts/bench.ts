@@ -6,6 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { performance } from 'node:perf_hooks'
+import { PEAKS_PER_SECOND } from '../src/domain/audio/peaks'
+import { suggestOffset } from '../src/domain/audio/suggest-offset'
 import { applyCorrections, NO_CORRECTIONS, nudgeGlobal } from '../src/domain/corrections'
 import { buildAlignmentExport } from '../src/domain/export/alignment'
 import { findActiveIndex } from '../src/domain/find-active'
@@ -48,6 +50,14 @@ function parse(name: string, text: string): ParsedInput {
   return result.value
 }
 
+/** Noise-like peaks for both channels; only the cost of the search matters here. */
+function lanePeaks(seconds: number) {
+  const bins = Math.ceil(seconds * PEAKS_PER_SECOND)
+  const make = (phase: number) =>
+    Float32Array.from({ length: bins }, (_, i) => ((i + phase) % 9 < 4 ? 0.4 : 0))
+  return { user: make(0), agent: make(4) }
+}
+
 const results = SCENARIOS.map((scenario) => {
   const call = syntheticCall(scenario.messages, scenario.words)
   const samples: Record<string, number[]> = {
@@ -56,6 +66,7 @@ const results = SCENARIOS.map((scenario) => {
     correct: [],
     export: [],
     lookup: [],
+    suggest: [],
   }
   for (let run = 0; run < RUNS; run++) {
     const parsed = time(() => ({
@@ -81,6 +92,8 @@ const results = SCENARIOS.map((scenario) => {
         if (findActiveIndex(wordStarts, wordEnds, (i / LOOKUPS) * end) !== -1) hits++
       return hits
     })
+    const suggested = time(() => suggestOffset(corrected.value.timeline.items, lanePeaks(end)))
+    samples.suggest?.push(suggested.ms)
     samples.parse?.push(parsed.ms)
     samples.place?.push(placed.ms)
     samples.correct?.push(corrected.ms)
@@ -97,6 +110,7 @@ const results = SCENARIOS.map((scenario) => {
     correctAndIndexMs: +median(samples.correct ?? []).toFixed(1),
     exportMs: +median(samples.export ?? []).toFixed(1),
     activeWordLookupNs: +median(samples.lookup ?? []).toFixed(0),
+    suggestOffsetMs: +median(samples.suggest ?? []).toFixed(1),
   }
 })
 

@@ -16,7 +16,7 @@ export interface OffsetSuggestion {
 }
 
 const MAX_SHIFT_S = 3
-const STEP_BINS = 1
+const COARSE_BINS = 5
 /** Speech is a bin above this share of the channel's loudest peak (and above −46 dBFS). */
 const RELATIVE_LEVEL = 0.12
 const ABSOLUTE_LEVEL = 0.005
@@ -62,12 +62,16 @@ export function suggestOffset(
       for (const [a, b] of spans) overlap += activeBins(prefix, a + shift, b + shift)
     return overlap / norm
   }
+  // Spans last seconds, so the match is smooth at 50 ms: search coarse, then refine at 10 ms.
   const maxShift = MAX_SHIFT_S * PEAKS_PER_SECOND
   let best = { shift: 0, match: matchAt(0) }
-  for (let shift = -maxShift; shift <= maxShift; shift += STEP_BINS) {
+  const consider = (shift: number) => {
     const match = matchAt(shift)
     if (match > best.match + 1e-9) best = { shift, match }
   }
+  for (let shift = -maxShift; shift <= maxShift; shift += COARSE_BINS) consider(shift)
+  const coarse = best.shift
+  for (let shift = coarse - COARSE_BINS + 1; shift < coarse + COARSE_BINS; shift++) consider(shift)
   // The spans moving right by `shift` bins means the audio sits `shift` bins later.
   return { offset: best.shift / PEAKS_PER_SECOND, match: best.match, matchNow: matchAt(0) }
 }
