@@ -92,7 +92,8 @@ const results = SCENARIOS.map((scenario) => {
         if (findActiveIndex(wordStarts, wordEnds, (i / LOOKUPS) * end) !== -1) hits++
       return hits
     })
-    const suggested = time(() => suggestOffset(corrected.value.timeline.items, lanePeaks(end)))
+    const peaks = lanePeaks(end)
+    const suggested = time(() => suggestOffset(corrected.value.timeline.items, peaks))
     samples.suggest?.push(suggested.ms)
     samples.parse?.push(parsed.ms)
     samples.place?.push(placed.ms)
