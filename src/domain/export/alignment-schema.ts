@@ -38,7 +38,3 @@ export const alignmentExportSchema = z.looseObject({
 
 export type AlignmentExport = z.infer<typeof alignmentExportSchema>
 export type ExportItem = z.infer<typeof exportItemSchema>
-export type ExportWord = z.infer<typeof exportWordSchema>
-
-/** Formats that older exports must be migrated from; version 1 is the first. */
-export const ALIGNMENT_MIGRATIONS: readonly never[] = []

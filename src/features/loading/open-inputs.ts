@@ -69,7 +69,8 @@ export async function openInputs(texts: readonly TextInput[], audio?: AudioInput
   // The transcript comes first: decoding a long recording takes seconds.
   if (Object.keys(patch).length > 0) problems.push(...applyPatch(patch))
   if (texts.length > 0) useCallStore.setState({ problems })
-  const pending = alignment ?? useCallStore.getState().pendingAlignment
+  const waiting = patch.history ? useCallStore.getState().pendingAlignment : undefined
+  const pending = alignment ?? waiting
   if (pending) applyAlignment(pending)
   if (audio) {
     const loaded = await openAudio(audio)
