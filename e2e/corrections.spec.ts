@@ -162,4 +162,18 @@ test.describe('correcting the offsets', () => {
     const exported = await replay.exportAlignment()
     expect(Math.abs(exported.global_offset_s)).toBeLessThan(0.05)
   })
+
+  test('nudging the agent lane moves agent speech only', async ({ replay, page }) => {
+    await replay.open()
+    const before = await replay.exportAlignment()
+    await page.getByRole('radio', { name: 'Agent lane' }).click()
+    await page.getByRole('button', { name: 'Nudge +100 ms' }).click()
+    const after = await replay.exportAlignment()
+    for (const item of after.items) {
+      const old = before.items.find((i) => i.id === item.id)
+      const moved = item.type === 'message' && item.role === 'assistant' ? 0.1 : 0
+      expect(item.start_s - (old?.start_s ?? NaN), item.id).toBeCloseTo(moved, 6)
+    }
+    expect(after.global_offset_s).toBe(0)
+  })
 })

@@ -1,6 +1,6 @@
 import { jumpMessage, nudge } from '../features/correct/item-actions'
 import { player } from '../features/player/player'
-import { reviewActions, useReviewStore } from '../store/review-store'
+import { needsSelection, NUDGE_TARGETS, reviewActions, useReviewStore } from '../store/review-store'
 import { ZOOM_STEPS } from '../features/player/zoom-steps'
 
 /** One keyboard command: the same table drives the key handler and the shortcut list. */
@@ -73,7 +73,7 @@ export const COMMANDS: Command[] = [
   { id: 'n+1000', label: 'Nudge +1 s', keys: ['}'], test: key('}'), run: () => nudge(1) },
   {
     id: 'target',
-    label: 'Nudge target: all → selected → selected and after',
+    label: 'Nudge target: all → agent lane → user lane → selected → selected and after',
     keys: ['T'],
     test: key('t'),
     run: cycleTarget,
@@ -120,10 +120,10 @@ export const COMMANDS: Command[] = [
 ]
 
 function cycleTarget() {
-  if (useReviewStore.getState().selectedId === undefined) return
-  const order = ['all', 'selected', 'after'] as const
-  const current = order.indexOf(useReviewStore.getState().nudgeTarget)
-  reviewActions.setNudgeTarget(order[(current + 1) % order.length] ?? 'all')
+  const { nudgeTarget, selectedId } = useReviewStore.getState()
+  const usable = NUDGE_TARGETS.filter((t) => selectedId !== undefined || !needsSelection(t))
+  const next = usable[(usable.indexOf(nudgeTarget) + 1) % usable.length]
+  if (next) reviewActions.setNudgeTarget(next)
 }
 
 function isTyping(target: EventTarget | null): boolean {

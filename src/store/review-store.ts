@@ -3,12 +3,23 @@ import type { Corrections } from '../domain/corrections'
 import { NO_CORRECTIONS, nudgeGlobal, nudgeItem, roundMicro } from '../domain/corrections'
 import { loadCorrections, saveCorrections } from './persist-corrections'
 
-/** What a nudge key moves: everything, the selected message, or it and all after it. */
-export type NudgeTarget = 'all' | 'selected' | 'after'
+/**
+ * What a nudge key moves: everything, one lane's speech (an Egress file delays only the agent),
+ * the selected message, or it and all after it.
+ */
+export type NudgeTarget = 'all' | 'agent' | 'user' | 'selected' | 'after'
 
-/** Without a selection, nudges can only move everything, whatever target was chosen. */
+export const NUDGE_TARGETS: readonly NudgeTarget[] = ['all', 'agent', 'user', 'selected', 'after']
+
+export function needsSelection(target: NudgeTarget): boolean {
+  return target === 'selected' || target === 'after'
+}
+
+/** Without a selection, a selection target falls back to everything. */
 export function effectiveNudgeTarget(state: ReviewState): NudgeTarget {
-  return state.selectedId === undefined ? 'all' : state.nudgeTarget
+  return state.selectedId === undefined && needsSelection(state.nudgeTarget)
+    ? 'all'
+    : state.nudgeTarget
 }
 
 export interface ReviewState {

@@ -1,12 +1,19 @@
 import { useState } from 'react'
 import type { NudgeTarget } from '../../store/review-store'
-import { effectiveNudgeTarget, reviewActions, useReviewStore } from '../../store/review-store'
+import {
+  effectiveNudgeTarget,
+  needsSelection,
+  reviewActions,
+  useReviewStore,
+} from '../../store/review-store'
 import { nudge } from './item-actions'
 import { SuggestOffset } from './SuggestOffset'
 
 const STEPS = [-1, -0.1, -0.01, 0.01, 0.1, 1] as const
 const TARGETS: { value: NudgeTarget; label: string }[] = [
   { value: 'all', label: 'All items' },
+  { value: 'agent', label: 'Agent lane' },
+  { value: 'user', label: 'User lane' },
   { value: 'selected', label: 'Selected' },
   { value: 'after', label: 'Selected + after' },
 ]
@@ -56,7 +63,7 @@ export function OffsetPanel() {
               type="button"
               role="radio"
               aria-checked={target === t.value}
-              disabled={t.value !== 'all' && !hasSelection}
+              disabled={needsSelection(t.value) && !hasSelection}
               onClick={() => reviewActions.setNudgeTarget(t.value)}
             >
               {t.label}

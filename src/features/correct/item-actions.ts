@@ -22,9 +22,11 @@ export function nudgeTargetIds(): string[] | 'all' {
   const state = useReviewStore.getState()
   const { selectedId } = state
   const nudgeTarget = effectiveNudgeTarget(state)
+  const items = currentCorrectedView()?.timeline.items ?? []
+  if (nudgeTarget === 'agent' || nudgeTarget === 'user')
+    return items.filter((i) => i.lane === nudgeTarget).map((i) => i.id)
   if (nudgeTarget === 'all' || selectedId === undefined) return 'all'
   if (nudgeTarget === 'selected') return [selectedId]
-  const items = currentCorrectedView()?.timeline.items ?? []
   const from = items.findIndex((i) => i.id === selectedId)
   return from === -1 ? [selectedId] : items.slice(from).map((i) => i.id)
 }
