@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { binPeaks, firstOnset, PEAKS_PER_SECOND } from './peaks'
+import { binPeaks, firstOnset, PeakAccumulator, PEAKS_PER_SECOND } from './peaks'
 
 const RATE = 8000
 
@@ -35,4 +35,21 @@ test('the first speech onset skips clicks shorter than 50 ms', () => {
 
 test('silence has no onset', () => {
   expect(firstOnset(binPeaks(tone(2, 0.005), RATE))).toBeUndefined()
+})
+
+test.each([
+  [8000, [1000, 7, 80, 333, 4000]],
+  [22050, [2205, 100, 1, 999, 5000]],
+])('streamed chunks give the same peaks as the whole signal (%i Hz)', (rate, chunks) => {
+  const total = chunks.reduce((a, b) => a + b, 0)
+  const left = Float32Array.from({ length: total }, (_, i) => Math.sin(i / 5) * ((i % 997) / 997))
+  const right = Float32Array.from({ length: total }, (_, i) => Math.cos(i / 7) * 0.3)
+  const accumulator = new PeakAccumulator(2, rate)
+  let at = 0
+  for (const size of chunks) {
+    accumulator.push([left.subarray(at, at + size), right.subarray(at, at + size)], size)
+    at += size
+  }
+  expect(accumulator.result()).toEqual([binPeaks(left, rate), binPeaks(right, rate)])
+  expect(accumulator.duration).toBeCloseTo(total / rate, 9)
 })

@@ -29,3 +29,70 @@ export function firstOnset(peaks: Float32Array): number | undefined {
   }
   return undefined
 }
+
+/** Only a stereo agent recording has the user alone on the left channel (formats.md §3.2). */
+export function stereoUserOnset(peaks: readonly Float32Array[]): number | undefined {
+  const left = peaks[0]
+  return peaks.length >= 2 && left ? firstOnset(left) : undefined
+}
+
+/**
+ * `binPeaks` for audio that arrives in chunks (a streaming decoder): the same bins, whatever the
+ * chunk sizes, and no PCM kept.
+ */
+export class PeakAccumulator {
+  private readonly closed: number[][]
+  private readonly open: number[]
+  private samples = 0
+  private readonly perBin: number
+
+  constructor(
+    readonly channels: number,
+    readonly sampleRate: number,
+  ) {
+    this.perBin = sampleRate / PEAKS_PER_SECOND
+    this.closed = Array.from({ length: channels }, () => [])
+    this.open = new Array<number>(channels).fill(0)
+  }
+
+  push(channelData: readonly Float32Array[], length: number) {
+    let i = 0
+    while (i < length) {
+      const bin = this.closed[0]?.length ?? 0
+      const binEnd = Math.round((bin + 1) * this.perBin)
+      const take = Math.min(length - i, binEnd - (this.samples + i))
+      for (let c = 0; c < this.channels; c++) {
+        const data = channelData[c]
+        let max = this.open[c] ?? 0
+        for (let k = i; k < i + take; k++) {
+          const v = Math.abs(data?.[k] ?? 0)
+          if (v > max) max = v
+        }
+        this.open[c] = max
+      }
+      i += take
+      if (this.samples + i >= binEnd) this.closeBin()
+    }
+    this.samples += length
+  }
+
+  get duration(): number {
+    return this.samples / this.sampleRate
+  }
+
+  /** The peaks so far, with the last partial bin. */
+  result(): Float32Array[] {
+    const bins = this.closed[0]?.length ?? 0
+    const partial = this.samples > Math.round(bins * this.perBin)
+    return this.closed.map((c, channel) =>
+      Float32Array.from(partial ? [...c, this.open[channel] ?? 0] : c),
+    )
+  }
+
+  private closeBin() {
+    for (let c = 0; c < this.channels; c++) {
+      this.closed[c]?.push(this.open[c] ?? 0)
+      this.open[c] = 0
+    }
+  }
+}

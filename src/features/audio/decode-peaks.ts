@@ -1,4 +1,5 @@
-import { binPeaks, firstOnset } from '../../domain/audio/peaks'
+import { binPeaks, stereoUserOnset } from '../../domain/audio/peaks'
+import type { WorkerReply } from './opus-peaks.worker'
 
 const DECODE_SAMPLE_RATE = 8000
 
@@ -11,10 +12,41 @@ export interface DecodedAudio {
 }
 
 /**
- * Decodes in the browser at a low rate and keeps only peaks. Fine for calls of minutes; long calls
- * need the worker decoder of performance.md §3 (a later issue).
+ * Peaks of a recording. Ogg/Opus (the agent's audio.ogg, Egress OGG) is decoded by libopus in a
+ * worker, in chunks; anything else, or an Opus file the worker cannot read, by the browser.
  */
 export async function decodePeaks(data: ArrayBuffer): Promise<DecodedAudio> {
+  if (isOggOpus(data)) {
+    try {
+      return await decodeOpusInWorker(data.slice(0))
+    } catch (error) {
+      console.warn('Turnline: Opus worker failed, decoding in the browser instead', error)
+    }
+  }
+  return decodeInBrowser(data)
+}
+
+function isOggOpus(data: ArrayBuffer): boolean {
+  const head = new TextDecoder('latin1').decode(
+    new Uint8Array(data, 0, Math.min(128, data.byteLength)),
+  )
+  return head.startsWith('OggS') && head.includes('OpusHead')
+}
+
+function decodeOpusInWorker(data: ArrayBuffer): Promise<DecodedAudio> {
+  const worker = new Worker(new URL('./opus-peaks.worker.ts', import.meta.url), { type: 'module' })
+  return new Promise<DecodedAudio>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+      if (event.data.ok) resolve(event.data.audio)
+      else reject(new Error(event.data.error))
+    }
+    worker.onerror = (event) => reject(new Error(event.message || 'worker failed'))
+    worker.postMessage(data, [data])
+  }).finally(() => worker.terminate())
+}
+
+/** `decodeAudioData` holds the whole file decoded at its own rate: fine for minutes, not hours. */
+async function decodeInBrowser(data: ArrayBuffer): Promise<DecodedAudio> {
   const context = new OfflineAudioContext({
     numberOfChannels: 2,
     length: 1,
@@ -29,8 +61,7 @@ export async function decodePeaks(data: ArrayBuffer): Promise<DecodedAudio> {
     duration: buffer.duration,
     channels: buffer.numberOfChannels,
   }
-  // Only a stereo agent recording has the user alone on the left channel (formats.md §3.2).
-  const onset = peaks.length >= 2 && peaks[0] ? firstOnset(peaks[0]) : undefined
+  const onset = stereoUserOnset(peaks)
   if (onset !== undefined) decoded.firstUserOnset = onset
   return decoded
 }
