@@ -12,8 +12,10 @@ import { preview } from 'vite'
 import { CHROMIUM_LAUNCH } from '../chromium'
 import { syntheticCall } from './synthetic-call'
 
-const DURATION_S = 3600
-const MESSAGES = 2000
+/** `BENCH_HOURS=3 BENCH_MESSAGES=10000 npx tsx scripts/bench/browser.ts` runs the S-3h case. */
+const HOURS = Number(process.env.BENCH_HOURS ?? 1)
+const DURATION_S = 3600 * HOURS
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 2000)
 const WORDS = 10
 const PORT = 4180
 const OUT = 'dist/bench'
@@ -21,8 +23,9 @@ const OUT = 'dist/bench'
 function ensureInputs() {
   if (!existsSync('dist/index.html')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' })
   mkdirSync(OUT, { recursive: true })
-  const audio = join(OUT, 'call-1h.ogg')
-  if (!existsSync(audio)) {
+  const hour = join(OUT, 'call-1h.ogg')
+  const audio = join(OUT, `call-${HOURS}h.ogg`)
+  if (!existsSync(hour)) {
     const gate = (on: string) => `volume='if(${on},0.5,0)':eval=frame`
     execFileSync('ffmpeg', [
       '-loglevel',
@@ -31,11 +34,11 @@ function ensureInputs() {
       '-f',
       'lavfi',
       '-i',
-      `anoisesrc=c=pink:r=48000:d=${DURATION_S},${gate('lt(mod(t,9.1),4.5)')}`,
+      `anoisesrc=c=pink:r=48000:d=3600,${gate('lt(mod(t,9.1),4.5)')}`,
       '-f',
       'lavfi',
       '-i',
-      `anoisesrc=c=pink:r=48000:d=${DURATION_S}:seed=3,${gate('gte(mod(t,9.1),4.5)')}`,
+      `anoisesrc=c=pink:r=48000:d=3600:seed=3,${gate('gte(mod(t,9.1),4.5)')}`,
       '-filter_complex',
       '[0:a][1:a]join=inputs=2:channel_layout=stereo[a]',
       '-map',
@@ -46,13 +49,17 @@ function ensureInputs() {
       '32k',
       '-compression_level',
       '0',
-      audio,
+      hour,
     ])
+  }
+  if (!existsSync(audio)) {
+    const loop = ['-loglevel', 'error', '-y', '-stream_loop', String(HOURS - 1), '-i', hour]
+    execFileSync('ffmpeg', [...loop, '-c', 'copy', audio])
   }
   const scale = DURATION_S / (MESSAGES * (WORDS * 0.395 + 0.6) + 1)
   const call = syntheticCall(MESSAGES, WORDS, scale)
-  writeFileSync(join(OUT, 'report-1h.json'), call.report)
-  writeFileSync(join(OUT, 'timings-1h.json'), call.timings)
+  writeFileSync(join(OUT, `report-${HOURS}h.json`), call.report)
+  writeFileSync(join(OUT, `timings-${HOURS}h.json`), call.timings)
 }
 
 function chromiumRssMb(): number {
@@ -79,7 +86,7 @@ async function main() {
   const sampler = setInterval(() => (peak = Math.max(peak, chromiumRssMb())), 100)
   const start = Date.now()
   await page.goto(
-    `http://localhost:${PORT}/?audio=bench/call-1h.ogg&history=bench/report-1h.json&timings=bench/timings-1h.json`,
+    `http://localhost:${PORT}/?audio=bench/call-${HOURS}h.ogg&history=bench/report-${HOURS}h.json&timings=bench/timings-${HOURS}h.json`,
   )
   await page.locator('[data-testid="transcript"] li[data-row]').first().waitFor({ timeout: 60_000 })
   const transcriptMs = Date.now() - start
@@ -153,7 +160,7 @@ async function main() {
   await server.close()
 
   const result = {
-    scenario: `S-1h: ${DURATION_S / 60} min stereo Opus 32 kb/s, ${MESSAGES} messages / ${MESSAGES * WORDS} words`,
+    scenario: `S-${HOURS}h: ${DURATION_S / 60} min stereo Opus 32 kb/s, ${MESSAGES} messages / ${MESSAGES * WORDS} words`,
     transcriptInteractiveMs: transcriptMs,
     regionsDrawnMs,
     rendererPeakRssMbAboveBaseline: Math.round(peak - baseline),
@@ -168,7 +175,7 @@ async function main() {
   }
   console.table(result)
   mkdirSync('bench-results', { recursive: true })
-  writeFileSync('bench-results/browser.json', JSON.stringify(result, null, 2) + '\n')
+  writeFileSync(`bench-results/browser-${HOURS}h.json`, JSON.stringify(result, null, 2) + '\n')
 }
 
 await main()
