@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { OffsetSuggestion } from '../../domain/audio/suggest-offset'
 import { suggestOffset } from '../../domain/audio/suggest-offset'
 import { useCallStore } from '../../store/call-store'
-import { currentCorrectedView } from '../../store/corrected-timeline'
+import { currentCorrectedView, useCorrectedView } from '../../store/corrected-timeline'
 import { reviewActions } from '../../store/review-store'
 import { laneLayout } from '../waveform/lanes'
 
@@ -21,12 +21,18 @@ const percent = (x: number) => `${Math.round(x * 100)} %`
 /** Finds the global shift that lines the messages up with speech on their channels. */
 export function SuggestOffset() {
   const stereo = useCallStore((s) => (s.inputs.audio?.peaks?.length ?? 0) >= 2)
-  const [suggestion, setSuggestion] = useState<OffsetSuggestion | null | undefined>(undefined)
+  const view = useCorrectedView()
+  // A suggestion is about the placement it was computed for: any correction or new call hides it.
+  const [computed, setComputed] = useState<{ for: unknown; result: OffsetSuggestion | null }>()
+  const suggestion = computed && computed.for === view ? computed.result : undefined
   if (!stereo) return null
   const offset = suggestion?.offset ?? 0
   return (
     <div className="suggest" aria-live="polite">
-      <button type="button" onClick={() => setSuggestion(suggestFromAudio() ?? null)}>
+      <button
+        type="button"
+        onClick={() => setComputed({ for: view, result: suggestFromAudio() ?? null })}
+      >
         Suggest offset from the audio
       </button>
       {suggestion === null && <span>No speech found to match against.</span>}
@@ -47,7 +53,6 @@ export function SuggestOffset() {
             className="primary"
             onClick={() => {
               reviewActions.nudgeGlobal(offset)
-              setSuggestion(undefined)
             }}
           >
             Apply
