@@ -13,7 +13,7 @@ import { CHROMIUM_LAUNCH } from '../chromium'
 import { syntheticCall } from './synthetic-call'
 
 /** `BENCH_HOURS=3 BENCH_MESSAGES=10000 npx tsx scripts/bench/browser.ts` runs the S-3h case. */
-const HOURS = Number(process.env.BENCH_HOURS ?? 1)
+const HOURS = Math.max(1, Math.round(Number(process.env.BENCH_HOURS ?? 1)))
 const DURATION_S = 3600 * HOURS
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 2000)
 const WORDS = 10

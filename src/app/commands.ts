@@ -1,6 +1,12 @@
 import { jumpMessage, nudge } from '../features/correct/item-actions'
 import { player } from '../features/player/player'
-import { needsSelection, NUDGE_TARGETS, reviewActions, useReviewStore } from '../store/review-store'
+import {
+  effectiveNudgeTarget,
+  needsSelection,
+  NUDGE_TARGETS,
+  reviewActions,
+  useReviewStore,
+} from '../store/review-store'
 import { ZOOM_STEPS } from '../features/player/zoom-steps'
 
 /** One keyboard command: the same table drives the key handler and the shortcut list. */
@@ -120,9 +126,9 @@ export const COMMANDS: Command[] = [
 ]
 
 function cycleTarget() {
-  const { nudgeTarget, selectedId } = useReviewStore.getState()
-  const usable = NUDGE_TARGETS.filter((t) => selectedId !== undefined || !needsSelection(t))
-  const next = usable[(usable.indexOf(nudgeTarget) + 1) % usable.length]
+  const state = useReviewStore.getState()
+  const usable = NUDGE_TARGETS.filter((t) => state.selectedId !== undefined || !needsSelection(t))
+  const next = usable[(usable.indexOf(effectiveNudgeTarget(state)) + 1) % usable.length]
   if (next) reviewActions.setNudgeTarget(next)
 }
 

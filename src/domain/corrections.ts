@@ -37,10 +37,21 @@ export function applyCorrections(timeline: Timeline, corrections: Corrections): 
 
 /** Adds `delta` to one item's nudge; a nudge that returns to zero is removed. */
 export function nudgeItem(corrections: Corrections, id: string, delta: number): Corrections {
-  const next = roundMicro((corrections.nudges[id] ?? 0) + delta)
+  return nudgeItems(corrections, [id], delta)
+}
+
+/** The same nudge for many items (a lane, "this and all after"), copying the map once. */
+export function nudgeItems(
+  corrections: Corrections,
+  ids: readonly string[],
+  delta: number,
+): Corrections {
   const nudges = { ...corrections.nudges }
-  if (next === 0) delete nudges[id]
-  else nudges[id] = next
+  for (const id of ids) {
+    const next = roundMicro((nudges[id] ?? 0) + delta)
+    if (next === 0) delete nudges[id]
+    else nudges[id] = next
+  }
   return { ...corrections, nudges }
 }
 

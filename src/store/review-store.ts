@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import type { Corrections } from '../domain/corrections'
-import { NO_CORRECTIONS, nudgeGlobal, nudgeItem, roundMicro } from '../domain/corrections'
+import { NO_CORRECTIONS, nudgeGlobal, nudgeItems, roundMicro } from '../domain/corrections'
 import { loadCorrections, saveCorrections } from './persist-corrections'
 
 /**
@@ -78,9 +78,7 @@ export const reviewActions = {
       commit({ ...corrections, globalOffset: roundMicro(seconds) })
   },
   nudgeItems: (ids: readonly string[], delta: number) => {
-    let next = useReviewStore.getState().corrections
-    for (const id of ids) next = nudgeItem(next, id, delta)
-    commit(next)
+    commit(nudgeItems(useReviewStore.getState().corrections, ids, delta))
   },
   resetAll: () => {
     commit(NO_CORRECTIONS)

@@ -199,12 +199,16 @@ test('a backchannel seconds before the turn is not part of the VAD turn', () => 
 describe('realtime user turns with only created_at (formats.md §1.4)', () => {
   const USER = 'item_c3f9a0d27e15'
   const REPLY = 'item_e82d4b6a1c07'
-  function realtimeHistory(sdkVersion: string, userCreatedAt: number): CallHistory {
+  function realtimeHistory(
+    sdkVersion: string,
+    userCreatedAt: number,
+    keepEvents = false,
+  ): CallHistory {
     const report = historyFixture('session-report.json')
     return {
       ...report,
       sdkVersion,
-      events: [],
+      events: keepEvents ? report.events : [],
       items: report.items.map((i) => {
         if (i.type !== 'message') return i
         if (i.id === USER) return { ...i, created_at: userCreatedAt, metrics: {} }
@@ -228,5 +232,19 @@ describe('realtime user turns with only created_at (formats.md §1.4)', () => {
     const user = timeline.items.find((i) => i.id === USER)
     const reply = timeline.items.find((i) => i.id === REPLY)
     expect(user?.end).toBeCloseTo(reply?.start ?? NaN, 6)
+  })
+
+  test('before 1.6.8 an on-time created_at is not pulled before the previous reply', () => {
+    const history = realtimeHistory('1.6.0', 1763900011.3004)
+    const user = placeCall({ history }).items.find((i) => i.id === USER)
+    expect(user?.end).toBeCloseTo(1763900011.3004 - 0.5 - FIXTURE_T0, 6)
+  })
+
+  test('from 1.6.8 the VAD turn is the one that starts at created_at, not the one before', () => {
+    const history = realtimeHistory('1.7.0', 1763900007.4203, true)
+    const user = placeCall({ history }).items.find((i) => i.id === USER)
+    expect(user?.basis).toBe('user_state')
+    expect(user?.start).toBeCloseTo(1763900007.4203 - FIXTURE_T0, 6)
+    expect(user?.end).toBeCloseTo(1763900011.0452 - FIXTURE_T0, 6)
   })
 })

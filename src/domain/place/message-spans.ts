@@ -97,8 +97,9 @@ function createdAtSpan(message: ChatMessage, duration: number, ctx: UserContext)
   const { end_of_turn_delay: eot, transcription_delay: transcription } = message.metrics
   let end = created - (eot ?? transcription ?? DEFAULT_END_OF_TURN_S)
   if (ctx.realtime === 'late') {
-    const reply = ctx.agentStarts[lastStartAtOrBefore(ctx.agentStarts, created)]
-    if (reply !== undefined && reply > ctx.previousUserEnd) end = Math.min(end, reply)
+    // Only a reply that starts inside the estimated turn shows the stamp came after it.
+    const reply = ctx.agentStarts[lastStartAtOrBefore(ctx.agentStarts, end)]
+    if (reply !== undefined && reply > ctx.previousUserEnd && reply > end - duration) end = reply
   }
   return { start: end - duration, end, basis: 'created_at' }
 }
@@ -112,6 +113,7 @@ const MAX_PAUSE_IN_TURN_S = 2
  */
 function vadSpan(created: number | undefined, ctx: UserContext): Span | undefined {
   if (created === undefined) return undefined
+  if (ctx.realtime === 'turn_start') return vadSpanFrom(created, ctx)
   // VAD segments do not overlap, so their ends ascend: binary search both bounds.
   const from = lastStartAtOrBefore(ctx.vadEnds, ctx.previousUserEnd) + 1
   let to = lastStartAtOrBefore(ctx.vadEnds, created)
@@ -122,6 +124,21 @@ function vadSpan(created: number | undefined, ctx: UserContext): Span | undefine
     const segment = ctx.vad[to]
     if (!segment || first.start - segment.end > MAX_PAUSE_IN_TURN_S) break
     first = segment
+  }
+  return { start: first.start, end: last.end, basis: 'user_state' }
+}
+
+/** Realtime ≥ 1.6.8 stamps the turn start: the run of VAD segments that begins there. */
+function vadSpanFrom(created: number, ctx: UserContext): Span | undefined {
+  const TOLERANCE_S = 0.25
+  let at = lastStartAtOrBefore(ctx.vadEnds, created - TOLERANCE_S) + 1
+  const first = ctx.vad[at]
+  if (!first || first.start > created + TOLERANCE_S) return undefined
+  let last = first
+  for (at++; at < ctx.vad.length; at++) {
+    const segment = ctx.vad[at]
+    if (!segment || segment.start - last.end > MAX_PAUSE_IN_TURN_S) break
+    last = segment
   }
   return { start: first.start, end: last.end, basis: 'user_state' }
 }

@@ -15,11 +15,12 @@ export interface DecodedAudio {
  * Peaks of a recording. Ogg/Opus (the agent's audio.ogg, Egress OGG) is decoded by libopus in a
  * worker, in chunks; anything else, or an Opus file the worker cannot read, by the browser.
  */
-export async function decodePeaks(data: ArrayBuffer): Promise<DecodedAudio> {
+export async function decodePeaks(data: ArrayBuffer, signal?: AbortSignal): Promise<DecodedAudio> {
   if (isOggOpus(data)) {
     try {
-      return await decodeOpusInWorker(data.slice(0))
+      return await decodeOpusInWorker(data.slice(0), signal)
     } catch (error) {
+      if (signal?.aborted) throw error
       console.warn('Turnline: Opus worker failed, decoding in the browser instead', error)
     }
   }
@@ -33,9 +34,11 @@ function isOggOpus(data: ArrayBuffer): boolean {
   return head.startsWith('OggS') && head.includes('OpusHead')
 }
 
-function decodeOpusInWorker(data: ArrayBuffer): Promise<DecodedAudio> {
+/** The worker is stopped as soon as the decode is no longer wanted. */
+function decodeOpusInWorker(data: ArrayBuffer, signal?: AbortSignal): Promise<DecodedAudio> {
   const worker = new Worker(new URL('./opus-peaks.worker.ts', import.meta.url), { type: 'module' })
   return new Promise<DecodedAudio>((resolve, reject) => {
+    signal?.addEventListener('abort', () => reject(new Error('decode abandoned')), { once: true })
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       if (event.data.ok) resolve(event.data.audio)
       else reject(new Error(event.data.error))

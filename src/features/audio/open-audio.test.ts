@@ -22,6 +22,8 @@ test('a slow decode that finishes after a newer one is dropped', async () => {
   finishSlow(decoded(1))
   expect(await slow).toBeUndefined()
   expect(fast?.name).toBe('b.ogg')
+  const firstSignal = decodePeaks.mock.calls[0]?.[1] as AbortSignal | undefined
+  expect(firstSignal?.aborted).toBe(true)
   expect(useCallStore.getState().decoding).toBeUndefined()
 })
 

@@ -12,18 +12,20 @@ export interface AudioInput {
 }
 
 const METADATA_TIMEOUT_MS = 10_000
-let generation = 0
+let current: AbortController | undefined
 
 /**
- * Decodes a recording for its peaks. Only the newest open wins: a slow decode that finishes after
- * a newer one is dropped. Its problems replace those of the previous recording.
+ * Decodes a recording for its peaks. Only the newest open wins: opening another recording stops
+ * this decode. Its problems replace those of the previous recording.
  */
 export async function openAudio(input: AudioInput): Promise<LoadedAudio | undefined> {
-  const mine = ++generation
+  current?.abort()
+  const mine = new AbortController()
+  current = mine
   useCallStore.setState({ decoding: input.name })
   const problems: Problem[] = []
-  const loaded = await loadAudio(input, problems)
-  if (mine !== generation) {
+  const loaded = await loadAudio(input, problems, mine.signal)
+  if (mine.signal.aborted) {
     if (loaded) URL.revokeObjectURL(loaded.url)
     return undefined
   }
@@ -35,12 +37,20 @@ export async function openAudio(input: AudioInput): Promise<LoadedAudio | undefi
  * Peaks need the whole file decoded, which a very long call can exhaust; playing it does not. So a
  * failed decode still opens the recording, with a flat waveform, if the media element can play it.
  */
-async function loadAudio(input: AudioInput, problems: Problem[]): Promise<LoadedAudio | undefined> {
+async function loadAudio(
+  input: AudioInput,
+  problems: Problem[],
+  signal: AbortSignal,
+): Promise<LoadedAudio | undefined> {
   const blob = new Blob([input.bytes], input.type ? { type: input.type } : {})
   const url = URL.createObjectURL(blob)
   try {
-    return { name: input.name, url, ...(await decodePeaks(input.bytes.slice(0))) }
+    return { name: input.name, url, ...(await decodePeaks(input.bytes.slice(0), signal)) }
   } catch (decodeError) {
+    if (signal.aborted) {
+      URL.revokeObjectURL(url)
+      return undefined
+    }
     const reason = errorText(decodeError)
     const duration = await mediaDuration(url).catch(() => undefined)
     // The channel count is unknown without decoding: draw both lanes, flat.

@@ -10,7 +10,8 @@ function suggestFromAudio(): OffsetSuggestion | undefined {
   const view = currentCorrectedView()
   const { audio, egress } = useCallStore.getState().inputs
   if (!view || !audio?.peaks || audio.peaks.length < 2) return undefined
-  const { band } = laneLayout(view.timeline.anchor, egress, audio.peaks.length)
+  const { band, separated } = laneLayout(view.timeline.anchor, egress, audio.peaks.length)
+  if (!separated) return undefined
   const user = audio.peaks[band.user]
   const agent = audio.peaks[band.agent]
   return user && agent ? suggestOffset(view.timeline.items, { user, agent }) : undefined
@@ -20,12 +21,17 @@ const percent = (x: number) => `${Math.round(x * 100)} %`
 
 /** Finds the global shift that lines the messages up with speech on their channels. */
 export function SuggestOffset() {
-  const stereo = useCallStore((s) => (s.inputs.audio?.peaks?.length ?? 0) >= 2)
   const view = useCorrectedView()
+  const separated = useCallStore(
+    (s) =>
+      laneLayout(view?.timeline.anchor, s.inputs.egress, s.inputs.audio?.peaks?.length ?? 0)
+        .separated,
+  )
   // A suggestion is about the placement it was computed for: any correction or new call hides it.
   const [computed, setComputed] = useState<{ for: unknown; result: OffsetSuggestion | null }>()
   const suggestion = computed && computed.for === view ? computed.result : undefined
-  if (!stereo) return null
+  // On a mixed or mono recording both lanes would match any speech.
+  if (!separated) return null
   const offset = suggestion?.offset ?? 0
   return (
     <div className="suggest" aria-live="polite">
