@@ -1,6 +1,7 @@
 import type { CallHistory, ChatMessage, WordTimings } from './call'
 import { speakingTimes } from './speaking-times'
-import type { Basis, Timeline } from './timeline'
+import type { Timeline } from './timeline'
+import { MEASURED_BASES } from './timeline'
 
 /** Something in the data that looks wrong, for the reviewer to keep in mind. */
 export interface DataWarning {
@@ -106,16 +107,14 @@ function wordWarnings(
   return out
 }
 
-/** Sources measured from the audio pipeline; `created_at` estimates are rough by nature. */
-const MEASURED: ReadonlySet<Basis> = new Set(['metrics', 'words', 'user_state'])
 const DISAGREE_S = 0.25
 
 function disagreementWarnings(timeline: Timeline): DataWarning[] {
   const out: DataWarning[] = []
   for (const item of timeline.items) {
-    if (!MEASURED.has(item.basis)) continue
+    if (!MEASURED_BASES.has(item.basis)) continue
     for (const { basis, delta } of item.alternatives) {
-      if (!MEASURED.has(basis) || Math.abs(delta) <= DISAGREE_S) continue
+      if (!MEASURED_BASES.has(basis) || Math.abs(delta) <= DISAGREE_S) continue
       const direction = delta > 0 ? 'later' : 'earlier'
       out.push({
         itemId: item.id,

@@ -4,6 +4,12 @@ import type { ChatItem } from './call'
 export type Basis =
   'metrics' | 'words' | 'user_state' | 'e2e_latency' | 'created_at' | 'created_at_end' | 'estimate'
 
+/**
+ * Sources measured from the audio pipeline, independent of each other; `created_at` estimates are
+ * rough by nature and `e2e_latency` is derived from the metrics.
+ */
+export const MEASURED_BASES: ReadonlySet<Basis> = new Set(['metrics', 'words', 'user_state'])
+
 export type RecordingKind = 'agent_ogg' | 'egress' | 'unknown'
 
 export type T0Source =

@@ -1,4 +1,5 @@
 import type { ChatItem } from '../call'
+import { messageText } from '../text'
 import type { Basis, PlacedItem } from '../timeline'
 
 export interface MarkerPlacement {
@@ -45,6 +46,6 @@ export function markerText(item: ChatItem): string {
       return `agent config${added}${removed}`
     }
     case 'message':
-      return item.content.filter((p) => typeof p === 'string').join('\n')
+      return messageText(item)
   }
 }

@@ -1,6 +1,7 @@
 import { memo } from 'react'
 import type { Ref } from 'react'
-import type { Basis, PlacedItem } from '../../domain/timeline'
+import type { PlacedItem } from '../../domain/timeline'
+import { MEASURED_BASES } from '../../domain/timeline'
 import { activateItem } from '../correct/item-actions'
 import { formatClock } from '../player/playback-cursor'
 import { BASIS_LABEL } from './basis-label'
@@ -121,17 +122,13 @@ function markerLabel(item: PlacedItem): string {
   }
 }
 
-/**
- * Past the TTS lead-in and VAD jitter, a measured source that disagrees is worth a look.
- * `created_at` estimates are rough by nature, and `e2e_latency` is derived from the metrics.
- */
+/** Past the TTS lead-in and VAD jitter, a measured source that disagrees is worth a look. */
 const DIFFER_S = 0.15
-const INDEPENDENT: ReadonlySet<Basis> = new Set(['metrics', 'words', 'user_state'])
 
 /** Measured sources that put this message somewhere else than the one that placed it. */
 function Disagreements({ item }: { item: PlacedItem }) {
   const differ = item.alternatives.filter(
-    (a) => Math.abs(a.delta) >= DIFFER_S && INDEPENDENT.has(a.basis),
+    (a) => Math.abs(a.delta) >= DIFFER_S && MEASURED_BASES.has(a.basis),
   )
   return differ.map((a) => (
     <span
