@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test'
 import { CHROMIUM_LAUNCH } from './scripts/chromium'
 
-const PORT = 4173
+// Parallel checkouts each set E2E_PORT so that no run reuses another's preview server.
+const PORT = Number(process.env.E2E_PORT ?? 4173)
 
 export default defineConfig({
   testDir: 'e2e',
