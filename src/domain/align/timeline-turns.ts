@@ -13,12 +13,17 @@ export function anchorCertainty(timeline: Timeline): AnchorCertainty {
   return timeline.anchor.t0Source === 'first_user_speech' ? 'estimated' : 'guessed'
 }
 
-/** A placement that rests on weak clocks is worth aligning as soon as the audio is decoded. */
+/**
+ * A placement that rests on weak clocks is worth aligning as soon as the audio is decoded: a
+ * guessed recording start, most messages placed by `created_at` or by order alone, or a mono mix
+ * whose start was only estimated.
+ */
 export function needsAlignment(timeline: Timeline, mono: boolean): boolean {
   const spoken = timeline.items.filter(isSpoken)
   if (spoken.length === 0) return false
   const weak = spoken.filter((i) => !MEASURED.has(i.basis)).length
-  return anchorCertainty(timeline) !== 'known' || weak > 0 || (mono && timeline.anchor.estimated)
+  const certainty = anchorCertainty(timeline)
+  return certainty === 'guessed' || weak * 2 >= spoken.length || (mono && certainty !== 'known')
 }
 
 /** The spoken messages of a (base) timeline as the aligner takes them. */

@@ -12,17 +12,19 @@ export function AlignToAudio() {
   const timeline = useCallStore((s) => s.timeline)
   const audio = useCallStore((s) => s.inputs.audio)
   const aligned = useReviewStore((s) => s.corrections.alignment !== undefined)
+  const decoding = useCallStore((s) => s.decoding !== undefined)
   const { running, message, autoRanFor } = useAlignStore()
-  const ready = timeline !== undefined && audio?.features !== undefined
+  // While another recording decodes, the loaded one may belong to the previous call.
+  const ready = timeline !== undefined && audio?.features !== undefined && !decoding
 
   useEffect(() => {
-    if (!timeline || !audio?.features || aligned) return
+    if (!timeline || !audio?.features || aligned || decoding) return
     if (autoRanFor === audio) return
     const mono = (audio.channels ?? 2) < 2
     if (!needsAlignment(timeline, mono)) return
     useAlignStore.setState({ autoRanFor: audio })
     alignToAudio('auto')
-  }, [timeline, audio, aligned, autoRanFor])
+  }, [timeline, audio, aligned, autoRanFor, decoding])
 
   return (
     <div className="suggest" aria-live="polite">

@@ -25,6 +25,12 @@ export function cancelAlignment() {
   useAlignStore.setState({ running: false })
 }
 
+/** Another recording: nothing said about the last one still holds. */
+export function forgetAlignment() {
+  cancelAlignment()
+  useAlignStore.setState({ message: undefined })
+}
+
 /**
  * Aligns the loaded call to its recording in a worker and applies the result as one undoable step.
  * Items the reviewer corrected by hand are used as evidence and never moved.
@@ -53,7 +59,8 @@ export function alignToAudio(reason: 'auto' | 'manual'): void {
     if (current !== worker) return
     cancelAlignment()
     const reply = event.data
-    if (useCallStore.getState().timeline !== forTimeline) return
+    const now = useCallStore.getState()
+    if (now.timeline !== forTimeline || now.inputs.audio !== audio) return
     if (!reply.ok) {
       useAlignStore.setState({ message: `Alignment failed: ${reply.error}` })
       return
