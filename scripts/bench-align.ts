@@ -84,7 +84,7 @@ export function runCall(call: GeneratedCall, variant: Variant): CallResult {
   const truth = new Map(call.turns.map((turn) => [turn.id, turn]))
   const before: number[] = []
   const after: number[] = []
-  const agentOffsets: number[] = []
+  const moves: number[] = []
   for (const item of timeline.items) {
     const turn = truth.get(item.id)
     if (!turn) continue
@@ -92,12 +92,13 @@ export function runCall(call: GeneratedCall, variant: Variant): CallResult {
     const aligned = result.turns.get(item.id)
     const start = aligned && aligned.status !== 'kept' ? aligned.start : item.start
     after.push(start - turn.start)
-    if (turn.role === 'assistant') agentOffsets.push(turn.start - item.start)
+    moves.push(start - item.start)
   }
   return {
     before,
     after,
-    offsetError: Math.abs(result.offset - median(agentOffsets)),
+    // The global part of the correction: the median move against the best single shift.
+    offsetError: Math.abs(median(moves) - median(before.map((e) => -e))),
     driftError: Math.abs(result.driftPpm - call.drift * 1e6),
     driftFitted: result.driftFitted,
     alignMs,
