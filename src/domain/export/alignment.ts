@@ -1,5 +1,5 @@
 import type { Corrections } from '../corrections'
-import { roundMicro } from '../corrections'
+import { isSaneOffset, itemNudge, MAX_OFFSET_S, roundMicro } from '../corrections'
 import type { Problem } from '../problems'
 import { errorProblem, warningProblem } from '../problems'
 import type { PlacedItem, Timeline } from '../timeline'
@@ -29,7 +29,7 @@ export function buildAlignmentExport(
       t0_source: corrected.anchor.t0Source,
     },
     global_offset_s: corrections.globalOffset,
-    items: corrected.items.map((item) => exportItem(item, corrections.nudges[item.id] ?? 0)),
+    items: corrected.items.map((item) => exportItem(item, itemNudge(corrections, item.id))),
   }
 }
 
@@ -74,7 +74,7 @@ export function correctionsFromExport(
   file: string,
 ): { corrections?: Corrections; problems: Problem[] } {
   const known = new Set(timeline.items.map((i) => i.id))
-  const nudges: Record<string, number> = {}
+  const nudges = new Map<string, number>()
   const problems: Problem[] = []
   let matched = 0
   exported.items.forEach((item, index) => {
@@ -84,7 +84,10 @@ export function correctionsFromExport(
       return
     }
     matched++
-    if (item.nudge_s !== 0) nudges[item.id] = item.nudge_s
+    if (!isSaneOffset(item.nudge_s)) {
+      const message = `nudge ${item.nudge_s} s is beyond ±${MAX_OFFSET_S} s; this item is left uncorrected`
+      problems.push(warningProblem(file, `items[${index}].nudge_s`, message))
+    } else if (item.nudge_s !== 0) nudges.set(item.id, item.nudge_s)
   })
   if (matched === 0 && exported.items.length > 0) {
     const message = 'none of its items is in the loaded history: it belongs to another call'
@@ -95,5 +98,11 @@ export function correctionsFromExport(
     const message = `exported against t0 ${t0}, the call now uses ${timeline.anchor.t0Unix}: check the offset`
     problems.push(warningProblem(file, 'recording.t0_unix', message))
   }
-  return { corrections: { globalOffset: exported.global_offset_s, nudges }, problems }
+  let globalOffset = exported.global_offset_s
+  if (!isSaneOffset(globalOffset)) {
+    const message = `${globalOffset} s is beyond ±${MAX_OFFSET_S} s; the global offset is left at 0`
+    problems.push(warningProblem(file, 'global_offset_s', message))
+    globalOffset = 0
+  }
+  return { corrections: { globalOffset, nudges }, problems }
 }

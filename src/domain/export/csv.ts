@@ -1,5 +1,6 @@
 import type { Timeline } from '../timeline'
 import type { Corrections } from '../corrections'
+import { itemNudge } from '../corrections'
 
 const COLUMNS = [
   'id',
@@ -30,7 +31,7 @@ export function toCsv(corrected: Timeline, corrections: Corrections): string {
       item.role ?? (item.lane === 'marker' ? '' : item.lane),
       item.start,
       item.end,
-      corrections.nudges[item.id] ?? 0,
+      itemNudge(corrections, item.id),
       item.basis,
       item.latency,
       item.interrupted,
