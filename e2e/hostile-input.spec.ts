@@ -82,8 +82,9 @@ test.describe('hostile input', () => {
     page,
   }) => {
     await page.addInitScript(() => {
-      const setItem = Storage.prototype.setItem
-      Storage.prototype.setItem = function (key: string, value: string) {
+      const original = Object.getOwnPropertyDescriptor(Storage.prototype, 'setItem')
+      const setItem = original?.value as (this: Storage, key: string, value: string) => void
+      Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
         if (key.startsWith('turnline:corrections:'))
           throw new DOMException('quota', 'QuotaExceededError')
         setItem.call(this, key, value)
