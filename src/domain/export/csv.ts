@@ -15,10 +15,19 @@ const COLUMNS = [
   'text',
 ]
 
-/** RFC 4180: quote fields holding a comma, a quote or a line break; double inner quotes. */
-function field(value: string | number | boolean | undefined | null): string {
+/** Leading characters a spreadsheet reads as the start of a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/
+
+/**
+ * RFC 4180: quote fields holding a comma, a quote or a line break; double inner quotes. Text from
+ * the history (ids, messages, tool arguments) that would start a formula gets a leading `'`, as
+ * OWASP recommends; numbers we write ourselves stay numbers.
+ */
+export function csvField(value: string | number | boolean | undefined | null): string {
   if (value === undefined || value === null) return ''
-  const text = typeof value === 'number' ? String(Math.round(value * 1e6) / 1e6) : String(value)
+  if (typeof value === 'number') return String(Math.round(value * 1e6) / 1e6)
+  let text = String(value)
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
@@ -37,7 +46,7 @@ export function toCsv(corrected: Timeline, corrections: Corrections): string {
       item.interrupted,
       item.text,
     ]
-      .map(field)
+      .map(csvField)
       .join(','),
   )
   return [COLUMNS.join(','), ...rows].join('\r\n') + '\r\n'
