@@ -19,6 +19,8 @@ export const exportItemSchema = z.looseObject({
   end_s: z.number().nullable(),
   nudge_s: z.number().default(0),
   basis: z.string().optional(),
+  /** Agent replies: the user's speech end → this reply's start, all corrections applied. */
+  heard_latency_s: z.number().optional(),
   words: z.array(exportWordSchema).optional(),
 })
 

@@ -2,6 +2,7 @@ import type { Corrections } from '../corrections'
 import { roundMicro } from '../corrections'
 import type { Problem } from '../problems'
 import { errorProblem, warningProblem } from '../problems'
+import { heardLatencies } from '../review/heard-latency'
 import type { PlacedItem, Timeline } from '../timeline'
 import type { AlignmentExport, ExportItem } from './alignment-schema'
 
@@ -18,6 +19,7 @@ export function buildAlignmentExport(
   corrections: Corrections,
   recording: RecordingFacts,
 ): AlignmentExport {
+  const heard = heardLatencies(corrected.items)
   return {
     schema: 'turnline.alignment',
     version: 1,
@@ -29,11 +31,13 @@ export function buildAlignmentExport(
       t0_source: corrected.anchor.t0Source,
     },
     global_offset_s: corrections.globalOffset,
-    items: corrected.items.map((item) => exportItem(item, corrections.nudges[item.id] ?? 0)),
+    items: corrected.items.map((item) =>
+      exportItem(item, corrections.nudges[item.id] ?? 0, heard.get(item.id)?.seconds),
+    ),
   }
 }
 
-function exportItem(item: PlacedItem, nudge: number): ExportItem {
+function exportItem(item: PlacedItem, nudge: number, heardLatency?: number): ExportItem {
   const common = {
     id: item.id,
     type: item.type,
@@ -51,6 +55,7 @@ function exportItem(item: PlacedItem, nudge: number): ExportItem {
     text: item.text,
     interrupted: item.interrupted,
   }
+  if (heardLatency !== undefined) spoken.heard_latency_s = heardLatency
   if (item.lane === 'marker') return spoken
   spoken.words = item.words.map((w) => ({
     text: w.text,

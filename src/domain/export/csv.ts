@@ -1,5 +1,6 @@
 import type { Timeline } from '../timeline'
 import type { Corrections } from '../corrections'
+import { heardLatencies } from '../review/heard-latency'
 
 const COLUMNS = [
   'id',
@@ -10,6 +11,7 @@ const COLUMNS = [
   'nudge_s',
   'basis',
   'latency_s',
+  'heard_latency_s',
   'interrupted',
   'text',
 ]
@@ -23,6 +25,7 @@ function field(value: string | number | boolean | undefined | null): string {
 
 /** One row per item of the corrected timeline, for spreadsheets. */
 export function toCsv(corrected: Timeline, corrections: Corrections): string {
+  const heard = heardLatencies(corrected.items)
   const rows = corrected.items.map((item) =>
     [
       item.id,
@@ -33,6 +36,7 @@ export function toCsv(corrected: Timeline, corrections: Corrections): string {
       corrections.nudges[item.id] ?? 0,
       item.basis,
       item.latency,
+      heard.get(item.id)?.seconds,
       item.interrupted,
       item.text,
     ]
