@@ -159,3 +159,36 @@ async function selectById(page: Page, id: string) {
   await page.locator(`[data-match-id="${id}"]`).click()
   await expect(page.locator(`li[data-id="${id}"]`)).toHaveAttribute('aria-selected', 'true')
 }
+
+test.describe('reviewing the demo call', () => {
+  test('a reply shows why it was slow and a tool call shows its arguments and output in full', async ({
+    replay,
+    page,
+  }) => {
+    await replay.open()
+    const summary = page.getByLabel('Call summary')
+    await expect(summary).toContainText('4 user · 6 agent')
+    await summary.getByRole('button', { name: /Go to the slowest reply/ }).click()
+    await expect(replay.row('item_a08f6d3c1e95')).toHaveAttribute('aria-selected', 'true')
+    const details = page.getByTestId('latency-details')
+    await expect(details).toContainText('reported e2e_latency 2.370 s')
+    await expect(details).toContainText('end of turn 0.36 s')
+    await expect(details).toContainText('the rest 1.10 s')
+    await expect(details).toContainText('LLM: gpt-4.1-mini (api.openai.com)')
+
+    await replay.row('item_b3e97d2a0c64/fnc_0').click()
+    const tool = page.getByTestId('tool-details')
+    await expect(tool.locator('pre')).toHaveText(
+      JSON.stringify(
+        { phone_number: '+15552184470', charge_id: 'ch_7Q2M9K', amount: 42.0 },
+        null,
+        2,
+      ),
+    )
+    await tool.getByRole('button', { name: /Go to its output/ }).click()
+    await expect(replay.row('item_7e2c5b0a9f13')).toHaveAttribute('aria-selected', 'true')
+    await expect(page.getByTestId('tool-details').locator('pre')).toContainText(
+      '"credit_id": "CR-30417"',
+    )
+  })
+})
