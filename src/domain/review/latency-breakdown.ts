@@ -60,11 +60,20 @@ const delaysSchema = z.object({
 
 type Delays = z.infer<typeof delaysSchema>
 
+/** A correction copies the placed item but keeps its source: parse each source's metrics once. */
+const delaysCache = new WeakMap<object, Delays>()
+
 /** Metrics of a message, read leniently: a malformed value counts as missing. */
 function delaysOf(item: PlacedItem | undefined): Delays {
   if (item?.source.type !== 'message') return {}
-  const parsed = delaysSchema.safeParse(item.source.metrics)
-  return parsed.success ? parsed.data : {}
+  const metrics = item.source.metrics
+  let delays = delaysCache.get(metrics)
+  if (!delays) {
+    const parsed = delaysSchema.safeParse(metrics)
+    delays = parsed.success ? parsed.data : {}
+    delaysCache.set(metrics, delays)
+  }
+  return delays
 }
 
 function modelInfo(stage: ModelInfo['stage'], meta: Delays['llm_metadata']): ModelInfo[] {
