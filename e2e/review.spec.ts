@@ -191,4 +191,32 @@ test.describe('reviewing the demo call', () => {
       '"credit_id": "CR-30417"',
     )
   })
+
+  test('a time range is flagged from the keyboard, then its note edited', async ({
+    replay,
+    page,
+  }) => {
+    await replay.open()
+    await page.getByRole('button', { name: 'Play' }).focus()
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('f')
+    const form = page.getByRole('form', { name: 'New finding' })
+    await expect(form.getByLabel('Note')).toBeFocused()
+    await form.getByLabel('Finding from, seconds').fill('12')
+    await form.getByLabel('Finding to, seconds').fill('14.5')
+    await form.getByLabel('Tag', { exact: true }).selectOption('talked over')
+    await form.getByLabel('Note').fill('agent kept talking')
+    await form.getByLabel('Note').press('Enter')
+    const findings = page.getByRole('region', { name: 'Findings' })
+    await expect(findings.locator('li')).toHaveCount(1)
+    await expect(findings).toContainText('2.5 s range')
+    await findings.getByRole('button', { name: 'Edit finding talked over' }).click()
+    const edit = page.getByRole('form', { name: 'Edit finding' })
+    await expect(edit.getByLabel('Note')).toHaveValue('agent kept talking')
+    await edit.getByLabel('Note').fill('agent talked over the account number')
+    await edit.getByLabel('Note').press('Enter')
+    await expect(findings.locator('li')).toHaveCount(1)
+    await expect(findings).toContainText('agent talked over the account number')
+    await expect(page.getByLabel('Call summary')).toContainText('Findings1')
+  })
 })

@@ -86,7 +86,7 @@ export const findingsActions = {
     setFindings([...useFindingsStore.getState().findings, created])
     return created
   },
-  update: (id: string, patch: Partial<Pick<Finding, 'tag' | 'note'>>) => {
+  update: (id: string, patch: Partial<Pick<Finding, 'tag' | 'note' | 'start' | 'end'>>) => {
     setFindings(
       useFindingsStore.getState().findings.map((f) => (f.id === id ? { ...f, ...patch } : f)),
     )

@@ -19,7 +19,7 @@ export function FindingForm() {
   return (
     <form
       className="finding-form"
-      aria-label="New finding"
+      aria-label={draft.editingId ? 'Edit finding' : 'New finding'}
       onSubmit={(e) => {
         e.preventDefault()
         saveFinding()

@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import { findingSpan, sortFindings } from '../../domain/review/findings'
 import { findingsActions, useFindingsStore } from '../../store/findings-store'
 import { formatClock } from '../player/playback-cursor'
-import { startFinding } from './finding-draft'
+import { editFinding, startFinding } from './finding-draft'
 import { exportFindingsCsv, goToFinding } from './finding-actions'
 import { FindingForm } from './FindingForm'
 import { useReviewFacts } from './review-facts'
@@ -56,6 +56,14 @@ export function FindingsPanel() {
                     ? `${item.role ?? item.type}: ${item.text.slice(0, 48)}`
                     : `${(span.end - span.start).toFixed(1)} s range`}
                 </span>
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={`Edit finding ${f.tag}`}
+                  onClick={() => editFinding(f.id)}
+                >
+                  edit
+                </button>
                 <button
                   type="button"
                   className="link"

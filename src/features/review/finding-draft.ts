@@ -6,6 +6,8 @@ import { player } from '../player/player'
 
 /** The finding being written: on the selected message, or on a time range around the playhead. */
 export interface FindingDraft {
+  /** Set when an existing finding is being edited. */
+  editingId?: string
   itemId?: string
   start: number
   end: number
@@ -36,6 +38,17 @@ export function startFinding(tag?: string) {
   requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-finding-note]')?.focus())
 }
 
+/** Edit an existing finding's tag and note in the same form. */
+export function editFinding(id: string) {
+  const finding = useFindingsStore.getState().findings.find((f) => f.id === id)
+  if (!finding) return
+  const { tag, note, start, end, itemId } = finding
+  useFindingDraft.setState({
+    draft: { editingId: id, tag, note, start, end, ...(itemId !== undefined ? { itemId } : {}) },
+  })
+  requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-finding-note]')?.focus())
+}
+
 export function updateDraft(patch: Partial<FindingDraft>) {
   useFindingDraft.setState((s) => (s.draft ? { draft: { ...s.draft, ...patch } } : s))
 }
@@ -47,8 +60,12 @@ export function cancelFinding() {
 export function saveFinding() {
   const { draft } = useFindingDraft.getState()
   if (!draft) return
+  const { editingId, ...fields } = draft
+  const note = draft.note.trim()
   const start = Math.min(draft.start, draft.end)
   const end = Math.max(draft.start, draft.end)
-  findingsActions.add({ ...draft, start, end, note: draft.note.trim() })
+  if (editingId === undefined) findingsActions.add({ ...fields, start, end, note })
+  else if (draft.itemId !== undefined) findingsActions.update(editingId, { tag: draft.tag, note })
+  else findingsActions.update(editingId, { tag: draft.tag, note, start, end })
   useFindingDraft.setState({ draft: undefined })
 }
