@@ -8,6 +8,7 @@ import {
   useReviewStore,
 } from '../store/review-store'
 import { ZOOM_STEPS } from '../features/player/zoom-steps'
+import { focusOwnsKey } from './focus-owns-key'
 
 /** One keyboard command: the same table drives the key handler and the shortcut list. */
 export interface Command {
@@ -132,18 +133,12 @@ function cycleTarget() {
   if (next) reviewActions.setNudgeTarget(next)
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
-  return (
-    target.isContentEditable ||
-    (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) &&
-      (target as HTMLInputElement).type !== 'checkbox' &&
-      (target as HTMLInputElement).type !== 'range')
-  )
-}
-
+/**
+ * The one keyboard layer: a key a focused control handles natively (Space on a button, arrows
+ * on a slider, anything in a text field), or one a component already handled, is left alone.
+ */
 export function handleKeyDown(event: KeyboardEvent) {
-  if (isTyping(event.target)) return
+  if (event.defaultPrevented || focusOwnsKey(event.target, event.key)) return
   const command = COMMANDS.find((c) => c.test(event))
   if (!command) return
   event.preventDefault()

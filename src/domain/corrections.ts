@@ -1,17 +1,58 @@
-import type { PlacedItem, Timeline } from './timeline'
+import type { Lane, PlacedItem, Timeline } from './timeline'
+
+export type SpeakerLane = Exclude<Lane, 'marker'>
+
+/** Seconds added to one edge of one message; the other edge stays where it is. */
+export interface EdgeShift {
+  start: number
+  end: number
+}
 
 /** The reviewer's inputs: all positions derive from these plus the computed timeline. */
 export interface Corrections {
-  /** Seconds added to every item. */
+  /** Seconds added to every item. Positive = later in the recording. */
   globalOffset: number
+  /** Seconds added to every message of one lane (an Egress file delays only the agent). */
+  laneOffsets: Readonly<Record<SpeakerLane, number>>
   /** Seconds added to one item (and its words), by item id. */
   nudges: Readonly<Record<string, number>>
+  /** Start or end of one message moved alone (its words stretch to the new span), by item id. */
+  edges: Readonly<Record<string, EdgeShift>>
 }
 
-export const NO_CORRECTIONS: Corrections = { globalOffset: 0, nudges: {} }
+export const NO_LANE_OFFSETS: Readonly<Record<SpeakerLane, number>> = { user: 0, agent: 0 }
 
-export function itemShift(corrections: Corrections, id: string): number {
-  return corrections.globalOffset + (corrections.nudges[id] ?? 0)
+export const NO_CORRECTIONS: Corrections = {
+  globalOffset: 0,
+  laneOffsets: NO_LANE_OFFSETS,
+  nudges: {},
+  edges: {},
+}
+
+/** A message never shrinks below this when one of its edges is dragged. */
+export const MIN_SPAN_S = 0.05
+
+export function laneOffset(corrections: Corrections, lane: Lane): number {
+  return lane === 'marker' ? 0 : corrections.laneOffsets[lane]
+}
+
+/** `global + lane + item`: the one place the reviewer's whole-item terms add up. */
+export function itemShift(corrections: Corrections, item: Pick<PlacedItem, 'id' | 'lane'>): number {
+  return (
+    corrections.globalOffset +
+    laneOffset(corrections, item.lane) +
+    (corrections.nudges[item.id] ?? 0)
+  )
+}
+
+export function hasCorrections(corrections: Corrections): boolean {
+  return (
+    corrections.globalOffset !== 0 ||
+    corrections.laneOffsets.user !== 0 ||
+    corrections.laneOffsets.agent !== 0 ||
+    Object.keys(corrections.nudges).length > 0 ||
+    Object.keys(corrections.edges).length > 0
+  )
 }
 
 export function shiftItem(item: PlacedItem, shift: number): PlacedItem {
@@ -24,10 +65,34 @@ export function shiftItem(item: PlacedItem, shift: number): PlacedItem {
   }
 }
 
-/** `pos = computed + global_offset + nudge[id]` (formats.md §9.2), still sorted by start. */
+/**
+ * Moves a message's edges; its words keep their relative places inside the new span, so a start
+ * dragged later compresses them instead of leaving the first word outside the message.
+ */
+export function moveEdges(item: PlacedItem, edge: EdgeShift | undefined): PlacedItem {
+  if (!edge || item.end === null) return item
+  const start = Math.min(item.start + edge.start, item.end + edge.end - MIN_SPAN_S)
+  const end = Math.max(item.end + edge.end, start + MIN_SPAN_S)
+  const oldSpan = item.end - item.start
+  const scale = oldSpan > 0 ? (end - start) / oldSpan : 1
+  const at = (t: number) => start + (t - item.start) * scale
+  return {
+    ...item,
+    start,
+    end,
+    words: item.words.map((w) => ({ ...w, start: at(w.start), end: at(w.end) })),
+  }
+}
+
+/**
+ * `pos = computed + global_offset + lane_offset + nudge[id]` (formats.md §9.2), then the dragged
+ * edges; still sorted by start. User VAD follows the user lane.
+ */
 export function applyCorrections(timeline: Timeline, corrections: Corrections): Timeline {
-  const items = timeline.items.map((item) => shiftItem(item, itemShift(corrections, item.id)))
-  const shift = corrections.globalOffset
+  const items = timeline.items.map((item) =>
+    moveEdges(shiftItem(item, itemShift(corrections, item)), corrections.edges[item.id]),
+  )
+  const shift = corrections.globalOffset + corrections.laneOffsets.user
   const vad =
     shift === 0
       ? timeline.vad
@@ -53,6 +118,29 @@ export function nudgeItems(
     else nudges[id] = next
   }
   return { ...corrections, nudges }
+}
+
+export function nudgeLane(corrections: Corrections, lane: SpeakerLane, delta: number): Corrections {
+  const laneOffsets = {
+    ...corrections.laneOffsets,
+    [lane]: roundMicro(corrections.laneOffsets[lane] + delta),
+  }
+  return { ...corrections, laneOffsets }
+}
+
+/** Adds `delta` to one edge of one message; an edge pair back at zero is removed. */
+export function nudgeEdge(
+  corrections: Corrections,
+  id: string,
+  side: keyof EdgeShift,
+  delta: number,
+): Corrections {
+  const edges = { ...corrections.edges }
+  const current = edges[id] ?? { start: 0, end: 0 }
+  const next = { ...current, [side]: roundMicro(current[side] + delta) }
+  if (next.start === 0 && next.end === 0) delete edges[id]
+  else edges[id] = next
+  return { ...corrections, edges }
 }
 
 export function nudgeGlobal(corrections: Corrections, delta: number): Corrections {

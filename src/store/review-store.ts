@@ -1,7 +1,14 @@
 import { create } from 'zustand'
-import type { Corrections } from '../domain/corrections'
-import { NO_CORRECTIONS, nudgeGlobal, nudgeItems, roundMicro } from '../domain/corrections'
-import { loadCorrections, saveCorrections } from './persist-corrections'
+import type { Corrections, EdgeShift, SpeakerLane } from '../domain/corrections'
+import {
+  NO_CORRECTIONS,
+  nudgeEdge,
+  nudgeGlobal,
+  nudgeItems,
+  nudgeLane,
+  roundMicro,
+} from '../domain/corrections'
+import { loadReview, saveReview } from './persist-corrections'
 
 /**
  * What a nudge key moves: everything, one lane's speech (an Egress file delays only the agent),
@@ -47,23 +54,36 @@ export const useReviewStore = create<ReviewState>(() => ({
   rate: 1,
 }))
 
+type History = Pick<ReviewState, 'corrections' | 'past' | 'future'>
+
+/** Sets the corrections and their history together and saves them, so Undo survives a reload. */
+function setHistory(history: (state: ReviewState) => History | undefined) {
+  useReviewStore.setState((state) => {
+    const next = history(state)
+    if (!next) return state
+    if (state.callKey) saveReview(state.callKey, next)
+    return next
+  })
+}
+
 /** Every correction goes through here: one undo step, saved at once. */
 function commit(next: Corrections) {
-  useReviewStore.setState((state) => {
-    if (next === state.corrections) return state
-    if (state.callKey) saveCorrections(state.callKey, next)
-    return {
-      corrections: next,
-      past: [...state.past, state.corrections].slice(-HISTORY_LIMIT),
-      future: [],
-    }
-  })
+  setHistory((state) =>
+    next === state.corrections
+      ? undefined
+      : {
+          corrections: next,
+          past: [...state.past, state.corrections].slice(-HISTORY_LIMIT),
+          future: [],
+        },
+  )
 }
 
 export const reviewActions = {
   openCall: (callKey: string | undefined) => {
-    const corrections = (callKey && loadCorrections(callKey)) || NO_CORRECTIONS
-    useReviewStore.setState({ callKey, corrections, past: [], future: [], selectedId: undefined })
+    const saved = (callKey && loadReview(callKey)) || undefined
+    const history = saved ?? { corrections: NO_CORRECTIONS, past: [], future: [] }
+    useReviewStore.setState({ callKey, ...history, selectedId: undefined })
   },
   /** Applies imported corrections as one undoable step. */
   replaceCorrections: (next: Corrections) => {
@@ -80,14 +100,25 @@ export const reviewActions = {
   nudgeItems: (ids: readonly string[], delta: number) => {
     commit(nudgeItems(useReviewStore.getState().corrections, ids, delta))
   },
+  setLaneOffset: (lane: SpeakerLane, seconds: number) => {
+    const { corrections } = useReviewStore.getState()
+    const rounded = roundMicro(seconds)
+    if (rounded !== corrections.laneOffsets[lane])
+      commit({ ...corrections, laneOffsets: { ...corrections.laneOffsets, [lane]: rounded } })
+  },
+  nudgeLane: (lane: SpeakerLane, delta: number) => {
+    commit(nudgeLane(useReviewStore.getState().corrections, lane, delta))
+  },
+  nudgeEdge: (id: string, side: keyof EdgeShift, delta: number) => {
+    commit(nudgeEdge(useReviewStore.getState().corrections, id, side, delta))
+  },
   resetAll: () => {
     commit(NO_CORRECTIONS)
   },
   undo: () => {
-    useReviewStore.setState((state) => {
+    setHistory((state) => {
       const previous = state.past.at(-1)
-      if (!previous) return state
-      if (state.callKey) saveCorrections(state.callKey, previous)
+      if (!previous) return undefined
       return {
         corrections: previous,
         past: state.past.slice(0, -1),
@@ -96,10 +127,9 @@ export const reviewActions = {
     })
   },
   redo: () => {
-    useReviewStore.setState((state) => {
+    setHistory((state) => {
       const [next, ...rest] = state.future
-      if (!next) return state
-      if (state.callKey) saveCorrections(state.callKey, next)
+      if (!next) return undefined
       return { corrections: next, past: [...state.past, state.corrections], future: rest }
     })
   },

@@ -18,6 +18,8 @@ export const exportItemSchema = z.looseObject({
   start_s: z.number(),
   end_s: z.number().nullable(),
   nudge_s: z.number().default(0),
+  /** Seconds the reviewer moved this message's start or end alone (after every shift). */
+  edges_s: z.object({ start_s: z.number(), end_s: z.number() }).optional(),
   basis: z.string().optional(),
   words: z.array(exportWordSchema).optional(),
 })
@@ -33,6 +35,8 @@ export const alignmentExportSchema = z.looseObject({
     t0_source: z.string(),
   }),
   global_offset_s: z.number(),
+  /** Added to every message of a lane, on top of `global_offset_s` (absent in older files). */
+  lane_offsets_s: z.object({ user: z.number(), agent: z.number() }).optional(),
   items: z.array(exportItemSchema),
 })
 

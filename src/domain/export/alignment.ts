@@ -1,8 +1,9 @@
-import type { Corrections } from '../corrections'
-import { roundMicro } from '../corrections'
+import type { Corrections, EdgeShift } from '../corrections'
+import { NO_LANE_OFFSETS } from '../corrections'
 import type { Problem } from '../problems'
 import { errorProblem, warningProblem } from '../problems'
 import type { PlacedItem, Timeline } from '../timeline'
+import { roundTime } from '../round-time'
 import type { AlignmentExport, ExportItem } from './alignment-schema'
 
 export interface RecordingFacts {
@@ -23,23 +24,27 @@ export function buildAlignmentExport(
     version: 1,
     recording: {
       file: recording.file,
-      duration_s: recording.duration === undefined ? null : roundMicro(recording.duration),
+      duration_s: recording.duration === undefined ? null : roundTime(recording.duration),
       channels: recording.channels ?? null,
       t0_unix: corrected.anchor.t0Unix,
       t0_source: corrected.anchor.t0Source,
     },
     global_offset_s: corrections.globalOffset,
-    items: corrected.items.map((item) => exportItem(item, corrections.nudges[item.id] ?? 0)),
+    lane_offsets_s: { ...corrections.laneOffsets },
+    items: corrected.items.map((item) =>
+      exportItem(item, corrections.nudges[item.id] ?? 0, corrections.edges[item.id]),
+    ),
   }
 }
 
-function exportItem(item: PlacedItem, nudge: number): ExportItem {
+function exportItem(item: PlacedItem, nudge: number, edge: EdgeShift | undefined): ExportItem {
   const common = {
     id: item.id,
     type: item.type,
-    start_s: roundMicro(item.start),
-    end_s: item.end === null ? null : roundMicro(item.end),
+    start_s: roundTime(item.start),
+    end_s: item.end === null ? null : roundTime(item.end),
     nudge_s: nudge,
+    ...(edge ? { edges_s: { start_s: edge.start, end_s: edge.end } } : {}),
     basis: item.basis,
   }
   if (item.type === 'function_call' || item.type === 'function_call_output')
@@ -54,8 +59,8 @@ function exportItem(item: PlacedItem, nudge: number): ExportItem {
   if (item.lane === 'marker') return spoken
   spoken.words = item.words.map((w) => ({
     text: w.text,
-    start_s: roundMicro(w.start),
-    end_s: roundMicro(w.end),
+    start_s: roundTime(w.start),
+    end_s: roundTime(w.end),
     heard: w.heard,
   }))
   if (item.wordsEstimated) spoken.words_estimated = true
@@ -75,6 +80,7 @@ export function correctionsFromExport(
 ): { corrections?: Corrections; problems: Problem[] } {
   const known = new Set(timeline.items.map((i) => i.id))
   const nudges: Record<string, number> = {}
+  const edges: Record<string, EdgeShift> = {}
   const problems: Problem[] = []
   let matched = 0
   exported.items.forEach((item, index) => {
@@ -85,6 +91,7 @@ export function correctionsFromExport(
     }
     matched++
     if (item.nudge_s !== 0) nudges[item.id] = item.nudge_s
+    if (item.edges_s) edges[item.id] = { start: item.edges_s.start_s, end: item.edges_s.end_s }
   })
   if (matched === 0 && exported.items.length > 0) {
     const message = 'none of its items is in the loaded history: it belongs to another call'
@@ -95,5 +102,11 @@ export function correctionsFromExport(
     const message = `exported against t0 ${t0}, the call now uses ${timeline.anchor.t0Unix}: check the offset`
     problems.push(warningProblem(file, 'recording.t0_unix', message))
   }
-  return { corrections: { globalOffset: exported.global_offset_s, nudges }, problems }
+  const corrections: Corrections = {
+    globalOffset: exported.global_offset_s,
+    laneOffsets: exported.lane_offsets_s ?? NO_LANE_OFFSETS,
+    nudges,
+    edges,
+  }
+  return { corrections, problems }
 }

@@ -1,5 +1,6 @@
 import type { Timeline } from '../timeline'
 import type { Corrections } from '../corrections'
+import { roundTime } from '../round-time'
 
 const COLUMNS = [
   'id',
@@ -17,7 +18,7 @@ const COLUMNS = [
 /** RFC 4180: quote fields holding a comma, a quote or a line break; double inner quotes. */
 function field(value: string | number | boolean | undefined | null): string {
   if (value === undefined || value === null) return ''
-  const text = typeof value === 'number' ? String(Math.round(value * 1e6) / 1e6) : String(value)
+  const text = typeof value === 'number' ? String(roundTime(value)) : String(value)
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 

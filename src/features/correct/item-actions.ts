@@ -17,24 +17,17 @@ export function dragItem(id: string, deltaSeconds: number) {
   reviewActions.nudgeItems([id], Math.round(deltaSeconds * 1000) / 1000)
 }
 
-/** The ids a nudge key moves, by the current nudge target. */
-export function nudgeTargetIds(): string[] | 'all' {
+/** A nudge key or button moves its target: the global or a lane offset, or per-item nudges. */
+export function nudge(delta: number) {
   const state = useReviewStore.getState()
   const { selectedId } = state
-  const nudgeTarget = effectiveNudgeTarget(state)
+  const target = effectiveNudgeTarget(state)
+  if (target === 'agent' || target === 'user') return reviewActions.nudgeLane(target, delta)
+  if (target === 'all' || selectedId === undefined) return reviewActions.nudgeGlobal(delta)
+  if (target === 'selected') return reviewActions.nudgeItems([selectedId], delta)
   const items = currentCorrectedView()?.timeline.items ?? []
-  if (nudgeTarget === 'agent' || nudgeTarget === 'user')
-    return items.filter((i) => i.lane === nudgeTarget).map((i) => i.id)
-  if (nudgeTarget === 'all' || selectedId === undefined) return 'all'
-  if (nudgeTarget === 'selected') return [selectedId]
   const from = items.findIndex((i) => i.id === selectedId)
-  return from === -1 ? [selectedId] : items.slice(from).map((i) => i.id)
-}
-
-export function nudge(delta: number) {
-  const ids = nudgeTargetIds()
-  if (ids === 'all') reviewActions.nudgeGlobal(delta)
-  else reviewActions.nudgeItems(ids, delta)
+  reviewActions.nudgeItems(from === -1 ? [selectedId] : items.slice(from).map((i) => i.id), delta)
 }
 
 /** Previous/next spoken message relative to the playhead (J/K). */

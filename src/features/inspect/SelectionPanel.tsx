@@ -11,6 +11,8 @@ export function SelectionPanel() {
   const selectedId = useReviewStore((s) => s.selectedId)
   const nudge = useReviewStore((s) => (selectedId ? (s.corrections.nudges[selectedId] ?? 0) : 0))
   const globalOffset = useReviewStore((s) => s.corrections.globalOffset)
+  const laneOffsets = useReviewStore((s) => s.corrections.laneOffsets)
+  const edges = useReviewStore((s) => (selectedId ? s.corrections.edges[selectedId] : undefined))
   const warnings = useCallStore((s) => s.warnings)
   const item = useCorrectedView()?.timeline.items.find((i) => i.id === selectedId)
   if (!item) {
@@ -38,7 +40,10 @@ export function SelectionPanel() {
         <dd title={BASIS_LABEL[item.basis].help}>{BASIS_LABEL[item.basis].help}</dd>
         <dt>Corrections</dt>
         <dd>
-          global {seconds(globalOffset)}, this item {seconds(nudge)}
+          global {seconds(globalOffset)}
+          {item.lane !== 'marker' && `, ${item.lane} lane ${seconds(laneOffsets[item.lane])}`}, this
+          item {seconds(nudge)}
+          {edges && `, start ${seconds(edges.start)}, end ${seconds(edges.end)}`} (+ = later)
         </dd>
         {item.alternatives.length > 0 && (
           <>

@@ -32,7 +32,8 @@ export const player = {
       ws.on('play', () => usePlayerStore.setState({ playing: true })),
       ws.on('pause', () => usePlayerStore.setState({ playing: false })),
       ws.on('finish', () => usePlayerStore.setState({ playing: false })),
-      ws.on('timeupdate', emit),
+      // The media element can run a few ms past the decoded duration: never show more.
+      ws.on('timeupdate', (t) => emit(Math.min(t, ws.getDuration() || t))),
     ]
     return () => {
       offs.forEach((off) => off())
@@ -46,7 +47,9 @@ export const player = {
     return () => listeners.delete(listener)
   },
   time(): number {
-    return instance?.getCurrentTime() ?? 0
+    if (!instance) return 0
+    const t = instance.getCurrentTime()
+    return Math.min(t, instance.getDuration() || t)
   },
   seek(seconds: number) {
     if (!instance) return
