@@ -20,7 +20,7 @@ export function focusOwnsKey(target: EventTarget | null, key: string): boolean {
     return BUTTON_INPUT_TYPES.has(target.type) ? PRESS_KEYS.has(key) : true
   }
   if (role === 'slider') return SLIDER_KEYS.has(key)
-  if (role === 'radio' || role === 'option' || role === 'tab') {
+  if (role === 'radio' || role === 'tab') {
     return PRESS_KEYS.has(key) || ARROWS.has(key)
   }
   const pressable =

@@ -1,14 +1,18 @@
 import { memo } from 'react'
-import type { Ref } from 'react'
+import type { MouseEvent, Ref } from 'react'
 import type { PlacedItem } from '../../domain/timeline'
 import { MEASURED_BASES } from '../../domain/timeline'
-import { activateItem } from '../correct/item-actions'
+import { playItem, selectItem } from '../correct/item-actions'
 import { formatClock } from '../player/playback-cursor'
 import { BASIS_LABEL } from './basis-label'
 
 interface Props {
   ref: Ref<HTMLLIElement>
   index: number
+  /** Rows in the whole list, for assistive tech: only some are rendered at a time. */
+  setSize: number
+  /** The one row Tab reaches (roving focus). */
+  tabbable: boolean
   top: number
   item: PlacedItem
   selected: boolean
@@ -24,6 +28,8 @@ const ROLE_LABEL = { user: 'User', agent: 'Agent' } as const
 export const TranscriptRow = memo(function TranscriptRow({
   ref,
   index,
+  setSize,
+  tabbable,
   top,
   item,
   selected,
@@ -41,16 +47,19 @@ export const TranscriptRow = memo(function TranscriptRow({
       data-start={item.start}
       className={`row row-${item.lane} row-${item.type}`}
       style={{ transform: `translateY(${top}px)` }}
+      role="option"
       aria-selected={selected}
-      onClick={() => activateItem(item.id)}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      tabIndex={tabbable ? 0 : -1}
+      onClick={(e) => selectItem(item.id, clickedWordStart(e))}
+      onDoubleClick={() => playItem(item.id)}
     >
       <div className="row-meta">
         <span className={`who who-${item.lane}`}>
           {spoken ? ROLE_LABEL[item.lane as 'user' | 'agent'] : markerLabel(item)}
         </span>
-        <button type="button" className="time" title="Seek here and play">
-          {formatClock(item.start)}
-        </button>
+        <span className="time">{formatClock(item.start)}</span>
         {item.latency !== undefined && (
           <span className={`chip ${item.latency > 1.5 ? 'chip-warn' : ''}`} title="Reply latency">
             reply {item.latency.toFixed(2)} s
@@ -106,6 +115,13 @@ export const TranscriptRow = memo(function TranscriptRow({
     </li>
   )
 })
+
+/** A click on a word seeks to that word; elsewhere in the row, to the message start. */
+function clickedWordStart(event: MouseEvent): number | undefined {
+  const word = (event.target as HTMLElement).closest<HTMLElement>('[data-w]')
+  const start = Number(word?.dataset.start)
+  return word && Number.isFinite(start) ? start : undefined
+}
 
 function markerLabel(item: PlacedItem): string {
   switch (item.type) {

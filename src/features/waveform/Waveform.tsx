@@ -7,7 +7,8 @@ import { useCorrectedView } from '../../store/corrected-timeline'
 import { useReviewStore } from '../../store/review-store'
 import { currentActiveItemId, formatClock } from '../player/playback-cursor'
 import { player, usePlayerStore } from '../player/player'
-import { activateItem, dragItem } from '../correct/item-actions'
+import { dragItem, playItem, selectItem } from '../correct/item-actions'
+import { speechEdges } from '../../domain/audio/speech-edges'
 import { laneLayout } from './lanes'
 import { MessageLayer } from './message-layer'
 import { registerLayer } from './layer-registry'
@@ -64,10 +65,12 @@ export function Waveform() {
       duration,
       CHANNEL_HEIGHT * Math.min(2, audio.peaks.length),
       {
-        onActivate: activateItem,
+        onSelect: (id) => selectItem(id),
+        onPlay: (id) => playItem(id),
         onDragged: dragItem,
       },
     )
+    layer.setSnapTargets(audio.peaks.slice(0, 2).map(speechEdges))
     layerRef.current = layer
     const unregister = registerLayer(layer)
     return () => {
