@@ -3,6 +3,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import './app/app.css'
+import './app/layout.css'
 
 /** Inputs are files: a failure is not transient and a loaded file never goes stale. */
 const queryClient = new QueryClient({

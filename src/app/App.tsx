@@ -13,6 +13,7 @@ import { Waveform } from '../features/waveform/Waveform'
 import { useCallStore } from '../store/call-store'
 import { CallSummary } from './CallSummary'
 import { handleKeyDown } from './commands'
+import { Legend } from './Legend'
 import { Shortcuts } from './Shortcuts'
 
 export function App() {
@@ -47,6 +48,7 @@ export function App() {
           {hasTimeline && <OffsetPanel />}
           {hasTimeline && <SelectionPanel />}
           <DataWarnings />
+          <Legend />
           <Shortcuts />
         </div>
         <Transcript />

@@ -61,7 +61,10 @@ export const TranscriptRow = memo(function TranscriptRow({
         </span>
         <span className="time">{formatClock(item.start)}</span>
         {item.latency !== undefined && (
-          <span className={`chip ${item.latency > 1.5 ? 'chip-warn' : ''}`} title="Reply latency">
+          <span
+            className={`chip ${item.latency > 1.5 ? 'chip-warn' : ''}`}
+            title="Reply latency: from the end of the user's turn to the agent's first audio"
+          >
             reply {item.latency.toFixed(2)} s
           </span>
         )}
@@ -89,9 +92,9 @@ export const TranscriptRow = memo(function TranscriptRow({
         {spoken && item.wordsEstimated && (
           <span
             className="chip"
-            title="No word timings captured: words are spread over the message"
+            title="No word timings captured: words are spread over the message (estimated)"
           >
-            ~words
+            words estimated
           </span>
         )}
       </div>

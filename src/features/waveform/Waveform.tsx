@@ -10,6 +10,7 @@ import { player, usePlayerStore } from '../player/player'
 import { dragItem, playItem, selectItem } from '../correct/item-actions'
 import { speechEdges } from '../../domain/audio/speech-edges'
 import { laneLayout } from './lanes'
+import { rulerLabel } from './ruler-label'
 import { MessageLayer } from './message-layer'
 import { registerLayer } from './layer-registry'
 
@@ -49,7 +50,11 @@ export function Waveform() {
       autoScroll: true,
       autoCenter: false,
       plugins: [
-        TimelinePlugin.create({ height: 18, style: { fontSize: '11px', color: '#94a3b8' } }),
+        TimelinePlugin.create({
+          height: 18,
+          style: { fontSize: '11px', color: '#a8b3c4' },
+          formatTimeCallback: rulerLabel,
+        }),
         HoverPlugin.create({
           lineColor: '#e2e8f0',
           labelBackground: '#1e293b',
