@@ -106,6 +106,25 @@ test.describe('precise correction', () => {
   })
 })
 
+test('exports are named after the call, and every time has at most 3 decimals', async ({
+  replay,
+}) => {
+  await replay.open()
+  const json = await replay.download('Export offsets (JSON)')
+  expect(json.download.suggestedFilename()).toBe('support-call-9b41d7-2025-11-24.turnline.json')
+  const vtt = await replay.download('WebVTT')
+  expect(vtt.download.suggestedFilename()).toBe('support-call-9b41d7-2025-11-24.vtt')
+  const csv = await replay.download('CSV')
+  expect(csv.download.suggestedFilename()).toBe('support-call-9b41d7-2025-11-24.csv')
+  const exported = await replay.exportAlignment()
+  const times = exported.items.flatMap((i) => [
+    i.start_s,
+    i.end_s ?? 0,
+    ...(i.words ?? []).flatMap((w) => [w.start_s, w.end_s]),
+  ])
+  for (const t of times) expect(Math.abs(t * 1000 - Math.round(t * 1000))).toBeLessThan(1e-6)
+})
+
 test.describe('keys never fight the focus', () => {
   test('Space on a focused button presses it instead of toggling playback', async ({
     replay,

@@ -4,7 +4,19 @@ import { toCsv } from '../../domain/export/csv'
 import { useCallStore } from '../../store/call-store'
 import { currentCorrectedView } from '../../store/corrected-timeline'
 import { useReviewStore } from '../../store/review-store'
-import { baseName, downloadText } from './download'
+import { exportBaseName } from '../../domain/export/file-name'
+import { downloadText } from './download'
+
+/** `support-call-9b41d7-2025-11-24`: the call's room (or job id) and date. */
+function callFileName(): string {
+  const { inputs, timeline } = useCallStore.getState()
+  return exportBaseName({
+    room: inputs.history?.room,
+    jobId: inputs.history?.jobId,
+    t0Unix: timeline?.anchor.t0Unix,
+    recordingName: inputs.audio?.name,
+  })
+}
 
 function exportAlignment() {
   const view = currentCorrectedView()
@@ -17,7 +29,7 @@ function exportAlignment() {
   }
   const file = buildAlignmentExport(view.timeline, useReviewStore.getState().corrections, recording)
   downloadText(
-    `${baseName(recording.file)}.turnline.json`,
+    `${callFileName()}.turnline.json`,
     JSON.stringify(file, null, 2) + '\n',
     'application/json',
   )
@@ -26,7 +38,7 @@ function exportAlignment() {
 function exportTable(kind: 'vtt' | 'srt' | 'csv') {
   const view = currentCorrectedView()
   if (!view) return
-  const name = baseName(useCallStore.getState().inputs.audio?.name ?? 'call')
+  const name = callFileName()
   if (kind === 'vtt') downloadText(`${name}.vtt`, toWebVtt(view.timeline), 'text/vtt')
   else if (kind === 'srt') downloadText(`${name}.srt`, toSrt(view.timeline), 'application/x-subrip')
   else {
