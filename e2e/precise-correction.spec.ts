@@ -87,6 +87,25 @@ test.describe('precise correction', () => {
     expect(exported.items.every((i) => i.nudge_s === 0)).toBe(true)
   })
 
+  test('Alt+arrows move only the start, Alt+Shift+arrows only the end, of the selected message', async ({
+    replay,
+    page,
+  }) => {
+    await replay.open()
+    const before = await replay.exportAlignment()
+    const target = before.items.filter((i) => i.end_s !== null)[1]
+    if (!target || target.end_s === null) throw new Error('missing message')
+    await replay.row(target.id).locator('.row-meta').click()
+    await page.keyboard.press('Alt+ArrowRight')
+    await page.keyboard.press('Alt+Shift+ArrowLeft')
+    await page.keyboard.press('Alt+Shift+ArrowLeft')
+    const after = await replay.exportAlignment()
+    const moved = after.items.find((i) => i.id === target.id)
+    expect((moved?.start_s ?? 0) - target.start_s).toBeCloseTo(0.1, 6)
+    expect((moved?.end_s ?? 0) - target.end_s).toBeCloseTo(-0.2, 6)
+    expect(moved?.edges_s).toEqual({ start_s: 0.1, end_s: -0.2 })
+  })
+
   test('undo works after a reload', async ({ replay, page }) => {
     await replay.open()
     await page.keyboard.press(']')
@@ -123,6 +142,19 @@ test('exports are named after the call, and every time has at most 3 decimals', 
     ...(i.words ?? []).flatMap((w) => [w.start_s, w.end_s]),
   ])
   for (const t of times) expect(Math.abs(t * 1000 - Math.round(t * 1000))).toBeLessThan(1e-6)
+})
+
+test('seeking past the end never shows a time beyond the recording', async ({ replay, page }) => {
+  await replay.open()
+  const { recording, items } = await replay.exportAlignment()
+  const last = items.filter((i) => i.end_s !== null).at(-1)
+  await replay
+    .row(last?.id ?? '')
+    .locator('.row-meta')
+    .click()
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight')
+  await expect.poll(() => replay.seconds()).toBeCloseTo(recording.duration_s ?? NaN, 2)
+  expect(await replay.seconds()).toBeLessThanOrEqual(recording.duration_s ?? NaN)
 })
 
 test.describe('keys never fight the focus', () => {
