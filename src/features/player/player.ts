@@ -19,6 +19,15 @@ type TickListener = (time: number) => void
 let instance: WaveSurfer | null = null
 const listeners = new Set<TickListener>()
 
+/**
+ * The media element can run a few ms past the decoded duration the clock shows as the total
+ * (`01:07.126 / 01:07.119`): never report more than that total.
+ */
+function clampToDuration(time: number): number {
+  const { duration } = usePlayerStore.getState()
+  return duration > 0 ? Math.min(time, duration) : time
+}
+
 function emit(time: number) {
   for (const listener of listeners) listener(time)
 }
@@ -32,8 +41,7 @@ export const player = {
       ws.on('play', () => usePlayerStore.setState({ playing: true })),
       ws.on('pause', () => usePlayerStore.setState({ playing: false })),
       ws.on('finish', () => usePlayerStore.setState({ playing: false })),
-      // The media element can run a few ms past the decoded duration: never show more.
-      ws.on('timeupdate', (t) => emit(Math.min(t, ws.getDuration() || t))),
+      ws.on('timeupdate', (t) => emit(clampToDuration(t))),
     ]
     return () => {
       offs.forEach((off) => off())
@@ -48,8 +56,7 @@ export const player = {
   },
   time(): number {
     if (!instance) return 0
-    const t = instance.getCurrentTime()
-    return Math.min(t, instance.getDuration() || t)
+    return clampToDuration(instance.getCurrentTime())
   },
   seek(seconds: number) {
     if (!instance) return
