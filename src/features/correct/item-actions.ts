@@ -44,11 +44,12 @@ function messageAtPlayhead(): string | undefined {
   const index = at < 0 ? undefined : view.index.itemIndex[at]
   return index === undefined ? undefined : view.timeline.items[index]?.id
 }
+
 /** Keyboard edge correction: only spoken messages have edges. */
 export function nudgeSelectedEdge(side: 'start' | 'end', delta: number) {
   const { selectedId } = useReviewStore.getState()
   const item = selectedId === undefined ? undefined : findItem(selectedId)
-  if (item?.end === null || !item) return
+  if (!item || item.end === null) return
   reviewActions.nudgeEdge(item.id, side, delta)
 }
 
