@@ -1,19 +1,81 @@
 import { expect, test } from './fixtures'
 
 test.describe('playing and jumping', () => {
-  test('clicking message N seeks the audio to its start and plays', async ({ replay, page }) => {
+  test('clicking message N selects it and seeks to its start without playing; a double-click plays it', async ({
+    replay,
+    page,
+  }) => {
     await replay.open()
     const exported = await replay.exportAlignment()
     const spoken = exported.items.filter((i) => i.end_s !== null)
     for (const n of [3, 1]) {
       const item = spoken[n]
       if (!item) throw new Error('missing message')
-      await replay.row(item.id).click()
-      await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible()
-      await expect.poll(() => replay.seconds()).toBeGreaterThanOrEqual(item.start_s - 0.01)
-      expect(await replay.seconds()).toBeLessThan(item.start_s + 0.6)
-      await replay.pause()
+      await replay.row(item.id).locator('.row-meta').click()
+      await expect(replay.row(item.id)).toHaveAttribute('aria-selected', 'true')
+      await expect.poll(() => replay.seconds()).toBeCloseTo(item.start_s, 2)
+      await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible()
     }
+    const item = spoken[2]
+    if (!item) throw new Error('missing message')
+    await replay.row(item.id).locator('.row-meta').dblclick()
+    await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible()
+    await expect.poll(() => replay.seconds()).toBeGreaterThan(item.start_s + 0.2)
+    await replay.pause()
+  })
+
+  test('clicking while playing keeps playing from the new place', async ({ replay, page }) => {
+    await replay.open()
+    const exported = await replay.exportAlignment()
+    const item = exported.items.filter((i) => i.end_s !== null)[4]
+    if (!item) throw new Error('missing message')
+    await page.getByRole('button', { name: 'Play', exact: true }).click()
+    await replay.row(item.id).click()
+    await expect.poll(() => replay.seconds()).toBeGreaterThanOrEqual(item.start_s)
+    await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible()
+    await replay.pause()
+  })
+
+  test('clicking a word seeks to that word', async ({ replay }) => {
+    await replay.open()
+    const exported = await replay.exportAlignment()
+    const item = exported.items.find((i) => (i.words?.length ?? 0) > 5)
+    const word = item?.words?.[4]
+    if (!item || !word) throw new Error('missing words')
+    await replay.row(item.id).locator('[data-w="4"]').click()
+    await expect.poll(() => replay.seconds()).toBeCloseTo(word.start_s, 2)
+  })
+
+  test('P plays the selected message and stops at its end; Shift+P starts 0.5 s before', async ({
+    replay,
+    page,
+  }) => {
+    await replay.open()
+    const exported = await replay.exportAlignment()
+    const item = exported.items.filter((i) => i.end_s !== null)[1]
+    if (!item || item.end_s === null) throw new Error('missing message')
+    await replay.row(item.id).click()
+    // Every position the clock shows from now on, so the check does not depend on how fast
+    // the machine reads it after playback starts.
+    await replay.clock.evaluate((clock) => {
+      const shown: number[] = []
+      new MutationObserver(() => shown.push(Number(clock.dataset.seconds))).observe(clock, {
+        attributes: true,
+      })
+      Object.assign(window, { shownTimes: shown })
+    })
+    await page.keyboard.press('Shift+P')
+    await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible()
+    const first = await page.evaluate(() =>
+      Math.min(...(window as unknown as { shownTimes: number[] }).shownTimes),
+    )
+    expect(first).toBeLessThan(item.start_s)
+    expect(first).toBeGreaterThanOrEqual(item.start_s - 0.55)
+    await page.keyboard.press('p')
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible({
+      timeout: 20_000,
+    })
+    expect(await replay.seconds()).toBeCloseTo(item.end_s, 1)
   })
 
   test('clicking a region seeks to its start', async ({ replay }) => {
@@ -33,7 +95,7 @@ test.describe('playing and jumping', () => {
     const exported = await replay.exportAlignment()
     const first = exported.items.find((i) => i.role === 'assistant')
     if (!first) throw new Error('no agent message')
-    await replay.row(first.id).click()
+    await replay.row(first.id).locator('.row-meta').dblclick()
     const seen: string[] = []
     let lastStart = -1
     for (let i = 0; i < 40 && seen.length < 4; i++) {
@@ -58,6 +120,8 @@ test.describe('playing and jumping', () => {
     await replay.open()
     const exported = await replay.exportAlignment()
     const spoken = exported.items.filter((i) => i.end_s !== null)
+    // Space on the focused export button would press it: move the focus off it first.
+    await page.getByRole('heading', { name: 'Transcript' }).click()
     await page.keyboard.press('k')
     await expect.poll(() => replay.seconds()).toBeCloseTo(spoken[0]?.start_s ?? NaN, 2)
     await page.keyboard.press('k')

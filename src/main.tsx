@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { ErrorBoundary } from './app/ErrorBoundary'
 import './app/app.css'
+import './app/layout.css'
 
 /** Inputs are files: a failure is not transient and a loaded file never goes stale. */
 const queryClient = new QueryClient({

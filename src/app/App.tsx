@@ -18,6 +18,7 @@ import { useCallStore } from '../store/call-store'
 import { CallSummary } from './CallSummary'
 import { ErrorBoundary } from './ErrorBoundary'
 import { handleKeyDown } from './commands'
+import { Legend } from './Legend'
 import { Shortcuts } from './Shortcuts'
 
 export function App() {
@@ -57,6 +58,7 @@ export function App() {
             {hasTimeline && <SelectionPanel />}
             {hasTimeline && <FindingsPanel />}
             <DataWarnings />
+            <Legend />
             <Shortcuts />
           </div>
           <Transcript />

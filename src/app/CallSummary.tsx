@@ -1,10 +1,17 @@
 import { useCallStore } from '../store/call-store'
 
+/** Where the recording's first sample sits in time: plain words, the field name in the tooltip. */
 const T0_LABEL = {
-  audio_recording_started_at: 'report audio_recording_started_at',
-  egress_file_started_at: 'Egress fileResults[0].startedAt (+0.10 s on agent speech)',
-  first_user_speech: 'guessed from the first user speech in the audio',
-  earliest_timestamp: 'guessed from the earliest timestamp − 1 s',
+  audio_recording_started_at: {
+    text: 'from the session report',
+    term: 'audio_recording_started_at',
+  },
+  egress_file_started_at: {
+    text: 'from the Egress info (+0.10 s on agent speech)',
+    term: 'fileResults[0].startedAt',
+  },
+  first_user_speech: { text: 'guessed from the first user speech', term: 'first_user_speech' },
+  earliest_timestamp: { text: 'guessed from the earliest timestamp − 1 s', term: 't0' },
 } as const
 
 export function CallSummary() {
@@ -41,8 +48,13 @@ export function CallSummary() {
       )}
       {anchor && (
         <div>
-          <dt>t0</dt>
-          <dd className={anchor.estimated ? 'warn' : undefined}>{T0_LABEL[anchor.t0Source]}</dd>
+          <dt title="t0: the time of the recording's first sample">Recording start</dt>
+          <dd
+            className={anchor.estimated ? 'warn' : undefined}
+            title={T0_LABEL[anchor.t0Source].term}
+          >
+            {T0_LABEL[anchor.t0Source].text}
+          </dd>
         </div>
       )}
     </dl>

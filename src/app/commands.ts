@@ -1,4 +1,10 @@
-import { jumpMessage, nudge } from '../features/correct/item-actions'
+import {
+  jumpMessage,
+  LEAD_IN_S,
+  nudge,
+  nudgeSelectedEdge,
+  playSelected,
+} from '../features/correct/item-actions'
 import { player } from '../features/player/player'
 import {
   effectiveNudgeTarget,
@@ -9,6 +15,7 @@ import {
 } from '../store/review-store'
 import { ZOOM_STEPS } from '../features/player/zoom-steps'
 import { REVIEW_COMMANDS } from '../features/review/review-commands'
+import { focusOwnsKey } from './focus-owns-key'
 
 /** One keyboard command: the same table drives the key handler and the shortcut list. */
 export interface Command {
@@ -21,12 +28,12 @@ export interface Command {
 }
 
 const key =
-  (k: string, mods: { ctrl?: boolean; shift?: boolean } = {}) =>
+  (k: string, mods: { ctrl?: boolean; shift?: boolean; alt?: boolean } = {}) =>
   (e: KeyboardEvent) =>
     e.key === k &&
     (e.ctrlKey || e.metaKey) === !!mods.ctrl &&
     (mods.shift === undefined || e.shiftKey === mods.shift) &&
-    !e.altKey
+    e.altKey === !!mods.alt
 
 function zoomBy(direction: 1 | -1) {
   const current = useReviewStore.getState().zoom
@@ -43,6 +50,20 @@ export const COMMANDS: Command[] = [
     keys: ['Space'],
     test: key(' '),
     run: () => void player.toggle(),
+  },
+  {
+    id: 'play-message',
+    label: 'Play the selected message (or the one under the playhead)',
+    keys: ['P', 'Enter'],
+    test: (e) => key('p', { shift: false })(e) || key('Enter', { shift: false })(e),
+    run: () => playSelected(),
+  },
+  {
+    id: 'play-before',
+    label: `Play it from ${LEAD_IN_S} s before`,
+    keys: ['Shift+P'],
+    test: (e) => key('P', { shift: true })(e) || key('p', { shift: true })(e),
+    run: () => playSelected(LEAD_IN_S),
   },
   {
     id: 'prev',
@@ -72,12 +93,52 @@ export const COMMANDS: Command[] = [
     test: key('ArrowRight'),
     run: () => player.seek(player.time() + 5),
   },
-  { id: 'n-10', label: 'Nudge −10 ms', keys: [','], test: key(','), run: () => nudge(-0.01) },
-  { id: 'n+10', label: 'Nudge +10 ms', keys: ['.'], test: key('.'), run: () => nudge(0.01) },
-  { id: 'n-100', label: 'Nudge −100 ms', keys: ['['], test: key('['), run: () => nudge(-0.1) },
-  { id: 'n+100', label: 'Nudge +100 ms', keys: [']'], test: key(']'), run: () => nudge(0.1) },
-  { id: 'n-1000', label: 'Nudge −1 s', keys: ['{'], test: key('{'), run: () => nudge(-1) },
-  { id: 'n+1000', label: 'Nudge +1 s', keys: ['}'], test: key('}'), run: () => nudge(1) },
+  {
+    id: 'start-earlier',
+    label: 'Selected message: start 100 ms earlier',
+    keys: ['Alt+←'],
+    test: key('ArrowLeft', { alt: true, shift: false }),
+    run: () => nudgeSelectedEdge('start', -0.1),
+  },
+  {
+    id: 'start-later',
+    label: 'Selected message: start 100 ms later',
+    keys: ['Alt+→'],
+    test: key('ArrowRight', { alt: true, shift: false }),
+    run: () => nudgeSelectedEdge('start', 0.1),
+  },
+  {
+    id: 'end-earlier',
+    label: 'Selected message: end 100 ms earlier',
+    keys: ['Alt+Shift+←'],
+    test: key('ArrowLeft', { alt: true, shift: true }),
+    run: () => nudgeSelectedEdge('end', -0.1),
+  },
+  {
+    id: 'end-later',
+    label: 'Selected message: end 100 ms later',
+    keys: ['Alt+Shift+→'],
+    test: key('ArrowRight', { alt: true, shift: true }),
+    run: () => nudgeSelectedEdge('end', 0.1),
+  },
+  {
+    id: 'n-10',
+    label: 'Nudge 10 ms earlier',
+    keys: [','],
+    test: key(','),
+    run: () => nudge(-0.01),
+  },
+  { id: 'n+10', label: 'Nudge 10 ms later', keys: ['.'], test: key('.'), run: () => nudge(0.01) },
+  {
+    id: 'n-100',
+    label: 'Nudge 100 ms earlier',
+    keys: ['['],
+    test: key('['),
+    run: () => nudge(-0.1),
+  },
+  { id: 'n+100', label: 'Nudge 100 ms later', keys: [']'], test: key(']'), run: () => nudge(0.1) },
+  { id: 'n-1000', label: 'Nudge 1 s earlier', keys: ['{'], test: key('{'), run: () => nudge(-1) },
+  { id: 'n+1000', label: 'Nudge 1 s later', keys: ['}'], test: key('}'), run: () => nudge(1) },
   {
     id: 'target',
     label: 'Nudge target: all → agent lane → user lane → selected → selected and after',
@@ -134,18 +195,12 @@ function cycleTarget() {
   if (next) reviewActions.setNudgeTarget(next)
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
-  return (
-    target.isContentEditable ||
-    (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) &&
-      (target as HTMLInputElement).type !== 'checkbox' &&
-      (target as HTMLInputElement).type !== 'range')
-  )
-}
-
+/**
+ * The one keyboard layer: a key a focused control handles natively (Space on a button, arrows
+ * on a slider, anything in a text field), or one a component already handled, is left alone.
+ */
 export function handleKeyDown(event: KeyboardEvent) {
-  if (isTyping(event.target)) return
+  if (event.defaultPrevented || focusOwnsKey(event.target, event.key)) return
   const command = COMMANDS.find((c) => c.test(event))
   if (!command) return
   event.preventDefault()

@@ -36,6 +36,8 @@ export interface CallHistory {
   /** Epoch seconds when the report was made, about when the session closed. */
   reportTimestamp?: number
   room?: string
+  /** The agent job that ran the call (report `job_id`). */
+  jobId?: string
 }
 
 /** Where one TTS or STT word sits, in the units of its segment's `timeBase` (seconds). */

@@ -1,6 +1,6 @@
 import { sortNearlySorted } from './adaptive-sort'
 import type { Corrections } from './corrections'
-import { itemShift, shiftItem } from './corrections'
+import { itemShift, shiftItem, vadShift } from './corrections'
 import type { PlaybackIndex } from './playback-index'
 import type { PlacedItem, Timeline } from './timeline'
 
@@ -83,7 +83,7 @@ export function correctTimeline(
   const shifted: PlacedItem[] = new Array<PlacedItem>(n)
   let changed = reuse === undefined
   base.items.forEach((item, b) => {
-    const shift = itemShift(corrections, item.id)
+    const shift = itemShift(corrections, item)
     shifts[b] = shift
     const old = reuse?.shifted[b]
     if (old !== undefined && reuse?.shifts[b] === shift) shifted[b] = old
@@ -129,9 +129,9 @@ function vadShifted(
   corrections: Corrections,
   reuse: CorrectedTimeline | undefined,
 ): Timeline['vad'] {
-  const shift = corrections.globalOffset
+  const shift = vadShift(corrections)
   if (shift === 0) return base.vad
-  if (reuse?.corrections.globalOffset === shift) return reuse.timeline.vad
+  if (reuse && vadShift(reuse.corrections) === shift) return reuse.timeline.vad
   return base.vad.map((s) => ({ start: s.start + shift, end: s.end + shift }))
 }
 

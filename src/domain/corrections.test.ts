@@ -75,11 +75,11 @@ describe('turnline.alignment v1 export', () => {
       nudge_s: 0,
       basis: 'metrics',
     })
-    expect(greeting?.start_s).toBe(0.975712)
+    expect(greeting?.start_s).toBe(0.976)
     expect(greeting?.words?.[0]).toEqual({
       text: 'Hi,',
-      start_s: 1.035712,
-      end_s: 1.215712,
+      start_s: 1.036,
+      end_s: 1.216,
       heard: true,
     })
     const call = file.items.find((i) => i.type === 'function_call')
@@ -87,7 +87,7 @@ describe('turnline.alignment v1 export', () => {
       id: 'item_2c7f9e4a0b61/fnc_0',
       type: 'function_call',
       name: 'check_outage',
-      start_s: 22.843289,
+      start_s: 22.843,
       end_s: null,
       nudge_s: 0,
       basis: 'created_at',

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { AlignmentLayer } from './align/layer'
-import type { Corrections } from './corrections'
-import { isSaneOffset, MAX_OFFSET_S } from './corrections'
+import type { Corrections, EdgeShift, SpeakerLane } from './corrections'
+import { isSaneOffset, MAX_OFFSET_S, NO_LANE_OFFSETS } from './corrections'
 import { isPlainRecord } from './objects'
 
 const storedAlignmentSchema = z.object({
@@ -26,15 +26,25 @@ type StoredAlignment = z.infer<typeof storedAlignmentSchema>
 /** What localStorage keeps for one call (JSON). */
 export interface StoredCorrections {
   globalOffset: number
+  laneOffsets?: Record<SpeakerLane, number>
   nudges: Record<string, number>
+  edges?: Record<string, EdgeShift>
   alignment?: StoredAlignment
+}
+
+/** The corrections with their undo/redo history, so that Undo works after a reload. */
+export interface StoredReview extends StoredCorrections {
+  past?: StoredCorrections[]
+  future?: StoredCorrections[]
 }
 
 export function toStored(corrections: Corrections): StoredCorrections {
   // fromEntries defines own properties: an id named `__proto__` stays a key, not a prototype.
   const stored: StoredCorrections = {
     globalOffset: corrections.globalOffset,
+    laneOffsets: { ...corrections.laneOffsets },
     nudges: Object.fromEntries(corrections.nudges),
+    edges: Object.fromEntries(corrections.edges),
   }
   const { alignment } = corrections
   if (alignment) stored.alignment = { ...alignment, turns: [...alignment.turns] }
@@ -55,6 +65,9 @@ export interface RestoredCorrections {
   corrections: Corrections
   /** One sentence per value that was not usable and left out. */
   dropped: string[]
+  /** Undo and redo steps saved with them (steps that no longer read are left out). */
+  past: Corrections[]
+  future: Corrections[]
 }
 
 function offsetProblem(path: string, value: unknown): string | undefined {
@@ -85,16 +98,49 @@ export function fromStored(raw: unknown): RestoredCorrections | undefined {
       else if (value !== 0) nudges.set(id, value as number)
     }
   } else if (raw.nudges !== undefined) dropped.push('nudges: expected an object of seconds by id')
-  const corrections: Corrections = { globalOffset, nudges }
+  const laneOffsets = { ...NO_LANE_OFFSETS }
+  if (isPlainRecord(raw.laneOffsets)) {
+    for (const lane of ['user', 'agent'] as const) {
+      const value = raw.laneOffsets[lane]
+      if (value === undefined) continue
+      const problem = offsetProblem(`laneOffsets.${lane}`, value)
+      if (problem) dropped.push(problem)
+      else laneOffsets[lane] = value as number
+    }
+  }
+  const edges = new Map<string, EdgeShift>()
+  if (isPlainRecord(raw.edges)) {
+    for (const [id, value] of Object.entries(raw.edges)) {
+      const edge = isPlainRecord(value) ? value : {}
+      const problem =
+        offsetProblem(`edges["${id}"].start`, edge.start) ??
+        offsetProblem(`edges["${id}"].end`, edge.end)
+      if (problem) dropped.push(problem)
+      else edges.set(id, { start: edge.start as number, end: edge.end as number })
+    }
+  }
+  const corrections: Corrections = { globalOffset, laneOffsets, nudges, edges }
   const alignment = alignmentFromStored(raw.alignment, dropped)
   if (alignment) corrections.alignment = alignment
-  return { corrections, dropped }
+  return {
+    corrections,
+    dropped,
+    past: historyFromStored(raw.past),
+    future: historyFromStored(raw.future),
+  }
+}
+
+function historyFromStored(raw: unknown): Corrections[] {
+  if (!Array.isArray(raw)) return []
+  return raw.flatMap((step: unknown) => {
+    const restored = isPlainRecord(step) ? fromStored({ ...step, past: [], future: [] }) : undefined
+    return restored && restored.dropped.length === 0 ? [restored.corrections] : []
+  })
 }
 
 /** Two corrections are the same review state (used to ignore our own storage echo). */
 export function sameCorrections(a: Corrections, b: Corrections): boolean {
   if (a.globalOffset !== b.globalOffset || a.nudges.size !== b.nudges.size) return false
   for (const [id, value] of a.nudges) if (b.nudges.get(id) !== value) return false
-  if (a.alignment === b.alignment) return true
-  return JSON.stringify(toStored(a).alignment) === JSON.stringify(toStored(b).alignment)
+  return JSON.stringify(toStored(a)) === JSON.stringify(toStored(b))
 }

@@ -2,7 +2,7 @@ import type { CorrectedTimeline } from '../domain/corrected-timeline'
 import { correctTimeline } from '../domain/corrected-timeline'
 import type { AlignmentLayer } from '../domain/align/layer'
 import type { Corrections } from '../domain/corrections'
-import { alignTimeline } from '../domain/corrections'
+import { reshapedTimeline } from '../domain/corrections'
 import type { PlaybackIndex } from '../domain/playback-index'
 import type { Interval, TalkOver } from '../domain/talk-over'
 import { findTalkOver, speechOutsideTurns } from '../domain/talk-over'
@@ -19,18 +19,29 @@ export interface CorrectedView {
 }
 
 let last: { corrected: CorrectedTimeline; view: CorrectedView } | undefined
-let aligned: { base: Timeline; layer: AlignmentLayer | undefined; timeline: Timeline } | undefined
+let reshaped:
+  | {
+      base: Timeline
+      layer: AlignmentLayer | undefined
+      edges: Corrections['edges']
+      timeline: Timeline
+    }
+  | undefined
 
-/** The placement with the alignment layer applied: rebuilt only when either changes. */
-function alignedBase(base: Timeline, layer: AlignmentLayer | undefined): Timeline {
-  if (aligned?.base !== base || aligned.layer !== layer)
-    aligned = { base, layer, timeline: alignTimeline(base, layer) }
-  return aligned.timeline
+/**
+ * The placement with the alignment and the dragged edges applied: rebuilt only when one of them
+ * changes, so that nudges (the frequent key presses) stay incremental on top of it.
+ */
+function reshapedBase(base: Timeline, corrections: Corrections): Timeline {
+  const { alignment, edges } = corrections
+  if (reshaped?.base !== base || reshaped.layer !== alignment || reshaped.edges !== edges)
+    reshaped = { base, layer: alignment, edges, timeline: reshapedTimeline(base, alignment, edges) }
+  return reshaped.timeline
 }
 
 /** The corrected timeline, computed once per (timeline, corrections) pair for all readers. */
 export function correctedView(placed: Timeline, corrections: Corrections): CorrectedView {
-  const base = alignedBase(placed, corrections.alignment)
+  const base = reshapedBase(placed, corrections)
   if (last && last.corrected.base === base && last.corrected.corrections === corrections)
     return last.view
   // From the previous view of the same call, so that a key press costs only what it changed.

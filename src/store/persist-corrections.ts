@@ -1,8 +1,14 @@
 import type { Corrections } from '../domain/corrections'
-import type { RestoredCorrections } from '../domain/stored-corrections'
+import { NO_CORRECTIONS } from '../domain/corrections'
+import type { RestoredCorrections, StoredReview } from '../domain/stored-corrections'
 import { fromStored, toStored } from '../domain/stored-corrections'
 
 const PREFIX = 'turnline:corrections:'
+/** Undo steps kept across a reload (the session itself keeps more). */
+const SAVED_STEPS = 50
+const NO_HISTORY = { past: [], future: [] }
+/** Undo steps kept across a reload; older ones are dropped to keep localStorage small. */
+export const PERSISTED_HISTORY = 50
 
 export function storageKey(callKey: string): string {
   return PREFIX + callKey
@@ -22,15 +28,24 @@ export function parseStoredText(raw: string): RestoredCorrections | undefined {
   try {
     return fromStored(JSON.parse(raw))
   } catch {
-    return { corrections: { globalOffset: 0, nudges: new Map() }, dropped: ['not valid JSON'] }
+    return { corrections: NO_CORRECTIONS, dropped: ['not valid JSON'], past: [], future: [] }
   }
 }
 
 /** Saves, and says why in one sentence when the browser refused (storage full, disabled). */
-export function saveCorrections(callKey: string, corrections: Corrections): string | undefined {
+export function saveCorrections(
+  callKey: string,
+  corrections: Corrections,
+  history: { past: readonly Corrections[]; future: readonly Corrections[] } = NO_HISTORY,
+): string | undefined {
   if (typeof localStorage === 'undefined') return undefined
+  const stored: StoredReview = {
+    ...toStored(corrections),
+    past: history.past.slice(-SAVED_STEPS).map(toStored),
+    future: history.future.slice(0, SAVED_STEPS).map(toStored),
+  }
   try {
-    localStorage.setItem(storageKey(callKey), JSON.stringify(toStored(corrections)))
+    localStorage.setItem(storageKey(callKey), JSON.stringify(stored))
     return undefined
   } catch (error) {
     const full =

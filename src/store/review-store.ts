@@ -1,6 +1,13 @@
 import { create } from 'zustand'
-import type { Corrections } from '../domain/corrections'
-import { clampOffset, NO_CORRECTIONS, nudgeGlobal, nudgeItems } from '../domain/corrections'
+import type { Corrections, EdgeShift, SpeakerLane } from '../domain/corrections'
+import {
+  clampOffset,
+  NO_CORRECTIONS,
+  nudgeEdge,
+  nudgeGlobal,
+  nudgeItems,
+  nudgeLane,
+} from '../domain/corrections'
 import { sameCorrections } from '../domain/stored-corrections'
 import { loadCorrections, saveCorrections } from './persist-corrections'
 
@@ -55,21 +62,22 @@ export const useReviewStore = create<ReviewState>(() => ({
   droppedOnLoad: [],
 }))
 
-function save(callKey: string | undefined, corrections: Corrections): Partial<ReviewState> {
+function save(
+  callKey: string | undefined,
+  corrections: Corrections,
+  past: readonly Corrections[],
+  future: readonly Corrections[],
+): Partial<ReviewState> {
   if (!callKey) return {}
-  return { saveFailure: saveCorrections(callKey, corrections) }
+  return { saveFailure: saveCorrections(callKey, corrections, { past, future }) }
 }
 
 /** Every correction goes through here: one undo step, saved at once. */
 function commit(next: Corrections) {
   useReviewStore.setState((state) => {
     if (next === state.corrections) return state
-    return {
-      ...save(state.callKey, next),
-      corrections: next,
-      past: [...state.past, state.corrections].slice(-HISTORY_LIMIT),
-      future: [],
-    }
+    const past = [...state.past, state.corrections].slice(-HISTORY_LIMIT)
+    return { ...save(state.callKey, next, past, []), corrections: next, past, future: [] }
   })
 }
 
@@ -80,8 +88,8 @@ export const reviewActions = {
       callKey,
       corrections: restored?.corrections ?? NO_CORRECTIONS,
       droppedOnLoad: restored?.dropped ?? [],
-      past: [],
-      future: [],
+      past: restored?.past ?? [],
+      future: restored?.future ?? [],
       selectedId: undefined,
       saveFailure: undefined,
       otherTab: undefined,
@@ -102,6 +110,18 @@ export const reviewActions = {
   nudgeItems: (ids: readonly string[], delta: number) => {
     commit(nudgeItems(useReviewStore.getState().corrections, ids, delta))
   },
+  setLaneOffset: (lane: SpeakerLane, seconds: number) => {
+    const { corrections } = useReviewStore.getState()
+    const rounded = clampOffset(seconds)
+    if (rounded !== corrections.laneOffsets[lane])
+      commit({ ...corrections, laneOffsets: { ...corrections.laneOffsets, [lane]: rounded } })
+  },
+  nudgeLane: (lane: SpeakerLane, delta: number) => {
+    commit(nudgeLane(useReviewStore.getState().corrections, lane, delta))
+  },
+  nudgeEdge: (id: string, side: keyof EdgeShift, delta: number) => {
+    commit(nudgeEdge(useReviewStore.getState().corrections, id, side, delta))
+  },
   resetAll: () => {
     commit(NO_CORRECTIONS)
   },
@@ -109,24 +129,17 @@ export const reviewActions = {
     useReviewStore.setState((state) => {
       const previous = state.past.at(-1)
       if (!previous) return state
-      return {
-        ...save(state.callKey, previous),
-        corrections: previous,
-        past: state.past.slice(0, -1),
-        future: [state.corrections, ...state.future],
-      }
+      const past = state.past.slice(0, -1)
+      const future = [state.corrections, ...state.future]
+      return { ...save(state.callKey, previous, past, future), corrections: previous, past, future }
     })
   },
   redo: () => {
     useReviewStore.setState((state) => {
       const [next, ...rest] = state.future
       if (!next) return state
-      return {
-        ...save(state.callKey, next),
-        corrections: next,
-        past: [...state.past, state.corrections],
-        future: rest,
-      }
+      const past = [...state.past, state.corrections]
+      return { ...save(state.callKey, next, past, rest), corrections: next, past, future: rest }
     })
   },
   select: (id: string | undefined) => {
@@ -157,11 +170,13 @@ export const reviewActions = {
   keepThisTab: () => {
     useReviewStore.setState((state) => ({
       otherTab: undefined,
-      ...save(state.callKey, state.corrections),
+      ...save(state.callKey, state.corrections, state.past, state.future),
     }))
   },
   retrySave: () => {
-    useReviewStore.setState((state) => save(state.callKey, state.corrections))
+    useReviewStore.setState((state) =>
+      save(state.callKey, state.corrections, state.past, state.future),
+    )
   },
   dismissDropped: () => {
     useReviewStore.setState({ droppedOnLoad: [] })

@@ -18,6 +18,8 @@ export const exportItemSchema = z.looseObject({
   start_s: z.number(),
   end_s: z.number().nullable(),
   nudge_s: z.number().default(0),
+  /** Seconds the reviewer moved this message's start or end alone (after every shift). */
+  edges_s: z.object({ start_s: z.number(), end_s: z.number() }).optional(),
   basis: z.string().optional(),
   /** Set where the audio alignment placed or checked the item, 0..1. */
   confidence: z.number().min(0).max(1).optional(),
@@ -41,6 +43,8 @@ export const alignmentExportSchema = z.looseObject({
   alignment: z
     .looseObject({ offset_s: z.number(), drift_ppm: z.number(), drift_fitted: z.boolean() })
     .optional(),
+  /** Added to every message of a lane, on top of `global_offset_s` (absent in older files). */
+  lane_offsets_s: z.object({ user: z.number(), agent: z.number() }).optional(),
   items: z.array(exportItemSchema),
 })
 

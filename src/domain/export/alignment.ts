@@ -1,10 +1,11 @@
 import type { AlignedTurn } from '../align/align-call'
-import type { Corrections } from '../corrections'
-import { isSaneOffset, itemNudge, MAX_OFFSET_S, roundMicro } from '../corrections'
+import type { Corrections, EdgeShift } from '../corrections'
+import { isSaneOffset, itemNudge, MAX_OFFSET_S, NO_LANE_OFFSETS, roundMicro } from '../corrections'
 import type { Problem } from '../problems'
 import { errorProblem, warningProblem } from '../problems'
 import { heardLatencies } from '../review/heard-latency'
 import type { PlacedItem, Timeline } from '../timeline'
+import { roundTime } from '../round-time'
 import type { AlignmentExport, ExportItem } from './alignment-schema'
 
 export interface RecordingFacts {
@@ -26,12 +27,13 @@ export function buildAlignmentExport(
     version: 1,
     recording: {
       file: recording.file,
-      duration_s: recording.duration === undefined ? null : roundMicro(recording.duration),
+      duration_s: recording.duration === undefined ? null : roundTime(recording.duration),
       channels: recording.channels ?? null,
       t0_unix: corrected.anchor.t0Unix,
       t0_source: corrected.anchor.t0Source,
     },
     global_offset_s: corrections.globalOffset,
+    lane_offsets_s: { ...corrections.laneOffsets },
     ...(corrections.alignment
       ? {
           alignment: {
@@ -42,18 +44,29 @@ export function buildAlignmentExport(
         }
       : {}),
     items: corrected.items.map((item) =>
-      exportItem(item, itemNudge(corrections, item.id), heard.get(item.id)?.seconds),
+      exportItem(
+        item,
+        itemNudge(corrections, item.id),
+        corrections.edges.get(item.id),
+        heard.get(item.id)?.seconds,
+      ),
     ),
   }
 }
 
-function exportItem(item: PlacedItem, nudge: number, heardLatency?: number): ExportItem {
+function exportItem(
+  item: PlacedItem,
+  nudge: number,
+  edge: EdgeShift | undefined,
+  heardLatency?: number,
+): ExportItem {
   const common = {
     id: item.id,
     type: item.type,
-    start_s: roundMicro(item.start),
-    end_s: item.end === null ? null : roundMicro(item.end),
+    start_s: roundTime(item.start),
+    end_s: item.end === null ? null : roundTime(item.end),
     nudge_s: nudge,
+    ...(edge ? { edges_s: { start_s: edge.start, end_s: edge.end } } : {}),
     basis: item.basis,
     ...(item.confidence !== undefined
       ? { confidence: Math.round(item.confidence * 1000) / 1000 }
@@ -68,12 +81,12 @@ function exportItem(item: PlacedItem, nudge: number, heardLatency?: number): Exp
     text: item.text,
     interrupted: item.interrupted,
   }
-  if (heardLatency !== undefined) spoken.heard_latency_s = heardLatency
+  if (heardLatency !== undefined) spoken.heard_latency_s = roundTime(heardLatency)
   if (item.lane === 'marker') return spoken
   spoken.words = item.words.map((w) => ({
     text: w.text,
-    start_s: roundMicro(w.start),
-    end_s: roundMicro(w.end),
+    start_s: roundTime(w.start),
+    end_s: roundTime(w.end),
     heard: w.heard,
   }))
   if (item.wordsEstimated) spoken.words_estimated = true
@@ -93,6 +106,7 @@ export function correctionsFromExport(
 ): { corrections?: Corrections; problems: Problem[] } {
   const known = new Set(timeline.items.map((i) => i.id))
   const nudges = new Map<string, number>()
+  const edges = new Map<string, EdgeShift>()
   const aligned = new Map<string, AlignedTurn>()
   const problems: Problem[] = []
   let matched = 0
@@ -107,11 +121,21 @@ export function correctionsFromExport(
       const message = `nudge ${item.nudge_s} s is beyond ±${MAX_OFFSET_S} s; this item is left uncorrected`
       problems.push(warningProblem(file, `items[${index}].nudge_s`, message))
     } else if (item.nudge_s !== 0) nudges.set(item.id, item.nudge_s)
+    const edge = item.edges_s
+    if (edge && isSaneOffset(edge.start_s) && isSaneOffset(edge.end_s))
+      edges.set(item.id, { start: edge.start_s, end: edge.end_s })
     if (item.basis === 'audio') {
-      // Its exported place is alignment + global offset + nudge: take the reviewer's terms back off.
-      const shift = exported.global_offset_s + item.nudge_s
-      const start = item.start_s - shift
-      const end = (item.end_s ?? item.start_s) - shift
+      // Its exported place is alignment + global, lane and item terms (+ an edge): take them off.
+      const lane = exported.lane_offsets_s
+      const laneShift =
+        lane && item.role === 'user'
+          ? lane.user
+          : lane && item.role === 'assistant'
+            ? lane.agent
+            : 0
+      const shift = exported.global_offset_s + laneShift + item.nudge_s
+      const start = item.start_s - shift - (edge?.start_s ?? 0)
+      const end = (item.end_s ?? item.start_s) - shift - (edge?.end_s ?? 0)
       if (isSaneOffset(shift))
         aligned.set(item.id, { start, end, confidence: item.confidence ?? 0, status: 'matched' })
     }
@@ -131,8 +155,13 @@ export function correctionsFromExport(
     problems.push(warningProblem(file, 'global_offset_s', message))
     globalOffset = 0
   }
+  const lanes = exported.lane_offsets_s ?? NO_LANE_OFFSETS
+  const laneOffsets = {
+    user: isSaneOffset(lanes.user) ? lanes.user : 0,
+    agent: isSaneOffset(lanes.agent) ? lanes.agent : 0,
+  }
   const fit = exported.alignment
-  const corrections: Corrections = { globalOffset, nudges }
+  const corrections: Corrections = { globalOffset, laneOffsets, nudges, edges }
   if (aligned.size > 0 || fit)
     corrections.alignment = {
       offset: fit?.offset_s ?? 0,

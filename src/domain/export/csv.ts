@@ -2,6 +2,7 @@ import type { Timeline } from '../timeline'
 import type { Corrections } from '../corrections'
 import { itemNudge } from '../corrections'
 import { heardLatencies } from '../review/heard-latency'
+import { roundTime } from '../round-time'
 
 const COLUMNS = [
   'id',
@@ -27,7 +28,7 @@ const FORMULA_START = /^[=+\-@\t\r]/
  */
 export function csvField(value: string | number | boolean | undefined | null): string {
   if (value === undefined || value === null) return ''
-  if (typeof value === 'number') return String(Math.round(value * 1e6) / 1e6)
+  if (typeof value === 'number') return String(roundTime(value))
   let text = String(value)
   if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text

@@ -99,6 +99,7 @@ function parseReport(file: string, raw: unknown, format: HistoryFormat): ParseRe
     value.recordingStartedAt = report.audio_recording_started_at
   if (report.timestamp !== undefined) value.reportTimestamp = report.timestamp
   if (report.room !== undefined) value.room = report.room
+  if (report.job_id !== undefined) value.jobId = report.job_id
   return {
     ok: true,
     value,

@@ -19,13 +19,14 @@ function csvCell(csv: string, id: string, column: string): string | undefined {
 test('the CSV and JSON exports carry the heard latency after corrections', () => {
   const corrections = nudgeItem(NO_CORRECTIONS, replyId, 0.3)
   const corrected = applyCorrections(timeline, corrections)
-  const expected = Math.round((reply.seconds + 0.3) * 1e6) / 1e6
+  // Every exported time is rounded to the millisecond.
+  const expected = Math.round((reply.seconds + 0.3) * 1e3) / 1e3
   expect(Number(csvCell(toCsv(corrected, corrections), replyId, 'heard_latency_s'))).toBeCloseTo(
     expected,
     6,
   )
   expect(Number(csvCell(toCsv(timeline, NO_CORRECTIONS), replyId, 'heard_latency_s'))).toBeCloseTo(
-    reply.seconds,
+    Math.round(reply.seconds * 1e3) / 1e3,
     6,
   )
   const json = buildAlignmentExport(corrected, corrections, { file: 'audio.ogg' })

@@ -73,10 +73,7 @@ test('the greeting and a tool-reply step (here an interrupted one) answer nobody
 
 test('heard latency follows a correction; the reported one does not', () => {
   const before = heardLatencies(timeline.items).get('item_d46a2b8f7e31')?.seconds ?? NaN
-  const corrected = applyCorrections(
-    timeline,
-    nudgeItem(NO_CORRECTIONS, 'item_d46a2b8f7e31', 0.5),
-  )
+  const corrected = applyCorrections(timeline, nudgeItem(NO_CORRECTIONS, 'item_d46a2b8f7e31', 0.5))
   const after = replyLatencies(corrected.items).get('item_d46a2b8f7e31')
   expect(after?.heard).toBeCloseTo(before + 0.5, 6)
   expect(after?.reported).toBe(1.15)

@@ -1,88 +1,70 @@
-import { useState } from 'react'
-import type { NudgeTarget } from '../../store/review-store'
-import {
-  effectiveNudgeTarget,
-  needsSelection,
-  reviewActions,
-  useReviewStore,
-} from '../../store/review-store'
+import { hasCorrections } from '../../domain/corrections'
+import { reviewActions, useReviewStore } from '../../store/review-store'
 import { nudge } from './item-actions'
 import { AlignToAudio } from '../align/AlignToAudio'
+import { NudgeTargetGroup } from './NudgeTargetGroup'
+import { OffsetField } from './OffsetField'
+import { stepLabel } from './offset-wording'
 
 const STEPS = [-1, -0.1, -0.01, 0.01, 0.1, 1] as const
-const TARGETS: { value: NudgeTarget; label: string }[] = [
-  { value: 'all', label: 'All items' },
-  { value: 'agent', label: 'Agent lane' },
-  { value: 'user', label: 'User lane' },
-  { value: 'selected', label: 'Selected' },
-  { value: 'after', label: 'Selected + after' },
-]
 
-function stepLabel(step: number): string {
-  const sign = step > 0 ? '+' : '−'
+function signed(step: number): string {
   const abs = Math.abs(step)
-  return abs >= 1 ? `${sign}${abs} s` : `${sign}${Math.round(abs * 1000)} ms`
+  return `${step > 0 ? '+' : '−'}${abs >= 1 ? `${abs} s` : `${Math.round(abs * 1000)} ms`}`
 }
 
 export function OffsetPanel() {
-  const globalOffset = useReviewStore((s) => s.corrections.globalOffset)
-  const nudgeCount = useReviewStore((s) => s.corrections.nudges.size)
-  const target = useReviewStore(effectiveNudgeTarget)
+  const corrections = useReviewStore((s) => s.corrections)
+  const nudgeCount = corrections.nudges.size
+  const edgeCount = corrections.edges.size
   const canUndo = useReviewStore((s) => s.past.length > 0)
   const canRedo = useReviewStore((s) => s.future.length > 0)
-  const hasSelection = useReviewStore((s) => s.selectedId !== undefined)
-  const [draft, setDraft] = useState<string | null>(null)
-
-  const commitDraft = () => {
-    if (draft === null) return
-    const ms = Number(draft)
-    if (draft.trim() !== '' && Number.isFinite(ms)) reviewActions.setGlobalOffset(ms / 1000)
-    setDraft(null)
-  }
 
   return (
     <section className="offset-panel" aria-label="Corrections">
       <div className="offset-row">
-        <label className="field">
-          Global offset
-          <input
-            type="number"
-            step={10}
-            aria-label="Global offset in milliseconds"
-            value={draft ?? Math.round(globalOffset * 1000)}
-            onChange={(e) => setDraft(e.target.value)}
-            onBlur={commitDraft}
-            onKeyDown={(e) => e.key === 'Enter' && commitDraft()}
-          />
-          ms
-        </label>
-        <div className="segmented" role="radiogroup" aria-label="Nudge target">
-          {TARGETS.map((t) => (
-            <button
-              key={t.value}
-              type="button"
-              role="radio"
-              aria-checked={target === t.value}
-              disabled={needsSelection(t.value) && !hasSelection}
-              onClick={() => reviewActions.setNudgeTarget(t.value)}
-            >
-              {t.label}
-            </button>
-          ))}
-        </div>
+        <OffsetField
+          label="Global offset"
+          value={corrections.globalOffset}
+          onCommit={reviewActions.setGlobalOffset}
+          help="Added to every item. Positive = later in the recording, negative = earlier."
+        />
+        <OffsetField
+          label="Agent lane"
+          value={corrections.laneOffsets.agent}
+          onCommit={(s) => reviewActions.setLaneOffset('agent', s)}
+          help="Added to every agent message, on top of the global offset."
+        />
+        <OffsetField
+          label="User lane"
+          value={corrections.laneOffsets.user}
+          onCommit={(s) => reviewActions.setLaneOffset('user', s)}
+          help="Added to every user message, on top of the global offset."
+        />
       </div>
       <div className="offset-row">
+        <span className="row-label">Nudge</span>
+        <NudgeTargetGroup />
+      </div>
+      <div className="offset-row">
+        <span className="direction-hint" aria-hidden="true">
+          ← earlier
+        </span>
         {STEPS.map((step) => (
           <button
             key={step}
             type="button"
             className="step"
             onClick={() => nudge(step)}
-            aria-label={`Nudge ${stepLabel(step)}`}
+            aria-label={`Nudge ${signed(step)} (${stepLabel(step)})`}
+            title={stepLabel(step)}
           >
-            {stepLabel(step)}
+            {signed(step)}
           </button>
         ))}
+        <span className="direction-hint" aria-hidden="true">
+          later →
+        </span>
         <span className="spacer" />
         <button type="button" onClick={reviewActions.undo} disabled={!canUndo}>
           Undo
@@ -93,17 +75,19 @@ export function OffsetPanel() {
         <button
           type="button"
           onClick={reviewActions.resetAll}
-          disabled={globalOffset === 0 && nudgeCount === 0}
+          disabled={!hasCorrections(corrections)}
         >
           Reset
         </button>
       </div>
       <AlignToAudio />
       <p className="hint">
-        {nudgeCount > 0
-          ? `${nudgeCount} message${nudgeCount > 1 ? 's' : ''} corrected by hand. `
+        {nudgeCount > 0 ? `${nudgeCount} message${nudgeCount > 1 ? 's' : ''} moved by hand. ` : ''}
+        {edgeCount > 0
+          ? `${edgeCount} message${edgeCount > 1 ? 's' : ''} with a start or end moved. `
           : ''}
-        Drag a region to move one message; its words move with it.
+        Drag a region to move one message, or its left or right edge to move only its start or end;
+        hold Alt to drag without snapping to speech.
       </p>
     </section>
   )

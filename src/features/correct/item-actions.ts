@@ -1,40 +1,78 @@
 import { lastStartAtOrBefore } from '../../domain/find-active'
 import { currentCorrectedView } from '../../store/corrected-timeline'
 import { effectiveNudgeTarget, reviewActions, useReviewStore } from '../../store/review-store'
+import { playSpan } from '../player/play-span'
 import { player } from '../player/player'
 
-/** Click on a message (region, marker or transcript row): select it, seek to its start, play. */
-export function activateItem(id: string) {
-  const item = currentCorrectedView()?.timeline.items.find((i) => i.id === id)
+/** "Play from just before": enough lead-in to hear whether the start is cut. */
+export const LEAD_IN_S = 0.5
+
+function findItem(id: string) {
+  return currentCorrectedView()?.timeline.items.find((i) => i.id === id)
+}
+
+/**
+ * A click on a message (region, marker, transcript row or word) selects it and seeks there.
+ * Like a DAW or a subtitle editor, it does not start playback: playing keeps playing from the new
+ * place, paused stays paused. Double-click, Enter or P plays the message.
+ */
+export function selectItem(id: string, at?: number) {
+  const item = findItem(id)
   if (!item) return
   reviewActions.select(id)
-  void player.playFrom(item.start)
+  player.seek(at ?? item.start)
 }
 
-/** A region dragged on the waveform corrects that message alone. */
-export function dragItem(id: string, deltaSeconds: number) {
+/** Plays one message to its end (or a point marker for a second), with an optional lead-in. */
+export function playItem(id: string, leadIn = 0) {
+  const item = findItem(id)
+  if (!item) return
   reviewActions.select(id)
-  reviewActions.nudgeItems([id], Math.round(deltaSeconds * 1000) / 1000)
+  playSpan(Math.max(0, item.start - leadIn), item.end ?? item.start + 1)
 }
 
-/** The ids a nudge key moves, by the current nudge target. */
-export function nudgeTargetIds(): string[] | 'all' {
+/** P / Shift+P: the selected message, else the one under the playhead. */
+export function playSelected(leadIn = 0) {
+  const id = useReviewStore.getState().selectedId ?? messageAtPlayhead()
+  if (id !== undefined) playItem(id, leadIn)
+}
+
+function messageAtPlayhead(): string | undefined {
+  const view = currentCorrectedView()
+  if (!view) return undefined
+  const at = lastStartAtOrBefore(view.index.itemStarts, player.time() + 0.05)
+  const index = at < 0 ? undefined : view.index.itemIndex[at]
+  return index === undefined ? undefined : view.timeline.items[index]?.id
+}
+
+/** Keyboard edge correction: only spoken messages have edges. */
+export function nudgeSelectedEdge(side: 'start' | 'end', delta: number) {
+  const { selectedId } = useReviewStore.getState()
+  const item = selectedId === undefined ? undefined : findItem(selectedId)
+  if (!item || item.end === null) return
+  reviewActions.nudgeEdge(item.id, side, delta)
+}
+
+/** A region dragged on the waveform corrects that message alone: all of it, or one edge. */
+export function dragItem(id: string, mode: 'move' | 'start' | 'end', deltaSeconds: number) {
+  const delta = Math.round(deltaSeconds * 1000) / 1000
+  reviewActions.select(id)
+  if (delta === 0) return
+  if (mode === 'move') reviewActions.nudgeItems([id], delta)
+  else reviewActions.nudgeEdge(id, mode, delta)
+}
+
+/** A nudge key or button moves its target: the global or a lane offset, or per-item nudges. */
+export function nudge(delta: number) {
   const state = useReviewStore.getState()
   const { selectedId } = state
-  const nudgeTarget = effectiveNudgeTarget(state)
+  const target = effectiveNudgeTarget(state)
+  if (target === 'agent' || target === 'user') return reviewActions.nudgeLane(target, delta)
+  if (target === 'all' || selectedId === undefined) return reviewActions.nudgeGlobal(delta)
+  if (target === 'selected') return reviewActions.nudgeItems([selectedId], delta)
   const items = currentCorrectedView()?.timeline.items ?? []
-  if (nudgeTarget === 'agent' || nudgeTarget === 'user')
-    return items.filter((i) => i.lane === nudgeTarget).map((i) => i.id)
-  if (nudgeTarget === 'all' || selectedId === undefined) return 'all'
-  if (nudgeTarget === 'selected') return [selectedId]
   const from = items.findIndex((i) => i.id === selectedId)
-  return from === -1 ? [selectedId] : items.slice(from).map((i) => i.id)
-}
-
-export function nudge(delta: number) {
-  const ids = nudgeTargetIds()
-  if (ids === 'all') reviewActions.nudgeGlobal(delta)
-  else reviewActions.nudgeItems(ids, delta)
+  reviewActions.nudgeItems(from === -1 ? [selectedId] : items.slice(from).map((i) => i.id), delta)
 }
 
 /** Previous/next spoken message relative to the playhead (J/K). */

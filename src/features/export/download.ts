@@ -8,8 +8,3 @@ export function downloadText(fileName: string, text: string, type: string) {
   link.remove()
   setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
-
-/** `audio.ogg` → `audio` */
-export function baseName(fileName: string): string {
-  return fileName.replace(/\.[^.]+$/, '') || 'call'
-}

@@ -7,7 +7,19 @@ import { currentCorrectedView } from '../../store/corrected-timeline'
 import { useFindingsStore } from '../../store/findings-store'
 import { useReviewStore } from '../../store/review-store'
 import { reviewFacts } from '../review/review-facts'
-import { baseName, downloadText } from './download'
+import { exportBaseName } from '../../domain/export/file-name'
+import { downloadText } from './download'
+
+/** `support-call-9b41d7-2025-11-24`: the call's room (or job id) and date. */
+export function callFileName(): string {
+  const { inputs, timeline } = useCallStore.getState()
+  return exportBaseName({
+    room: inputs.history?.room,
+    jobId: inputs.history?.jobId,
+    t0Unix: timeline?.anchor.t0Unix,
+    recordingName: inputs.audio?.name,
+  })
+}
 
 export function exportAlignment() {
   const view = currentCorrectedView()
@@ -23,7 +35,7 @@ export function exportAlignment() {
     findings: toExportFindings(useFindingsStore.getState().findings, reviewFacts(view).itemsById),
   }
   downloadText(
-    `${baseName(recording.file)}.turnline.json`,
+    `${callFileName()}.turnline.json`,
     JSON.stringify(file, null, 2) + '\n',
     'application/json',
   )
@@ -32,7 +44,7 @@ export function exportAlignment() {
 export function exportTable(kind: 'vtt' | 'srt' | 'csv') {
   const view = currentCorrectedView()
   if (!view) return
-  const name = baseName(useCallStore.getState().inputs.audio?.name ?? 'call')
+  const name = callFileName()
   if (kind === 'vtt') downloadText(`${name}.vtt`, toWebVtt(view.timeline), 'text/vtt')
   else if (kind === 'srt') downloadText(`${name}.srt`, toSrt(view.timeline), 'application/x-subrip')
   else {

@@ -14,6 +14,10 @@ export function SelectionPanel() {
     selectedId ? (s.corrections.nudges.get(selectedId) ?? 0) : 0,
   )
   const globalOffset = useReviewStore((s) => s.corrections.globalOffset)
+  const laneOffsets = useReviewStore((s) => s.corrections.laneOffsets)
+  const edges = useReviewStore((s) =>
+    selectedId ? s.corrections.edges.get(selectedId) : undefined,
+  )
   const warnings = useCallStore((s) => s.warnings)
   const item = useCorrectedView()?.timeline.items.find((i) => i.id === selectedId)
   if (!item) {
@@ -41,7 +45,10 @@ export function SelectionPanel() {
         <dd title={BASIS_LABEL[item.basis].help}>{BASIS_LABEL[item.basis].help}</dd>
         <dt>Corrections</dt>
         <dd>
-          global {seconds(globalOffset)}, this item {seconds(nudge)}
+          global {seconds(globalOffset)}
+          {item.lane !== 'marker' && `, ${item.lane} lane ${seconds(laneOffsets[item.lane])}`}, this
+          item {seconds(nudge)}
+          {edges && `, start ${seconds(edges.start)}, end ${seconds(edges.end)}`} (+ = later)
         </dd>
         {item.alternatives.length > 0 && (
           <>

@@ -19,6 +19,15 @@ type TickListener = (time: number) => void
 let instance: WaveSurfer | null = null
 const listeners = new Set<TickListener>()
 
+/**
+ * The media element can run a few ms past the decoded duration the clock shows as the total
+ * (`01:07.126 / 01:07.119`): never report more than that total.
+ */
+function clampToDuration(time: number): number {
+  const { duration } = usePlayerStore.getState()
+  return duration > 0 ? Math.min(time, duration) : time
+}
+
 function emit(time: number) {
   for (const listener of listeners) listener(time)
 }
@@ -32,7 +41,7 @@ export const player = {
       ws.on('play', () => usePlayerStore.setState({ playing: true })),
       ws.on('pause', () => usePlayerStore.setState({ playing: false })),
       ws.on('finish', () => usePlayerStore.setState({ playing: false })),
-      ws.on('timeupdate', emit),
+      ws.on('timeupdate', (t) => emit(clampToDuration(t))),
     ]
     return () => {
       offs.forEach((off) => off())
@@ -46,7 +55,8 @@ export const player = {
     return () => listeners.delete(listener)
   },
   time(): number {
-    return instance?.getCurrentTime() ?? 0
+    if (!instance) return 0
+    return clampToDuration(instance.getCurrentTime())
   },
   seek(seconds: number) {
     if (!instance) return

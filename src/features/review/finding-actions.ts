@@ -1,9 +1,9 @@
 import { findingSpan } from '../../domain/review/findings'
 import { findingsToCsv } from '../../domain/review/findings-csv'
-import { useCallStore } from '../../store/call-store'
 import { currentCorrectedView } from '../../store/corrected-timeline'
 import { useFindingsStore } from '../../store/findings-store'
-import { baseName, downloadText } from '../export/download'
+import { downloadText } from '../export/download'
+import { callFileName } from '../export/export-actions'
 import { player } from '../player/player'
 import { goToItem, reviewFacts } from './review-facts'
 
@@ -18,7 +18,7 @@ export function goToFinding(id: string) {
 export function exportFindingsCsv() {
   const view = currentCorrectedView()
   if (!view) return
-  const name = baseName(useCallStore.getState().inputs.audio?.name ?? 'call')
+  const name = callFileName()
   const csv = findingsToCsv(useFindingsStore.getState().findings, reviewFacts(view).itemsById)
   downloadText(`${name}.findings.csv`, csv, 'text/csv')
 }

@@ -1,5 +1,6 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
+import type { Range } from '@tanstack/react-virtual'
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useCallStore } from '../../store/call-store'
 import { useCorrectedView } from '../../store/corrected-timeline'
 import { reviewActions, useReviewStore } from '../../store/review-store'
@@ -7,6 +8,7 @@ import { applyWordHighlight, setCursorTargets, useActiveItem } from '../player/p
 import { FindBar } from '../review/FindBar'
 import { useShownItems } from '../review/shown-items'
 import { TranscriptRow } from './TranscriptRow'
+import { listKeyHandler } from './list-keys'
 
 export function Transcript() {
   const view = useCorrectedView()
@@ -29,6 +31,23 @@ export function Transcript() {
     [talkOver],
   )
   const scrollRef = useRef<HTMLDivElement>(null)
+  const selectedIndex = useMemo(
+    () => (selectedId === undefined ? -1 : items.findIndex((i) => i.id === selectedId)),
+    [items, selectedId],
+  )
+  const [focusIndex, setFocusIndex] = useState(0)
+  const rovingIndex = Math.min(selectedIndex >= 0 ? selectedIndex : focusIndex, items.length - 1)
+  // The row Tab reaches stays rendered wherever the list is scrolled, so the virtualiser never
+  // hides it from keyboard users.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range)
+      if (rovingIndex >= 0 && !indexes.includes(rovingIndex))
+        return [...indexes, rovingIndex].sort((a, b) => a - b)
+      return indexes
+    },
+    [rovingIndex],
+  )
   // eslint-disable-next-line react-hooks/incompatible-library -- the list re-renders with the virtualizer on purpose
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -36,6 +55,11 @@ export function Transcript() {
     estimateSize: () => 76,
     overscan: 8,
     getItemKey: (index) => items[index]?.id ?? index,
+    rangeExtractor,
+  })
+  const onKeyDown = listKeyHandler(items, rovingIndex, (index) => {
+    setFocusIndex(index)
+    virtualizer.scrollToIndex(index, { align: 'auto' })
   })
 
   useEffect(() => {
@@ -44,6 +68,13 @@ export function Transcript() {
   }, [])
 
   useLayoutEffect(applyWordHighlight)
+
+  // Keyboard focus follows the selection when it is already in the list (J/K, arrows).
+  useLayoutEffect(() => {
+    const list = scrollRef.current
+    if (!list?.contains(document.activeElement) || rovingIndex < 0) return
+    list.querySelector<HTMLElement>(`[data-row="${rovingIndex}"]`)?.focus({ preventScroll: true })
+  }, [rovingIndex])
 
   useEffect(() => {
     const shown = shownIndex(activeIndex)
@@ -67,7 +98,13 @@ export function Transcript() {
       </header>
       <FindBar />
       <div ref={scrollRef} className="transcript-scroll" data-testid="transcript">
-        <ol style={{ height: virtualizer.getTotalSize() }} className="transcript-list">
+        <ol
+          style={{ height: virtualizer.getTotalSize() }}
+          className="transcript-list"
+          role="listbox"
+          aria-label="Messages: arrows move, Enter plays"
+          onKeyDown={onKeyDown}
+        >
           {virtualizer.getVirtualItems().map((row) => {
             const item = items[row.index]
             if (!item) return null
@@ -78,6 +115,8 @@ export function Transcript() {
                 index={row.index}
                 rowIndex={fullIndex(row.index)}
                 match={matches?.has(item.id)}
+                setSize={items.length}
+                tabbable={row.index === rovingIndex}
                 top={row.start}
                 item={item}
                 selected={item.id === selectedId}

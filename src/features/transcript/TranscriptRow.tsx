@@ -1,8 +1,8 @@
 import { memo } from 'react'
-import type { Ref } from 'react'
+import type { MouseEvent, Ref } from 'react'
 import type { PlacedItem } from '../../domain/timeline'
 import { MEASURED_BASES } from '../../domain/timeline'
-import { activateItem } from '../correct/item-actions'
+import { playItem, selectItem } from '../correct/item-actions'
 import { formatClock } from '../player/playback-cursor'
 import { LOW_CONFIDENCE } from '../../domain/align/layer'
 import { RowReviewChips } from '../review/RowReviewChips'
@@ -15,6 +15,10 @@ interface Props {
   rowIndex?: number
   /** Matches the current search or filter. */
   match?: boolean | undefined
+  /** Rows in the whole list, for assistive tech: only some are rendered at a time. */
+  setSize: number
+  /** The one row Tab reaches (roving focus). */
+  tabbable: boolean
   top: number
   item: PlacedItem
   selected: boolean
@@ -32,6 +36,8 @@ export const TranscriptRow = memo(function TranscriptRow({
   index,
   rowIndex = index,
   match,
+  setSize,
+  tabbable,
   top,
   item,
   selected,
@@ -50,16 +56,19 @@ export const TranscriptRow = memo(function TranscriptRow({
       data-start={item.start}
       className={`row row-${item.lane} row-${item.type}`}
       style={{ transform: `translateY(${top}px)` }}
+      role="option"
       aria-selected={selected}
-      onClick={() => activateItem(item.id)}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      tabIndex={tabbable ? 0 : -1}
+      onClick={(e) => selectItem(item.id, clickedWordStart(e))}
+      onDoubleClick={() => playItem(item.id)}
     >
       <div className="row-meta">
         <span className={`who who-${item.lane}`}>
           {spoken ? ROLE_LABEL[item.lane as 'user' | 'agent'] : markerLabel(item)}
         </span>
-        <button type="button" className="time" title="Seek here and play">
-          {formatClock(item.start)}
-        </button>
+        <span className="time">{formatClock(item.start)}</span>
         <RowReviewChips id={item.id} />
         <span className="chip chip-basis" title={BASIS_LABEL[item.basis].help}>
           {BASIS_LABEL[item.basis].short}
@@ -86,9 +95,9 @@ export const TranscriptRow = memo(function TranscriptRow({
         {spoken && item.wordsEstimated && (
           <span
             className="chip"
-            title="No word timings captured: words are spread over the message"
+            title="No word timings captured: words are spread over the message (estimated)"
           >
-            ~words
+            words estimated
           </span>
         )}
       </div>
@@ -112,6 +121,13 @@ export const TranscriptRow = memo(function TranscriptRow({
     </li>
   )
 })
+
+/** A click on a word seeks to that word; elsewhere in the row, to the message start. */
+function clickedWordStart(event: MouseEvent): number | undefined {
+  const word = (event.target as HTMLElement).closest<HTMLElement>('[data-w]')
+  const start = Number(word?.dataset.start)
+  return word && Number.isFinite(start) ? start : undefined
+}
 
 function markerLabel(item: PlacedItem): string {
   switch (item.type) {

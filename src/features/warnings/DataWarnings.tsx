@@ -1,5 +1,5 @@
 import { useCallStore } from '../../store/call-store'
-import { activateItem } from '../correct/item-actions'
+import { selectItem } from '../correct/item-actions'
 
 /** The domain's self-checks, folded away until the reviewer wants them. */
 export function DataWarnings() {
@@ -17,7 +17,7 @@ export function DataWarnings() {
               <button
                 type="button"
                 className="link"
-                onClick={() => w.itemId && activateItem(w.itemId)}
+                onClick={() => w.itemId && selectItem(w.itemId)}
               >
                 {w.itemId}
               </button>

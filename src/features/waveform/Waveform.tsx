@@ -7,8 +7,10 @@ import { useCorrectedView } from '../../store/corrected-timeline'
 import { useReviewStore } from '../../store/review-store'
 import { currentActiveItemId, formatClock } from '../player/playback-cursor'
 import { player, usePlayerStore } from '../player/player'
-import { activateItem, dragItem } from '../correct/item-actions'
+import { dragItem, playItem, selectItem } from '../correct/item-actions'
+import { speechEdges } from '../../domain/audio/speech-edges'
 import { laneLayout } from './lanes'
+import { rulerLabel } from './ruler-label'
 import { MessageLayer } from './message-layer'
 import { registerLayer } from './layer-registry'
 
@@ -48,7 +50,11 @@ export function Waveform() {
       autoScroll: true,
       autoCenter: false,
       plugins: [
-        TimelinePlugin.create({ height: 18, style: { fontSize: '11px', color: '#94a3b8' } }),
+        TimelinePlugin.create({
+          height: 18,
+          style: { fontSize: '11px', color: '#a8b3c4' },
+          formatTimeCallback: rulerLabel,
+        }),
         HoverPlugin.create({
           lineColor: '#e2e8f0',
           labelBackground: '#1e293b',
@@ -64,10 +70,12 @@ export function Waveform() {
       duration,
       CHANNEL_HEIGHT * Math.min(2, audio.peaks.length),
       {
-        onActivate: activateItem,
+        onSelect: (id) => selectItem(id),
+        onPlay: (id) => playItem(id),
         onDragged: dragItem,
       },
     )
+    layer.setSnapTargets(audio.peaks.slice(0, 2).map(speechEdges))
     layerRef.current = layer
     const unregister = registerLayer(layer)
     return () => {

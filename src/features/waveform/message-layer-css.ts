@@ -37,4 +37,10 @@ export const LAYER_CSS = `
   background-color: #94a3b8;
 }
 .tl-marker[data-selected] { outline: 2px solid #f8fafc; }
+.tl-region:focus-visible, .tl-marker:focus-visible { outline: 3px solid #facc15; outline-offset: 1px; }
+.tl-drag-label {
+  position: absolute; z-index: 6; transform: translate(-50%, -110%); margin-top: 22px;
+  padding: 2px 6px; border-radius: 4px; background: #0f172a; color: #f8fafc; font: 12px system-ui;
+  white-space: nowrap; pointer-events: none; border: 1px solid #facc15;
+}
 `

@@ -1,17 +1,23 @@
+import type { SpeechEdges } from '../../domain/audio/speech-edges'
 import type { Interval, TalkOver } from '../../domain/talk-over'
 import type { PlacedItem } from '../../domain/timeline'
+import { formatClock } from '../player/playback-cursor'
 import type { LaneLayout } from './lanes'
 import { bandOf } from './lanes'
 import { LAYER_CSS } from './message-layer-css'
+import type { DragMode } from './region-drag'
+import { dragModeAt, startRegionDrag } from './region-drag'
 
 export interface MessageLayerEvents {
-  /** A region or marker was clicked (not dragged). */
-  onActivate(id: string): void
-  /** A region was dragged by this many seconds. */
-  onDragged(id: string, deltaSeconds: number): void
+  /** A region or marker was clicked (not dragged), or reached with the arrow keys. */
+  onSelect(id: string): void
+  /** Double-click or Enter on a region or marker. */
+  onPlay(id: string): void
+  /** A region, or one of its edges, was dragged by this many seconds. */
+  onDragged(id: string, mode: DragMode, deltaSeconds: number): void
 }
 
-const DRAG_THRESHOLD_PX = 3
+const NEIGHBOUR: Record<string, 1 | -1> = { ArrowRight: 1, ArrowLeft: -1 }
 
 /**
  * All message spans as one batch of absolutely positioned divs inside wavesurfer's wrapper.
@@ -26,6 +32,9 @@ export class MessageLayer {
   private selectedId: string | undefined
   /** Abandons a drag in progress (the layer is going away). */
   private endDrag: (() => void) | undefined
+  /** Speech starts and ends per channel, for snapping dragged edges. */
+  private snap: readonly SpeechEdges[] = []
+  private layout: LaneLayout | undefined
 
   constructor(
     private readonly wrapper: HTMLElement,
@@ -42,11 +51,19 @@ export class MessageLayer {
     ensureStyles(wrapper)
     wrapper.appendChild(this.root)
     this.root.addEventListener('pointerdown', this.onPointerDown)
+    this.root.addEventListener('pointermove', this.onHover)
     this.root.addEventListener('click', stop)
+    this.root.addEventListener('dblclick', this.onDoubleClick)
+    this.root.addEventListener('keydown', this.onKeyDown)
+  }
+
+  setSnapTargets(perChannel: readonly SpeechEdges[]) {
+    this.snap = perChannel
   }
 
   /** Keyed by id: a correction only rewrites positions, it does not rebuild the layer. */
   render(items: readonly PlacedItem[], layout: LaneLayout) {
+    this.layout = layout
     const next = new Map<string, HTMLElement>()
     const added = document.createDocumentFragment()
     for (const item of items) {
@@ -63,6 +80,15 @@ export class MessageLayer {
     this.root.appendChild(added)
     this.markActive(this.activeId)
     this.markSelected(this.selectedId)
+  }
+
+  /** Roving focus: Tab reaches the selected item (else the first); arrows walk from there. */
+  private updateTabStop() {
+    const stop =
+      (this.selectedId && this.byId.get(this.selectedId)) || this.byId.values().next().value
+    for (const element of this.root.querySelectorAll<HTMLElement>('[tabindex="0"]'))
+      if (element !== stop) element.tabIndex = -1
+    if (stop) stop.tabIndex = 0
   }
 
   /** Talk-over between the lanes and user speech outside any turn: few, so rebuilt each time. */
@@ -109,11 +135,15 @@ export class MessageLayer {
     this.toggle(this.selectedId, 'data-selected', false)
     this.selectedId = id
     this.toggle(id, 'data-selected', true)
+    this.updateTabStop()
   }
 
   destroy() {
     this.endDrag?.()
     this.root.removeEventListener('pointerdown', this.onPointerDown)
+    this.root.removeEventListener('pointermove', this.onHover)
+    this.root.removeEventListener('dblclick', this.onDoubleClick)
+    this.root.removeEventListener('keydown', this.onKeyDown)
     this.root.remove()
   }
 
@@ -130,7 +160,10 @@ export class MessageLayer {
     element.dataset.id = item.id
     element.dataset.start = String(item.start)
     element.style.left = this.percent(item.start)
-    element.title = `${item.text}\n${item.start.toFixed(3)} s · ${item.basis}`
+    element.title = `${item.text}\n${formatClock(item.start)}`
+    element.setAttribute('role', 'button')
+    element.setAttribute('aria-label', `${itemKind(item)} at ${formatClock(item.start)}`)
+    if (element.tabIndex !== 0) element.tabIndex = -1
     const band = bandOf(layout, item.lane)
     if (band === undefined || item.end === null) {
       element.className = `tl-marker tl-marker-${item.type}`
@@ -152,36 +185,77 @@ export class MessageLayer {
     if (!target || id === undefined || event.button !== 0) return
     event.stopPropagation()
     event.preventDefault()
-    const draggable = target.dataset.kind === 'region'
-    const startX = event.clientX
-    let dx = 0
-    const move = (e: PointerEvent) => {
-      dx = e.clientX - startX
-      if (draggable && Math.abs(dx) >= DRAG_THRESHOLD_PX) {
-        target.style.transform = `translateX(${dx}px)`
-        target.dataset.dragging = ''
-      }
+    target.focus({ preventScroll: true })
+    if (target.dataset.kind !== 'region') {
+      this.events.onSelect(id)
+      return
     }
-    const finish = (commit: boolean) => {
-      window.removeEventListener('pointermove', move)
-      window.removeEventListener('pointerup', up)
-      window.removeEventListener('pointercancel', cancel)
-      this.endDrag = undefined
-      target.style.transform = ''
-      delete target.dataset.dragging
-      if (!commit) return
-      if (draggable && Math.abs(dx) >= DRAG_THRESHOLD_PX) {
-        const pxPerSecond = this.wrapper.getBoundingClientRect().width / this.duration
-        this.events.onDragged(id, dx / pxPerSecond)
-      } else this.events.onActivate(id)
-    }
-    const up = () => finish(true)
-    const cancel = () => finish(false)
-    this.endDrag = cancel
-    window.addEventListener('pointermove', move)
-    window.addEventListener('pointerup', up)
-    window.addEventListener('pointercancel', cancel)
+    this.endDrag = startRegionDrag({
+      region: target,
+      layerRoot: this.root,
+      pointer: event,
+      pxPerSecond: this.wrapper.getBoundingClientRect().width / this.duration,
+      duration: this.duration,
+      snap: this.snapFor(target),
+      onDone: (result) => {
+        this.endDrag = undefined
+        if (result === 'click') this.events.onSelect(id)
+        else if (result !== 'cancel') this.events.onDragged(id, result.mode, result.delta)
+      },
+    })
   }
+
+  private snapFor(region: HTMLElement): SpeechEdges | undefined {
+    const lane = region.dataset.lane
+    if (lane !== 'user' && lane !== 'agent') return undefined
+    const channel = this.snap.length > 1 && this.layout ? this.layout.band[lane] : 0
+    return this.snap[channel]
+  }
+
+  /** The cursor tells a move from an edge drag before the button goes down. */
+  private readonly onHover = (event: PointerEvent) => {
+    const target = (event.target as HTMLElement).closest<HTMLElement>('[data-kind="region"]')
+    if (!target || target.dataset.dragging !== undefined) return
+    const mode = dragModeAt(target, event.clientX)
+    target.style.cursor = mode === 'move' ? '' : 'ew-resize'
+  }
+
+  private readonly onDoubleClick = (event: MouseEvent) => {
+    const id = (event.target as HTMLElement).closest<HTMLElement>('[data-id]')?.dataset.id
+    if (id !== undefined) this.events.onPlay(id)
+  }
+
+  private readonly onKeyDown = (event: KeyboardEvent) => {
+    const current = (event.target as HTMLElement).closest<HTMLElement>('[data-id]')
+    const id = current?.dataset.id
+    if (!current || id === undefined || event.altKey || event.ctrlKey || event.metaKey) return
+    if (event.key === 'Enter') {
+      event.preventDefault()
+      this.events.onPlay(id)
+      return
+    }
+    const step = NEIGHBOUR[event.key]
+    if (step === undefined) return
+    event.preventDefault()
+    const ids = [...this.byId.keys()]
+    const next = ids[ids.indexOf(id) + step]
+    if (next === undefined) return
+    this.events.onSelect(next)
+    this.byId.get(next)?.focus()
+  }
+}
+
+/** A short accessible name: the text itself stays in the title, so names never collide. */
+function itemKind(item: PlacedItem): string {
+  if (item.lane === 'user') return 'User message'
+  if (item.lane === 'agent') return 'Agent message'
+  return item.type === 'function_call'
+    ? 'Tool call'
+    : item.type === 'function_call_output'
+      ? 'Tool result'
+      : item.type === 'agent_handoff'
+        ? 'Handoff'
+        : 'Note'
 }
 
 function stop(event: Event) {
