@@ -84,4 +84,5 @@ export interface EgressRecording {
   fileDuration?: number
   filename?: string
   audioMixing?: AudioMixing
+  roomName?: string
 }
