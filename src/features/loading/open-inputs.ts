@@ -70,8 +70,9 @@ export async function openInputs(texts: readonly TextInput[], audio?: AudioInput
   // The transcript comes first: decoding a long recording takes seconds. Opening a call is one
   // transaction: with a new recording coming, the old one (its waveform, audio, playback) goes
   // now, so the new transcript never sits on it and an export never mixes the two.
-  if (Object.keys(patch).length > 0) problems.push(...applyPatch(patch, audio !== undefined))
-  else if (audio) dropRecording()
+  // A recording opened alone replaces the old one only once it decodes (a bad file keeps it).
+  const newCall = audio !== undefined && patch.history !== undefined
+  if (Object.keys(patch).length > 0) problems.push(...applyPatch(patch, newCall))
   if (texts.length > 0) useCallStore.setState({ problems })
   const waiting = patch.history ? useCallStore.getState().pendingAlignment : undefined
   const pending = alignment ?? waiting
@@ -126,15 +127,6 @@ function withoutAudio(inputs: CallInputs): CallInputs {
   const rest = { ...inputs }
   delete rest.audio
   return rest
-}
-
-/** The old recording goes before the new one decodes (the transcript stays). */
-function dropRecording() {
-  const { inputs } = useCallStore.getState()
-  if (!inputs.audio) return
-  URL.revokeObjectURL(inputs.audio.url)
-  replaceInputs(withoutAudio(inputs))
-  resetCursor()
 }
 
 function applyAlignment(pending: PendingAlignment) {
