@@ -138,3 +138,79 @@ test.describe('hostile input', () => {
     expect(exported.items.find((i) => i.id === 'item_e7d3096c4b18')?.nudge_s).toBe(0)
   })
 })
+
+test.describe('opening another call', () => {
+  test('is one transaction: the old recording goes first, export waits for the new one', async ({
+    replay,
+    page,
+  }) => {
+    await replay.open()
+    await page.getByRole('button', { name: 'Play' }).click()
+    await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)
+    await page.evaluate(() => {
+      const seen: { decoding: boolean; exportEnabled: boolean; regionIds: string[] }[] = []
+      ;(window as unknown as { seen: typeof seen }).seen = seen
+      new MutationObserver(() => {
+        const button = [...document.querySelectorAll('button')].find(
+          (b) => b.textContent === 'Export offsets (JSON)',
+        )
+        seen.push({
+          decoding: document.body.textContent?.includes('Decoding proto.ogg') ?? false,
+          exportEnabled: button !== undefined && !button.disabled,
+          regionIds: [...document.querySelectorAll<HTMLElement>('[data-kind="region"]')].map(
+            (r) => r.dataset.id ?? '',
+          ),
+        })
+      }).observe(document.body, { subtree: true, childList: true, attributes: true })
+    })
+    await openPrototypeCall(page)
+    await expect(replay.region('constructor')).toBeVisible()
+    const seen = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            seen: { decoding: boolean; exportEnabled: boolean; regionIds: string[] }[]
+          }
+        ).seen,
+    )
+    const whileDecoding = seen.filter((s) => s.decoding)
+    expect(whileDecoding.length).toBeGreaterThan(0)
+    for (const snapshot of whileDecoding) {
+      expect(snapshot.exportEnabled).toBe(false)
+      expect(snapshot.regionIds).toEqual([])
+    }
+    const exported = await replay.exportAlignment()
+    expect(exported.recording.file).toBe('proto.ogg')
+    expect(exported.items.some((i) => i.id === 'constructor')).toBe(true)
+  })
+
+  test('one bad file is one input, and its banner goes with the next good open', async ({
+    replay,
+    page,
+  }) => {
+    await replay.open()
+    const broken = JSON.stringify({
+      chat_history: {
+        items: [
+          { id: 1, type: 'message', role: 'user', content: 3 },
+          { id: 2, type: 'message', role: 7, content: [] },
+        ],
+      },
+      events: 'no',
+    })
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'many-bad-fields.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(broken),
+    })
+    const banner = page.getByRole('alert').filter({ hasText: 'many-bad-fields.json' })
+    await expect(banner).toContainText('Could not use an input; what was loaded before is kept.')
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'report.json',
+      mimeType: 'application/json',
+      buffer: demoBuffer('session-report.json'),
+    })
+    await expect(page.getByText('report.json · python report')).toBeVisible()
+    await expect(banner).toBeHidden()
+  })
+})

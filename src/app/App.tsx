@@ -4,6 +4,7 @@ import { OffsetPanel } from '../features/correct/OffsetPanel'
 import { SaveNotice } from '../features/correct/SaveNotice'
 import { SelectionPanel } from '../features/inspect/SelectionPanel'
 import { LoadStatus } from '../features/loading/LoadStatus'
+import { NotSameCallDialog } from '../features/loading/NotSameCallDialog'
 import { OpenFiles } from '../features/loading/OpenFiles'
 import { useUrlCall } from '../features/loading/use-url-call'
 import { Transport } from '../features/player/Transport'
@@ -47,6 +48,7 @@ export function App() {
       <ReviewSummary />
       <ProblemsBanner />
       <SaveNotice />
+      <NotSameCallDialog />
       <LoadStatus sources={sources} />
       <ErrorBoundary area="The workspace">
         <main className="workspace">

@@ -86,4 +86,5 @@ export interface EgressRecording {
   fileDuration?: number
   filename?: string
   audioMixing?: AudioMixing
+  roomName?: string
 }

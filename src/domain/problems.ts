@@ -27,7 +27,7 @@ export function joinPath(prefix: string, path: string): string {
 }
 
 export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing'
+  if (value === undefined) return 'nothing (the field is missing)'
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
   if (typeof value === 'string') {

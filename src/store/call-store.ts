@@ -7,6 +7,8 @@ import type { AlignmentExport } from '../domain/export/alignment-schema'
 import type { AudioFacts } from '../domain/place/anchor'
 import { placeCall } from '../domain/place/place-call'
 import type { Problem } from '../domain/problems'
+import type { CallMismatch } from '../domain/same-call'
+import { callMismatches } from '../domain/same-call'
 import type { Timeline } from '../domain/timeline'
 
 /** The recording as the player uses it. */
@@ -43,6 +45,10 @@ export interface CallState {
   audioProblems: Problem[]
   /** Name of a recording being decoded; the transcript is usable meanwhile. */
   decoding?: string
+  /** Inputs that look like another call than the history, until the reviewer decides. */
+  mismatches: CallMismatch[]
+  /** Mismatches the reviewer chose to ignore ("use them together anyway"), by file and reason. */
+  acceptedMismatches: string[]
   /** An export waiting to be applied once its history is loaded. */
   pendingAlignment?: { file: string; alignment: AlignmentExport }
 }
@@ -52,6 +58,8 @@ export const useCallStore = create<CallState>(() => ({
   warnings: [],
   problems: [],
   audioProblems: [],
+  mismatches: [],
+  acceptedMismatches: [],
   reviewerOpenedFiles: false,
 }))
 
@@ -65,9 +73,9 @@ function audioFacts(audio: LoadedAudio | undefined): AudioFacts {
 
 /** Sets the inputs and re-places the call. */
 export function replaceInputs(inputs: CallInputs) {
-  useCallStore.setState(() => {
+  useCallStore.setState(({ acceptedMismatches }) => {
     const { history, timings, egress, audio } = inputs
-    if (!history) return { inputs, timeline: undefined, warnings: [] }
+    if (!history) return { inputs, timeline: undefined, warnings: [], mismatches: [] }
     const placeInput = {
       history,
       audio: audioFacts(audio),
@@ -76,8 +84,23 @@ export function replaceInputs(inputs: CallInputs) {
     }
     const timeline = placeCall(placeInput)
     const warnings = dataWarnings(history, timeline, timings, audio?.duration)
-    return { inputs, timeline, warnings }
+    const mismatches = callMismatches(history, timeline, egress, audio).filter(
+      (m) => !acceptedMismatches.includes(mismatchKey(m)),
+    )
+    return { inputs, timeline, warnings, mismatches }
   })
+}
+
+export function mismatchKey(mismatch: CallMismatch): string {
+  return `${mismatch.file}|${mismatch.reason}`
+}
+
+/** The reviewer keeps inputs together although they look like different calls. */
+export function acceptMismatches() {
+  useCallStore.setState((s) => ({
+    acceptedMismatches: [...s.acceptedMismatches, ...s.mismatches.map(mismatchKey)],
+    mismatches: [],
+  }))
 }
 
 /**

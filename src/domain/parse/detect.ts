@@ -41,8 +41,10 @@ export function detectInputKind(value: unknown): InputKind {
     return { kind: 'egress' }
   if (isRecord(value.chat_history)) return { kind: 'history', format: reportFormat(value) }
   if ('items' in value) {
-    const camel = firstItems(value).some((item) => hasCamelCaseKey(item, 2))
-    return { kind: 'history', format: camel ? 'node_history' : 'python_history' }
+    // Node writes ms epochs even where no key is camelCase (formats.md §9.1): either proves it.
+    const items = firstItems(value)
+    const node = items.some((item) => hasCamelCaseKey(item, 2)) || hasMsEpoch(items)
+    return { kind: 'history', format: node ? 'node_history' : 'python_history' }
   }
   return { kind: 'unknown' }
 }

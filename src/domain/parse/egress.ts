@@ -2,8 +2,8 @@ import { z } from 'zod'
 import type { AudioMixing, EgressRecording } from '../call'
 import { hasCamelCaseKey, snakeCaseKeys } from '../case'
 import { nanosToSeconds } from '../epoch'
-import type { ParseResult } from '../problems'
-import { errorProblem } from '../problems'
+import type { ParseResult, Problem } from '../problems'
+import { errorProblem, warningProblem } from '../problems'
 import { epochSeconds, optional } from './zod-helpers'
 import { zodProblems } from './zod-problems'
 
@@ -17,6 +17,7 @@ const fileInfoSchema = z.looseObject({
 
 const egressSchema = z.looseObject({
   egress_id: optional(z.string()),
+  room_name: optional(z.string()),
   started_at: optional(epochSeconds),
   file_results: optional(z.array(fileInfoSchema)),
   file: optional(fileInfoSchema),
@@ -41,6 +42,14 @@ export function parseEgressFile(file: string, raw: unknown): ParseResult<EgressR
   }
   const info = parsed.data
   const fileInfo = [info.file_results?.[0], info.file].find((f) => f?.started_at !== undefined)
+  const event = typeof normalized?.event === 'string' ? normalized.event : undefined
+  if (
+    fileInfo?.started_at === undefined &&
+    (event === 'egress_started' || event === 'egress_updated')
+  ) {
+    const message = `an "${event}" webhook: it is sent before the file exists and has no file start time; open the "egress_ended" webhook (or the EgressInfo) of this recording`
+    return { ok: false, problems: [errorProblem(file, 'event', message)] }
+  }
   if (fileInfo?.started_at === undefined) {
     const path = `${prefix ? `${prefix}.` : ''}${camel ? 'fileResults[0].startedAt' : 'file_results[0].started_at'}`
     const message =
@@ -49,12 +58,19 @@ export function parseEgressFile(file: string, raw: unknown): ParseResult<EgressR
   }
   const recording: EgressRecording = { file, fileStartedAt: fileInfo.started_at }
   if (info.egress_id !== undefined) recording.egressId = info.egress_id
+  if (info.room_name !== undefined) recording.roomName = info.room_name
   if (info.started_at !== undefined) recording.egressStartedAt = info.started_at
   if (fileInfo.filename !== undefined) recording.filename = fileInfo.filename
   const duration = fileInfo.duration === undefined ? undefined : nanosToSeconds(fileInfo.duration)
-  if (duration !== undefined) recording.fileDuration = duration
+  const problems: Problem[] = []
+  const rawDuration = fileInfo.duration === undefined ? NaN : Number(fileInfo.duration)
+  if (rawDuration < 0) {
+    const path = `${prefix ? `${prefix}.` : ''}${camel ? 'fileResults[0].duration' : 'file_results[0].duration'}`
+    const message = `negative duration (${(rawDuration / 1e9).toFixed(3)} s, a known Egress server bug); ignored, the recording's own length is used`
+    problems.push(warningProblem(file, path, message))
+  } else if (duration !== undefined) recording.fileDuration = duration
   const mixing = info.room_composite?.audio_mixing
   if (mixing !== undefined && (MIXINGS as readonly string[]).includes(mixing))
     recording.audioMixing = mixing as AudioMixing
-  return { ok: true, value: recording, problems: [] }
+  return { ok: true, value: recording, problems }
 }

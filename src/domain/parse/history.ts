@@ -28,9 +28,15 @@ const eventSchema = z.looseObject({
   created_at: epochSeconds,
   old_state: optional(z.string()),
   new_state: optional(z.string()),
-  source: optional(z.string()),
+  // Python error events name the failing plugin as `{model, provider}`, others a string.
+  source: optional(z.union([z.string(), z.looseObject({}).transform(sourceName)])),
   resumed: optional(z.boolean()),
 })
+
+function sourceName(source: Record<string, unknown>): string {
+  const parts = [source.provider, source.model].filter((p) => typeof p === 'string' && p !== '')
+  return parts.length > 0 ? parts.join(' ') : JSON.stringify(source).slice(0, 80)
+}
 
 /** `session_usage_updated` comes by the hundred and carries no timeline information. */
 const IGNORED_EVENTS = new Set(['session_usage_updated', 'metrics_collected'])

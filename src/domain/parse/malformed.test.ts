@@ -96,7 +96,7 @@ describe('malformed history files give problems that name the file and the field
   test('a report whose chat_history has no items array', () => {
     const { result, texts } = problemsOf('r.json', '{"chat_history": {}, "events": []}')
     expect(result.ok).toBe(false)
-    expect(texts).toEqual(['r.json › chat_history.items: expected an array, got nothing'])
+    expect(texts).toEqual(['r.json › chat_history.items: missing: expected an array'])
   })
 
   test('a bad report field is dropped with a warning; the anchor then becomes a guess', () => {

@@ -1,12 +1,14 @@
 import type { CallHistory, EgressRecording, WordTimings } from '../call'
 import type { AlignmentExport } from '../export/alignment-schema'
 import { alignmentExportSchema } from '../export/alignment-schema'
-import type { ParseResult } from '../problems'
-import { errorProblem } from '../problems'
+import type { ParseResult, Problem } from '../problems'
+import { errorProblem, joinPath, warningProblem } from '../problems'
 import { assertNever } from '../objects'
 import { detectInputKind } from './detect'
 import { parseEgressFile } from './egress'
 import { parseHistoryFile } from './history'
+import { parseJsonText, unwrapExtendedJson } from './lenient-json'
+import { findNestedInput } from './nested'
 import { parseTimedStringsFile, parseTranscriptionStream } from './timed-strings'
 import { zodProblems } from './zod-problems'
 
@@ -34,19 +36,49 @@ export function parseInputText(
   text: string,
   expected?: InputRole,
 ): ParseResult<ParsedInput> {
-  const json = tryJson(text)
-  if (!json.ok) {
-    if (looksLikeNdjson(text)) return mapValue(parseTranscriptionStream(file, text), toTimings)
-    return { ok: false, problems: [errorProblem(file, '', `not valid JSON (${json.error})`)] }
+  let result: ParseResult<ParsedInput>
+  try {
+    result = parseText(file, text)
+  } catch (error) {
+    // A hostile file (objects nested 100,000 deep) must be refused, not crash the page.
+    if (!(error instanceof RangeError)) throw error
+    const message = `too deeply nested to read (${error.message})`
+    return { ok: false, problems: [errorProblem(file, '', message)] }
   }
-  const result = isTranscriptionChunk(json.value)
-    ? mapValue(parseTranscriptionStream(file, text), toTimings)
-    : parseJsonValue(file, json.value)
   if (result.ok && expected !== undefined && result.value.kind !== expected) {
     const message = `expected ${INPUT_ROLE_LABEL[expected]}, got ${INPUT_ROLE_LABEL[result.value.kind]}`
     return { ok: false, problems: [errorProblem(file, '', message)] }
   }
   return result
+}
+
+function parseText(file: string, text: string): ParseResult<ParsedInput> {
+  const json = parseJsonText(text)
+  if (!json.ok) {
+    if (looksLikeNdjson(text)) return mapValue(parseTranscriptionStream(file, text), toTimings)
+    return { ok: false, problems: [errorProblem(file, '', `not valid JSON (${json.error})`)] }
+  }
+  if (isTranscriptionChunk(json.value))
+    return mapValue(parseTranscriptionStream(file, text), toTimings)
+  const notes: Problem[] = []
+  if (json.lenient)
+    notes.push(
+      warningProblem(file, '', 'not strict JSON (comments or trailing commas); read as JSON5'),
+    )
+  // Only a file that names a `$` key can hold MongoDB wrappers: others skip the copy.
+  const extended = text.includes('$')
+    ? unwrapExtendedJson(json.value)
+    : { value: json.value, unwrapped: 0 }
+  if (extended.unwrapped > 0) {
+    const message = `${extended.unwrapped} MongoDB wrappers ($numberLong, $date, …) read as plain values`
+    notes.push(warningProblem(file, '', message))
+  }
+  return withProblems(parseJsonValue(file, extended.value), notes)
+}
+
+function withProblems<T>(result: ParseResult<T>, notes: Problem[]): ParseResult<T> {
+  if (notes.length === 0) return result
+  return { ...result, problems: [...notes, ...result.problems] }
 }
 
 export function parseJsonValue(file: string, value: unknown): ParseResult<ParsedInput> {
@@ -71,10 +103,26 @@ export function parseJsonValue(file: string, value: unknown): ParseResult<Parsed
       return { ok: true, value: { kind: 'alignment', alignment: parsed.data }, problems: [] }
     }
     case 'unknown':
-      return { ok: false, problems: [errorProblem(file, '', EXPECTED_ANY)] }
+      return parseNested(file, value)
     default:
       return assertNever(detected)
   }
+}
+
+/** Input one level down in a wrapper object: read from there, saying where it was found. */
+function parseNested(file: string, value: unknown): ParseResult<ParsedInput> {
+  const nested = findNestedInput(value)
+  if (!nested) return { ok: false, problems: [errorProblem(file, '', EXPECTED_ANY)] }
+  const result = parseJsonValue(file, nested.value)
+  const relocate = (p: Problem): Problem => ({ ...p, path: joinPath(nested.key, p.path) })
+  const found = warningProblem(
+    file,
+    nested.key,
+    `${INPUT_ROLE_LABEL[nested.detected.kind]} found inside a wrapper object, under "${nested.key}"`,
+  )
+  return result.ok
+    ? { ...result, problems: [found, ...result.problems.map(relocate)] }
+    : { ok: false, problems: result.problems.map(relocate) }
 }
 
 function toTimings(timings: WordTimings): ParsedInput {
@@ -83,14 +131,6 @@ function toTimings(timings: WordTimings): ParsedInput {
 
 function mapValue<T, U>(result: ParseResult<T>, map: (value: T) => U): ParseResult<U> {
   return result.ok ? { ok: true, value: map(result.value), problems: result.problems } : result
-}
-
-function tryJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown }
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) }
-  }
 }
 
 function isTranscriptionChunk(value: unknown): boolean {

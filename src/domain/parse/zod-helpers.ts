@@ -4,6 +4,11 @@ import { describeValue } from '../problems'
 
 /** An epoch time in any unit (s, ms, µs, ns; number or int64 string), normalized to float seconds. */
 export const epochSeconds = z.unknown().transform((value, ctx) => {
+  if (value === undefined) {
+    const message = 'missing: expected an epoch time (seconds, ms or ns since 1970)'
+    ctx.addIssue({ code: 'custom', message })
+    return z.NEVER
+  }
   if (typeof value !== 'number' && typeof value !== 'string') {
     ctx.addIssue({ code: 'custom', message: `expected a number, got ${describeValue(value)}` })
     return z.NEVER

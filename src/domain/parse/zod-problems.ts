@@ -26,13 +26,15 @@ export function spellPath(path: readonly PropertyKey[], camel: boolean): string 
 
 export function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
   const actual = valueAt(input, issue.path)
+  const missing = actual === undefined && issue.path.length > 0
   switch (issue.code) {
     case 'invalid_type':
+      if (missing) return `missing: expected ${article(issue.expected)}`
       return `expected ${issue.expected === 'array' ? 'an array' : `a ${issue.expected}`}, got ${describeValue(actual)}`
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(actual)}`
     case 'invalid_union':
-      return `unexpected value ${describeValue(actual)}`
+      return missing ? 'missing' : `unexpected value ${describeValue(actual)}`
     case 'custom':
     case 'invalid_element':
     case 'invalid_format':
@@ -43,6 +45,10 @@ export function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
     case 'unrecognized_keys':
       return issue.message
   }
+}
+
+function article(expected: string): string {
+  return expected === 'array' || expected === 'object' ? `an ${expected}` : `a ${expected}`
 }
 
 export function zodProblems(ctx: ProblemContext, error: z.ZodError, input: unknown): Problem[] {

@@ -29,8 +29,24 @@ function isSpoken(item: ChatItem): item is SpokenMessage {
 }
 
 /** Places every history item on the recording (formats.md §9). */
-export function placeCall({ history, timings, egress, audio = {} }: CallInputs): Timeline {
+export function placeCall(inputs: CallInputs): Timeline {
+  const { history, egress, audio = {} } = inputs
   const anchor = recordingAnchor(history, egress, audio)
+  const timeline = placeOn(inputs, anchor)
+  if (anchor.t0Source !== 'earliest_timestamp') return timeline
+  // A guessed start must hold the whole call: a message placed from its created_at can start
+  // before the earliest timestamp, and a negative position is the guess's fault, not the data's.
+  let earliest = 0
+  for (const item of timeline.items) earliest = Math.min(earliest, item.start)
+  for (const segment of timeline.vad) earliest = Math.min(earliest, segment.start)
+  if (earliest >= 0) return timeline
+  return placeOn(inputs, { ...anchor, t0Unix: anchor.t0Unix + earliest - GUESS_MARGIN_S })
+}
+
+/** Silence left before the first message when the recording start is guessed. */
+const GUESS_MARGIN_S = 0.5
+
+function placeOn({ history, timings }: CallInputs, anchor: RecordingAnchor): Timeline {
   const spoken = history.items.filter(isSpoken)
   const wall = wallClockWords(history, spoken, timings)
   const vad = vadSegments(history)

@@ -24,7 +24,7 @@ export async function openAudio(input: AudioInput): Promise<LoadedAudio | undefi
   forgetAlignment()
   const mine = new AbortController()
   current = mine
-  useCallStore.setState({ decoding: input.name })
+  useCallStore.setState({ decoding: input.name, audioProblems: [] })
   const problems: Problem[] = []
   const loaded = await loadAudio(input, problems, mine.signal)
   if (mine.signal.aborted) {

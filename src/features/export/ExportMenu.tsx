@@ -2,7 +2,8 @@ import { useCallStore } from '../../store/call-store'
 import { exportAlignment, exportTable } from './export-actions'
 
 export function ExportMenu() {
-  const ready = useCallStore((s) => s.timeline !== undefined)
+  // Not while a recording decodes: the export would name the recording it is not placed on yet.
+  const ready = useCallStore((s) => s.timeline !== undefined && s.decoding === undefined)
   return (
     <div className="export" role="group" aria-label="Export">
       <button type="button" className="primary" disabled={!ready} onClick={exportAlignment}>

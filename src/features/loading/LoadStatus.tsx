@@ -1,4 +1,13 @@
+import { formatBytes } from './fetch-source'
 import type { SourceStatus } from './use-url-call'
+
+function progressText(s: SourceStatus): string {
+  const parts = [
+    s.progress !== undefined ? `${Math.round(s.progress * 100)} %` : undefined,
+    s.received !== undefined ? `${formatBytes(s.received)} received` : undefined,
+  ].filter((p) => p !== undefined)
+  return parts.length > 0 ? ` ${parts.join(', ')}` : '…'
+}
 
 /** Shown while a linked call loads, and when a source fails (with a retry). */
 export function LoadStatus({ sources }: { sources: SourceStatus[] }) {
@@ -22,8 +31,10 @@ export function LoadStatus({ sources }: { sources: SourceStatus[] }) {
             </>
           ) : (
             <>
-              loading{s.progress !== undefined ? ` ${Math.round(s.progress * 100)} %` : '…'}{' '}
-              <progress max={1} value={s.progress} />
+              loading{progressText(s)} <progress max={1} value={s.progress} />{' '}
+              <button type="button" onClick={s.cancel}>
+                Cancel
+              </button>
             </>
           )}
         </li>

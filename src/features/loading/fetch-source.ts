@@ -1,51 +1,153 @@
+/** Bytes received so far, and the announced size when the server gave a plausible one. */
 export type Progress = (loaded: number, total: number | undefined) => void
 
-async function checkedFetch(url: string): Promise<Response> {
-  let response: Response
-  try {
-    response = await fetch(url)
-  } catch (error) {
-    throw new Error(
-      `${url}: could not be fetched (${error instanceof Error ? error.message : String(error)})`,
-      { cause: error },
+/** How much a linked file may cost before it is given up: a URL can point at anything. */
+export interface FetchLimits {
+  maxBytes: number
+  /** No byte for this long: the server stalled. */
+  idleMs: number
+  /** The whole download, however steadily it trickles. */
+  totalMs: number
+}
+
+const MB = 1024 * 1024
+export const TEXT_LIMITS: FetchLimits = { maxBytes: 256 * MB, idleMs: 30_000, totalMs: 120_000 }
+export const AUDIO_LIMITS: FetchLimits = {
+  maxBytes: 1024 * MB,
+  idleMs: 30_000,
+  totalMs: 30 * 60_000,
+}
+
+/** `&timeout_s=` and `&max_mb=` on the page URL override the limits (slow links, huge WAVs). */
+export function limitsFrom(search: string, defaults: FetchLimits): FetchLimits {
+  const params = new URLSearchParams(search)
+  const timeout = Number(params.get('timeout_s'))
+  const maxMb = Number(params.get('max_mb'))
+  return {
+    maxBytes: maxMb > 0 ? maxMb * MB : defaults.maxBytes,
+    idleMs: timeout > 0 ? Math.min(defaults.idleMs, timeout * 1000) : defaults.idleMs,
+    totalMs: timeout > 0 ? timeout * 1000 : defaults.totalMs,
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  return bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`
+}
+
+export interface FetchOptions {
+  limits: FetchLimits
+  signal?: AbortSignal
+  onProgress?: Progress
+}
+
+/** The reviewer pressed Cancel. */
+export class FetchCancelled extends Error {}
+
+/**
+ * GET with a size cap, an idle and a total timeout, and cancellation; every failure is an Error
+ * whose message names the URL and says what happened.
+ */
+export async function fetchLimited(
+  url: string,
+  { limits, signal, onProgress }: FetchOptions,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; type: string }> {
+  const controller = new AbortController()
+  let why: string | undefined
+  const stop = (reason: string) => {
+    why ??= reason
+    controller.abort()
+  }
+  const onCancel = () => stop('cancelled')
+  signal?.addEventListener('abort', onCancel)
+  if (signal?.aborted) onCancel()
+  const total = setTimeout(
+    () => stop(`timed out after ${Math.round(limits.totalMs / 1000)} s`),
+    limits.totalMs,
+  )
+  let idle: ReturnType<typeof setTimeout> | undefined
+  const stillAlive = () => {
+    clearTimeout(idle)
+    idle = setTimeout(
+      () => stop(`no data for ${Math.round(limits.idleMs / 1000)} s; the server stalled`),
+      limits.idleMs,
     )
   }
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`.trim())
-  return response
+  const fail = (error: unknown): never => {
+    if (why === 'cancelled') throw new FetchCancelled(`${url}: cancelled`)
+    if (why) throw new Error(`${url}: ${why}`, { cause: error })
+    const message = error instanceof Error ? error.message : String(error)
+    throw new Error(`${url}: could not be fetched (${message})`, { cause: error })
+  }
+  try {
+    stillAlive()
+    const response = await fetch(url, { signal: controller.signal }).catch(fail)
+    if (!response.ok)
+      throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`.trim())
+    const announced = Number(response.headers.get('content-length')) || undefined
+    if (announced !== undefined && announced > limits.maxBytes)
+      throw new Error(
+        `${url}: ${formatBytes(announced)} is over the ${formatBytes(limits.maxBytes)} limit`,
+      )
+    const bytes = await readBody(response, limits, stillAlive, (loaded) => {
+      if (loaded > limits.maxBytes)
+        stop(`stopped at ${formatBytes(limits.maxBytes)}, the size limit`)
+      // A content-length smaller than what arrived is wrong: report bytes only.
+      onProgress?.(loaded, announced !== undefined && announced >= loaded ? announced : undefined)
+    }).catch(fail)
+    if (why) fail(undefined)
+    return { bytes, type: response.headers.get('content-type') ?? '' }
+  } finally {
+    clearTimeout(total)
+    clearTimeout(idle)
+    signal?.removeEventListener('abort', onCancel)
+  }
 }
 
-/** Static hosts answer a missing file with their index page: that is not a history. */
-export async function fetchText(url: string): Promise<string> {
-  const response = await checkedFetch(url)
-  if ((response.headers.get('content-type') ?? '').includes('text/html'))
-    throw new Error(`${url}: an HTML page came back instead of JSON; the file is probably missing`)
-  return response.text()
-}
-
-/** Reads the body in chunks so the UI can show how far a long recording has come. */
-export async function fetchBytes(
-  url: string,
-  onProgress: Progress,
-): Promise<{ bytes: ArrayBuffer; type: string }> {
-  const response = await checkedFetch(url)
-  const type = response.headers.get('content-type') ?? ''
-  const total = Number(response.headers.get('content-length')) || undefined
-  if (!response.body) return { bytes: await response.arrayBuffer(), type }
+async function readBody(
+  response: Response,
+  limits: FetchLimits,
+  stillAlive: () => void,
+  onChunk: (loaded: number) => void,
+): Promise<Uint8Array<ArrayBuffer>> {
+  if (!response.body) return new Uint8Array(await response.arrayBuffer())
   const reader = response.body.getReader()
   const chunks: Uint8Array[] = []
   let loaded = 0
   for (;;) {
     const { done, value } = await reader.read()
     if (done) break
-    chunks.push(value)
+    stillAlive()
     loaded += value.byteLength
-    onProgress(loaded, total)
+    onChunk(loaded)
+    if (loaded > limits.maxBytes) {
+      await reader.cancel()
+      break
+    }
+    chunks.push(value)
   }
-  const bytes = new Uint8Array(loaded)
+  const bytes = new Uint8Array(loaded > limits.maxBytes ? 0 : loaded)
   let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
+  if (bytes.length > 0)
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset)
+      offset += chunk.byteLength
+    }
+  return bytes
+}
+
+/** Static hosts answer a missing file with their index page: that is not a history. */
+export async function fetchText(url: string, options: FetchOptions): Promise<string> {
+  const { bytes, type } = await fetchLimited(url, options)
+  if (type.includes('text/html'))
+    throw new Error(`${url}: an HTML page came back instead of JSON; the file is probably missing`)
+  return new TextDecoder().decode(bytes)
+}
+
+/** Reads the body in chunks so the UI can show how far a long recording has come. */
+export async function fetchBytes(
+  url: string,
+  options: FetchOptions,
+): Promise<{ bytes: ArrayBuffer; type: string }> {
+  const { bytes, type } = await fetchLimited(url, options)
   return { bytes: bytes.buffer, type }
 }

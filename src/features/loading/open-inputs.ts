@@ -37,7 +37,8 @@ export function isAudioFile(file: File): boolean {
 
 /** Files from a drop or the picker: which is which is detected from their content. */
 export async function openFiles(files: readonly File[]) {
-  useCallStore.setState({ reviewerOpenedFiles: true })
+  // A new open: the banner of the previous one no longer applies.
+  useCallStore.setState({ reviewerOpenedFiles: true, problems: [], audioProblems: [] })
   const audioFile = files.find(isAudioFile)
   const texts = await Promise.all(
     files.filter((f) => f !== audioFile).map(async (f) => ({ name: f.name, text: await f.text() })),
@@ -68,8 +69,12 @@ export async function openInputs(texts: readonly TextInput[], audio?: AudioInput
     else if (parsed.kind === 'egress') patch.egress = parsed.egress
     else alignment = { file: input.name, alignment: parsed.alignment }
   }
-  // The transcript comes first: decoding a long recording takes seconds.
-  if (Object.keys(patch).length > 0) problems.push(...applyPatch(patch))
+  // The transcript comes first: decoding a long recording takes seconds. Opening a call is one
+  // transaction: with a new recording coming, the old one (its waveform, audio, playback) goes
+  // now, so the new transcript never sits on it and an export never mixes the two.
+  // A recording opened alone replaces the old one only once it decodes (a bad file keeps it).
+  const newCall = audio !== undefined && patch.history !== undefined
+  if (Object.keys(patch).length > 0) problems.push(...applyPatch(patch, newCall))
   if (texts.length > 0) useCallStore.setState({ problems })
   const waiting = patch.history ? useCallStore.getState().pendingAlignment : undefined
   const pending = alignment ?? waiting
@@ -84,13 +89,14 @@ export async function openInputs(texts: readonly TextInput[], audio?: AudioInput
  * A history of another call starts a new review: the word timings and Egress info of the old call
  * no longer apply. The recording is kept, since it is often opened first.
  */
-function applyPatch(patch: CallInputs): Problem[] {
+function applyPatch(patch: CallInputs, newRecordingComing = false): Problem[] {
   const { inputs } = useCallStore.getState()
   const replacesCall =
     patch.history !== undefined &&
     inputs.history !== undefined &&
     !sameCall(inputs.history, patch.history)
-  const base: CallInputs = replacesCall ? (inputs.audio ? { audio: inputs.audio } : {}) : inputs
+  const kept: CallInputs = replacesCall ? (inputs.audio ? { audio: inputs.audio } : {}) : inputs
+  const base = newRecordingComing ? withoutAudio(kept) : kept
   const next = { ...base, ...patch }
   if (inputs.audio && next.audio !== inputs.audio) URL.revokeObjectURL(inputs.audio.url)
   replaceInputs(next)
@@ -119,6 +125,12 @@ function sameCall(current: CallHistory, next: CallHistory): boolean {
 type PendingAlignment = { file: string; alignment: AlignmentExport }
 
 /** An export opened before its call waits for it; one for another call is refused. */
+function withoutAudio(inputs: CallInputs): CallInputs {
+  const rest = { ...inputs }
+  delete rest.audio
+  return rest
+}
+
 function applyAlignment(pending: PendingAlignment) {
   const { timeline, problems } = useCallStore.getState()
   if (!timeline) {

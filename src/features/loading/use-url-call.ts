@@ -1,6 +1,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { fetchBytes, fetchText } from './fetch-source'
+import { AUDIO_LIMITS, fetchBytes, fetchText, limitsFrom, TEXT_LIMITS } from './fetch-source'
 import { hasUserOpenedFiles, openInputs } from './open-inputs'
 import { fileNameOf, urlSources } from './url-sources'
 
@@ -9,26 +9,66 @@ export interface SourceStatus {
   url: string
   status: 'pending' | 'error' | 'success'
   error?: string
+  /** Share of the announced size, when the server announced a plausible one. */
   progress?: number
+  /** Bytes received so far. */
+  received?: number
   retry: () => void
+  cancel: () => void
+}
+
+interface Received {
+  loaded: number
+  total: number | undefined
+}
+
+const PROGRESS_STEP = 256 * 1024
+
+/** One AbortController per source URL, so that Cancel stops that download and no other. */
+function useCancellers() {
+  const controllers = useRef(new Map<string, AbortController>())
+  const start = (url: string, signal: AbortSignal): AbortSignal => {
+    const controller = new AbortController()
+    signal.addEventListener('abort', () => controller.abort())
+    controllers.current.set(url, controller)
+    return controller.signal
+  }
+  const cancel = (url: string) => controllers.current.get(url)?.abort()
+  return { start, cancel }
 }
 
 /** Loads the call named by the URL (or the demo call) with TanStack Query: progress, errors, retry. */
 export function useUrlCall(): { sources: SourceStatus[]; isDemo: boolean } {
   const plan = useMemo(() => urlSources(window.location.search, import.meta.env.BASE_URL), [])
-  const [progress, setProgress] = useState<number>()
+  const [received, setReceived] = useState<Record<string, Received>>({})
+  const cancellers = useCancellers()
+  const shown = useRef(new Map<string, number>())
+  // A re-render per 256 KB at most: a long recording arrives in thousands of chunks.
+  const track = (url: string) => (loaded: number, total: number | undefined) => {
+    if (loaded - (shown.current.get(url) ?? -Infinity) < PROGRESS_STEP && loaded !== total) return
+    shown.current.set(url, loaded)
+    setReceived((r) => ({ ...r, [url]: { loaded, total } }))
+  }
+  const search = window.location.search
   const texts = useQueries({
     queries: plan.texts.map((source) => ({
       queryKey: ['source-text', source.url],
-      queryFn: () => fetchText(source.url),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        fetchText(source.url, {
+          limits: limitsFrom(search, TEXT_LIMITS),
+          signal: cancellers.start(source.url, signal),
+          onProgress: track(source.url),
+        }),
     })),
   })
   const audio = useQuery({
     queryKey: ['source-audio', plan.audio],
-    queryFn: () =>
-      fetchBytes(plan.audio ?? '', (loaded, total) =>
-        setProgress(total ? loaded / total : undefined),
-      ),
+    queryFn: ({ signal }) =>
+      fetchBytes(plan.audio ?? '', {
+        limits: limitsFrom(search, AUDIO_LIMITS),
+        signal: cancellers.start(plan.audio ?? '', signal),
+        onProgress: track(plan.audio ?? ''),
+      }),
     enabled: plan.audio !== undefined,
     structuralSharing: false,
   })
@@ -54,6 +94,11 @@ export function useUrlCall(): { sources: SourceStatus[]; isDemo: boolean } {
     void openInputs([], { name: fileNameOf(plan.audio), ...audio.data })
   }, [plan, audio.data])
 
+  const progressOf = (url: string) => {
+    const r = received[url]
+    if (!r) return {}
+    return { received: r.loaded, ...(r.total ? { progress: r.loaded / r.total } : {}) }
+  }
   const sources: SourceStatus[] = plan.texts.map((source, i) => {
     const q = texts[i]
     return {
@@ -61,17 +106,21 @@ export function useUrlCall(): { sources: SourceStatus[]; isDemo: boolean } {
       url: source.url,
       status: q?.status ?? 'pending',
       ...(q?.error ? { error: q.error.message } : {}),
+      ...progressOf(source.url),
       retry: () => void q?.refetch(),
+      cancel: () => cancellers.cancel(source.url),
     }
   })
   if (plan.audio) {
+    const url = plan.audio
     sources.unshift({
       label: 'audio',
-      url: plan.audio,
+      url,
       status: audio.status,
       ...(audio.error ? { error: audio.error.message } : {}),
-      ...(progress !== undefined ? { progress } : {}),
+      ...progressOf(url),
       retry: () => void audio.refetch(),
+      cancel: () => cancellers.cancel(url),
     })
   }
   return { sources, isDemo: plan.isDemo }

@@ -9,12 +9,14 @@ export function ProblemsBanner() {
   if (problems.length === 0) return null
   const errors = problems.filter((p) => p.severity === 'error')
   const warnings = problems.filter((p) => p.severity === 'warning')
+  // One bad file can have several bad fields: count files, not problems.
+  const badFiles = new Set(errors.map((p) => p.file)).size
   return (
     <div className={`banner ${errors.length > 0 ? 'banner-error' : 'banner-warn'}`} role="alert">
       <div>
         <strong>
           {errors.length > 0
-            ? `Could not use ${errors.length === 1 ? 'an input' : `${errors.length} inputs`}; what was loaded before is kept.`
+            ? `Could not use ${badFiles === 1 ? 'an input' : `${badFiles} inputs`}; what was loaded before is kept.`
             : 'Loaded, with caveats:'}
         </strong>
         <ul>
