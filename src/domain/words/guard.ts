@@ -11,6 +11,8 @@ export interface WordStart {
 /** A reference word this far from the fallback is more likely a path error than a correction. */
 export const MAX_SHIFT_FROM_FALLBACK_S = 0.25
 const OUTLIER_MADS = 3
+/** Short words match worse than long ones; a spread below this share of the median is noise. */
+const MIN_SPREAD_OF_MEDIAN = 0.15
 const MIN_WORDS_FOR_OUTLIERS = 4
 
 /**
@@ -40,7 +42,7 @@ export function guardWordStarts(
   })
 }
 
-/** Median + 3 scaled MADs of the finite word costs. */
+/** Median + 3 scaled MADs of the finite word costs, the MAD at least 15 % of the median. */
 function costLimit(words: readonly ReferenceWord[]): number {
   const costs = words
     .map((w) => w.cost)
@@ -49,7 +51,8 @@ function costLimit(words: readonly ReferenceWord[]): number {
   if (costs.length < MIN_WORDS_FOR_OUTLIERS) return Infinity
   const median = middle(costs)
   const deviations = costs.map((c) => Math.abs(c - median)).sort((a, b) => a - b)
-  return median + OUTLIER_MADS * 1.4826 * Math.max(middle(deviations), 1e-6)
+  const spread = Math.max(middle(deviations), MIN_SPREAD_OF_MEDIAN * median, 1e-6)
+  return median + OUTLIER_MADS * 1.4826 * spread
 }
 
 function middle(sorted: readonly number[]): number {
