@@ -1,7 +1,10 @@
+import type { AlignmentFeatures } from '../../domain/audio/features'
+import { FeatureAccumulator } from '../../domain/audio/features'
 import { binPeaks, stereoUserOnset } from '../../domain/audio/peaks'
 import type { WorkerReply } from './opus-peaks.worker'
 
-const DECODE_SAMPLE_RATE = 8000
+/** 16 kHz keeps what the alignment features need (up to 8 kHz) and no more. */
+const DECODE_SAMPLE_RATE = 16_000
 
 export interface DecodedAudio {
   peaks: Float32Array[]
@@ -9,6 +12,8 @@ export interface DecodedAudio {
   channels: number
   /** Seconds into the file where the first channel first carries speech. */
   firstUserOnset?: number
+  /** Computed in the same pass as the peaks, for the audio alignment. */
+  features?: AlignmentFeatures
 }
 
 /**
@@ -59,10 +64,16 @@ async function decodeInBrowser(data: ArrayBuffer): Promise<DecodedAudio> {
   const peaks = Array.from({ length: buffer.numberOfChannels }, (_, c) =>
     binPeaks(buffer.getChannelData(c), buffer.sampleRate),
   )
+  const channels = Array.from({ length: buffer.numberOfChannels }, (_, c) =>
+    buffer.getChannelData(c),
+  )
+  const features = new FeatureAccumulator(channels.length, buffer.sampleRate)
+  features.push(channels, buffer.length)
   const decoded: DecodedAudio = {
     peaks,
     duration: buffer.duration,
     channels: buffer.numberOfChannels,
+    features: features.result(),
   }
   const onset = stereoUserOnset(peaks)
   if (onset !== undefined) decoded.firstUserOnset = onset

@@ -3,6 +3,7 @@ import type { Problem } from '../../domain/problems'
 import { errorProblem, warningProblem } from '../../domain/problems'
 import type { LoadedAudio } from '../../store/call-store'
 import { useCallStore } from '../../store/call-store'
+import { forgetAlignment } from '../align/run-alignment'
 import { decodePeaks } from './decode-peaks'
 
 export interface AudioInput {
@@ -20,6 +21,7 @@ let current: AbortController | undefined
  */
 export async function openAudio(input: AudioInput): Promise<LoadedAudio | undefined> {
   current?.abort()
+  forgetAlignment()
   const mine = new AbortController()
   current = mine
   useCallStore.setState({ decoding: input.name })

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import type { OggOpusDecodedAudio } from 'ogg-opus-decoder'
 import { OggOpusDecoder } from 'ogg-opus-decoder'
+import { FeatureAccumulator, featureBuffers } from '../../domain/audio/features'
 import { PeakAccumulator, stereoUserOnset } from '../../domain/audio/peaks'
 import type { DecodedAudio } from './decode-peaks'
 
@@ -16,10 +17,10 @@ self.onmessage = async (event: MessageEvent<ArrayBuffer>) => {
   try {
     const audio = await decode(new Uint8Array(event.data))
     const reply: WorkerReply = { ok: true, audio }
-    self.postMessage(
-      reply,
-      audio.peaks.map((p) => p.buffer),
-    )
+    self.postMessage(reply, [
+      ...audio.peaks.map((p) => p.buffer),
+      ...(audio.features ? featureBuffers(audio.features) : []),
+    ])
   } catch (error) {
     const reply: WorkerReply = {
       ok: false,
@@ -33,10 +34,13 @@ async function decode(bytes: Uint8Array): Promise<DecodedAudio> {
   const decoder = new OggOpusDecoder()
   await decoder.ready
   let peaks: PeakAccumulator | undefined
+  let features: FeatureAccumulator | undefined
   const take = (decoded: OggOpusDecodedAudio) => {
     if (decoded.samplesDecoded === 0) return
     peaks ??= new PeakAccumulator(decoded.channelData.length, decoded.sampleRate)
+    features ??= new FeatureAccumulator(decoded.channelData.length, decoded.sampleRate)
     peaks.push(decoded.channelData, decoded.samplesDecoded)
+    features.push(decoded.channelData, decoded.samplesDecoded)
   }
   for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
     // The declared type is synchronous; the implementation returns a promise.
@@ -46,7 +50,12 @@ async function decode(bytes: Uint8Array): Promise<DecodedAudio> {
   decoder.free()
   if (!peaks) throw new Error('no Opus audio in the file')
   const result = peaks.result()
-  const audio: DecodedAudio = { peaks: result, duration: peaks.duration, channels: peaks.channels }
+  const audio: DecodedAudio = {
+    peaks: result,
+    duration: peaks.duration,
+    channels: peaks.channels,
+    ...(features ? { features: features.result() } : {}),
+  }
   const onset = stereoUserOnset(result)
   if (onset !== undefined) audio.firstUserOnset = onset
   return audio
