@@ -18,7 +18,8 @@ import { WASI } from 'node:wasi'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FEATURE_HOP_S } from '../../src/domain/audio/features'
-import { fallbackWordStarts, speechLevel } from '../../src/domain/words/fallback'
+import { speechLevels } from '../../src/domain/align/speech-segments'
+import { fallbackWordStarts } from '../../src/domain/words/fallback'
 import { computeFrameFeatures } from '../../src/domain/words/frame-features'
 import { guardWordStarts } from '../../src/domain/words/guard'
 import { SPAN_MARGIN_FRAMES, alignToReference } from '../../src/domain/words/reference-align'
@@ -243,7 +244,7 @@ async function run() {
         if (reference.words.length !== words.length) return
         const recording = inRecording(utterance.samples, u + 1)
         const features = computeFrameFeatures(recording)
-        const level = speechLevel(features.energy)
+        const level = speechLevels(features.energy).off
         const truth = utterance.words.map(([, t]) => t + LEAD_S)
         const startFrame = Math.round((truth[0] ?? 0) / FEATURE_HOP_S)
         let endFrame = lastSpeechFrame(features.energy, level)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { fallbackWordStarts, speechLevel } from './fallback'
+import { speechLevels } from '../align/speech-segments'
+import { fallbackWordStarts } from './fallback'
 import { wordWeight } from './word-weight'
 
 const QUIET_DB = -60
@@ -65,7 +66,7 @@ describe('fallbackWordStarts', () => {
       startFrame: starts[0] ?? 0,
       endFrame: end,
       energy,
-      speechLevelDb: speechLevel(energy),
+      speechLevelDb: speechLevels(energy).off,
     })
     expect(frames(got)).toEqual(starts)
   })
@@ -79,7 +80,7 @@ describe('fallbackWordStarts', () => {
         startFrame: starts[0] ?? 0,
         endFrame: end,
         energy,
-        speechLevelDb: speechLevel(energy),
+        speechLevelDb: speechLevels(energy).off,
       }),
     )
     const errors = got.map((g, i) => Math.abs(g - (starts[i] ?? 0)))
@@ -95,7 +96,7 @@ describe('fallbackWordStarts', () => {
         startFrame: starts[0] ?? 0,
         endFrame: end,
         energy,
-        speechLevelDb: speechLevel(energy),
+        speechLevelDb: speechLevels(energy).off,
       }),
     )
     expect(got[3]).toBe(starts[3])
@@ -110,7 +111,7 @@ describe('fallbackWordStarts', () => {
       startFrame: 20,
       endFrame: end,
       energy,
-      speechLevelDb: speechLevel(energy),
+      speechLevelDb: speechLevels(energy).off,
     })
     expect(got).toHaveLength(2)
     expect(got[0]).toBeCloseTo(0.2)
@@ -132,13 +133,5 @@ describe('fallbackWordStarts', () => {
         speechLevelDb: 0,
       }),
     ).toEqual([0.03, 0.03])
-  })
-})
-
-describe('speechLevel', () => {
-  it('sits above the floor by 18 % of the range, at least 6 dB', () => {
-    const energy = Float32Array.from({ length: 1000 }, (_, i) => (i < 500 ? -60 : -10))
-    expect(speechLevel(energy)).toBeCloseTo(-60 + 0.18 * 50)
-    expect(speechLevel(new Float32Array(100).fill(-40))).toBe(-34)
   })
 })

@@ -16,7 +16,7 @@ export interface FallbackInput {
   endFrame: number
   /** Band energy per frame, dB (`ChannelFeatures.energy`). */
   energy: Float32Array
-  /** A frame whose smoothed energy reaches this level is speech (`speechLevel`). */
+  /** A frame whose smoothed energy reaches this level is speech: `speechLevels(energy).off`. */
   speechLevelDb: number
 }
 
@@ -26,15 +26,6 @@ const SNAP_DISTANCE_COST = 0.3
 /** A pause left inside a stretch (not a word boundary) costs this much. */
 const UNUSED_PAUSE_COST = 2
 const BOUNDARY_COST: Record<BoundaryPunctuation, number> = { sentence: -1.5, clause: -1, none: 0.5 }
-
-/** The in-turn speech level of a channel: floor + max(6 dB, 18 % of the dynamic range). */
-export function speechLevel(energy: Float32Array): number {
-  if (energy.length === 0) return 0
-  const sorted = Float32Array.from(energy).sort()
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
-  const floor = at(0.1)
-  return floor + Math.max(6, 0.18 * (at(0.97) - floor))
-}
 
 /** Word starts in seconds on the features' clock (frame f starts at f × 10 ms). */
 export function fallbackWordStarts(input: FallbackInput): number[] {
