@@ -1,6 +1,6 @@
 // npm run bench:align — message-start accuracy of the audio alignment per input variant, on
 // generated calls with exact truth (scripts/align-calls). Needs espeak-ng and sox.
-// BENCH_CALLS=20 (calls per variant), BENCH_LONG=1 adds a 30-minute call.
+// BENCH_CALLS=20 (calls per variant); BENCH_LONG=1 adds a 30-minute and a 1-hour call.
 
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -84,7 +84,7 @@ export function runCall(call: GeneratedCall, variant: Variant): CallResult {
   const truth = new Map(call.turns.map((turn) => [turn.id, turn]))
   const before: number[] = []
   const after: number[] = []
-  const agentOffsets: number[] = []
+  const moves: number[] = []
   for (const item of timeline.items) {
     const turn = truth.get(item.id)
     if (!turn) continue
@@ -92,12 +92,13 @@ export function runCall(call: GeneratedCall, variant: Variant): CallResult {
     const aligned = result.turns.get(item.id)
     const start = aligned && aligned.status !== 'kept' ? aligned.start : item.start
     after.push(start - turn.start)
-    if (turn.role === 'assistant') agentOffsets.push(turn.start - item.start)
+    moves.push(start - item.start)
   }
   return {
     before,
     after,
-    offsetError: Math.abs(result.offset - median(agentOffsets)),
+    // The global part of the correction: the median move against the best single shift.
+    offsetError: Math.abs(median(moves) - median(before.map((e) => -e))),
     driftError: Math.abs(result.driftPpm - call.drift * 1e6),
     driftFitted: result.driftFitted,
     alignMs,
@@ -130,16 +131,20 @@ function main() {
   mkdirSync(CACHE, { recursive: true })
   const rows: string[] = []
   const header =
-    '| variant | calls | msgs | before mean / p95 (ms) | after mean / p95 (ms) | ≤ 50 ms | offset ≤ 30 ms | drift err (ppm, fitted calls) | align ms/call |'
-  rows.push(header, '|' + ' --- |'.repeat(9))
+    '| variant | calls | msgs | before mean / p95 (ms) | after mean / p95 (ms) | ≤ 50 ms | offset ≤ 30 ms | drift err (ppm, fitted calls) | align ms/call | features ms/call |'
+  rows.push(header, '|' + ' --- |'.repeat(10))
   const calls = Array.from({ length: CALLS }, (_, i) =>
     generateCall(1000 + i, { turns: 14 + (i % 3) * 6, holdMusic: i % 2 === 0 }, CACHE),
   )
-  const long = process.env.BENCH_LONG
-    ? [generateCall(7777, { turns: 260, holdMusic: true }, CACHE)]
-    : []
   const cases: [string, Variant, GeneratedCall[]][] = VARIANTS.map((v) => [v, v, calls])
-  if (long.length > 0) cases.push(['30 min created_at_mono', 'created_at_mono', long])
+  if (process.env.BENCH_LONG) {
+    const halfHour = generateCall(7777, { turns: 260, holdMusic: true }, CACHE)
+    const hour = generateCall(8888, { turns: 520, holdMusic: true }, CACHE)
+    const minutes = (call: GeneratedCall) => `${Math.round(call.duration / 60)} min`
+    cases.push([`${minutes(halfHour)} created_at_mono`, 'created_at_mono', [halfHour]])
+    cases.push([`${minutes(halfHour)} report_stereo`, 'report_stereo', [halfHour]])
+    cases.push([`${minutes(hour)} created_at_mono`, 'created_at_mono', [hour]])
+  }
   for (const [label, variant, set] of cases) {
     const results = set.map((call) => runCall(call, variant))
     const before = summary(results.flatMap((r) => r.before))
@@ -148,9 +153,10 @@ function main() {
     const fitted = results.filter((r) => r.driftFitted)
     const drift = fitted.length ? Math.round(median(fitted.map((r) => r.driftError))) : '–'
     const ms = Math.round(median(results.map((r) => r.alignMs)))
+    const featureMs = Math.round(median(results.map((r) => r.featureMs)))
     const msgs = results.reduce((n, r) => n + r.after.length, 0)
     rows.push(
-      `| ${label} | ${set.length} | ${msgs} | ${before.mean} / ${before.p95} | ${after.mean} / ${after.p95} | ${after.within50} % | ${offsetOk}/${set.length} | ${drift} | ${ms} |`,
+      `| ${label} | ${set.length} | ${msgs} | ${before.mean} / ${before.p95} | ${after.mean} / ${after.p95} | ${after.within50} % | ${offsetOk}/${set.length} | ${drift} | ${ms} | ${featureMs} |`,
     )
     console.log(rows.at(-1))
   }

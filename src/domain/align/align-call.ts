@@ -3,9 +3,11 @@ import { FEATURE_HOP_S } from '../audio/features'
 import { coarseOffset } from './coarse-offset'
 import type { LaneMasks } from './coarse-offset'
 import { refineOnset } from './onset'
+import type { VoiceScores } from './speaker'
+import { fitSpeakers, scoreVoices, segmentVoice, splitAtVoiceChanges } from './speaker'
 import { fitClock } from './robust-fit'
 import type { Segment } from './speech-segments'
-import { segmentMask, speechSegments, withoutStationarySound } from './speech-segments'
+import { segmentMask, speechSegments, withoutSustainedSound } from './speech-segments'
 import type { DpTurn } from './turn-dp'
 import { alignTurns } from './turn-dp'
 
@@ -74,12 +76,19 @@ const RATE_PRIOR = 1e-4
 const MEASURED_MAX_MOVE_S = 0.25
 const MEASURED_MIN_CONFIDENCE = 0.5
 const PASSES = 3
+/** Cost per second of a segment, per nat of doubt that it is the turn's voice. */
+const SPEAKER_WEIGHT = 1.5
 
 interface Lane {
   key: SpeechLane | 'both'
   channel: ChannelFeatures
   segments: Segment[]
   turns: number[]
+  voices: () => Float64Array[]
+  voiceCache?: Float64Array[] | undefined
+  /** Mixed recordings: how much each segment sounds like each voice, once learnt. */
+  scores?: VoiceScores | undefined
+  split?: boolean
 }
 
 /**
@@ -120,11 +129,34 @@ export function alignCall(
         duration: tight[i] ? expectedDuration[i]! : turns[i]!.chars / rate[turns[i]!.lane],
         interrupted: turns[i]!.interrupted,
       }))
-      for (const [q, match] of alignTurns(lane.segments, dpTurns).entries()) {
+      const voices = lane.scores
+      const segmentCost = voices
+        ? (q: number, k: number) => {
+            const segment = lane.segments[k]!
+            const log = turns[lane.turns[q]!]!.lane === 'agent' ? voices.logAgent : voices.logUser
+            return -SPEAKER_WEIGHT * Math.min(3, segment.end - segment.start) * log[k]!
+          }
+        : undefined
+      const matches = alignTurns(lane.segments, dpTurns, segmentCost ? { segmentCost } : {})
+      const labels = new Array<0 | 1 | undefined>(lane.segments.length)
+      for (const [q, match] of matches.entries()) {
         if (!match) continue
         const i = lane.turns[q]!
         starts[i] = lane.segments[match.first]!.start
         ends[i] = lane.segments[match.last]!.end
+        if (Math.abs(starts[i] - prior[i]!) <= 2 * sigma[i]!)
+          for (let k = match.first; k <= match.last; k++)
+            labels[k] = turns[i]!.lane === 'agent' ? 1 : 0
+      }
+      // On a mixed recording the voices tell the turns apart: learnt from this pass's matches.
+      if (lane.key === 'both') {
+        const model = fitSpeakers(lane.voices(), labels)
+        if (model && !lane.split) {
+          lane.split = true
+          lane.segments = splitAtVoiceChanges(lane.channel, lane.segments, model)
+          lane.voiceCache = undefined
+        }
+        lane.scores = model ? scoreVoices(model, lane.voices()) : undefined
       }
     }
     const points = turns.flatMap((t, i) =>
@@ -273,15 +305,21 @@ function buildLanes(
   const indices = (lane?: SpeechLane) =>
     turns.flatMap((t, i) => (lane === undefined || t.lane === lane ? [i] : []))
   const lane = (key: Lane['key'], channel: number, which?: SpeechLane): Lane | undefined => {
-    const features_ = features.channels[channel]
-    return features_
-      ? {
-          key,
-          channel: features_,
-          segments: withoutStationarySound(speechSegments(features_.energy), features_.flux),
-          turns: indices(which),
-        }
-      : undefined
+    const channelFeatures = features.channels[channel]
+    if (!channelFeatures) return undefined
+    const segments = withoutSustainedSound(
+      speechSegments(channelFeatures.energy),
+      channelFeatures.energy,
+    )
+    const lane: Lane = {
+      key,
+      channel: channelFeatures,
+      segments,
+      turns: indices(which),
+      voices: () =>
+        (lane.voiceCache ??= lane.segments.map((s) => segmentVoice(channelFeatures, s))),
+    }
+    return lane
   }
   const built =
     layout.kind === 'stereo'

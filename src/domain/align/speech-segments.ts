@@ -7,6 +7,7 @@ export interface Segment {
 }
 
 const MERGE_GAP_S = 0.12
+const DIGITAL_SILENCE_DB = -90
 const MIN_SPEECH_S = 0.08
 /** A frame's energy describes the middle of its 25 ms window. */
 export const FRAME_CENTRE_S = 0.0125
@@ -25,8 +26,10 @@ export interface SpeechLevels {
 
 /** Hysteresis levels from the channel's own distribution (alignment.md §3.2), in dB. */
 export function speechLevels(energy: Float32Array): SpeechLevels {
-  const floor = percentile(energy, 0.1)
-  const top = percentile(energy, 0.97)
+  // Digital silence (an agent channel between turns, padding) says nothing about the noise floor.
+  const audible = energy.filter((e) => e > DIGITAL_SILENCE_DB)
+  const floor = percentile(audible, 0.1)
+  const top = percentile(audible, 0.97)
   const range = top - floor
   return { floor, on: floor + Math.max(10, 0.3 * range), off: floor + Math.max(6, 0.18 * range) }
 }
@@ -38,7 +41,8 @@ export function speechLevels(energy: Float32Array): SpeechLevels {
  */
 export function speechSegments(energy: Float32Array, levels = speechLevels(energy)): Segment[] {
   const n = energy.length
-  if (percentile(energy, 0.99) - levels.floor < 10) return []
+  const silent = !energy.some((e) => e > DIGITAL_SILENCE_DB)
+  if (silent || percentile(energy, 0.99) - levels.floor < 10) return []
   const smooth = new Float32Array(n)
   for (let i = 0; i < n; i++) {
     const a = energy[Math.max(0, i - 1)]!
@@ -81,31 +85,31 @@ export function segmentMask(segments: readonly Segment[], frames: number): Uint8
 }
 
 const STATIONARY_MIN_S = 3
-const STATIONARY_FLUX_SHARE = 0.65
+/** Speech dips between syllables and words; sustained sound (music, tones) hardly ever does. */
+const DIP_DB = 12
+const MIN_DIP_SHARE = 0.08
 
-function meanOver(values: Float32Array, segment: Segment): number {
+/** Share of a segment's frames more than 12 dB below its loud (90th percentile) level. */
+export function dipShare(energy: Float32Array, segment: Segment): number {
   const a = Math.max(0, Math.round((segment.start - FRAME_CENTRE_S) / FEATURE_HOP_S))
-  const b = Math.min(values.length, Math.round((segment.end - FRAME_CENTRE_S) / FEATURE_HOP_S))
-  let sum = 0
-  for (let i = a; i < b; i++) sum += values[i]!
-  return b > a ? sum / (b - a) : 0
+  const b = Math.min(energy.length, Math.round((segment.end - FRAME_CENTRE_S) / FEATURE_HOP_S))
+  if (b <= a) return 0
+  const loud = percentile(energy.subarray(a, b), 0.9)
+  let dips = 0
+  for (let i = a; i < b; i++) if (energy[i]! < loud - DIP_DB) dips++
+  return dips / (b - a)
 }
 
 /**
- * Drops long, stationary sound (hold music, tones, ringback): speech changes its spectrum with
- * every syllable, so its mean spectral flux is high; a segment of 3 s or more whose flux stays
- * under 65 % of the channel's typical segment is not speech. A heuristic gate where no speech
- * model runs (alignment.md §6 "music, tones").
+ * Drops long, sustained sound (hold music, tones, ringback): speech is modulated by its syllables,
+ * so a stretch of 3 s or more with almost no dips of 12 dB is not speech. A heuristic gate where no
+ * speech model runs (alignment.md §6 "music, tones").
  */
-export function withoutStationarySound(
+export function withoutSustainedSound(
   segments: readonly Segment[],
-  flux: Float32Array,
+  energy: Float32Array,
 ): Segment[] {
-  const typical = segments.filter((s) => s.end - s.start >= 0.5).map((s) => meanOver(flux, s))
-  if (typical.length < 4) return [...segments]
-  const median = [...typical].sort((a, b) => a - b)[Math.floor(typical.length / 2)]!
   return segments.filter(
-    (s) =>
-      s.end - s.start < STATIONARY_MIN_S || meanOver(flux, s) >= STATIONARY_FLUX_SHARE * median,
+    (s) => s.end - s.start < STATIONARY_MIN_S || dipShare(energy, s) >= MIN_DIP_SHARE,
   )
 }
