@@ -12,7 +12,7 @@
  * REFERENCE=espeak a second espeak-ng voice (the same engine: a best case).
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -281,4 +281,8 @@ async function run() {
   }
 }
 
-await run()
+try {
+  await run()
+} finally {
+  rmSync(join(tmpdir(), `turnline-words-${process.pid}`), { recursive: true, force: true })
+}
