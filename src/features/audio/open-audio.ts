@@ -2,8 +2,9 @@ import { PEAKS_PER_SECOND } from '../../domain/audio/peaks'
 import type { Problem } from '../../domain/problems'
 import { errorProblem, warningProblem } from '../../domain/problems'
 import type { LoadedAudio } from '../../store/call-store'
-import { useCallStore } from '../../store/call-store'
-import { decodePeaks } from './decode-peaks'
+import { replaceInputs, useCallStore } from '../../store/call-store'
+import type { DecodedAudio } from './decode-peaks'
+import { startPeaks } from './decode-peaks'
 
 export interface AudioInput {
   name: string
@@ -15,8 +16,9 @@ const METADATA_TIMEOUT_MS = 10_000
 let current: AbortController | undefined
 
 /**
- * Decodes a recording for its peaks. Only the newest open wins: opening another recording stops
- * this decode. Its problems replace those of the previous recording.
+ * Opens a recording as soon as its opening seconds are decoded; the rest of the waveform fills in
+ * while the reviewer works. Only the newest open wins: opening another recording stops this
+ * decode. Its problems replace those of the previous recording.
  */
 export async function openAudio(input: AudioInput): Promise<LoadedAudio | undefined> {
   current?.abort()
@@ -45,7 +47,10 @@ async function loadAudio(
   const blob = new Blob([input.bytes], input.type ? { type: input.type } : {})
   const url = URL.createObjectURL(blob)
   try {
-    return { name: input.name, url, ...(await decodePeaks(input.bytes.slice(0), signal)) }
+    const session = startPeaks(blob, signal, () => mediaDuration(url))
+    const loaded: LoadedAudio = { name: input.name, url, ...(await session.first) }
+    void session.done.then((full) => whenComplete(loaded, full, signal), warnIncomplete)
+    return loaded
   } catch (decodeError) {
     if (signal.aborted) {
       URL.revokeObjectURL(url)
@@ -65,6 +70,23 @@ async function loadAudio(
     problems.push(warningProblem(input.name, '', message))
     return { name: input.name, url, duration, channels: 2, peaks: flatPeaks(duration) }
   }
+}
+
+/**
+ * The call was placed from the opening seconds. If the first user speech only showed up later
+ * in the decode, place it again.
+ */
+function whenComplete(loaded: LoadedAudio, full: DecodedAudio, signal: AbortSignal) {
+  if (signal.aborted || full.firstUserOnset === loaded.firstUserOnset) return
+  const { inputs } = useCallStore.getState()
+  if (inputs.audio !== loaded) return
+  const audio: LoadedAudio = { ...loaded }
+  if (full.firstUserOnset !== undefined) audio.firstUserOnset = full.firstUserOnset
+  replaceInputs({ ...inputs, audio })
+}
+
+function warnIncomplete(error: unknown) {
+  console.warn('Turnline: part of the waveform could not be decoded', error)
 }
 
 function errorText(error: unknown): string {

@@ -10,7 +10,9 @@ import { player, usePlayerStore } from '../player/player'
 import { activateItem, dragItem } from '../correct/item-actions'
 import { laneLayout } from './lanes'
 import { MessageLayer } from './message-layer'
+import { followPeaks } from './follow-peaks'
 import { registerLayer } from './layer-registry'
+import { PeaksStatus } from './PeaksStatus'
 
 const CHANNEL_HEIGHT = 88
 
@@ -59,6 +61,7 @@ export function Waveform() {
       ],
     })
     const detach = player.attach(ws)
+    const unfollow = followPeaks(ws, audio.peaks, duration)
     const layer = new MessageLayer(
       ws.getWrapper(),
       duration,
@@ -74,6 +77,7 @@ export function Waveform() {
       unregister()
       layer.destroy()
       layerRef.current = null
+      unfollow()
       detach()
       ws.destroy()
     }
@@ -98,6 +102,7 @@ export function Waveform() {
         {channels > 1 && <span>{layout.labels[1]}</span>}
       </div>
       <div ref={containerRef} className="waveform-canvas" data-testid="waveform" />
+      <PeaksStatus />
       {(decoding || !audio) && (
         <p className="waveform-empty" role="status">
           {decoding
