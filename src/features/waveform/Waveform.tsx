@@ -12,6 +12,7 @@ import { laneLayout } from './lanes'
 import { MessageLayer } from './message-layer'
 import { followPeaks } from './follow-peaks'
 import { registerLayer } from './layer-registry'
+import { Overview } from './Overview'
 import { PeaksStatus } from './PeaksStatus'
 
 const CHANNEL_HEIGHT = 88
@@ -101,6 +102,7 @@ export function Waveform() {
         <span>{layout.labels[0]}</span>
         {channels > 1 && <span>{layout.labels[1]}</span>}
       </div>
+      <Overview />
       <div ref={containerRef} className="waveform-canvas" data-testid="waveform" />
       <PeaksStatus />
       {(decoding || !audio) && (
