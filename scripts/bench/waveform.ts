@@ -28,6 +28,8 @@ const ZOOM_STEPS = 6
 const SEEKS = 10
 
 type System = 'app' | 'wavesurfer'
+/** `BENCH_SYSTEMS=app` skips the baseline while developing. */
+const SYSTEMS = (process.env.BENCH_SYSTEMS?.split(',') ?? ['app', 'wavesurfer']) as System[]
 
 interface Run {
   firstMs: number | null
@@ -224,6 +226,17 @@ async function oneRun(
         .locator('[data-kind="region"]')
         .nth(c.messages - 1)
         .waitFor({ state: 'attached', timeout: LOAD_TIMEOUT_MS })
+    if (process.env.BENCH_VERBOSE)
+      console.log(
+        await page.evaluate(() =>
+          JSON.stringify({
+            marks: performance
+              .getEntriesByType('mark')
+              .map((m) => [m.name, Math.round(m.startTime)]),
+            longtasks: (window as unknown as { __longtasks: unknown[] }).__longtasks,
+          }),
+        ),
+      )
     const frames = await playbackFrames(page, system)
     const seekP50Ms = await seekLatency(page, system, c.seconds)
     const zoomStepMaxMs = await zoomSteps(page, system)
@@ -277,7 +290,8 @@ function summarize(runs: Run[]) {
 
 type Summary = ReturnType<typeof summarize>
 
-function ratio(ws: number | null, app: number | null): string {
+function ratio(ws: number | null | undefined, app: number | null | undefined): string {
+  if (ws === undefined || app === undefined) return '–'
   if (app === null) return 'app failed'
   if (ws === null) return 'wavesurfer failed'
   return app === 0 ? '–' : `${(ws / app).toFixed(1)}×`
@@ -289,11 +303,11 @@ async function main() {
   ensureInputs(cases)
   serveInputs()
   const server = await preview({ preview: { port: PORT, strictPort: true } })
-  const results: { case: string; app: Summary; wavesurfer: Summary }[] = []
+  const results: { case: string; app?: Summary; wavesurfer?: Summary }[] = []
   try {
     for (const c of cases) {
-      const bySystem = {} as Record<System, Summary>
-      for (const system of ['app', 'wavesurfer'] as const) {
+      const bySystem: Partial<Record<System, Summary>> = {}
+      for (const system of SYSTEMS) {
         const runs: Run[] = []
         for (let i = 0; i < RUNS; i++) {
           const browserServer = await chromium.launchServer(CHROMIUM_LAUNCH)
@@ -317,22 +331,17 @@ async function main() {
     await server.close()
   }
   const table = results.flatMap((r) =>
-    (['app', 'wavesurfer'] as const).map((s) => ({
-      case: r.case,
-      system: s,
-      ...r[s],
-      errors: r[s].errors.join('; '),
-    })),
+    SYSTEMS.map((s) => ({ case: r.case, system: s, ...r[s], errors: r[s]?.errors.join('; ') })),
   )
   console.table(table)
   console.table(
     results.map((r) => ({
       case: r.case,
-      'first waveform': ratio(r.wavesurfer.firstMs, r.app.firstMs),
-      'full cold': ratio(r.wavesurfer.fullMs, r.app.fullMs),
-      reopen: ratio(r.wavesurfer.reopenFullMs, r.app.reopenFullMs),
-      'peak RSS': ratio(r.wavesurfer.peakRssMb, r.app.peakRssMb),
-      'longest task': ratio(r.wavesurfer.longestTaskMs, r.app.longestTaskMs),
+      'first waveform': ratio(r.wavesurfer?.firstMs, r.app?.firstMs),
+      'full cold': ratio(r.wavesurfer?.fullMs, r.app?.fullMs),
+      reopen: ratio(r.wavesurfer?.reopenFullMs, r.app?.reopenFullMs),
+      'peak RSS': ratio(r.wavesurfer?.peakRssMb, r.app?.peakRssMb),
+      'longest task': ratio(r.wavesurfer?.longestTaskMs, r.app?.longestTaskMs),
     })),
   )
   const machine = { cpus: cpus().length, node: process.version, runs: RUNS }

@@ -11,7 +11,8 @@ import { usePeaksProgress } from './peaks-progress'
 const DECODE_SAMPLE_RATE = 8000
 /** `decodeAudioData` holds the whole file decoded: only for what the workers cannot read, and short. */
 export const BROWSER_DECODE_MAX_S = 600
-const REDRAW_EVERY_MS = 250
+// A redraw of a 1 h waveform at fit width walks all its bins: once a second is plenty while filling.
+const REDRAW_EVERY_MS = 1000
 
 export interface DecodedAudio {
   peaks: Float32Array[]
