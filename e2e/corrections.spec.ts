@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from './fixtures'
+import { demoTruth } from './replay-page'
 
 test.describe('correcting the offsets', () => {
   test('a +100 ms nudge moves every region and the export by exactly 0.1 s', async ({
@@ -145,22 +146,26 @@ test.describe('correcting the offsets', () => {
     expect(srt).toContain(`00:00:0${(first?.start_s ?? 0).toFixed(3).replace('.', ',')} --> `)
   })
 
-  test('the audio suggests the offset that undoes a wrong one, and applying it restores the truth', async ({
+  test('Align to audio on a call that metrics place verifies it and makes no message worse', async ({
     replay,
     page,
   }) => {
     await replay.open()
-    await page.getByRole('button', { name: 'Suggest offset from the audio' }).click()
-    await expect(page.getByText('The audio agrees with the current placement')).toBeVisible()
-    await replay.offsetInput.fill('-800')
-    await replay.offsetInput.press('Enter')
-    await page.getByRole('button', { name: 'Suggest offset from the audio' }).click()
-    const suggestion = page.getByTestId('suggestion')
-    await expect(suggestion).toBeVisible()
-    expect(Number(await suggestion.getAttribute('data-offset'))).toBeCloseTo(0.8, 1)
-    await page.getByRole('button', { name: 'Apply' }).click()
-    const exported = await replay.exportAlignment()
-    expect(Math.abs(exported.global_offset_s)).toBeLessThan(0.05)
+    const before = await replay.exportAlignment()
+    await page.getByRole('button', { name: 'Align to audio' }).click()
+    await expect(page.getByTestId('align-status')).toContainText('Aligned')
+    const after = await replay.exportAlignment()
+    const truth = demoTruth()
+    for (const item of after.items.filter((i) => i.type === 'message')) {
+      const expected = truth.items.find((t) => t.id === item.id)?.start_s ?? NaN
+      const old = before.items.find((i) => i.id === item.id)?.start_s ?? NaN
+      expect(Math.abs(item.start_s - expected), item.id).toBeLessThanOrEqual(
+        Math.max(0.05, Math.abs(old - expected)),
+      )
+    }
+    await page.keyboard.press('Control+z')
+    const undone = await replay.exportAlignment()
+    expect(undone.items.map((i) => i.start_s)).toEqual(before.items.map((i) => i.start_s))
   })
 
   test('nudging the agent lane moves agent speech only', async ({ replay, page }) => {

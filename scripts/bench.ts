@@ -6,8 +6,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { performance } from 'node:perf_hooks'
-import { PEAKS_PER_SECOND } from '../src/domain/audio/peaks'
-import { suggestOffset } from '../src/domain/audio/suggest-offset'
 import { applyCorrections, NO_CORRECTIONS, nudgeGlobal } from '../src/domain/corrections'
 import { buildAlignmentExport } from '../src/domain/export/alignment'
 import { findActiveIndex } from '../src/domain/find-active'
@@ -51,12 +49,6 @@ function parse(name: string, text: string): ParsedInput {
 }
 
 /** Noise-like peaks for both channels; only the cost of the search matters here. */
-function lanePeaks(seconds: number) {
-  const bins = Math.ceil(seconds * PEAKS_PER_SECOND)
-  const make = (phase: number) =>
-    Float32Array.from({ length: bins }, (_, i) => ((i + phase) % 9 < 4 ? 0.4 : 0))
-  return { user: make(0), agent: make(4) }
-}
 
 const results = SCENARIOS.map((scenario) => {
   const call = syntheticCall(scenario.messages, scenario.words)
@@ -92,9 +84,6 @@ const results = SCENARIOS.map((scenario) => {
         if (findActiveIndex(wordStarts, wordEnds, (i / LOOKUPS) * end) !== -1) hits++
       return hits
     })
-    const peaks = lanePeaks(end)
-    const suggested = time(() => suggestOffset(corrected.value.timeline.items, peaks))
-    samples.suggest?.push(suggested.ms)
     samples.parse?.push(parsed.ms)
     samples.place?.push(placed.ms)
     samples.correct?.push(corrected.ms)
@@ -111,7 +100,6 @@ const results = SCENARIOS.map((scenario) => {
     correctAndIndexMs: +median(samples.correct ?? []).toFixed(1),
     exportMs: +median(samples.export ?? []).toFixed(1),
     activeWordLookupNs: +median(samples.lookup ?? []).toFixed(0),
-    suggestOffsetMs: +median(samples.suggest ?? []).toFixed(1),
   }
 })
 

@@ -35,6 +35,8 @@ interface Run {
   firstMs: number | null
   fullMs: number | null
   reopenFullMs: number | null
+  /** The app only: from opening the recording (bytes in hand) to the full waveform. */
+  reopenFromOpenMs: number | null
   reopenDecodeJobs: number | null
   peakRssMb: number
   longestTaskMs: number
@@ -216,7 +218,8 @@ async function oneRun(
     if (outcome !== 'waveform:complete') {
       const error = await page.evaluate(() => (window as unknown as { wsError?: string }).wsError)
       return {
-        ...{ firstMs: null, fullMs: null, reopenFullMs: null, reopenDecodeJobs: null },
+        ...{ firstMs: null, fullMs: null, reopenFullMs: null, reopenFromOpenMs: null },
+        reopenDecodeJobs: null,
         ...{ peakRssMb: peak - baseline, longestTaskMs, dropped1x: 0, dropped4x: 0, frames: 0 },
         ...{ seekP50Ms: null, zoomStepMaxMs: null, error: error ?? 'failed' },
       }
@@ -245,6 +248,8 @@ async function oneRun(
     await page.reload()
     await waitForMark(page, ['waveform:complete', 'waveform:error'])
     const reopenFullMs = await markTime(page, 'waveform:complete')
+    const opened = await markTime(page, 'audio:open')
+    const reopenFromOpenMs = reopenFullMs !== null && opened !== null ? reopenFullMs - opened : null
     const reopenDecodeJobs = await page.evaluate(
       () =>
         (window as unknown as { __turnline?: { decodeJobs: unknown[] } }).__turnline?.decodeJobs
@@ -254,6 +259,7 @@ async function oneRun(
       firstMs,
       fullMs,
       reopenFullMs,
+      reopenFromOpenMs,
       reopenDecodeJobs,
       peakRssMb: peak - baseline,
       longestTaskMs,
@@ -276,6 +282,7 @@ function summarize(runs: Run[]) {
     firstMs: pick((r) => r.firstMs),
     fullMs: pick((r) => r.fullMs),
     reopenFullMs: pick((r) => r.reopenFullMs),
+    reopenFromOpenMs: pick((r) => r.reopenFromOpenMs),
     reopenDecodeJobs: pick((r) => r.reopenDecodeJobs),
     peakRssMb: pick((r) => r.peakRssMb),
     longestTaskMs: pick((r) => r.longestTaskMs),

@@ -1,3 +1,5 @@
+import type { AlignmentLayer } from './align/layer'
+import { alignItem } from './align/layer'
 import type { PlacedItem, Timeline } from './timeline'
 
 /** The reviewer's inputs: all positions derive from these plus the computed timeline. */
@@ -6,6 +8,8 @@ export interface Corrections {
   globalOffset: number
   /** Seconds added to one item (and its words), by item id. */
   nudges: Readonly<Record<string, number>>
+  /** The audio alignment layer, replaced as a whole by each run (not a reviewer nudge). */
+  alignment?: AlignmentLayer
 }
 
 export const NO_CORRECTIONS: Corrections = { globalOffset: 0, nudges: {} }
@@ -26,7 +30,10 @@ export function shiftItem(item: PlacedItem, shift: number): PlacedItem {
 
 /** `pos = computed + global_offset + nudge[id]` (formats.md §9.2), still sorted by start. */
 export function applyCorrections(timeline: Timeline, corrections: Corrections): Timeline {
-  const items = timeline.items.map((item) => shiftItem(item, itemShift(corrections, item.id)))
+  const { alignment } = corrections
+  const items = timeline.items.map((item) =>
+    shiftItem(alignItem(item, alignment), itemShift(corrections, item.id)),
+  )
   const shift = corrections.globalOffset
   const vad =
     shift === 0

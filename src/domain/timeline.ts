@@ -2,7 +2,14 @@ import type { ChatItem } from './call'
 
 /** Which timestamp source placed an item (shown to the reviewer and exported). */
 export type Basis =
-  'metrics' | 'words' | 'user_state' | 'e2e_latency' | 'created_at' | 'created_at_end' | 'estimate'
+  | 'metrics'
+  | 'words'
+  | 'user_state'
+  | 'e2e_latency'
+  | 'created_at'
+  | 'created_at_end'
+  | 'estimate'
+  | 'audio'
 
 /**
  * Sources measured from the audio pipeline, independent of each other; `created_at` estimates are
@@ -54,6 +61,10 @@ export interface PlacedItem {
   /** Seconds into the recording; null for point markers. */
   end: number | null
   basis: Basis
+  /** Set by the audio alignment: how well the speech found fits the history, 0..1. */
+  confidence?: number
+  /** `unmatched`: the alignment found no speech for it and left it at its fitted clock. */
+  alignStatus?: 'matched' | 'unmatched'
   words: PlacedWord[]
   /** Words spread over the span because no timings were captured. */
   wordsEstimated: boolean

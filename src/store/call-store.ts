@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import type { AlignmentFeatures } from '../domain/audio/features'
 import type { CallHistory, EgressRecording, WordTimings } from '../domain/call'
 import type { DataWarning } from '../domain/checks'
 import { dataWarnings } from '../domain/checks'
@@ -18,6 +19,8 @@ export interface LoadedAudio {
   duration?: number
   channels?: number
   firstUserOnset?: number
+  /** Alignment features from the same decode pass as the peaks. */
+  features?: AlignmentFeatures
 }
 
 export interface CallInputs {

@@ -3,9 +3,24 @@ import type { Corrections } from '../domain/corrections'
 
 const PREFIX = 'turnline:corrections:'
 
+const alignedTurnSchema = z.object({
+  start: z.number(),
+  end: z.number(),
+  confidence: z.number(),
+  status: z.enum(['matched', 'unmatched', 'kept']),
+})
+
 const storedSchema = z.object({
   globalOffset: z.number(),
   nudges: z.record(z.string(), z.number()),
+  alignment: z
+    .object({
+      offset: z.number(),
+      driftPpm: z.number(),
+      driftFitted: z.boolean(),
+      turns: z.array(z.tuple([z.string(), alignedTurnSchema])),
+    })
+    .optional(),
 })
 
 export function loadCorrections(callKey: string): Corrections | undefined {
@@ -13,7 +28,11 @@ export function loadCorrections(callKey: string): Corrections | undefined {
     const raw = localStorage.getItem(PREFIX + callKey)
     if (raw === null) return undefined
     const parsed = storedSchema.safeParse(JSON.parse(raw))
-    return parsed.success ? parsed.data : undefined
+    if (!parsed.success) return undefined
+    const { alignment, ...rest } = parsed.data
+    return alignment
+      ? { ...rest, alignment: { ...alignment, turns: new Map(alignment.turns) } }
+      : rest
   } catch {
     return undefined
   }
@@ -22,7 +41,11 @@ export function loadCorrections(callKey: string): Corrections | undefined {
 export function saveCorrections(callKey: string, corrections: Corrections) {
   if (typeof localStorage === 'undefined') return
   try {
-    localStorage.setItem(PREFIX + callKey, JSON.stringify(corrections))
+    const { alignment, ...rest } = corrections
+    const stored = alignment
+      ? { ...rest, alignment: { ...alignment, turns: [...alignment.turns] } }
+      : rest
+    localStorage.setItem(PREFIX + callKey, JSON.stringify(stored))
   } catch (error) {
     console.warn('Turnline could not save corrections', error)
   }

@@ -19,6 +19,8 @@ export const exportItemSchema = z.looseObject({
   end_s: z.number().nullable(),
   nudge_s: z.number().default(0),
   basis: z.string().optional(),
+  /** Set where the audio alignment placed or checked the item, 0..1. */
+  confidence: z.number().min(0).max(1).optional(),
   words: z.array(exportWordSchema).optional(),
 })
 
@@ -33,6 +35,10 @@ export const alignmentExportSchema = z.looseObject({
     t0_source: z.string(),
   }),
   global_offset_s: z.number(),
+  /** The fitted clock of the audio alignment, when it ran. */
+  alignment: z
+    .looseObject({ offset_s: z.number(), drift_ppm: z.number(), drift_fitted: z.boolean() })
+    .optional(),
   items: z.array(exportItemSchema),
 })
 

@@ -1,3 +1,4 @@
+import type { AlignedTurn } from '../align/align-call'
 import type { Corrections } from '../corrections'
 import { roundMicro } from '../corrections'
 import type { Problem } from '../problems'
@@ -29,6 +30,15 @@ export function buildAlignmentExport(
       t0_source: corrected.anchor.t0Source,
     },
     global_offset_s: corrections.globalOffset,
+    ...(corrections.alignment
+      ? {
+          alignment: {
+            offset_s: roundMicro(corrections.alignment.offset),
+            drift_ppm: Math.round(corrections.alignment.driftPpm * 10) / 10,
+            drift_fitted: corrections.alignment.driftFitted,
+          },
+        }
+      : {}),
     items: corrected.items.map((item) => exportItem(item, corrections.nudges[item.id] ?? 0)),
   }
 }
@@ -41,6 +51,9 @@ function exportItem(item: PlacedItem, nudge: number): ExportItem {
     end_s: item.end === null ? null : roundMicro(item.end),
     nudge_s: nudge,
     basis: item.basis,
+    ...(item.confidence !== undefined
+      ? { confidence: Math.round(item.confidence * 1000) / 1000 }
+      : {}),
   }
   if (item.type === 'function_call' || item.type === 'function_call_output')
     return { ...common, name: item.name ?? '' }
@@ -75,6 +88,7 @@ export function correctionsFromExport(
 ): { corrections?: Corrections; problems: Problem[] } {
   const known = new Set(timeline.items.map((i) => i.id))
   const nudges: Record<string, number> = {}
+  const aligned = new Map<string, AlignedTurn>()
   const problems: Problem[] = []
   let matched = 0
   exported.items.forEach((item, index) => {
@@ -85,6 +99,13 @@ export function correctionsFromExport(
     }
     matched++
     if (item.nudge_s !== 0) nudges[item.id] = item.nudge_s
+    if (item.basis === 'audio') {
+      // Its exported place is alignment + global offset + nudge: take the reviewer's terms back off.
+      const shift = exported.global_offset_s + item.nudge_s
+      const start = item.start_s - shift
+      const end = (item.end_s ?? item.start_s) - shift
+      aligned.set(item.id, { start, end, confidence: item.confidence ?? 0, status: 'matched' })
+    }
   })
   if (matched === 0 && exported.items.length > 0) {
     const message = 'none of its items is in the loaded history: it belongs to another call'
@@ -95,5 +116,17 @@ export function correctionsFromExport(
     const message = `exported against t0 ${t0}, the call now uses ${timeline.anchor.t0Unix}: check the offset`
     problems.push(warningProblem(file, 'recording.t0_unix', message))
   }
-  return { corrections: { globalOffset: exported.global_offset_s, nudges }, problems }
+  const fit = exported.alignment
+  const alignment =
+    aligned.size > 0 || fit
+      ? {
+          offset: fit?.offset_s ?? 0,
+          driftPpm: fit?.drift_ppm ?? 0,
+          driftFitted: fit?.drift_fitted ?? false,
+          turns: aligned,
+        }
+      : undefined
+  const corrections: Corrections = { globalOffset: exported.global_offset_s, nudges }
+  if (alignment) corrections.alignment = alignment
+  return { corrections, problems }
 }

@@ -1,4 +1,5 @@
 import type { AlignmentFeatures } from '../../domain/audio/features'
+import { FeatureAccumulator } from '../../domain/audio/features'
 import { binPeaks, stereoUserOnset } from '../../domain/audio/peaks'
 import { contentKey } from './content-key'
 import { decodeOggOpus, sniffOggOpus } from './decode-ogg'
@@ -8,7 +9,8 @@ import { readFeatures, readPeaks, writeCache } from './peaks-cache'
 import type { PeaksSource } from './peaks-progress'
 import { usePeaksProgress } from './peaks-progress'
 
-const DECODE_SAMPLE_RATE = 8000
+/** 16 kHz keeps what the alignment features need (up to 8 kHz) and no more. */
+const DECODE_SAMPLE_RATE = 16_000
 /** `decodeAudioData` holds the whole file decoded: only for what the workers cannot read, and short. */
 export const BROWSER_DECODE_MAX_S = 600
 // A redraw of a 1 h waveform at fit width walks all its bins: once a second is plenty while filling.
@@ -20,7 +22,7 @@ export interface DecodedAudio {
   channels: number
   /** Seconds into the file where the first channel first carries speech. */
   firstUserOnset?: number
-  /** Alignment features from the same decode pass (issue 10), when available. */
+  /** Computed in the same pass as the peaks, for the audio alignment. */
   features?: AlignmentFeatures
 }
 
@@ -151,9 +153,10 @@ async function decodeAny(
   const duration = await mediaDuration().catch(() => undefined)
   if (duration === undefined || duration > BROWSER_DECODE_MAX_S) throw new Error(errors.join('; '))
   console.warn('Turnline: decoding in the browser instead of the workers:', errors.join('; '))
-  const audio = await decodeInBrowser(await file.arrayBuffer())
+  const decoded = await decodeInBrowser(await file.arrayBuffer())
+  const { audio } = decoded
   filling('browser').start(audio.peaks, audio.duration, audio.channels)
-  return { audio, cacheable: false }
+  return { ...decoded, cacheable: false }
 }
 
 function withOnset(audio: {
@@ -179,5 +182,13 @@ async function decodeInBrowser(data: ArrayBuffer) {
   const peaks = Array.from({ length: buffer.numberOfChannels }, (_, c) =>
     binPeaks(buffer.getChannelData(c), buffer.sampleRate),
   )
-  return { peaks, duration: buffer.duration, channels: buffer.numberOfChannels }
+  const channels = Array.from({ length: buffer.numberOfChannels }, (_, c) =>
+    buffer.getChannelData(c),
+  )
+  const features = new FeatureAccumulator(channels.length, buffer.sampleRate)
+  features.push(channels, buffer.length)
+  return {
+    audio: { peaks, duration: buffer.duration, channels: buffer.numberOfChannels },
+    features: features.result(),
+  }
 }

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { OpusDecoder } from 'opus-decoder'
+import { featureBuffers } from '../../domain/audio/features'
 import type { OpusHead } from '../../domain/audio/ogg-pages'
 import type { DecodeJob, DecodeReply } from './decode-protocol'
 import { OPUS_DECODE_RATE } from './decode-protocol'
@@ -17,15 +18,7 @@ async function handle(job: DecodeJob) {
     const reply = await run(job)
     const transfers =
       reply.ok && reply.kind === 'range'
-        ? [
-            ...reply.range.peaks.map((p) => p.buffer),
-            ...reply.range.features.channels.flatMap((c) => [
-              c.energy.buffer,
-              c.highEnergy.buffer,
-              c.flux.buffer,
-              c.mfcc.buffer,
-            ]),
-          ]
+        ? [...reply.range.peaks.map((p) => p.buffer), ...featureBuffers(reply.range.features)]
         : []
     self.postMessage(reply, transfers)
   } catch (error) {

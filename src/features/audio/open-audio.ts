@@ -5,6 +5,7 @@ import type { LoadedAudio } from '../../store/call-store'
 import { replaceInputs, useCallStore } from '../../store/call-store'
 import type { DecodedAudio } from './decode-peaks'
 import { startPeaks } from './decode-peaks'
+import { forgetAlignment } from '../align/run-alignment'
 
 export interface AudioInput {
   name: string
@@ -22,6 +23,8 @@ let current: AbortController | undefined
  */
 export async function openAudio(input: AudioInput): Promise<LoadedAudio | undefined> {
   current?.abort()
+  performance.mark('audio:open')
+  forgetAlignment()
   const mine = new AbortController()
   current = mine
   useCallStore.setState({ decoding: input.name })
@@ -73,16 +76,28 @@ async function loadAudio(
 }
 
 /**
- * The call was placed from the opening seconds. If the first user speech only showed up later
- * in the decode, place it again.
+ * The decode is done: the alignment features join the recording. The call was placed from the
+ * opening seconds; if the first user speech only showed up later, it is placed again.
  */
 function whenComplete(loaded: LoadedAudio, full: DecodedAudio, signal: AbortSignal) {
-  if (signal.aborted || full.firstUserOnset === loaded.firstUserOnset) return
-  const { inputs } = useCallStore.getState()
-  if (inputs.audio !== loaded) return
-  const audio: LoadedAudio = { ...loaded }
-  if (full.firstUserOnset !== undefined) audio.firstUserOnset = full.firstUserOnset
-  replaceInputs({ ...inputs, audio })
+  const apply = () => {
+    const { inputs } = useCallStore.getState()
+    const audio: LoadedAudio = { ...loaded }
+    if (full.features) audio.features = full.features
+    if (full.firstUserOnset !== undefined) audio.firstUserOnset = full.firstUserOnset
+    if (full.firstUserOnset === loaded.firstUserOnset)
+      useCallStore.setState({ inputs: { ...inputs, audio } })
+    else replaceInputs({ ...inputs, audio })
+  }
+  if (signal.aborted) return
+  if (useCallStore.getState().inputs.audio === loaded) return apply()
+  // The recording is not in the store yet (the decode finished as it opened).
+  const off = useCallStore.subscribe((state) => {
+    if (state.inputs.audio !== loaded) return
+    off()
+    apply()
+  })
+  signal.addEventListener('abort', off, { once: true })
 }
 
 function warnIncomplete(error: unknown) {

@@ -7,7 +7,7 @@ import {
   useReviewStore,
 } from '../../store/review-store'
 import { nudge } from './item-actions'
-import { SuggestOffset } from './SuggestOffset'
+import { AlignToAudio } from '../align/AlignToAudio'
 
 const STEPS = [-1, -0.1, -0.01, 0.01, 0.1, 1] as const
 const TARGETS: { value: NudgeTarget; label: string }[] = [
@@ -98,7 +98,7 @@ export function OffsetPanel() {
           Reset
         </button>
       </div>
-      <SuggestOffset />
+      <AlignToAudio />
       <p className="hint">
         {nudgeCount > 0
           ? `${nudgeCount} message${nudgeCount > 1 ? 's' : ''} corrected by hand. `

@@ -4,6 +4,7 @@ import type { PlacedItem } from '../../domain/timeline'
 import { MEASURED_BASES } from '../../domain/timeline'
 import { activateItem } from '../correct/item-actions'
 import { formatClock } from '../player/playback-cursor'
+import { LOW_CONFIDENCE } from '../../domain/align/layer'
 import { BASIS_LABEL } from './basis-label'
 
 interface Props {
@@ -59,6 +60,7 @@ export const TranscriptRow = memo(function TranscriptRow({
         <span className="chip chip-basis" title={BASIS_LABEL[item.basis].help}>
           {BASIS_LABEL[item.basis].short}
         </span>
+        <AlignmentChip item={item} />
         <Disagreements item={item} />
         {nudge !== 0 && (
           <span className="chip chip-nudge" title="Your correction for this item">
@@ -140,4 +142,30 @@ function Disagreements({ item }: { item: PlacedItem }) {
       {Math.abs(a.delta).toFixed(2)} s
     </span>
   ))
+}
+
+/** How sure the audio alignment is; low and unmatched items are flagged for a listen. */
+function AlignmentChip({ item }: { item: PlacedItem }) {
+  if (item.confidence === undefined) return null
+  const percent = Math.round(item.confidence * 100)
+  if (item.alignStatus === 'unmatched')
+    return (
+      <span
+        className="chip chip-warn"
+        data-testid="align-flag"
+        title="No speech was found for this message: it sits where its clock puts it"
+      >
+        not found in audio: check
+      </span>
+    )
+  const low = item.confidence < LOW_CONFIDENCE
+  return (
+    <span
+      className={`chip ${low ? 'chip-warn' : 'chip-basis'}`}
+      data-testid={low ? 'align-flag' : 'align-confidence'}
+      title="How well the speech found fits what the history expects"
+    >
+      {low ? `unsure match ${percent} %: check` : `${percent} % sure`}
+    </span>
+  )
 }

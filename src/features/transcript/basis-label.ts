@@ -11,5 +11,6 @@ export const BASIS_LABEL: Record<Basis, { short: string; help: string }> = {
   e2e_latency: { short: 'e2e', help: 'Previous user stop + e2e_latency' },
   created_at: { short: 'created_at', help: 'Estimated from created_at: check by ear' },
   created_at_end: { short: 'say()', help: 'say() message: created_at is its end; start estimated' },
+  audio: { short: 'audio', help: 'Aligned to the speech found in the recording' },
   estimate: { short: 'estimate', help: 'No timestamp: placed after its neighbour; check by ear' },
 }

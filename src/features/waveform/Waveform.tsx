@@ -31,14 +31,18 @@ export function Waveform() {
   const anchor = view?.timeline.anchor
   const layout = useMemo(() => laneLayout(anchor, egress, channels), [anchor, egress, channels])
 
+  // Only what is drawn and played rebuilds wavesurfer: features arriving after the decode do not.
+  const url = audio?.url
+  const peaks = audio?.peaks
+  const audioDuration = audio?.duration
   useEffect(() => {
     const container = containerRef.current
-    if (!container || !audio?.peaks || audio.duration === undefined) return
-    const duration = audio.duration
+    if (!container || !url || !peaks || audioDuration === undefined) return
+    const duration = audioDuration
     const ws = WaveSurfer.create({
       container,
-      url: audio.url,
-      peaks: audio.peaks.slice(0, 2),
+      url,
+      peaks: peaks.slice(0, 2),
       duration,
       height: CHANNEL_HEIGHT,
       splitChannels: [
@@ -62,11 +66,11 @@ export function Waveform() {
       ],
     })
     const detach = player.attach(ws)
-    const unfollow = followPeaks(ws, audio.peaks, duration)
+    const unfollow = followPeaks(ws, peaks, duration)
     const layer = new MessageLayer(
       ws.getWrapper(),
       duration,
-      CHANNEL_HEIGHT * Math.min(2, audio.peaks.length),
+      CHANNEL_HEIGHT * Math.min(2, peaks.length),
       {
         onActivate: activateItem,
         onDragged: dragItem,
@@ -82,7 +86,7 @@ export function Waveform() {
       detach()
       ws.destroy()
     }
-  }, [audio])
+  }, [url, peaks, audioDuration])
 
   useEffect(() => {
     const layer = layerRef.current

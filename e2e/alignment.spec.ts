@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs'
+import { expect, test } from './fixtures'
+
+const fixture = (name: string) => new URL(`./fixtures/align/${name}`, import.meta.url)
+const truth = JSON.parse(readFileSync(fixture('truth.json'), 'utf8')) as {
+  turns: { id: string; start_s: number }[]
+}
+
+test.describe('alignment to the audio', () => {
+  test('a created_at-only mono call opens aligned; Undo restores the timestamp placement', async ({
+    page,
+    replay,
+  }) => {
+    await replay.open()
+    await page.getByTestId('file-input').setInputFiles([
+      { name: 'call.ogg', mimeType: 'audio/ogg', buffer: readFileSync(fixture('call.ogg')) },
+      {
+        name: 'history.json',
+        mimeType: 'application/json',
+        buffer: readFileSync(fixture('history.json')),
+      },
+    ])
+    await expect(page.getByTestId('align-status')).toContainText(
+      `of ${truth.turns.length} messages`,
+      {
+        timeout: 30_000,
+      },
+    )
+    const aligned = await replay.exportAlignment()
+    const errors = truth.turns.map((t) => {
+      const item = aligned.items.find((i) => i.id === t.id)
+      return Math.abs((item?.start_s ?? Number.NaN) - t.start_s)
+    })
+    errors.sort((a, b) => a - b)
+    // All but the worst turn within 100 ms of where it is heard; the median within 30 ms.
+    expect(errors.at(-2)).toBeLessThan(0.1)
+    expect(errors[Math.floor(errors.length / 2)]).toBeLessThan(0.03)
+    const audioItems = aligned.items.filter((i) => i.basis === 'audio')
+    expect(audioItems.length).toBeGreaterThanOrEqual(truth.turns.length - 1)
+    expect(aligned.alignment).toBeDefined()
+    await expect(page.getByTestId('align-confidence').first()).toBeVisible()
+
+    await page.keyboard.press('Control+z')
+    const undone = await replay.exportAlignment()
+    expect(undone.alignment).toBeUndefined()
+    expect(undone.items.some((i) => i.basis === 'audio')).toBe(false)
+    const meanError =
+      truth.turns.reduce((sum, t) => {
+        const item = undone.items.find((i) => i.id === t.id)
+        return sum + Math.abs((item?.start_s ?? Number.NaN) - t.start_s)
+      }, 0) / truth.turns.length
+    expect(meanError).toBeGreaterThan(0.3)
+  })
+})

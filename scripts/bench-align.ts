@@ -1,0 +1,164 @@
+// npm run bench:align — message-start accuracy of the audio alignment per input variant, on
+// generated calls with exact truth (scripts/align-calls). Needs espeak-ng and sox.
+// BENCH_CALLS=20 (calls per variant), BENCH_LONG=1 adds a 30-minute call.
+
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { FeatureAccumulator } from '../src/domain/audio/features'
+import { binPeaks, stereoUserOnset } from '../src/domain/audio/peaks'
+import { alignCall } from '../src/domain/align/align-call'
+import { anchorCertainty, channelLayout, turnsToAlign } from '../src/domain/align/timeline-turns'
+import type { CallHistory, EgressRecording } from '../src/domain/call'
+import { parseJsonValue } from '../src/domain/parse/parse-input'
+import { placeCall } from '../src/domain/place/place-call'
+import type { GeneratedCall } from './align-calls/generate'
+import { generateCall } from './align-calls/generate'
+import { RATE, requireTools } from './align-calls/speech'
+import type { Variant } from './align-calls/variants'
+import { VARIANTS, variantInputs } from './align-calls/variants'
+
+const CACHE = join(tmpdir(), 'turnline-align-speech')
+const CALLS = Number(process.env.BENCH_CALLS ?? 20)
+
+export interface CallResult {
+  before: number[]
+  after: number[]
+  offsetError: number
+  driftError: number
+  driftFitted: boolean
+  alignMs: number
+  featureMs: number
+}
+
+export function features(channels: Float32Array[]) {
+  const acc = new FeatureAccumulator(channels.length, RATE)
+  const chunk = RATE
+  for (let at = 0; at < channels[0]!.length; at += chunk) {
+    const length = Math.min(chunk, channels[0]!.length - at)
+    acc.push(
+      channels.map((c) => c.subarray(at, at + length)),
+      length,
+    )
+  }
+  return acc.result()
+}
+
+function parsed<T>(
+  file: string,
+  value: unknown,
+  pick: (v: ReturnType<typeof parseJsonValue>) => T | undefined,
+): T {
+  const out = pick(parseJsonValue(file, value))
+  if (out === undefined) throw new Error(`${file} did not parse`)
+  return out
+}
+
+export function runCall(call: GeneratedCall, variant: Variant): CallResult {
+  const inputs = variantInputs(call, variant)
+  const history = parsed<CallHistory>('history.json', inputs.history, (r) =>
+    r.ok && r.value.kind === 'history' ? r.value.history : undefined,
+  )
+  const egress = inputs.egress
+    ? parsed<EgressRecording>('egress.json', inputs.egress, (r) =>
+        r.ok && r.value.kind === 'egress' ? r.value.egress : undefined,
+      )
+    : undefined
+  const peaks = inputs.channels.map((c) => binPeaks(c, RATE))
+  const onset = stereoUserOnset(peaks)
+  const audio = {
+    duration: call.duration,
+    channels: inputs.channels.length,
+    ...(onset !== undefined ? { firstUserOnset: onset } : {}),
+  }
+  const timeline = placeCall({ history, audio, ...(egress ? { egress } : {}) })
+  let t = performance.now()
+  const feats = features(inputs.channels)
+  const featureMs = performance.now() - t
+  const layout = channelLayout(inputs.channels.length, true, { user: 0, agent: 1 })
+  t = performance.now()
+  const result = alignCall(turnsToAlign(timeline, new Set()), feats, layout, {
+    anchor: anchorCertainty(timeline),
+  })
+  const alignMs = performance.now() - t
+  const truth = new Map(call.turns.map((turn) => [turn.id, turn]))
+  const before: number[] = []
+  const after: number[] = []
+  const moves: number[] = []
+  for (const item of timeline.items) {
+    const turn = truth.get(item.id)
+    if (!turn) continue
+    before.push(item.start - turn.start)
+    const aligned = result.turns.get(item.id)
+    const start = aligned && aligned.status !== 'kept' ? aligned.start : item.start
+    after.push(start - turn.start)
+    moves.push(start - item.start)
+  }
+  return {
+    before,
+    after,
+    // The global part of the correction: the median move against the best single shift.
+    offsetError: Math.abs(median(moves) - median(before.map((e) => -e))),
+    driftError: Math.abs(result.driftPpm - call.drift * 1e6),
+    driftFitted: result.driftFitted,
+    alignMs,
+    featureMs,
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? 0
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
+}
+
+function summary(errors: number[]) {
+  const abs = errors.map(Math.abs)
+  const mean = abs.reduce((a, b) => a + b, 0) / Math.max(1, abs.length)
+  return {
+    mean: Math.round(mean * 1000),
+    p95: Math.round(quantile(abs, 0.95) * 1000),
+    within50: Math.round((100 * abs.filter((e) => e <= 0.05).length) / Math.max(1, abs.length)),
+  }
+}
+
+function main() {
+  requireTools()
+  mkdirSync(CACHE, { recursive: true })
+  const rows: string[] = []
+  const header =
+    '| variant | calls | msgs | before mean / p95 (ms) | after mean / p95 (ms) | ≤ 50 ms | offset ≤ 30 ms | drift err (ppm, fitted calls) | align ms/call |'
+  rows.push(header, '|' + ' --- |'.repeat(9))
+  const calls = Array.from({ length: CALLS }, (_, i) =>
+    generateCall(1000 + i, { turns: 14 + (i % 3) * 6, holdMusic: i % 2 === 0 }, CACHE),
+  )
+  const long = process.env.BENCH_LONG
+    ? [generateCall(7777, { turns: 260, holdMusic: true }, CACHE)]
+    : []
+  const cases: [string, Variant, GeneratedCall[]][] = VARIANTS.map((v) => [v, v, calls])
+  if (long.length > 0) cases.push(['30 min created_at_mono', 'created_at_mono', long])
+  for (const [label, variant, set] of cases) {
+    const results = set.map((call) => runCall(call, variant))
+    const before = summary(results.flatMap((r) => r.before))
+    const after = summary(results.flatMap((r) => r.after))
+    const offsetOk = results.filter((r) => r.offsetError <= 0.03).length
+    const fitted = results.filter((r) => r.driftFitted)
+    const drift = fitted.length ? Math.round(median(fitted.map((r) => r.driftError))) : '–'
+    const ms = Math.round(median(results.map((r) => r.alignMs)))
+    const msgs = results.reduce((n, r) => n + r.after.length, 0)
+    rows.push(
+      `| ${label} | ${set.length} | ${msgs} | ${before.mean} / ${before.p95} | ${after.mean} / ${after.p95} | ${after.within50} % | ${offsetOk}/${set.length} | ${drift} | ${ms} |`,
+    )
+    console.log(rows.at(-1))
+  }
+  const out = join('bench-results', 'align.md')
+  mkdirSync('bench-results', { recursive: true })
+  writeFileSync(out, rows.join('\n') + '\n')
+  console.log(`\n${rows.join('\n')}\n\nwritten to ${out}`)
+}
+
+if (process.argv[1]?.endsWith('bench-align.ts')) main()

@@ -1,0 +1,44 @@
+// npm run fixtures:align — writes e2e/fixtures/align/: a generated call with exact truth as a
+// reviewer would bring it with a `created_at`-only history and a mono mix of unknown start, so
+// the e2e suite tests the alignment on real audio without needing espeak-ng in CI.
+
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { generateCall } from './align-calls/generate'
+import { RATE, requireTools } from './align-calls/speech'
+import { variantInputs } from './align-calls/variants'
+
+const OUT = join('e2e', 'fixtures', 'align')
+
+requireTools()
+mkdirSync(OUT, { recursive: true })
+const call = generateCall(
+  4242,
+  { turns: 14, holdMusic: true },
+  join(tmpdir(), 'turnline-align-speech'),
+)
+const inputs = variantInputs(call, 'created_at_mono')
+const pcm = join(tmpdir(), 'turnline-align-fixture.f32')
+const mono = inputs.channels[0]!
+writeFileSync(pcm, new Uint8Array(mono.buffer, mono.byteOffset, mono.byteLength))
+execFileSync('ffmpeg', [
+  ...['-y', '-loglevel', 'error', '-f', 'f32le', '-ar', String(RATE), '-ac', '1', '-i', pcm],
+  ...['-c:a', 'libopus', '-b:a', '24k', join(OUT, 'call.ogg')],
+])
+writeFileSync(join(OUT, 'history.json'), JSON.stringify(inputs.history, null, 1) + '\n')
+const truth = {
+  seed: call.seed,
+  drift_ppm: call.drift * 1e6,
+  hold_music: call.holdMusic,
+  turns: call.turns.map((t) => ({
+    id: t.id,
+    role: t.role,
+    start_s: t.start,
+    end_s: t.end,
+    interrupted: t.interrupted,
+  })),
+}
+writeFileSync(join(OUT, 'truth.json'), JSON.stringify(truth, null, 1) + '\n')
+console.log(`wrote ${OUT}: ${call.turns.length} turns, ${call.duration.toFixed(1)} s`)

@@ -1,0 +1,367 @@
+import type { AlignmentFeatures, ChannelFeatures } from '../audio/features'
+import { FEATURE_HOP_S } from '../audio/features'
+import { coarseOffset } from './coarse-offset'
+import type { LaneMasks } from './coarse-offset'
+import { refineOnset } from './onset'
+import type { VoiceScores } from './speaker'
+import { fitSpeakers, scoreVoices, segmentVoice, splitAtVoiceChanges } from './speaker'
+import { fitClock } from './robust-fit'
+import type { Segment } from './speech-segments'
+import { segmentMask, speechSegments, withoutSustainedSound } from './speech-segments'
+import type { DpTurn } from './turn-dp'
+import { alignTurns } from './turn-dp'
+
+export type SpeechLane = 'user' | 'agent'
+
+/** One spoken message as the timestamps place it. */
+export interface TurnToAlign {
+  id: string
+  lane: SpeechLane
+  /** Seconds into the recording, from the timestamps. */
+  start: number
+  end: number
+  /** Spoken characters (letters and digits), for the expected duration. */
+  chars: number
+  interrupted: boolean
+  /**
+   * How far the timestamps can be trusted: `measured` (metrics, word timings, VAD events),
+   * `rough` (`created_at`), `order` (no timestamps: only the order is known).
+   */
+  clock: 'measured' | 'rough' | 'order'
+  /** Corrected by hand: never moved, still used as evidence. */
+  fixed: boolean
+}
+
+/** Which channel carries which lane; `mono` when one signal carries both voices. */
+export type ChannelLayout =
+  { kind: 'stereo'; user: number; agent: number } | { kind: 'mono'; channel: number }
+
+/**
+ * How well the recording's start is known on the history clock: from file metadata (`known`),
+ * from the first speech detected on the caller's channel (`estimated`), or not at all (`guessed`).
+ */
+export type AnchorCertainty = 'known' | 'estimated' | 'guessed'
+
+export interface AlignOptions {
+  anchor: AnchorCertainty
+}
+
+export type AlignStatus = 'matched' | 'unmatched' | 'kept'
+
+export interface AlignedTurn {
+  start: number
+  end: number
+  /** 0..1: how well the speech found fits what the history expects there. */
+  confidence: number
+  status: AlignStatus
+}
+
+export interface CallAlignment {
+  turns: Map<string, AlignedTurn>
+  /** Seconds added to the timestamp placement by the fitted clock, at the start of the call. */
+  offset: number
+  /** Fitted clock drift in parts per million; 0 where it was not identifiable. */
+  driftPpm: number
+  /** Whether the rate was fitted or held at 0. */
+  driftFitted: boolean
+  /** Share of turns matched to speech. */
+  matchedShare: number
+}
+
+const CHARS_PER_S = 14
+const COARSE_LAG_S = 90
+const LONG_CALL_S = 600
+const RATE_PRIOR = 1e-4
+/** A measured clock is moved only when the audio says so clearly (alignment never makes it worse). */
+const MEASURED_MAX_MOVE_S = 0.25
+const MEASURED_MIN_CONFIDENCE = 0.5
+const PASSES = 3
+/** Cost per second of a segment, per nat of doubt that it is the turn's voice. */
+const SPEAKER_WEIGHT = 1.5
+
+interface Lane {
+  key: SpeechLane | 'both'
+  channel: ChannelFeatures
+  segments: Segment[]
+  turns: number[]
+  voices: () => Float64Array[]
+  voiceCache?: Float64Array[] | undefined
+  /** Mixed recordings: how much each segment sounds like each voice, once learnt. */
+  scores?: VoiceScores | undefined
+  split?: boolean
+}
+
+/**
+ * Aligns every spoken turn to the speech in the recording (alignment.md §3): speech segments per
+ * channel, a coarse shift by cross-correlation, then a monotonic DP per lane with the clock
+ * (per-lane bias and drift) refitted between passes, and onsets refined to the first audible frame.
+ */
+export function alignCall(
+  turns: readonly TurnToAlign[],
+  features: AlignmentFeatures,
+  layout: ChannelLayout,
+  options: AlignOptions,
+): CallAlignment {
+  const lanes = buildLanes(turns, features, layout)
+  const duration = features.frames * FEATURE_HOP_S
+  const tight = turns.map((t) => t.clock === 'measured' || t.fixed)
+  const expectedDuration = turns.map((t, i) =>
+    tight[i] ? Math.max(0.1, t.end - t.start) : Math.max(0.3, t.chars / CHARS_PER_S),
+  )
+  // With a known anchor only the rough clocks move as a block; otherwise everything does.
+  const shared = options.anchor !== 'known'
+  const maxLag = options.anchor === 'guessed' ? Math.max(COARSE_LAG_S, duration) : COARSE_LAG_S
+  const coarse = coarseShift(turns, expectedDuration, lanes, features.frames, maxLag, shared)
+  let prior = turns.map((t, i) => (tight[i] && !shared ? t.start : t.start + coarse))
+  let sigma = turns.map((t, i) => initialSigma(t, tight[i]!, shared, duration))
+  const rate: Record<SpeechLane, number> = { user: CHARS_PER_S, agent: CHARS_PER_S }
+  let starts: (number | undefined)[] = []
+  let ends: (number | undefined)[] = []
+  let fit = { bias: [coarse, coarse], rate: 0, spread: 1 }
+  const fitRate = duration >= LONG_CALL_S || tight.some(Boolean)
+  for (let pass = 0; pass < PASSES; pass++) {
+    starts = new Array<number | undefined>(turns.length)
+    ends = new Array<number | undefined>(turns.length)
+    for (const lane of lanes) {
+      const dpTurns: DpTurn[] = lane.turns.map((i) => ({
+        prior: prior[i]!,
+        sigma: sigma[i]!,
+        duration: tight[i] ? expectedDuration[i]! : turns[i]!.chars / rate[turns[i]!.lane],
+        interrupted: turns[i]!.interrupted,
+      }))
+      const voices = lane.scores
+      const segmentCost = voices
+        ? (q: number, k: number) => {
+            const segment = lane.segments[k]!
+            const log = turns[lane.turns[q]!]!.lane === 'agent' ? voices.logAgent : voices.logUser
+            return -SPEAKER_WEIGHT * Math.min(3, segment.end - segment.start) * log[k]!
+          }
+        : undefined
+      const matches = alignTurns(lane.segments, dpTurns, segmentCost ? { segmentCost } : {})
+      const labels = new Array<0 | 1 | undefined>(lane.segments.length)
+      for (const [q, match] of matches.entries()) {
+        if (!match) continue
+        const i = lane.turns[q]!
+        starts[i] = lane.segments[match.first]!.start
+        ends[i] = lane.segments[match.last]!.end
+        if (Math.abs(starts[i] - prior[i]!) <= 2 * sigma[i]!)
+          for (let k = match.first; k <= match.last; k++)
+            labels[k] = turns[i]!.lane === 'agent' ? 1 : 0
+      }
+      // On a mixed recording the voices tell the turns apart: learnt from this pass's matches.
+      if (lane.key === 'both') {
+        const model = fitSpeakers(lane.voices(), labels)
+        if (model && !lane.split) {
+          lane.split = true
+          lane.segments = splitAtVoiceChanges(lane.channel, lane.segments, model)
+          lane.voiceCache = undefined
+        }
+        lane.scores = model ? scoreVoices(model, lane.voices()) : undefined
+      }
+    }
+    const points = turns.flatMap((t, i) =>
+      starts[i] === undefined || t.clock === 'order'
+        ? []
+        : [{ x: t.start, y: starts[i], group: t.lane === 'user' ? 0 : 1 }],
+    )
+    if (points.length >= 3) {
+      fit = fitClock(points, 2, fitRate ? Number.POSITIVE_INFINITY : RATE_PRIOR)
+      const floor = (i: number) => (tight[i] ? 0.06 : 0.25)
+      prior = turns.map((t, i) =>
+        t.clock === 'order'
+          ? prior[i]!
+          : t.start + fit.bias[t.lane === 'user' ? 0 : 1]! + fit.rate * t.start,
+      )
+      sigma = turns.map((t, i) =>
+        t.clock === 'order' ? sigma[i]! : Math.max(floor(i), 2 * fit.spread),
+      )
+    }
+    // Order-only turns: once their neighbours are placed, the gaps between them bound the prior.
+    const order = orderPriors(turns, starts, prior)
+    for (const [i, t] of turns.entries()) {
+      if (t.clock !== 'order') continue
+      prior[i] = order[i]!
+      sigma[i] = Math.max(1, sigma[i]! / 3)
+    }
+    for (const lane of ['user', 'agent'] as const) {
+      const observed = turns.flatMap((t, i) =>
+        t.lane === lane && !t.interrupted && starts[i] !== undefined && t.chars > 0
+          ? [t.chars / Math.max(0.2, ends[i]! - starts[i])]
+          : [],
+      )
+      if (observed.length >= 3) rate[lane] = median(observed)
+    }
+  }
+  const result = new Map<string, AlignedTurn>()
+  let matched = 0
+  for (const [i, turn] of turns.entries()) {
+    const lane = lanes.find((l) => l.turns.includes(i))
+    const start = starts[i]
+    const held = turn.start + (shared ? prior[i]! - turn.start : 0)
+    if (start === undefined || !lane) {
+      const guess = tight[i] ? held : prior[i]!
+      result.set(turn.id, {
+        start: guess,
+        end: guess + (turn.end - turn.start),
+        confidence: 0,
+        status: turn.fixed ? 'kept' : 'unmatched',
+      })
+      continue
+    }
+    matched++
+    const onset = refineOnset(lane.channel, start)
+    const confidence = matchConfidence(
+      onset,
+      ends[i]!,
+      prior[i]!,
+      sigma[i]!,
+      expectedDuration[i]!,
+      turn,
+    )
+    const aligned: AlignedTurn = {
+      start: onset,
+      end: Math.max(onset + 0.05, ends[i]!),
+      confidence,
+      status: 'matched',
+    }
+    if (turn.fixed) aligned.status = 'kept'
+    else if (tight[i]) {
+      // A measured clock moves only where the audio is clear and close to where the clock says.
+      const trusted =
+        Math.abs(onset - prior[i]!) <= MEASURED_MAX_MOVE_S && confidence >= MEASURED_MIN_CONFIDENCE
+      if (!trusted)
+        Object.assign(aligned, {
+          start: held,
+          end: held + turn.end - turn.start,
+          status: shared ? 'matched' : 'kept',
+        })
+    }
+    result.set(turn.id, aligned)
+  }
+  return {
+    turns: result,
+    offset: fit.bias[turns.some((t) => t.lane === 'agent') ? 1 : 0]!,
+    driftPpm: fitRate ? fit.rate * 1e6 : 0,
+    driftFitted: fitRate,
+    matchedShare: turns.length > 0 ? matched / turns.length : 0,
+  }
+}
+
+/**
+ * For turns known only by their order: each unmatched one is put between its placed neighbours,
+ * in proportion to its index; a matched one keeps its match.
+ */
+function orderPriors(
+  turns: readonly TurnToAlign[],
+  starts: readonly (number | undefined)[],
+  prior: readonly number[],
+): number[] {
+  const out = [...prior]
+  let previous = -1
+  for (let i = 0; i <= turns.length; i++) {
+    if (i < turns.length && starts[i] === undefined) continue
+    const from = previous >= 0 ? starts[previous]! : undefined
+    const to = i < turns.length ? starts[i]! : undefined
+    for (let q = previous + 1; q < i; q++) {
+      if (from !== undefined && to !== undefined)
+        out[q] = from + ((to - from) * (q - previous)) / (i - previous)
+    }
+    if (i < turns.length) out[i] = starts[i]!
+    previous = i
+  }
+  return out
+}
+
+function initialSigma(
+  turn: TurnToAlign,
+  tight: boolean,
+  shared: boolean,
+  duration: number,
+): number {
+  if (tight) return shared ? 0.5 : 0.15
+  if (turn.clock === 'rough') return 1
+  return Math.max(10, 0.25 * duration)
+}
+
+function matchConfidence(
+  start: number,
+  end: number,
+  prior: number,
+  sigma: number,
+  expected: number,
+  turn: TurnToAlign,
+): number {
+  const z = turn.clock === 'order' ? 0 : (start - prior) / sigma
+  let ratio = Math.log(Math.max(0.05, end - start) / Math.max(0.1, expected))
+  if (turn.interrupted && ratio < 0) ratio *= 0.3
+  return Math.exp(-0.5 * z * z * 0.25) * Math.exp(-0.5 * (ratio / 0.5) ** 2)
+}
+
+function buildLanes(
+  turns: readonly TurnToAlign[],
+  features: AlignmentFeatures,
+  layout: ChannelLayout,
+): Lane[] {
+  const indices = (lane?: SpeechLane) =>
+    turns.flatMap((t, i) => (lane === undefined || t.lane === lane ? [i] : []))
+  const lane = (key: Lane['key'], channel: number, which?: SpeechLane): Lane | undefined => {
+    const channelFeatures = features.channels[channel]
+    if (!channelFeatures) return undefined
+    const segments = withoutSustainedSound(
+      speechSegments(channelFeatures.energy),
+      channelFeatures.energy,
+    )
+    const lane: Lane = {
+      key,
+      channel: channelFeatures,
+      segments,
+      turns: indices(which),
+      voices: () =>
+        (lane.voiceCache ??= lane.segments.map((s) => segmentVoice(channelFeatures, s))),
+    }
+    return lane
+  }
+  const built =
+    layout.kind === 'stereo'
+      ? [lane('user', layout.user, 'user'), lane('agent', layout.agent, 'agent')]
+      : [lane('both', layout.channel)]
+  return built.filter((l): l is Lane => l !== undefined)
+}
+
+/** The coarse shift for the rough clocks, from every lane's expected and detected speech. */
+function coarseShift(
+  turns: readonly TurnToAlign[],
+  expectedDuration: readonly number[],
+  lanes: readonly Lane[],
+  frames: number,
+  maxLagS: number,
+  shared: boolean,
+): number {
+  const movable = turns.some((t) => t.clock !== 'measured' && !t.fixed)
+  if (!movable && !shared) return 0
+  const origin = Math.min(0, ...turns.map((t) => t.start))
+  const toFrame = (t: number) => Math.round((t - origin) / FEATURE_HOP_S)
+  const length = Math.max(
+    frames,
+    ...turns.map((t, i) => toFrame(t.start + expectedDuration[i]!) + 1),
+  )
+  const masks: LaneMasks[] = lanes.map((lane) => {
+    const expected = new Float32Array(length)
+    for (const i of lane.turns) {
+      const t = turns[i]!
+      expected.fill(
+        1,
+        Math.max(0, toFrame(t.start)),
+        Math.min(length, toFrame(t.start + expectedDuration[i]!)),
+      )
+    }
+    return { expected, detected: segmentMask(lane.segments, frames) }
+  })
+  const { offset } = coarseOffset(masks, maxLagS)
+  return offset - origin
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
+}

@@ -1,0 +1,50 @@
+import type { PlacedItem } from '../timeline'
+import type { AlignedTurn, CallAlignment } from './align-call'
+
+/**
+ * The audio alignment as its own layer of the position model: position = timestamp placement +
+ * alignment + the reviewer's global and item terms. A run replaces the layer as a whole, so it is
+ * one undo step, and it never touches the reviewer's own corrections.
+ */
+export interface AlignmentLayer {
+  /** Seconds the fitted clock adds to the timestamp placement (agent lane, at the call's start). */
+  offset: number
+  driftPpm: number
+  driftFitted: boolean
+  turns: ReadonlyMap<string, AlignedTurn>
+}
+
+export function alignmentLayer(result: CallAlignment): AlignmentLayer {
+  return {
+    offset: result.offset,
+    driftPpm: result.driftPpm,
+    driftFitted: result.driftFitted,
+    turns: result.turns,
+  }
+}
+
+/** Below this a match is shown as needing a look. */
+export const LOW_CONFIDENCE = 0.5
+
+/**
+ * The item as the alignment places it: moved to the speech found for it, its words mapped onto the
+ * new span. Items the alignment kept where they were (measured clocks it had no reason to doubt,
+ * hand-corrected items) only gain the confidence.
+ */
+export function alignItem(item: PlacedItem, layer: AlignmentLayer | undefined): PlacedItem {
+  const aligned = layer?.turns.get(item.id)
+  if (!aligned) return item
+  if (aligned.status === 'kept') return { ...item, confidence: aligned.confidence }
+  const oldEnd = item.end ?? item.start
+  const scale = oldEnd > item.start ? (aligned.end - aligned.start) / (oldEnd - item.start) : 1
+  const map = (t: number) => aligned.start + (t - item.start) * scale
+  return {
+    ...item,
+    start: aligned.start,
+    end: item.end === null ? null : aligned.end,
+    basis: 'audio',
+    confidence: aligned.confidence,
+    alignStatus: aligned.status,
+    words: item.words.map((w) => ({ ...w, start: map(w.start), end: map(w.end) })),
+  }
+}

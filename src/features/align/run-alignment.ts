@@ -1,0 +1,93 @@
+import { create } from 'zustand'
+import type { AlignmentLayer } from '../../domain/align/layer'
+import { anchorCertainty, channelLayout, turnsToAlign } from '../../domain/align/timeline-turns'
+import { useCallStore } from '../../store/call-store'
+import { reviewActions, useReviewStore } from '../../store/review-store'
+import { laneLayout } from '../waveform/lanes'
+import type { AlignReply, AlignRequest } from './align.worker'
+
+export interface AlignState {
+  running: boolean
+  /** What the last run did, in plain words. */
+  message?: string
+  /** The recording the last automatic run was for: it runs once per recording and history. */
+  autoRanFor?: unknown
+}
+
+export const useAlignStore = create<AlignState>(() => ({ running: false }))
+
+let current: Worker | undefined
+
+/** Stops a running alignment (another call was opened, or a new run started). */
+export function cancelAlignment() {
+  current?.terminate()
+  current = undefined
+  useAlignStore.setState({ running: false })
+}
+
+/** Another recording: nothing said about the last one still holds. */
+export function forgetAlignment() {
+  cancelAlignment()
+  useAlignStore.setState({ message: undefined })
+}
+
+/**
+ * Aligns the loaded call to its recording in a worker and applies the result as one undoable step.
+ * Items the reviewer corrected by hand are used as evidence and never moved.
+ */
+export function alignToAudio(reason: 'auto' | 'manual'): void {
+  const { timeline, inputs } = useCallStore.getState()
+  const audio = inputs.audio
+  if (!timeline || !audio?.features || audio.channels === undefined) return
+  cancelAlignment()
+  const { corrections } = useReviewStore.getState()
+  const fixed = new Set(
+    Object.keys(corrections.nudges).filter((id) => corrections.nudges[id] !== 0),
+  )
+  const { band, separated } = laneLayout(timeline.anchor, inputs.egress, audio.channels)
+  const request: AlignRequest = {
+    turns: turnsToAlign(timeline, fixed),
+    features: audio.features,
+    layout: channelLayout(audio.channels, separated, band),
+    options: { anchor: anchorCertainty(timeline) },
+  }
+  const worker = new Worker(new URL('./align.worker.ts', import.meta.url), { type: 'module' })
+  current = worker
+  useAlignStore.setState({ running: true, message: 'Aligning to the audio…' })
+  const forTimeline = timeline
+  worker.onmessage = (event: MessageEvent<AlignReply>) => {
+    if (current !== worker) return
+    cancelAlignment()
+    const reply = event.data
+    const now = useCallStore.getState()
+    if (now.timeline !== forTimeline || now.inputs.audio !== audio) return
+    if (!reply.ok) {
+      useAlignStore.setState({ message: `Alignment failed: ${reply.error}` })
+      return
+    }
+    const layer: AlignmentLayer = {
+      offset: reply.offset,
+      driftPpm: reply.driftPpm,
+      driftFitted: reply.driftFitted,
+      turns: new Map(reply.turns),
+    }
+    const moved = reply.turns.filter(([, t]) => t.status !== 'kept').length
+    const unmatched = reply.turns.filter(([, t]) => t.status === 'unmatched').length
+    reviewActions.replaceCorrections({ ...useReviewStore.getState().corrections, alignment: layer })
+    const prefix = reason === 'auto' ? 'Aligned automatically' : 'Aligned'
+    const parts = [
+      `${prefix}: ${moved} of ${reply.turns.length} messages placed from the audio`,
+      unmatched > 0 ? `${unmatched} not found (flagged)` : undefined,
+      reply.driftFitted ? `drift ${Math.round(reply.driftPpm)} ppm` : undefined,
+    ].filter(Boolean)
+    useAlignStore.setState({
+      message: `${parts.join(', ')}. Undo restores the previous placement.`,
+    })
+  }
+  worker.onerror = (event) => {
+    if (current !== worker) return
+    cancelAlignment()
+    useAlignStore.setState({ message: `Alignment failed: ${event.message || 'worker error'}` })
+  }
+  worker.postMessage(request)
+}
