@@ -149,9 +149,10 @@ function main() {
     const fitted = results.filter((r) => r.driftFitted)
     const drift = fitted.length ? Math.round(median(fitted.map((r) => r.driftError))) : '–'
     const ms = Math.round(median(results.map((r) => r.alignMs)))
+    const featureMs = Math.round(median(results.map((r) => r.featureMs)))
     const msgs = results.reduce((n, r) => n + r.after.length, 0)
     rows.push(
-      `| ${label} | ${set.length} | ${msgs} | ${before.mean} / ${before.p95} | ${after.mean} / ${after.p95} | ${after.within50} % | ${offsetOk}/${set.length} | ${drift} | ${ms} |`,
+      `| ${label} | ${set.length} | ${msgs} | ${before.mean} / ${before.p95} | ${after.mean} / ${after.p95} | ${after.within50} % | ${offsetOk}/${set.length} | ${drift} | ${ms} | ${featureMs} |`,
     )
     console.log(rows.at(-1))
   }

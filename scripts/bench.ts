@@ -6,13 +6,22 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { performance } from 'node:perf_hooks'
-import { applyCorrections, NO_CORRECTIONS, nudgeGlobal } from '../src/domain/corrections'
+import { correctTimeline } from '../src/domain/corrected-timeline'
+import type { Corrections } from '../src/domain/corrections'
+import {
+  applyCorrections,
+  NO_CORRECTIONS,
+  nudgeGlobal,
+  nudgeItem,
+  nudgeItems,
+} from '../src/domain/corrections'
 import { buildAlignmentExport } from '../src/domain/export/alignment'
 import { findActiveIndex } from '../src/domain/find-active'
 import type { ParsedInput } from '../src/domain/parse/parse-input'
 import { parseInputText } from '../src/domain/parse/parse-input'
 import { placeCall } from '../src/domain/place/place-call'
 import { buildPlaybackIndex } from '../src/domain/playback-index'
+import { findTalkOver, speechOutsideTurns } from '../src/domain/talk-over'
 import { syntheticCall } from './bench/synthetic-call'
 
 const SCENARIOS = [
@@ -104,7 +113,61 @@ const results = SCENARIOS.map((scenario) => {
 })
 
 console.table(results)
+
+/**
+ * One nudge key on a call of 20,000 long messages (the hostile-input probe): what the store does
+ * per key press, from the previous corrected view. Target ≤ 50 ms (issue 6).
+ */
+function nudgeKeyPress() {
+  const call = syntheticCall(NUDGE_MESSAGES, NUDGE_WORDS)
+  const history = expectKind(parse('report.json', call.report), 'history').history
+  const timings = expectKind(parse('timings.json', call.timings), 'timings').timings
+  const base = placeCall({ history, timings })
+  const agentIds = base.items.filter((i) => i.lane === 'agent').map((i) => i.id)
+  const middle = base.items[Math.floor(base.items.length / 2)]?.id ?? ''
+  const keys: Record<string, (c: Corrections) => Corrections> = {
+    'all +10 ms': (c) => nudgeGlobal(c, 0.01),
+    'selected +100 ms': (c) => nudgeItem(c, middle, 0.1),
+    'selected +1 s': (c) => nudgeItem(c, middle, 1),
+    'agent lane +10 ms': (c) => nudgeItems(c, agentIds, 0.01),
+  }
+  const rows = Object.entries(keys).map(([key, press]) => {
+    let corrected = correctTimeline(base, NO_CORRECTIONS)
+    const samples: number[] = []
+    for (let run = 0; run < RUNS * 2; run++) {
+      const next = press(corrected.corrections)
+      const { ms } = time(() => {
+        corrected = correctTimeline(base, next, corrected)
+        findTalkOver(corrected.timeline.items)
+        speechOutsideTurns(corrected.timeline.vad, corrected.timeline.items)
+      })
+      samples.push(ms)
+    }
+    return { key, medianMs: +median(samples).toFixed(1), maxMs: +Math.max(...samples).toFixed(1) }
+  })
+  const fullRebuild = time(() => {
+    const timeline = applyCorrections(base, nudgeGlobal(NO_CORRECTIONS, 0.01))
+    buildPlaybackIndex(timeline)
+    return timeline.items.reduce((n, i) => n + i.words.length, 0)
+  })
+  return {
+    messages: NUDGE_MESSAGES,
+    words: NUDGE_MESSAGES * NUDGE_WORDS,
+    keys: rows,
+    fullRebuildWithEveryWordMs: +fullRebuild.ms.toFixed(1),
+  }
+}
+
+const NUDGE_MESSAGES = 20_000
+const NUDGE_WORDS = 40
+const nudge = nudgeKeyPress()
+console.log(`Nudge key press, ${nudge.messages} messages / ${nudge.words} words:`)
+console.table(nudge.keys)
+console.log(`full rebuild copying every word: ${nudge.fullRebuildWithEveryWordMs} ms`)
 const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? '?' }
 console.log(machine)
 mkdirSync('bench-results', { recursive: true })
-writeFileSync('bench-results/domain.json', JSON.stringify({ machine, results }, null, 2) + '\n')
+writeFileSync(
+  'bench-results/domain.json',
+  JSON.stringify({ machine, results, nudge }, null, 2) + '\n',
+)

@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { ExportMenu } from '../features/export/ExportMenu'
 import { OffsetPanel } from '../features/correct/OffsetPanel'
+import { SaveNotice } from '../features/correct/SaveNotice'
 import { SelectionPanel } from '../features/inspect/SelectionPanel'
 import { LoadStatus } from '../features/loading/LoadStatus'
 import { OpenFiles } from '../features/loading/OpenFiles'
@@ -12,6 +13,7 @@ import { ProblemsBanner } from '../features/warnings/ProblemsBanner'
 import { Waveform } from '../features/waveform/Waveform'
 import { useCallStore } from '../store/call-store'
 import { CallSummary } from './CallSummary'
+import { ErrorBoundary } from './ErrorBoundary'
 import { handleKeyDown } from './commands'
 import { Shortcuts } from './Shortcuts'
 
@@ -39,18 +41,21 @@ export function App() {
         <ExportMenu />
       </header>
       <ProblemsBanner />
+      <SaveNotice />
       <LoadStatus sources={sources} />
-      <main className="workspace">
-        <div className="player-column">
-          <Waveform />
-          <Transport />
-          {hasTimeline && <OffsetPanel />}
-          {hasTimeline && <SelectionPanel />}
-          <DataWarnings />
-          <Shortcuts />
-        </div>
-        <Transcript />
-      </main>
+      <ErrorBoundary area="The workspace">
+        <main className="workspace">
+          <div className="player-column">
+            <Waveform />
+            <Transport />
+            {hasTimeline && <OffsetPanel />}
+            {hasTimeline && <SelectionPanel />}
+            <DataWarnings />
+            <Shortcuts />
+          </div>
+          <Transcript />
+        </main>
+      </ErrorBoundary>
     </div>
   )
 }

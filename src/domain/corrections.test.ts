@@ -51,8 +51,8 @@ describe('corrections', () => {
     let c = NO_CORRECTIONS
     for (let i = 0; i < 10; i++) c = nudgeGlobal(nudgeItem(c, GREETING, 0.01), 0.01)
     expect(c.globalOffset).toBe(0.1)
-    expect(c.nudges[GREETING]).toBe(0.1)
-    expect(nudgeItem(c, GREETING, -0.1).nudges).toEqual({})
+    expect(c.nudges.get(GREETING)).toBe(0.1)
+    expect(nudgeItem(c, GREETING, -0.1).nudges.size).toBe(0)
   })
 })
 
@@ -106,7 +106,7 @@ describe('turnline.alignment v1 export', () => {
     const file = exported(nudgeItem(NO_CORRECTIONS, GREETING, 0.5))
     file.items.push({ id: 'item_gone', type: 'message', start_s: 1, end_s: 2, nudge_s: 1 })
     const restored = correctionsFromExport(file, timeline, 'export.json')
-    expect(restored.corrections?.nudges).toEqual({ [GREETING]: 0.5 })
+    expect(restored.corrections?.nudges).toEqual(new Map([[GREETING, 0.5]]))
     expect(restored.problems[0]?.message).toMatch(/item_gone/)
   })
 })

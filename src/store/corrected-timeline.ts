@@ -1,7 +1,9 @@
+import type { CorrectedTimeline } from '../domain/corrected-timeline'
+import { correctTimeline } from '../domain/corrected-timeline'
+import type { AlignmentLayer } from '../domain/align/layer'
 import type { Corrections } from '../domain/corrections'
-import { applyCorrections } from '../domain/corrections'
+import { alignTimeline } from '../domain/corrections'
 import type { PlaybackIndex } from '../domain/playback-index'
-import { buildPlaybackIndex } from '../domain/playback-index'
 import type { Interval, TalkOver } from '../domain/talk-over'
 import { findTalkOver, speechOutsideTurns } from '../domain/talk-over'
 import type { Timeline } from '../domain/timeline'
@@ -16,19 +18,31 @@ export interface CorrectedView {
   outsideTurns: Interval[]
 }
 
-let last: { base: Timeline; corrections: Corrections; view: CorrectedView } | undefined
+let last: { corrected: CorrectedTimeline; view: CorrectedView } | undefined
+let aligned: { base: Timeline; layer: AlignmentLayer | undefined; timeline: Timeline } | undefined
+
+/** The placement with the alignment layer applied: rebuilt only when either changes. */
+function alignedBase(base: Timeline, layer: AlignmentLayer | undefined): Timeline {
+  if (aligned?.base !== base || aligned.layer !== layer)
+    aligned = { base, layer, timeline: alignTimeline(base, layer) }
+  return aligned.timeline
+}
 
 /** The corrected timeline, computed once per (timeline, corrections) pair for all readers. */
-export function correctedView(base: Timeline, corrections: Corrections): CorrectedView {
-  if (last && last.base === base && last.corrections === corrections) return last.view
-  const timeline = applyCorrections(base, corrections)
+export function correctedView(placed: Timeline, corrections: Corrections): CorrectedView {
+  const base = alignedBase(placed, corrections.alignment)
+  if (last && last.corrected.base === base && last.corrected.corrections === corrections)
+    return last.view
+  // From the previous view of the same call, so that a key press costs only what it changed.
+  const corrected = correctTimeline(base, corrections, last?.corrected)
+  const { timeline, index } = corrected
   const view = {
     timeline,
-    index: buildPlaybackIndex(timeline),
+    index,
     talkOver: findTalkOver(timeline.items),
     outsideTurns: speechOutsideTurns(timeline.vad, timeline.items),
   }
-  last = { base, corrections, view }
+  last = { corrected, view }
   return view
 }
 

@@ -1,52 +1,43 @@
-import { z } from 'zod'
 import type { Corrections } from '../domain/corrections'
+import type { RestoredCorrections } from '../domain/stored-corrections'
+import { fromStored, toStored } from '../domain/stored-corrections'
 
 const PREFIX = 'turnline:corrections:'
 
-const alignedTurnSchema = z.object({
-  start: z.number(),
-  end: z.number(),
-  confidence: z.number(),
-  status: z.enum(['matched', 'unmatched', 'kept']),
-})
+export function storageKey(callKey: string): string {
+  return PREFIX + callKey
+}
 
-const storedSchema = z.object({
-  globalOffset: z.number(),
-  nudges: z.record(z.string(), z.number()),
-  alignment: z
-    .object({
-      offset: z.number(),
-      driftPpm: z.number(),
-      driftFitted: z.boolean(),
-      turns: z.array(z.tuple([z.string(), alignedTurnSchema])),
-    })
-    .optional(),
-})
-
-export function loadCorrections(callKey: string): Corrections | undefined {
+/** Saved corrections, parsed value by value (see `fromStored`); undefined when none are saved. */
+export function loadCorrections(callKey: string): RestoredCorrections | undefined {
   try {
-    const raw = localStorage.getItem(PREFIX + callKey)
-    if (raw === null) return undefined
-    const parsed = storedSchema.safeParse(JSON.parse(raw))
-    if (!parsed.success) return undefined
-    const { alignment, ...rest } = parsed.data
-    return alignment
-      ? { ...rest, alignment: { ...alignment, turns: new Map(alignment.turns) } }
-      : rest
+    const raw = localStorage.getItem(storageKey(callKey))
+    return raw === null ? undefined : parseStoredText(raw)
   } catch {
     return undefined
   }
 }
 
-export function saveCorrections(callKey: string, corrections: Corrections) {
-  if (typeof localStorage === 'undefined') return
+export function parseStoredText(raw: string): RestoredCorrections | undefined {
   try {
-    const { alignment, ...rest } = corrections
-    const stored = alignment
-      ? { ...rest, alignment: { ...alignment, turns: [...alignment.turns] } }
-      : rest
-    localStorage.setItem(PREFIX + callKey, JSON.stringify(stored))
+    return fromStored(JSON.parse(raw))
+  } catch {
+    return { corrections: { globalOffset: 0, nudges: new Map() }, dropped: ['not valid JSON'] }
+  }
+}
+
+/** Saves, and says why in one sentence when the browser refused (storage full, disabled). */
+export function saveCorrections(callKey: string, corrections: Corrections): string | undefined {
+  if (typeof localStorage === 'undefined') return undefined
+  try {
+    localStorage.setItem(storageKey(callKey), JSON.stringify(toStored(corrections)))
+    return undefined
   } catch (error) {
-    console.warn('Turnline could not save corrections', error)
+    const full =
+      error instanceof DOMException &&
+      (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED')
+    return full
+      ? "the browser's storage for this page is full"
+      : `the browser refused to store them (${error instanceof Error ? error.message : String(error)})`
   }
 }

@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { Corrections } from '../domain/corrections'
-import { NO_CORRECTIONS, nudgeGlobal, nudgeItems, roundMicro } from '../domain/corrections'
+import { clampOffset, NO_CORRECTIONS, nudgeGlobal, nudgeItems } from '../domain/corrections'
+import { sameCorrections } from '../domain/stored-corrections'
 import { loadCorrections, saveCorrections } from './persist-corrections'
 
 /**
@@ -33,6 +34,12 @@ export interface ReviewState {
   /** Waveform zoom in px per second. */
   zoom: number
   rate: number
+  /** Why the last save failed; cleared by the next successful one. */
+  saveFailure?: string
+  /** Saved values left out when the call was opened (out of bounds, not a number). */
+  droppedOnLoad: string[]
+  /** Corrections another tab saved for this call since we last agreed. */
+  otherTab?: Corrections
 }
 
 const HISTORY_LIMIT = 200
@@ -45,14 +52,20 @@ export const useReviewStore = create<ReviewState>(() => ({
   autoscroll: true,
   zoom: 0,
   rate: 1,
+  droppedOnLoad: [],
 }))
+
+function save(callKey: string | undefined, corrections: Corrections): Partial<ReviewState> {
+  if (!callKey) return {}
+  return { saveFailure: saveCorrections(callKey, corrections) }
+}
 
 /** Every correction goes through here: one undo step, saved at once. */
 function commit(next: Corrections) {
   useReviewStore.setState((state) => {
     if (next === state.corrections) return state
-    if (state.callKey) saveCorrections(state.callKey, next)
     return {
+      ...save(state.callKey, next),
       corrections: next,
       past: [...state.past, state.corrections].slice(-HISTORY_LIMIT),
       future: [],
@@ -62,8 +75,17 @@ function commit(next: Corrections) {
 
 export const reviewActions = {
   openCall: (callKey: string | undefined) => {
-    const corrections = (callKey && loadCorrections(callKey)) || NO_CORRECTIONS
-    useReviewStore.setState({ callKey, corrections, past: [], future: [], selectedId: undefined })
+    const restored = callKey ? loadCorrections(callKey) : undefined
+    useReviewStore.setState({
+      callKey,
+      corrections: restored?.corrections ?? NO_CORRECTIONS,
+      droppedOnLoad: restored?.dropped ?? [],
+      past: [],
+      future: [],
+      selectedId: undefined,
+      saveFailure: undefined,
+      otherTab: undefined,
+    })
   },
   /** Applies imported corrections as one undoable step. */
   replaceCorrections: (next: Corrections) => {
@@ -75,7 +97,7 @@ export const reviewActions = {
   setGlobalOffset: (seconds: number) => {
     const { corrections } = useReviewStore.getState()
     if (seconds !== corrections.globalOffset)
-      commit({ ...corrections, globalOffset: roundMicro(seconds) })
+      commit({ ...corrections, globalOffset: clampOffset(seconds) })
   },
   nudgeItems: (ids: readonly string[], delta: number) => {
     commit(nudgeItems(useReviewStore.getState().corrections, ids, delta))
@@ -87,8 +109,8 @@ export const reviewActions = {
     useReviewStore.setState((state) => {
       const previous = state.past.at(-1)
       if (!previous) return state
-      if (state.callKey) saveCorrections(state.callKey, previous)
       return {
+        ...save(state.callKey, previous),
         corrections: previous,
         past: state.past.slice(0, -1),
         future: [state.corrections, ...state.future],
@@ -99,8 +121,12 @@ export const reviewActions = {
     useReviewStore.setState((state) => {
       const [next, ...rest] = state.future
       if (!next) return state
-      if (state.callKey) saveCorrections(state.callKey, next)
-      return { corrections: next, past: [...state.past, state.corrections], future: rest }
+      return {
+        ...save(state.callKey, next),
+        corrections: next,
+        past: [...state.past, state.corrections],
+        future: rest,
+      }
     })
   },
   select: (id: string | undefined) => {
@@ -114,6 +140,31 @@ export const reviewActions = {
   },
   setZoom: (zoom: number) => {
     useReviewStore.setState({ zoom })
+  },
+  /** Another tab saved this call's corrections: offer them instead of overwriting them. */
+  otherTabSaved: (theirs: Corrections) => {
+    useReviewStore.setState((state) =>
+      sameCorrections(theirs, state.corrections) ? { otherTab: undefined } : { otherTab: theirs },
+    )
+  },
+  takeOtherTab: () => {
+    const { otherTab } = useReviewStore.getState()
+    if (!otherTab) return
+    useReviewStore.setState({ otherTab: undefined })
+    commit(otherTab)
+  },
+  /** Keeps this tab's corrections and writes them over the other tab's. */
+  keepThisTab: () => {
+    useReviewStore.setState((state) => ({
+      otherTab: undefined,
+      ...save(state.callKey, state.corrections),
+    }))
+  },
+  retrySave: () => {
+    useReviewStore.setState((state) => save(state.callKey, state.corrections))
+  },
+  dismissDropped: () => {
+    useReviewStore.setState({ droppedOnLoad: [] })
   },
   setRate: (rate: number) => {
     useReviewStore.setState({ rate })

@@ -1,6 +1,6 @@
 import type { AlignedTurn } from '../align/align-call'
 import type { Corrections } from '../corrections'
-import { roundMicro } from '../corrections'
+import { isSaneOffset, itemNudge, MAX_OFFSET_S, roundMicro } from '../corrections'
 import type { Problem } from '../problems'
 import { errorProblem, warningProblem } from '../problems'
 import type { PlacedItem, Timeline } from '../timeline'
@@ -39,7 +39,7 @@ export function buildAlignmentExport(
           },
         }
       : {}),
-    items: corrected.items.map((item) => exportItem(item, corrections.nudges[item.id] ?? 0)),
+    items: corrected.items.map((item) => exportItem(item, itemNudge(corrections, item.id))),
   }
 }
 
@@ -87,7 +87,7 @@ export function correctionsFromExport(
   file: string,
 ): { corrections?: Corrections; problems: Problem[] } {
   const known = new Set(timeline.items.map((i) => i.id))
-  const nudges: Record<string, number> = {}
+  const nudges = new Map<string, number>()
   const aligned = new Map<string, AlignedTurn>()
   const problems: Problem[] = []
   let matched = 0
@@ -98,13 +98,17 @@ export function correctionsFromExport(
       return
     }
     matched++
-    if (item.nudge_s !== 0) nudges[item.id] = item.nudge_s
+    if (!isSaneOffset(item.nudge_s)) {
+      const message = `nudge ${item.nudge_s} s is beyond ±${MAX_OFFSET_S} s; this item is left uncorrected`
+      problems.push(warningProblem(file, `items[${index}].nudge_s`, message))
+    } else if (item.nudge_s !== 0) nudges.set(item.id, item.nudge_s)
     if (item.basis === 'audio') {
       // Its exported place is alignment + global offset + nudge: take the reviewer's terms back off.
       const shift = exported.global_offset_s + item.nudge_s
       const start = item.start_s - shift
       const end = (item.end_s ?? item.start_s) - shift
-      aligned.set(item.id, { start, end, confidence: item.confidence ?? 0, status: 'matched' })
+      if (isSaneOffset(shift))
+        aligned.set(item.id, { start, end, confidence: item.confidence ?? 0, status: 'matched' })
     }
   })
   if (matched === 0 && exported.items.length > 0) {
@@ -116,17 +120,20 @@ export function correctionsFromExport(
     const message = `exported against t0 ${t0}, the call now uses ${timeline.anchor.t0Unix}: check the offset`
     problems.push(warningProblem(file, 'recording.t0_unix', message))
   }
+  let globalOffset = exported.global_offset_s
+  if (!isSaneOffset(globalOffset)) {
+    const message = `${globalOffset} s is beyond ±${MAX_OFFSET_S} s; the global offset is left at 0`
+    problems.push(warningProblem(file, 'global_offset_s', message))
+    globalOffset = 0
+  }
   const fit = exported.alignment
-  const alignment =
-    aligned.size > 0 || fit
-      ? {
-          offset: fit?.offset_s ?? 0,
-          driftPpm: fit?.drift_ppm ?? 0,
-          driftFitted: fit?.drift_fitted ?? false,
-          turns: aligned,
-        }
-      : undefined
-  const corrections: Corrections = { globalOffset: exported.global_offset_s, nudges }
-  if (alignment) corrections.alignment = alignment
+  const corrections: Corrections = { globalOffset, nudges }
+  if (aligned.size > 0 || fit)
+    corrections.alignment = {
+      offset: fit?.offset_s ?? 0,
+      driftPpm: fit?.drift_ppm ?? 0,
+      driftFitted: fit?.drift_fitted ?? false,
+      turns: aligned,
+    }
   return { corrections, problems }
 }

@@ -34,7 +34,7 @@ test('SRT numbers its cues and names the speaker', () => {
 })
 
 test('CSV has a header and one quoted-when-needed row per item', () => {
-  const csv = toCsv(timeline, { globalOffset: 0, nudges: { item_b7e41c09a2f6: 0.25 } })
+  const csv = toCsv(timeline, { globalOffset: 0, nudges: new Map([['item_b7e41c09a2f6', 0.25]]) })
   const lines = csv.trimEnd().split('\r\n')
   expect(lines[0]).toBe('id,type,role,start_s,end_s,nudge_s,basis,latency_s,interrupted,text')
   expect(lines).toHaveLength(timeline.items.length + 1)

@@ -19,15 +19,28 @@ export function formatTimestamp(seconds: number, separator: '.' | ','): string {
   return `${pad(h)}:${pad(m)}:${pad(s)}${separator}${pad(ms % 1000, 3)}`
 }
 
-function cueText(text: string): string {
-  return text.replace(/\n{2,}/g, '\n').replace(/-->/g, '→')
+/** Every line-break form a history may carry: CRLF, CR, LF, NEL, LS, PS. */
+const LINE_BREAK = /\r\n|[\r\n\u0085\u2028\u2029]/
+
+/** Cue text: LF line breaks only and no blank line (a blank line ends a cue), no `-->`. */
+export function cueText(text: string): string {
+  return text
+    .split(LINE_BREAK)
+    .filter((line) => line.trim() !== '')
+    .join('\n')
+    .replace(/-->/g, '→')
+}
+
+/** A WebVTT cue identifier is one line and may not contain `-->`. */
+export function cueId(id: string): string {
+  return id.split(LINE_BREAK).join(' ').replace(/-->/g, '→')
 }
 
 export function toWebVtt(timeline: Timeline): string {
   const cues = spokenCues(timeline).map((item) => {
     const time = `${formatTimestamp(item.start, '.')} --> ${formatTimestamp(item.end, '.')}`
     const text = cueText(item.text).replace(/&/g, '&amp;').replace(/</g, '&lt;')
-    return `${item.id}\n${time}\n<v ${SPEAKER[item.lane]}>${text}`
+    return `${cueId(item.id)}\n${time}\n<v ${SPEAKER[item.lane]}>${text}`
   })
   return ['WEBVTT', ...cues].join('\n\n') + '\n'
 }

@@ -1,5 +1,6 @@
 import type { Timeline } from '../timeline'
 import type { Corrections } from '../corrections'
+import { itemNudge } from '../corrections'
 
 const COLUMNS = [
   'id',
@@ -14,10 +15,19 @@ const COLUMNS = [
   'text',
 ]
 
-/** RFC 4180: quote fields holding a comma, a quote or a line break; double inner quotes. */
-function field(value: string | number | boolean | undefined | null): string {
+/** Leading characters a spreadsheet reads as the start of a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/
+
+/**
+ * RFC 4180: quote fields holding a comma, a quote or a line break; double inner quotes. Text from
+ * the history (ids, messages, tool arguments) that would start a formula gets a leading `'`, as
+ * OWASP recommends; numbers we write ourselves stay numbers.
+ */
+export function csvField(value: string | number | boolean | undefined | null): string {
   if (value === undefined || value === null) return ''
-  const text = typeof value === 'number' ? String(Math.round(value * 1e6) / 1e6) : String(value)
+  if (typeof value === 'number') return String(Math.round(value * 1e6) / 1e6)
+  let text = String(value)
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
@@ -30,13 +40,13 @@ export function toCsv(corrected: Timeline, corrections: Corrections): string {
       item.role ?? (item.lane === 'marker' ? '' : item.lane),
       item.start,
       item.end,
-      corrections.nudges[item.id] ?? 0,
+      itemNudge(corrections, item.id),
       item.basis,
       item.latency,
       item.interrupted,
       item.text,
     ]
-      .map(field)
+      .map(csvField)
       .join(','),
   )
   return [COLUMNS.join(','), ...rows].join('\r\n') + '\r\n'

@@ -41,9 +41,8 @@ export function alignToAudio(reason: 'auto' | 'manual'): void {
   if (!timeline || !audio?.features || audio.channels === undefined) return
   cancelAlignment()
   const { corrections } = useReviewStore.getState()
-  const fixed = new Set(
-    Object.keys(corrections.nudges).filter((id) => corrections.nudges[id] !== 0),
-  )
+  // Nudges of 0 are never stored: every key is a message the reviewer moved by hand.
+  const fixed = new Set(corrections.nudges.keys())
   const { band, separated } = laneLayout(timeline.anchor, inputs.egress, audio.channels)
   const request: AlignRequest = {
     turns: turnsToAlign(timeline, fixed),

@@ -26,7 +26,7 @@ function stepLabel(step: number): string {
 
 export function OffsetPanel() {
   const globalOffset = useReviewStore((s) => s.corrections.globalOffset)
-  const nudgeCount = useReviewStore((s) => Object.keys(s.corrections.nudges).length)
+  const nudgeCount = useReviewStore((s) => s.corrections.nudges.size)
   const target = useReviewStore(effectiveNudgeTarget)
   const canUndo = useReviewStore((s) => s.past.length > 0)
   const canRedo = useReviewStore((s) => s.future.length > 0)

@@ -9,7 +9,9 @@ const seconds = (s: number) => `${s >= 0 ? '+' : '−'}${Math.abs(s).toFixed(3)}
 /** Everything known about the selected item: where each source puts it, and the corrections. */
 export function SelectionPanel() {
   const selectedId = useReviewStore((s) => s.selectedId)
-  const nudge = useReviewStore((s) => (selectedId ? (s.corrections.nudges[selectedId] ?? 0) : 0))
+  const nudge = useReviewStore((s) =>
+    selectedId ? (s.corrections.nudges.get(selectedId) ?? 0) : 0,
+  )
   const globalOffset = useReviewStore((s) => s.corrections.globalOffset)
   const warnings = useCallStore((s) => s.warnings)
   const item = useCorrectedView()?.timeline.items.find((i) => i.id === selectedId)

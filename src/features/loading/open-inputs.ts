@@ -5,7 +5,7 @@ import type { InputRole } from '../../domain/parse/parse-input'
 import { parseInputText } from '../../domain/parse/parse-input'
 import type { Problem } from '../../domain/problems'
 import { warningProblem } from '../../domain/problems'
-import type { Corrections } from '../../domain/corrections'
+import { hasCorrections } from '../../domain/corrections'
 import type { CallInputs } from '../../store/call-store'
 import { callKey, replaceInputs, useCallStore } from '../../store/call-store'
 import { reviewActions, useReviewStore } from '../../store/review-store'
@@ -100,10 +100,6 @@ function applyPatch(patch: CallInputs): Problem[] {
   const switched =
     !replacesCall && review.callKey !== undefined && hasCorrections(review.corrections)
   return switched ? [recordingSwitched(next)] : []
-}
-
-function hasCorrections(corrections: Corrections): boolean {
-  return corrections.globalOffset !== 0 || Object.keys(corrections.nudges).length > 0
 }
 
 function recordingSwitched(inputs: CallInputs): Problem {

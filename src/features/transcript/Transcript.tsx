@@ -69,7 +69,7 @@ export function Transcript() {
                 top={row.start}
                 item={item}
                 selected={item.id === selectedId}
-                nudge={nudges[item.id] ?? 0}
+                nudge={nudges.get(item.id) ?? 0}
                 warnings={warningsById.get(item.id)}
                 bargeIn={bargeIns.get(item.id)}
               />

@@ -1,0 +1,92 @@
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { sortNearlySorted } from './adaptive-sort'
+import type { CorrectedTimeline } from './corrected-timeline'
+import { correctTimeline } from './corrected-timeline'
+import type { Corrections } from './corrections'
+import { applyCorrections, NO_CORRECTIONS, nudgeGlobal, nudgeItems } from './corrections'
+import { placeCall } from './place/place-call'
+import { buildPlaybackIndex } from './playback-index'
+import { historyFixture, timingsFixture } from './test-fixtures'
+
+const base = placeCall({
+  history: historyFixture('session-report.json'),
+  timings: timingsFixture(),
+})
+const ids = base.items.map((i) => i.id)
+
+/** One reviewer action: a global nudge, or a nudge of some items (one, a lane, all after). */
+const action = fc.oneof(
+  fc.integer({ min: -200, max: 200 }).map((cs) => (c: Corrections) => nudgeGlobal(c, cs / 100)),
+  fc
+    .tuple(
+      fc.subarray(ids, { minLength: 1 }),
+      fc.integer({ min: -800, max: 800 }).filter((cs) => cs !== 0),
+    )
+    .map(
+      ([some, cs]) =>
+        (c: Corrections) =>
+          nudgeItems(c, some, cs / 100),
+    ),
+)
+
+function expectSameAsFullRebuild(corrected: CorrectedTimeline) {
+  const full = applyCorrections(base, corrected.corrections)
+  const index = buildPlaybackIndex(full)
+  expect(corrected.timeline.items.map((i) => [i.id, i.start, i.end])).toEqual(
+    full.items.map((i) => [i.id, i.start, i.end]),
+  )
+  const words = (items: typeof full.items) =>
+    items.flatMap((i) => i.words.map((w) => `${w.start}/${w.end}/${w.heard}`)).join()
+  expect(words(corrected.timeline.items)).toBe(words(full.items))
+  expect(corrected.timeline.vad).toEqual(full.vad)
+  for (const key of Object.keys(index) as (keyof typeof index)[])
+    expect(Array.from(corrected.index[key]).join(), key).toBe(Array.from(index[key]).join())
+}
+
+describe('incremental corrections', () => {
+  test('any sequence of nudges gives exactly the full rebuild, index included', () => {
+    fc.assert(
+      fc.property(fc.array(action, { minLength: 1, maxLength: 12 }), (actions) => {
+        let corrections = NO_CORRECTIONS
+        let corrected = correctTimeline(base, corrections)
+        for (const apply of actions) {
+          corrections = apply(corrections)
+          corrected = correctTimeline(base, corrections, corrected)
+          expectSameAsFullRebuild(corrected)
+        }
+      }),
+      { numRuns: 40 },
+    )
+  })
+
+  test('a nudge of one item re-creates that item only', () => {
+    const before = correctTimeline(base, nudgeGlobal(NO_CORRECTIONS, 0.5))
+    const target = ids[4] ?? ''
+    const after = correctTimeline(base, nudgeItems(before.corrections, [target], 0.01), before)
+    const recreated = after.shifted.filter((item, b) => item !== before.shifted[b])
+    expect(recreated.map((i) => i.id)).toEqual([target])
+  })
+
+  test('another timeline is rebuilt, not patched', () => {
+    const other = placeCall({ history: historyFixture('history-with-timestamps.json') })
+    const first = correctTimeline(base, nudgeGlobal(NO_CORRECTIONS, 1))
+    const second = correctTimeline(other, first.corrections, first)
+    expect(second.timeline.items.map((i) => i.id)).toEqual(
+      applyCorrections(other, first.corrections).items.map((i) => i.id),
+    )
+  })
+})
+
+describe('sortNearlySorted', () => {
+  test('sorts any order by key, ties by index, within or past its budget', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 300 }), (keys) => {
+        const key = Float64Array.from(keys)
+        const order = Int32Array.from(keys.keys()).reverse()
+        const expected = [...keys.keys()].sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0) || a - b)
+        expect(Array.from(sortNearlySorted(order, key))).toEqual(expected)
+      }),
+    )
+  })
+})

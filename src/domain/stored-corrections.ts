@@ -1,0 +1,100 @@
+import { z } from 'zod'
+import type { AlignmentLayer } from './align/layer'
+import type { Corrections } from './corrections'
+import { isSaneOffset, MAX_OFFSET_S } from './corrections'
+import { isPlainRecord } from './objects'
+
+const storedAlignmentSchema = z.object({
+  offset: z.number(),
+  driftPpm: z.number(),
+  driftFitted: z.boolean(),
+  turns: z.array(
+    z.tuple([
+      z.string(),
+      z.object({
+        start: z.number().refine(isSaneOffset),
+        end: z.number().refine(isSaneOffset),
+        confidence: z.number().min(0).max(1),
+        status: z.enum(['matched', 'unmatched', 'kept']),
+      }),
+    ]),
+  ),
+})
+
+type StoredAlignment = z.infer<typeof storedAlignmentSchema>
+
+/** What localStorage keeps for one call (JSON). */
+export interface StoredCorrections {
+  globalOffset: number
+  nudges: Record<string, number>
+  alignment?: StoredAlignment
+}
+
+export function toStored(corrections: Corrections): StoredCorrections {
+  // fromEntries defines own properties: an id named `__proto__` stays a key, not a prototype.
+  const stored: StoredCorrections = {
+    globalOffset: corrections.globalOffset,
+    nudges: Object.fromEntries(corrections.nudges),
+  }
+  const { alignment } = corrections
+  if (alignment) stored.alignment = { ...alignment, turns: [...alignment.turns] }
+  return stored
+}
+
+function alignmentFromStored(raw: unknown, dropped: string[]): AlignmentLayer | undefined {
+  if (raw === undefined) return undefined
+  const parsed = storedAlignmentSchema.safeParse(raw)
+  if (!parsed.success) {
+    dropped.push('alignment: not a saved audio alignment, left out (run Align to audio again)')
+    return undefined
+  }
+  return { ...parsed.data, turns: new Map(parsed.data.turns) }
+}
+
+export interface RestoredCorrections {
+  corrections: Corrections
+  /** One sentence per value that was not usable and left out. */
+  dropped: string[]
+}
+
+function offsetProblem(path: string, value: unknown): string | undefined {
+  if (typeof value !== 'number') return `${path}: expected a number of seconds, got ${typeof value}`
+  if (!isSaneOffset(value))
+    return `${path}: ${value} s is beyond ±${MAX_OFFSET_S} s (a day), left out`
+  return undefined
+}
+
+/**
+ * Reads saved corrections value by value: a bad field drops only itself, never the others.
+ * Undefined when the value is not saved corrections at all.
+ */
+export function fromStored(raw: unknown): RestoredCorrections | undefined {
+  if (!isPlainRecord(raw)) return undefined
+  const dropped: string[] = []
+  let globalOffset = 0
+  if (raw.globalOffset !== undefined) {
+    const problem = offsetProblem('globalOffset', raw.globalOffset)
+    if (problem) dropped.push(problem)
+    else globalOffset = raw.globalOffset as number
+  }
+  const nudges = new Map<string, number>()
+  if (isPlainRecord(raw.nudges)) {
+    for (const [id, value] of Object.entries(raw.nudges)) {
+      const problem = offsetProblem(`nudges["${id}"]`, value)
+      if (problem) dropped.push(problem)
+      else if (value !== 0) nudges.set(id, value as number)
+    }
+  } else if (raw.nudges !== undefined) dropped.push('nudges: expected an object of seconds by id')
+  const corrections: Corrections = { globalOffset, nudges }
+  const alignment = alignmentFromStored(raw.alignment, dropped)
+  if (alignment) corrections.alignment = alignment
+  return { corrections, dropped }
+}
+
+/** Two corrections are the same review state (used to ignore our own storage echo). */
+export function sameCorrections(a: Corrections, b: Corrections): boolean {
+  if (a.globalOffset !== b.globalOffset || a.nudges.size !== b.nudges.size) return false
+  for (const [id, value] of a.nudges) if (b.nudges.get(id) !== value) return false
+  if (a.alignment === b.alignment) return true
+  return JSON.stringify(toStored(a).alignment) === JSON.stringify(toStored(b).alignment)
+}
