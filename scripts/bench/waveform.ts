@@ -22,7 +22,7 @@ import { INIT_SCRIPT, sampleFrames, WAVESURFER_PAGE } from './waveform-page'
 
 const PORT = 4181
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3))
-const LOAD_TIMEOUT_MS = 300_000
+const LOAD_TIMEOUT_MS = 600_000
 const SERVED = 'dist/bench-waveform'
 const ZOOM_STEPS = 6
 const SEEKS = 10
@@ -273,6 +273,15 @@ async function oneRun(
   }
 }
 
+function failedRun(error: unknown): Run {
+  return {
+    ...{ firstMs: null, fullMs: null, reopenFullMs: null, reopenFromOpenMs: null },
+    ...{ reopenDecodeJobs: null, peakRssMb: 0, longestTaskMs: 0, dropped1x: 0, dropped4x: 0 },
+    ...{ frames: 0, seekP50Ms: null, zoomStepMaxMs: null },
+    error: error instanceof Error ? error.message.split('\n')[0] : String(error),
+  }
+}
+
 function summarize(runs: Run[]) {
   const pick = (f: (r: Run) => number | null) => {
     const m = median(runs.map(f))
@@ -321,7 +330,7 @@ async function main() {
           const browser = await chromium.connect(browserServer.wsEndpoint())
           try {
             const pid = browserServer.process().pid ?? 0
-            runs.push(await oneRun(browser, pid, system, c))
+            runs.push(await oneRun(browser, pid, system, c).catch((error) => failedRun(error)))
           } finally {
             await browser.close()
             await browserServer.close()
@@ -333,6 +342,8 @@ async function main() {
         bySystem[system] = summarize(runs)
       }
       results.push({ case: c.id, ...bySystem })
+      // Written after every case, so a long run that is stopped still leaves its figures.
+      writeFileSync('bench-results/waveform.json', JSON.stringify({ results }, null, 2) + '\n')
     }
   } finally {
     await server.close()
