@@ -75,7 +75,7 @@ export class ReplayPage {
   async download(button: string): Promise<{ download: Download; text: string }> {
     const [download] = await Promise.all([
       this.page.waitForEvent('download'),
-      this.page.getByRole('button', { name: button }).click(),
+      this.page.getByRole('button', { name: button, exact: true }).click(),
     ])
     const path = await download.path()
     return { download, text: readFileSync(path, 'utf8') }

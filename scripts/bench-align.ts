@@ -1,6 +1,6 @@
 // npm run bench:align — message-start accuracy of the audio alignment per input variant, on
 // generated calls with exact truth (scripts/align-calls). Needs espeak-ng and sox.
-// BENCH_CALLS=20 (calls per variant), BENCH_LONG=1 adds a 30-minute call.
+// BENCH_CALLS=20 (calls per variant); BENCH_LONG=1 adds a 30-minute and a 1-hour call.
 
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -131,16 +131,20 @@ function main() {
   mkdirSync(CACHE, { recursive: true })
   const rows: string[] = []
   const header =
-    '| variant | calls | msgs | before mean / p95 (ms) | after mean / p95 (ms) | ≤ 50 ms | offset ≤ 30 ms | drift err (ppm, fitted calls) | align ms/call |'
-  rows.push(header, '|' + ' --- |'.repeat(9))
+    '| variant | calls | msgs | before mean / p95 (ms) | after mean / p95 (ms) | ≤ 50 ms | offset ≤ 30 ms | drift err (ppm, fitted calls) | align ms/call | features ms/call |'
+  rows.push(header, '|' + ' --- |'.repeat(10))
   const calls = Array.from({ length: CALLS }, (_, i) =>
     generateCall(1000 + i, { turns: 14 + (i % 3) * 6, holdMusic: i % 2 === 0 }, CACHE),
   )
-  const long = process.env.BENCH_LONG
-    ? [generateCall(7777, { turns: 260, holdMusic: true }, CACHE)]
-    : []
   const cases: [string, Variant, GeneratedCall[]][] = VARIANTS.map((v) => [v, v, calls])
-  if (long.length > 0) cases.push(['30 min created_at_mono', 'created_at_mono', long])
+  if (process.env.BENCH_LONG) {
+    const halfHour = generateCall(7777, { turns: 260, holdMusic: true }, CACHE)
+    const hour = generateCall(8888, { turns: 520, holdMusic: true }, CACHE)
+    const minutes = (call: GeneratedCall) => `${Math.round(call.duration / 60)} min`
+    cases.push([`${minutes(halfHour)} created_at_mono`, 'created_at_mono', [halfHour]])
+    cases.push([`${minutes(halfHour)} report_stereo`, 'report_stereo', [halfHour]])
+    cases.push([`${minutes(hour)} created_at_mono`, 'created_at_mono', [hour]])
+  }
   for (const [label, variant, set] of cases) {
     const results = set.map((call) => runCall(call, variant))
     const before = summary(results.flatMap((r) => r.before))

@@ -10,6 +10,9 @@ import { Transport } from '../features/player/Transport'
 import { Transcript } from '../features/transcript/Transcript'
 import { DataWarnings } from '../features/warnings/DataWarnings'
 import { ProblemsBanner } from '../features/warnings/ProblemsBanner'
+import { FindingsPanel } from '../features/review/FindingsPanel'
+import { MatchStrip } from '../features/review/MatchStrip'
+import { ReviewSummary } from '../features/review/ReviewSummary'
 import { Waveform } from '../features/waveform/Waveform'
 import { useCallStore } from '../store/call-store'
 import { CallSummary } from './CallSummary'
@@ -40,6 +43,7 @@ export function App() {
         <OpenFiles />
         <ExportMenu />
       </header>
+      <ReviewSummary />
       <ProblemsBanner />
       <SaveNotice />
       <LoadStatus sources={sources} />
@@ -47,9 +51,11 @@ export function App() {
         <main className="workspace">
           <div className="player-column">
             <Waveform />
+            <MatchStrip />
             <Transport />
             {hasTimeline && <OffsetPanel />}
             {hasTimeline && <SelectionPanel />}
+            {hasTimeline && <FindingsPanel />}
             <DataWarnings />
             <Shortcuts />
           </div>

@@ -8,6 +8,7 @@ import {
   useReviewStore,
 } from '../store/review-store'
 import { ZOOM_STEPS } from '../features/player/zoom-steps'
+import { REVIEW_COMMANDS } from '../features/review/review-commands'
 
 /** One keyboard command: the same table drives the key handler and the shortcut list. */
 export interface Command {
@@ -123,6 +124,7 @@ export const COMMANDS: Command[] = [
     test: key('Escape'),
     run: () => reviewActions.select(undefined),
   },
+  ...REVIEW_COMMANDS,
 ]
 
 function cycleTarget() {

@@ -60,18 +60,22 @@ class Resampler {
     this.history = new Float64Array(RESAMPLE_TAPS)
   }
 
-  /** Feeds `length` samples; calls `emit` for every 16 kHz sample that is now complete. */
-  push(samples: Float32Array, length: number, emit: (value: number) => void) {
-    const { taps, history, step } = this
-    const mid = (RESAMPLE_TAPS - 1) / 2
+  /** Most 16 kHz samples `length` input samples can complete. */
+  capacity(length: number): number {
+    return Math.ceil(length / this.step) + 2
+  }
+
+  /** Feeds `length` samples; writes every 16 kHz sample now complete to `out`, returns how many. */
+  push(samples: Float32Array, length: number, out: Float32Array): number {
     if (this.inputRate === FEATURE_RATE) {
-      for (let i = 0; i < length; i++) emit(samples[i]!)
-      return
+      out.set(samples.subarray(0, length))
+      return length
     }
-    // Output sample at input position p (centre of the filter) needs input up to p + mid.
-    const at = (index: number): number =>
-      index >= this.seen ? samples[index - this.seen]! : history[RESAMPLE_TAPS + index - this.seen]!
-    const end = this.seen + length
+    const { taps, history, step, seen } = this
+    const mid = (RESAMPLE_TAPS - 1) / 2
+    const end = seen + length
+    let written = 0
+    // Output sample at input position p (centre of the filter) needs input up to p + mid (+ 1).
     while (Math.floor(this.next) + mid + 1 < end) {
       const base = Math.floor(this.next)
       const frac = this.next - base
@@ -81,10 +85,13 @@ class Resampler {
         const index = base - mid + t
         if (index < 0) continue
         const w = taps[t]!
-        a += w * at(index)
-        if (frac > 0) b += w * at(index + 1)
+        a += w * (index >= seen ? samples[index - seen]! : history[RESAMPLE_TAPS + index - seen]!)
+        if (frac > 0) {
+          const next = index + 1
+          b += w * (next >= seen ? samples[next - seen]! : history[RESAMPLE_TAPS + next - seen]!)
+        }
       }
-      emit(frac > 0 ? a + (b - a) * frac : a)
+      out[written++] = frac > 0 ? a + (b - a) * frac : a
       this.next += step
     }
     // Keep the last RESAMPLE_TAPS input samples for the next call.
@@ -95,6 +102,7 @@ class Resampler {
       for (let i = 0; i < length; i++) history[RESAMPLE_TAPS - length + i] = samples[i]!
     }
     this.seen = end
+    return written
   }
 }
 
@@ -181,9 +189,9 @@ class Column {
 
 /** Frames of one channel, computed as the 16 kHz samples arrive. */
 class ChannelFrames {
-  private readonly ring = new Float64Array(WINDOW)
-  private filled = 0
-  private sinceFrame = 0
+  /** Samples from the next frame's start on; frames start every HOP samples. */
+  private pending = new Float64Array(WINDOW + 8192)
+  private pendingLength = 0
   private readonly frame = new Float64Array(FFT_SIZE)
   private readonly power = new Float64Array(FFT_SIZE / 2 + 1)
   private readonly logMel = new Float64Array(MEL_BANDS)
@@ -196,29 +204,35 @@ class ChannelFrames {
 
   constructor(private readonly fft: RealFft) {}
 
-  readonly add = (value: number) => {
-    this.ring[this.filled % WINDOW] = value
-    this.filled++
-    this.sinceFrame++
-    // The first frame needs a full window; every later one, one more hop.
-    if (this.filled >= WINDOW && this.sinceFrame >= HOP) {
-      this.sinceFrame = 0
-      this.computeFrame()
+  add(values: Float32Array, count: number) {
+    if (this.pendingLength + count > this.pending.length) {
+      const grown = new Float64Array((this.pendingLength + count) * 2)
+      grown.set(this.pending.subarray(0, this.pendingLength))
+      this.pending = grown
     }
+    for (let i = 0; i < count; i++) this.pending[this.pendingLength + i] = values[i]!
+    this.pendingLength += count
+    let start = 0
+    while (start + WINDOW <= this.pendingLength) {
+      this.computeFrame(start)
+      start += HOP
+    }
+    this.pending.copyWithin(0, start, this.pendingLength)
+    this.pendingLength -= start
   }
 
   /** Pads with silence so that every started hop has a frame: frames = ceil(samples / hop). */
   finish(totalSamples: number) {
     const wanted = Math.ceil(totalSamples / HOP)
-    while (this.energy.length < wanted) {
-      for (let i = 0; i < HOP && this.energy.length < wanted; i++) this.add(0)
-    }
+    const silence = new Float32Array(HOP)
+    // Each hop of silence completes at most one frame.
+    while (this.energy.length < wanted) this.add(silence, HOP)
   }
 
-  private computeFrame() {
+  private computeFrame(start: number) {
     const t = featureTables()
-    const start = this.filled - WINDOW
-    for (let i = 0; i < WINDOW; i++) this.frame[i] = this.ring[(start + i) % WINDOW]! * t.hann[i]!
+    const { pending } = this
+    for (let i = 0; i < WINDOW; i++) this.frame[i] = pending[start + i]! * t.hann[i]!
     this.fft.powerSpectrum(this.frame, this.power)
     const p = this.power
     let band = 0
@@ -257,6 +271,7 @@ export class FeatureAccumulator {
   private readonly resamplers: Resampler[]
   private readonly frames: ChannelFrames[]
   private samples16k = 0
+  private resampled = new Float32Array(0)
 
   constructor(
     readonly channels: number,
@@ -270,13 +285,12 @@ export class FeatureAccumulator {
   push(channelData: readonly Float32Array[], length: number) {
     for (let c = 0; c < this.channels; c++) {
       const data = channelData[c] ?? channelData[0]
+      const resampler = this.resamplers[c]!
       if (!data) continue
-      let produced = 0
-      const frames = this.frames[c]!
-      this.resamplers[c]!.push(data, length, (value) => {
-        produced++
-        frames.add(value)
-      })
+      if (this.resampled.length < resampler.capacity(length))
+        this.resampled = new Float32Array(resampler.capacity(length))
+      const produced = resampler.push(data, length, this.resampled)
+      this.frames[c]!.add(this.resampled, produced)
       if (c === 0) this.samples16k += produced
     }
   }

@@ -21,6 +21,8 @@ export const exportItemSchema = z.looseObject({
   basis: z.string().optional(),
   /** Set where the audio alignment placed or checked the item, 0..1. */
   confidence: z.number().min(0).max(1).optional(),
+  /** Agent replies: the user's speech end → this reply's start, all corrections applied. */
+  heard_latency_s: z.number().optional(),
   words: z.array(exportWordSchema).optional(),
 })
 

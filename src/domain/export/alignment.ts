@@ -3,6 +3,7 @@ import type { Corrections } from '../corrections'
 import { isSaneOffset, itemNudge, MAX_OFFSET_S, roundMicro } from '../corrections'
 import type { Problem } from '../problems'
 import { errorProblem, warningProblem } from '../problems'
+import { heardLatencies } from '../review/heard-latency'
 import type { PlacedItem, Timeline } from '../timeline'
 import type { AlignmentExport, ExportItem } from './alignment-schema'
 
@@ -19,6 +20,7 @@ export function buildAlignmentExport(
   corrections: Corrections,
   recording: RecordingFacts,
 ): AlignmentExport {
+  const heard = heardLatencies(corrected.items)
   return {
     schema: 'turnline.alignment',
     version: 1,
@@ -39,11 +41,13 @@ export function buildAlignmentExport(
           },
         }
       : {}),
-    items: corrected.items.map((item) => exportItem(item, itemNudge(corrections, item.id))),
+    items: corrected.items.map((item) =>
+      exportItem(item, itemNudge(corrections, item.id), heard.get(item.id)?.seconds),
+    ),
   }
 }
 
-function exportItem(item: PlacedItem, nudge: number): ExportItem {
+function exportItem(item: PlacedItem, nudge: number, heardLatency?: number): ExportItem {
   const common = {
     id: item.id,
     type: item.type,
@@ -64,6 +68,7 @@ function exportItem(item: PlacedItem, nudge: number): ExportItem {
     text: item.text,
     interrupted: item.interrupted,
   }
+  if (heardLatency !== undefined) spoken.heard_latency_s = heardLatency
   if (item.lane === 'marker') return spoken
   spoken.words = item.words.map((w) => ({
     text: w.text,

@@ -36,10 +36,12 @@ test('SRT numbers its cues and names the speaker', () => {
 test('CSV has a header and one quoted-when-needed row per item', () => {
   const csv = toCsv(timeline, { globalOffset: 0, nudges: new Map([['item_b7e41c09a2f6', 0.25]]) })
   const lines = csv.trimEnd().split('\r\n')
-  expect(lines[0]).toBe('id,type,role,start_s,end_s,nudge_s,basis,latency_s,interrupted,text')
+  expect(lines[0]).toBe(
+    'id,type,role,start_s,end_s,nudge_s,basis,latency_s,heard_latency_s,interrupted,text',
+  )
   expect(lines).toHaveLength(timeline.items.length + 1)
   expect(lines).toContain(
-    'item_b7e41c09a2f6,message,assistant,0.975712,6.054331,0.25,metrics,,false,"Hi, thanks for calling Acme Internet support. This is Ava. How can I help you today?"',
+    'item_b7e41c09a2f6,message,assistant,0.975712,6.054331,0.25,metrics,,,false,"Hi, thanks for calling Acme Internet support. This is Ava. How can I help you today?"',
   )
   expect(csv).toContain('"check_outage({""zip_code"": ""94110""})"')
 })

@@ -1,6 +1,7 @@
 import type { Timeline } from '../timeline'
 import type { Corrections } from '../corrections'
 import { itemNudge } from '../corrections'
+import { heardLatencies } from '../review/heard-latency'
 
 const COLUMNS = [
   'id',
@@ -11,6 +12,7 @@ const COLUMNS = [
   'nudge_s',
   'basis',
   'latency_s',
+  'heard_latency_s',
   'interrupted',
   'text',
 ]
@@ -33,6 +35,7 @@ export function csvField(value: string | number | boolean | undefined | null): s
 
 /** One row per item of the corrected timeline, for spreadsheets. */
 export function toCsv(corrected: Timeline, corrections: Corrections): string {
+  const heard = heardLatencies(corrected.items)
   const rows = corrected.items.map((item) =>
     [
       item.id,
@@ -43,6 +46,7 @@ export function toCsv(corrected: Timeline, corrections: Corrections): string {
       itemNudge(corrections, item.id),
       item.basis,
       item.latency,
+      heard.get(item.id)?.seconds,
       item.interrupted,
       item.text,
     ]

@@ -189,6 +189,9 @@ describe('malformed history files give problems that name the file and the field
   })
 })
 
+// Hundreds of generated files each: far more work than a unit test, so more time than the default.
+const PROPERTY_TIMEOUT_MS = 60_000
+
 describe('property: no input makes the parser throw', () => {
   const fixtures = [
     'session-report.json',
@@ -197,36 +200,44 @@ describe('property: no input makes the parser throw', () => {
     'egress-info.json',
   ]
 
-  test('arbitrary JSON values give a model or located problems', () => {
-    fc.assert(
-      fc.property(fc.jsonValue(), (value) => {
-        const result = parseInputText('any.json', JSON.stringify(value))
-        if (!result.ok) expect(result.problems.length).toBeGreaterThan(0)
-        for (const p of result.problems) expect(p.file).toBe('any.json')
-      }),
-      { numRuns: 300 },
-    )
-  })
+  test(
+    'arbitrary JSON values give a model or located problems',
+    () => {
+      fc.assert(
+        fc.property(fc.jsonValue(), (value) => {
+          const result = parseInputText('any.json', JSON.stringify(value))
+          if (!result.ok) expect(result.problems.length).toBeGreaterThan(0)
+          for (const p of result.problems) expect(p.file).toBe('any.json')
+        }),
+        { numRuns: 300 },
+      )
+    },
+    PROPERTY_TIMEOUT_MS,
+  )
 
-  test('fixtures with one value replaced anywhere still parse or fail cleanly, and place', () => {
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...fixtures),
-        fc.nat(),
-        fc.oneof(fc.jsonValue(), fc.constant(undefined)),
-        (name, pick, replacement) => {
-          const value = fixtureJson(name)
-          mutateAt(value, pick, replacement)
-          const result = parseInputText(name, JSON.stringify(value))
-          if (result.ok && result.value.kind === 'history')
-            placeCall({ history: result.value.history })
-          if (!result.ok)
-            expect(result.problems.every((p) => p.file === name && p.message !== '')).toBe(true)
-        },
-      ),
-      { numRuns: 300 },
-    )
-  })
+  test(
+    'fixtures with one value replaced anywhere still parse or fail cleanly, and place',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...fixtures),
+          fc.nat(),
+          fc.oneof(fc.jsonValue(), fc.constant(undefined)),
+          (name, pick, replacement) => {
+            const value = fixtureJson(name)
+            mutateAt(value, pick, replacement)
+            const result = parseInputText(name, JSON.stringify(value))
+            if (result.ok && result.value.kind === 'history')
+              placeCall({ history: result.value.history })
+            if (!result.ok)
+              expect(result.problems.every((p) => p.file === name && p.message !== '')).toBe(true)
+          },
+        ),
+        { numRuns: 300 },
+      )
+    },
+    PROPERTY_TIMEOUT_MS,
+  )
 })
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof(arb, fc.constant(undefined), fc.jsonValue())
@@ -281,25 +292,29 @@ const historyish = fc.oneof(
 )
 
 describe('property: history-shaped garbage never escapes as an exception', () => {
-  test('every history-like input parses to a model (that places, checks and exports) or to problems', () => {
-    fc.assert(
-      fc.property(historyish, (value) => {
-        const result = parseInputText('h.json', JSON.stringify(value))
-        if (!result.ok) {
-          expect(result.problems.some((p) => p.severity === 'error')).toBe(true)
-          return
-        }
-        if (result.value.kind !== 'history') return
-        const { history } = result.value
-        const timeline = placeCall({ history })
-        dataWarnings(history, timeline, undefined, 60)
-        toWebVtt(timeline)
-        const exported = buildAlignmentExport(timeline, NO_CORRECTIONS, { file: 'a.ogg' })
-        for (const item of exported.items) expect(Number.isFinite(item.start_s)).toBe(true)
-      }),
-      { numRuns: 500 },
-    )
-  })
+  test(
+    'every history-like input parses to a model (that places, checks and exports) or to problems',
+    () => {
+      fc.assert(
+        fc.property(historyish, (value) => {
+          const result = parseInputText('h.json', JSON.stringify(value))
+          if (!result.ok) {
+            expect(result.problems.some((p) => p.severity === 'error')).toBe(true)
+            return
+          }
+          if (result.value.kind !== 'history') return
+          const { history } = result.value
+          const timeline = placeCall({ history })
+          dataWarnings(history, timeline, undefined, 60)
+          toWebVtt(timeline)
+          const exported = buildAlignmentExport(timeline, NO_CORRECTIONS, { file: 'a.ogg' })
+          for (const item of exported.items) expect(Number.isFinite(item.start_s)).toBe(true)
+        }),
+        { numRuns: 500 },
+      )
+    },
+    PROPERTY_TIMEOUT_MS,
+  )
 })
 
 /** Replaces (or deletes, for undefined) the pick-th node of a depth-first walk. */

@@ -1,9 +1,12 @@
 import { buildAlignmentExport } from '../../domain/export/alignment'
 import { toSrt, toWebVtt } from '../../domain/export/captions'
 import { toCsv } from '../../domain/export/csv'
+import { toExportFindings } from '../../domain/review/findings'
 import { useCallStore } from '../../store/call-store'
 import { currentCorrectedView } from '../../store/corrected-timeline'
+import { useFindingsStore } from '../../store/findings-store'
 import { useReviewStore } from '../../store/review-store'
+import { reviewFacts } from '../review/review-facts'
 import { baseName, downloadText } from './download'
 
 export function exportAlignment() {
@@ -15,7 +18,10 @@ export function exportAlignment() {
     ...(audio?.duration !== undefined ? { duration: audio.duration } : {}),
     ...(audio?.channels !== undefined ? { channels: audio.channels } : {}),
   }
-  const file = buildAlignmentExport(view.timeline, useReviewStore.getState().corrections, recording)
+  const file = {
+    ...buildAlignmentExport(view.timeline, useReviewStore.getState().corrections, recording),
+    findings: toExportFindings(useFindingsStore.getState().findings, reviewFacts(view).itemsById),
+  }
   downloadText(
     `${baseName(recording.file)}.turnline.json`,
     JSON.stringify(file, null, 2) + '\n',

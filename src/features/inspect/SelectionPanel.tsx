@@ -2,6 +2,7 @@ import { useCallStore } from '../../store/call-store'
 import { useCorrectedView } from '../../store/corrected-timeline'
 import { useReviewStore } from '../../store/review-store'
 import { formatClock } from '../player/playback-cursor'
+import { SelectionReview } from '../review/SelectionReview'
 import { BASIS_LABEL } from '../transcript/basis-label'
 
 const seconds = (s: number) => `${s >= 0 ? '+' : '−'}${Math.abs(s).toFixed(3)} s`
@@ -73,6 +74,7 @@ export function SelectionPanel() {
           </>
         )}
       </dl>
+      <SelectionReview item={item} />
     </section>
   )
 }

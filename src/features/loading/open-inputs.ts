@@ -6,6 +6,8 @@ import { parseInputText } from '../../domain/parse/parse-input'
 import type { Problem } from '../../domain/problems'
 import { warningProblem } from '../../domain/problems'
 import { hasCorrections } from '../../domain/corrections'
+import { findingsFromExport } from '../../domain/review/findings'
+import { findingsActions } from '../../store/findings-store'
 import type { CallInputs } from '../../store/call-store'
 import { callKey, replaceInputs, useCallStore } from '../../store/call-store'
 import { reviewActions, useReviewStore } from '../../store/review-store'
@@ -133,8 +135,17 @@ function applyAlignment(pending: PendingAlignment) {
   }
   const restored = correctionsFromExport(pending.alignment, timeline, pending.file)
   if (restored.corrections) reviewActions.replaceCorrections(restored.corrections)
+  // Findings come back with the offsets; an export of another call brings none.
+  const findings = restored.corrections
+    ? findingsFromExport(
+        pending.alignment['findings'],
+        new Set(timeline.items.map((i) => i.id)),
+        pending.file,
+      )
+    : { findings: [], problems: [] }
+  findingsActions.merge(findings.findings)
   useCallStore.setState({
-    problems: [...problems, ...restored.problems],
+    problems: [...problems, ...restored.problems, ...findings.problems],
     pendingAlignment: undefined,
   })
 }

@@ -4,11 +4,13 @@ import { useCallStore } from '../../store/call-store'
 import { useCorrectedView } from '../../store/corrected-timeline'
 import { reviewActions, useReviewStore } from '../../store/review-store'
 import { applyWordHighlight, setCursorTargets, useActiveItem } from '../player/playback-cursor'
+import { FindBar } from '../review/FindBar'
+import { useShownItems } from '../review/shown-items'
 import { TranscriptRow } from './TranscriptRow'
 
 export function Transcript() {
   const view = useCorrectedView()
-  const items = view?.timeline.items ?? []
+  const { items, fullIndex, shownIndex, matches } = useShownItems(view?.timeline.items)
   const selectedId = useReviewStore((s) => s.selectedId)
   const nudges = useReviewStore((s) => s.corrections.nudges)
   const autoscroll = useReviewStore((s) => s.autoscroll)
@@ -44,8 +46,15 @@ export function Transcript() {
   useLayoutEffect(applyWordHighlight)
 
   useEffect(() => {
-    if (autoscroll && activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'center' })
-  }, [activeIndex, autoscroll, virtualizer])
+    const shown = shownIndex(activeIndex)
+    if (autoscroll && shown >= 0) virtualizer.scrollToIndex(shown, { align: 'center' })
+  }, [activeIndex, autoscroll, virtualizer, shownIndex])
+
+  // A search or a finding selects a row that may be far outside the page: bring it in.
+  const selectedRow = selectedId === undefined ? -1 : items.findIndex((i) => i.id === selectedId)
+  useEffect(() => {
+    if (selectedRow >= 0) virtualizer.scrollToIndex(selectedRow, { align: 'auto' })
+  }, [selectedRow, virtualizer])
 
   return (
     <section className="transcript" aria-label="Transcript">
@@ -56,6 +65,7 @@ export function Transcript() {
           Follow playback <kbd>A</kbd>
         </label>
       </header>
+      <FindBar />
       <div ref={scrollRef} className="transcript-scroll" data-testid="transcript">
         <ol style={{ height: virtualizer.getTotalSize() }} className="transcript-list">
           {virtualizer.getVirtualItems().map((row) => {
@@ -66,6 +76,8 @@ export function Transcript() {
                 key={row.key}
                 ref={virtualizer.measureElement}
                 index={row.index}
+                rowIndex={fullIndex(row.index)}
+                match={matches?.has(item.id)}
                 top={row.start}
                 item={item}
                 selected={item.id === selectedId}

@@ -5,11 +5,16 @@ import { MEASURED_BASES } from '../../domain/timeline'
 import { activateItem } from '../correct/item-actions'
 import { formatClock } from '../player/playback-cursor'
 import { LOW_CONFIDENCE } from '../../domain/align/layer'
+import { RowReviewChips } from '../review/RowReviewChips'
 import { BASIS_LABEL } from './basis-label'
 
 interface Props {
   ref: Ref<HTMLLIElement>
   index: number
+  /** Index in the whole timeline (the playback cursor's row), when the list is filtered. */
+  rowIndex?: number
+  /** Matches the current search or filter. */
+  match?: boolean | undefined
   top: number
   item: PlacedItem
   selected: boolean
@@ -25,6 +30,8 @@ const ROLE_LABEL = { user: 'User', agent: 'Agent' } as const
 export const TranscriptRow = memo(function TranscriptRow({
   ref,
   index,
+  rowIndex = index,
+  match,
   top,
   item,
   selected,
@@ -37,7 +44,8 @@ export const TranscriptRow = memo(function TranscriptRow({
     <li
       ref={ref}
       data-index={index}
-      data-row={index}
+      data-row={rowIndex}
+      data-match={match ? '' : undefined}
       data-id={item.id}
       data-start={item.start}
       className={`row row-${item.lane} row-${item.type}`}
@@ -52,11 +60,7 @@ export const TranscriptRow = memo(function TranscriptRow({
         <button type="button" className="time" title="Seek here and play">
           {formatClock(item.start)}
         </button>
-        {item.latency !== undefined && (
-          <span className={`chip ${item.latency > 1.5 ? 'chip-warn' : ''}`} title="Reply latency">
-            reply {item.latency.toFixed(2)} s
-          </span>
-        )}
+        <RowReviewChips id={item.id} />
         <span className="chip chip-basis" title={BASIS_LABEL[item.basis].help}>
           {BASIS_LABEL[item.basis].short}
         </span>
