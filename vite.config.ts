@@ -5,8 +5,7 @@ export default defineConfig({
   plugins: [react()],
   server: { port: 5173 },
   preview: { port: 4173 },
-  // ES workers keep ogg-opus-decoder's optional 4 MB speech-enhancement model in its own chunk,
-  // which is never fetched.
+  // ES workers can import() mediabunny lazily: Opus-only sessions never fetch it.
   worker: { format: 'es' },
   test: {
     include: ['src/**/*.test.ts'],

@@ -1,10 +1,20 @@
 import type { AlignmentFeatures } from '../../domain/audio/features'
 import { FeatureAccumulator } from '../../domain/audio/features'
 import { binPeaks, stereoUserOnset } from '../../domain/audio/peaks'
-import type { WorkerReply } from './opus-peaks.worker'
+import { contentKey } from './content-key'
+import { decodeOggOpus, sniffOggOpus } from './decode-ogg'
+import { decodeMedia } from './decode-media'
+import type { CachedPeaks } from './peaks-cache'
+import { readFeatures, readPeaks, writeCache } from './peaks-cache'
+import type { PeaksSource } from './peaks-progress'
+import { usePeaksProgress } from './peaks-progress'
 
 /** 16 kHz keeps what the alignment features need (up to 8 kHz) and no more. */
 const DECODE_SAMPLE_RATE = 16_000
+/** `decodeAudioData` holds the whole file decoded: only for what the workers cannot read, and short. */
+export const BROWSER_DECODE_MAX_S = 600
+// A redraw of a 1 h waveform at fit width walks all its bins: once a second is plenty while filling.
+const REDRAW_EVERY_MS = 1000
 
 export interface DecodedAudio {
   peaks: Float32Array[]
@@ -16,45 +26,153 @@ export interface DecodedAudio {
   features?: AlignmentFeatures
 }
 
+export interface PeaksSession {
+  /** The opening seconds are in: enough to draw and to place the call. Arrays keep filling. */
+  first: Promise<DecodedAudio>
+  /** Every range is in (or the cache had it all). */
+  done: Promise<DecodedAudio>
+}
+
+/** What a decoder reports while it fills a recording's peaks. */
+export interface Filling {
+  /** The arrays exist (full length); called once, before any `update`. */
+  start(peaks: Float32Array[], duration: number, channels: number): void
+  update(fraction: number): void
+  /** The opening seconds are in. */
+  opening(): void
+}
+
 /**
- * Peaks of a recording. Ogg/Opus (the agent's audio.ogg, Egress OGG) is decoded by libopus in a
- * worker, in chunks; anything else, or an Opus file the worker cannot read, by the browser.
+ * Peaks (and alignment features) of a recording: from the cache when this content was decoded
+ * before, else from the decode workers, streamed; `decodeAudioData` only as a last resort.
  */
-export async function decodePeaks(data: ArrayBuffer, signal?: AbortSignal): Promise<DecodedAudio> {
-  if (isOggOpus(data)) {
+export function startPeaks(
+  file: Blob,
+  signal: AbortSignal,
+  mediaDuration: () => Promise<number>,
+): PeaksSession {
+  let resolveFirst: (audio: DecodedAudio) => void = () => {}
+  let rejectFirst: (error: unknown) => void = () => {}
+  const first = new Promise<DecodedAudio>((resolve, reject) => {
+    resolveFirst = resolve
+    rejectFirst = reject
+  })
+  const done = run(file, signal, mediaDuration, resolveFirst)
+  done.then(resolveFirst, rejectFirst)
+  // `first` carries the failure to the caller; `done` is only awaited once `first` succeeded.
+  done.catch(() => {})
+  return { first, done }
+}
+
+async function run(
+  file: Blob,
+  signal: AbortSignal,
+  mediaDuration: () => Promise<number>,
+  onFirst: (audio: DecodedAudio) => void,
+): Promise<DecodedAudio> {
+  const publish = (patch: Partial<ReturnType<typeof usePeaksProgress.getState>>) => {
+    if (!signal.aborted) usePeaksProgress.setState(patch)
+  }
+  publish({ peaks: undefined, version: 0, fraction: 0, complete: false })
+  const key = await contentKey(file).catch(() => undefined)
+  const cached = key ? await readPeaks(key) : undefined
+  if (signal.aborted) throw new Error('decode abandoned')
+  if (cached && key) {
+    performance.mark('peaks:cache-hit')
+    publish({ peaks: cached.peaks, version: 1, fraction: 1, complete: true, source: 'cache' })
+    const features = await readFeatures(key)
+    return features ? { ...cached, features } : cached
+  }
+
+  let state: { peaks: Float32Array[]; duration: number; channels: number } | undefined
+  let lastDraw = 0
+  let version = 0
+  const filling = (source: PeaksSource): Filling => ({
+    start(peaks, duration, channels) {
+      state = { peaks, duration, channels }
+      publish({ peaks, version: ++version, fraction: 0, complete: false, source })
+    },
+    update(fraction) {
+      const now = performance.now()
+      if (now - lastDraw < REDRAW_EVERY_MS) return
+      lastDraw = now
+      publish({ version: ++version, fraction })
+    },
+    opening() {
+      if (!state) return
+      performance.mark('peaks:first')
+      publish({ version: ++version })
+      onFirst(withOnset(state))
+    },
+  })
+
+  const decoded = await decodeAny(file, signal, mediaDuration, filling)
+  performance.mark('peaks:complete')
+  const audio = withOnset(decoded.audio)
+  publish({ version: ++version, fraction: 1, complete: true })
+  if (key && decoded.cacheable) {
+    const entry: CachedPeaks = {
+      duration: audio.duration,
+      channels: audio.channels,
+      peaks: audio.peaks,
+      ...(audio.firstUserOnset !== undefined ? { firstUserOnset: audio.firstUserOnset } : {}),
+    }
+    void writeCache(key, entry, decoded.features)
+  }
+  return decoded.features ? { ...audio, features: decoded.features } : audio
+}
+
+interface Decoded {
+  audio: { peaks: Float32Array[]; duration: number; channels: number }
+  features?: AlignmentFeatures
+  cacheable: boolean
+}
+
+async function decodeAny(
+  file: Blob,
+  signal: AbortSignal,
+  mediaDuration: () => Promise<number>,
+  filling: (source: PeaksSource) => Filling,
+): Promise<Decoded> {
+  const errors: string[] = []
+  const opus = await sniffOggOpus(file)
+  if (opus) {
     try {
-      return await decodeOpusInWorker(data.slice(0), signal)
+      return { ...(await decodeOggOpus(file, signal, filling('workers'))), cacheable: true }
     } catch (error) {
-      if (signal?.aborted) throw error
-      console.warn('Turnline: Opus worker failed, decoding in the browser instead', error)
+      if (signal.aborted) throw error
+      errors.push(errorText(error))
     }
   }
-  return decodeInBrowser(data)
+  try {
+    return { ...(await decodeMedia(file, signal, filling('workers'))), cacheable: true }
+  } catch (error) {
+    if (signal.aborted) throw error
+    errors.push(errorText(error))
+  }
+  const duration = await mediaDuration().catch(() => undefined)
+  if (duration === undefined || duration > BROWSER_DECODE_MAX_S) throw new Error(errors.join('; '))
+  console.warn('Turnline: decoding in the browser instead of the workers:', errors.join('; '))
+  const decoded = await decodeInBrowser(await file.arrayBuffer())
+  const { audio } = decoded
+  filling('browser').start(audio.peaks, audio.duration, audio.channels)
+  return { ...decoded, cacheable: false }
 }
 
-function isOggOpus(data: ArrayBuffer): boolean {
-  const head = new TextDecoder('latin1').decode(
-    new Uint8Array(data, 0, Math.min(128, data.byteLength)),
-  )
-  return head.startsWith('OggS') && head.includes('OpusHead')
+function withOnset(audio: {
+  peaks: Float32Array[]
+  duration: number
+  channels: number
+}): DecodedAudio {
+  const onset = stereoUserOnset(audio.peaks)
+  return onset === undefined ? { ...audio } : { ...audio, firstUserOnset: onset }
 }
 
-/** The worker is stopped as soon as the decode is no longer wanted. */
-function decodeOpusInWorker(data: ArrayBuffer, signal?: AbortSignal): Promise<DecodedAudio> {
-  const worker = new Worker(new URL('./opus-peaks.worker.ts', import.meta.url), { type: 'module' })
-  return new Promise<DecodedAudio>((resolve, reject) => {
-    signal?.addEventListener('abort', () => reject(new Error('decode abandoned')), { once: true })
-    worker.onmessage = (event: MessageEvent<WorkerReply>) => {
-      if (event.data.ok) resolve(event.data.audio)
-      else reject(new Error(event.data.error))
-    }
-    worker.onerror = (event) => reject(new Error(event.message || 'worker failed'))
-    worker.postMessage(data, [data])
-  }).finally(() => worker.terminate())
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }
 
-/** `decodeAudioData` holds the whole file decoded at its own rate: fine for minutes, not hours. */
-async function decodeInBrowser(data: ArrayBuffer): Promise<DecodedAudio> {
+async function decodeInBrowser(data: ArrayBuffer) {
   const context = new OfflineAudioContext({
     numberOfChannels: 2,
     length: 1,
@@ -69,13 +187,8 @@ async function decodeInBrowser(data: ArrayBuffer): Promise<DecodedAudio> {
   )
   const features = new FeatureAccumulator(channels.length, buffer.sampleRate)
   features.push(channels, buffer.length)
-  const decoded: DecodedAudio = {
-    peaks,
-    duration: buffer.duration,
-    channels: buffer.numberOfChannels,
+  return {
+    audio: { peaks, duration: buffer.duration, channels: buffer.numberOfChannels },
     features: features.result(),
   }
-  const onset = stereoUserOnset(peaks)
-  if (onset !== undefined) decoded.firstUserOnset = onset
-  return decoded
 }

@@ -3,7 +3,11 @@ import { useCallStore } from '../../store/call-store'
 import { openAudio } from './open-audio'
 
 const decodePeaks = vi.hoisted(() => vi.fn())
-vi.mock('./decode-peaks', () => ({ decodePeaks }))
+const startPeaks = vi.hoisted(() => (_file: Blob, signal: AbortSignal) => {
+  const first = decodePeaks(_file, signal) as Promise<unknown>
+  return { first, done: first }
+})
+vi.mock('./decode-peaks', () => ({ startPeaks }))
 
 const decoded = (duration: number) => ({ peaks: [new Float32Array(1)], duration, channels: 2 })
 const input = (name: string) => ({ name, bytes: new ArrayBuffer(8) })

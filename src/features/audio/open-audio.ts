@@ -2,9 +2,10 @@ import { PEAKS_PER_SECOND } from '../../domain/audio/peaks'
 import type { Problem } from '../../domain/problems'
 import { errorProblem, warningProblem } from '../../domain/problems'
 import type { LoadedAudio } from '../../store/call-store'
-import { useCallStore } from '../../store/call-store'
+import { replaceInputs, useCallStore } from '../../store/call-store'
+import type { DecodedAudio } from './decode-peaks'
+import { startPeaks } from './decode-peaks'
 import { forgetAlignment } from '../align/run-alignment'
-import { decodePeaks } from './decode-peaks'
 
 export interface AudioInput {
   name: string
@@ -16,11 +17,13 @@ const METADATA_TIMEOUT_MS = 10_000
 let current: AbortController | undefined
 
 /**
- * Decodes a recording for its peaks. Only the newest open wins: opening another recording stops
- * this decode. Its problems replace those of the previous recording.
+ * Opens a recording as soon as its opening seconds are decoded; the rest of the waveform fills in
+ * while the reviewer works. Only the newest open wins: opening another recording stops this
+ * decode. Its problems replace those of the previous recording.
  */
 export async function openAudio(input: AudioInput): Promise<LoadedAudio | undefined> {
   current?.abort()
+  performance.mark('audio:open')
   forgetAlignment()
   const mine = new AbortController()
   current = mine
@@ -47,7 +50,10 @@ async function loadAudio(
   const blob = new Blob([input.bytes], input.type ? { type: input.type } : {})
   const url = URL.createObjectURL(blob)
   try {
-    return { name: input.name, url, ...(await decodePeaks(input.bytes.slice(0), signal)) }
+    const session = startPeaks(blob, signal, () => mediaDuration(url))
+    const loaded: LoadedAudio = { name: input.name, url, ...(await session.first) }
+    void session.done.then((full) => whenComplete(loaded, full, signal), warnIncomplete)
+    return loaded
   } catch (decodeError) {
     if (signal.aborted) {
       URL.revokeObjectURL(url)
@@ -67,6 +73,35 @@ async function loadAudio(
     problems.push(warningProblem(input.name, '', message))
     return { name: input.name, url, duration, channels: 2, peaks: flatPeaks(duration) }
   }
+}
+
+/**
+ * The decode is done: the alignment features join the recording. The call was placed from the
+ * opening seconds; if the first user speech only showed up later, it is placed again.
+ */
+function whenComplete(loaded: LoadedAudio, full: DecodedAudio, signal: AbortSignal) {
+  const apply = () => {
+    const { inputs } = useCallStore.getState()
+    const audio: LoadedAudio = { ...loaded }
+    if (full.features) audio.features = full.features
+    if (full.firstUserOnset !== undefined) audio.firstUserOnset = full.firstUserOnset
+    if (full.firstUserOnset === loaded.firstUserOnset)
+      useCallStore.setState({ inputs: { ...inputs, audio } })
+    else replaceInputs({ ...inputs, audio })
+  }
+  if (signal.aborted) return
+  if (useCallStore.getState().inputs.audio === loaded) return apply()
+  // The recording is not in the store yet (the decode finished as it opened).
+  const off = useCallStore.subscribe((state) => {
+    if (state.inputs.audio !== loaded) return
+    off()
+    apply()
+  })
+  signal.addEventListener('abort', off, { once: true })
+}
+
+function warnIncomplete(error: unknown) {
+  console.warn('Turnline: part of the waveform could not be decoded', error)
 }
 
 function errorText(error: unknown): string {

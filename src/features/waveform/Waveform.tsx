@@ -12,7 +12,10 @@ import { speechEdges } from '../../domain/audio/speech-edges'
 import { laneLayout } from './lanes'
 import { rulerLabel } from './ruler-label'
 import { MessageLayer } from './message-layer'
+import { followPeaks } from './follow-peaks'
 import { registerLayer } from './layer-registry'
+import { Overview } from './Overview'
+import { PeaksStatus } from './PeaksStatus'
 
 const CHANNEL_HEIGHT = 88
 
@@ -30,14 +33,18 @@ export function Waveform() {
   const anchor = view?.timeline.anchor
   const layout = useMemo(() => laneLayout(anchor, egress, channels), [anchor, egress, channels])
 
+  // Only what is drawn and played rebuilds wavesurfer: features arriving after the decode do not.
+  const url = audio?.url
+  const peaks = audio?.peaks
+  const audioDuration = audio?.duration
   useEffect(() => {
     const container = containerRef.current
-    if (!container || !audio?.peaks || audio.duration === undefined) return
-    const duration = audio.duration
+    if (!container || !url || !peaks || audioDuration === undefined) return
+    const duration = audioDuration
     const ws = WaveSurfer.create({
       container,
-      url: audio.url,
-      peaks: audio.peaks.slice(0, 2),
+      url,
+      peaks: peaks.slice(0, 2),
       duration,
       height: CHANNEL_HEIGHT,
       splitChannels: [
@@ -65,27 +72,29 @@ export function Waveform() {
       ],
     })
     const detach = player.attach(ws)
+    const unfollow = followPeaks(ws, peaks, duration)
     const layer = new MessageLayer(
       ws.getWrapper(),
       duration,
-      CHANNEL_HEIGHT * Math.min(2, audio.peaks.length),
+      CHANNEL_HEIGHT * Math.min(2, peaks.length),
       {
         onSelect: (id) => selectItem(id),
         onPlay: (id) => playItem(id),
         onDragged: dragItem,
       },
     )
-    layer.setSnapTargets(audio.peaks.slice(0, 2).map(speechEdges))
+    layer.setSnapTargets(peaks.slice(0, 2).map(speechEdges))
     layerRef.current = layer
     const unregister = registerLayer(layer)
     return () => {
       unregister()
       layer.destroy()
       layerRef.current = null
+      unfollow()
       detach()
       ws.destroy()
     }
-  }, [audio])
+  }, [url, peaks, audioDuration])
 
   useEffect(() => {
     const layer = layerRef.current
@@ -105,7 +114,9 @@ export function Waveform() {
         <span>{layout.labels[0]}</span>
         {channels > 1 && <span>{layout.labels[1]}</span>}
       </div>
+      <Overview />
       <div ref={containerRef} className="waveform-canvas" data-testid="waveform" />
+      <PeaksStatus />
       {(decoding || !audio) && (
         <p className="waveform-empty" role="status">
           {decoding

@@ -1,0 +1,110 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+/** The demo call's own recording, re-encoded by ffmpeg into every other format a reviewer opens. */
+const FORMATS = [
+  { ext: 'wav', mime: 'audio/wav', args: ['-c:a', 'pcm_s16le', '-ar', '16000'] },
+  { ext: 'mp3', mime: 'audio/mpeg', args: ['-c:a', 'libmp3lame', '-b:a', '64k'] },
+  { ext: 'm4a', mime: 'audio/mp4', args: ['-c:a', 'aac', '-b:a', '64k'] },
+  { ext: 'webm', mime: 'audio/webm', args: ['-c:a', 'libopus', '-b:a', '32k'] },
+] as const
+
+const demoAudio = new URL('../public/demo/audio.ogg', import.meta.url).pathname
+const dir = join(tmpdir(), `turnline-e2e-formats-${process.pid}`)
+
+test.beforeAll(() => {
+  mkdirSync(dir, { recursive: true })
+  for (const f of FORMATS)
+    execFileSync('ffmpeg', [
+      '-loglevel',
+      'error',
+      '-y',
+      '-i',
+      demoAudio,
+      ...f.args,
+      join(dir, `call.${f.ext}`),
+    ])
+})
+
+type Job = { kind: string }
+const decodeJobs = (page: Page) =>
+  page.evaluate(
+    () => (window as { __turnline?: { decodeJobs: Job[] } }).__turnline?.decodeJobs ?? [],
+  )
+
+async function waitForFullWaveform(page: Page, source: string) {
+  const status = page.getByTestId('peaks-status')
+  await expect(status).toHaveAttribute('data-complete', 'true')
+  await expect(status).toHaveAttribute('data-source', source)
+}
+
+for (const format of FORMATS) {
+  test(`a ${format.ext} recording is decoded in the workers, opens and plays`, async ({
+    replay,
+    page,
+  }) => {
+    await replay.open()
+    const before = (await decodeJobs(page)).length
+    await page.getByTestId('file-input').setInputFiles({
+      name: `call.${format.ext}`,
+      mimeType: format.mime,
+      buffer: readFileSync(join(dir, `call.${format.ext}`)),
+    })
+    await expect(
+      page.getByText(new RegExp(`call\\.${format.ext} · 2 ch · 6[78]\\.\\d s`)),
+    ).toBeVisible()
+    await waitForFullWaveform(page, 'workers')
+    await expect(page.getByRole('alert')).toHaveCount(0)
+    const jobs = (await decodeJobs(page)).slice(before)
+    expect(jobs[0]?.kind).toBe('probe')
+    expect(jobs.filter((j) => j.kind === 'media').length).toBeGreaterThanOrEqual(3)
+    await replay.waitForCall()
+    await page.getByRole('button', { name: 'Play' }).click()
+    await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)
+  })
+}
+
+test('an Ogg/Opus recording is split over the workers by pages', async ({ replay, page }) => {
+  await replay.open()
+  await waitForFullWaveform(page, 'workers')
+  const jobs = await decodeJobs(page)
+  expect(jobs.length).toBeGreaterThanOrEqual(3)
+  expect(jobs.every((j) => j.kind === 'ogg-opus')).toBe(true)
+})
+
+test('a reopened recording draws its full waveform from the cache without decoding', async ({
+  replay,
+  page,
+}) => {
+  await replay.open()
+  await waitForFullWaveform(page, 'workers')
+  expect((await decodeJobs(page)).length).toBeGreaterThan(0)
+  // The cache is written once the decode is done; a reload reopens the same recording.
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('turnline-peaks-v1')
+          request.onsuccess = () => resolve(request.result)
+          request.onerror = () => reject(request.error ?? new Error('no db'))
+        })
+        const count = await new Promise<number>((resolve) => {
+          const request = db.transaction('meta').objectStore('meta').count()
+          request.onsuccess = () => resolve(request.result)
+        })
+        db.close()
+        return count
+      }),
+    )
+    .toBeGreaterThan(0)
+  await page.reload()
+  await replay.waitForCall()
+  await waitForFullWaveform(page, 'cache')
+  expect(await decodeJobs(page)).toEqual([])
+  await page.getByRole('button', { name: 'Play' }).click()
+  await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)
+})

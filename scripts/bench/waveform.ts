@@ -1,0 +1,370 @@
+/**
+ * `npm run bench`, waveform half: this app and wavesurfer.js's default path (`WaveSurfer.create`
+ * with the URL, no peaks) side by side on the same files, in headless Chromium (performance.md
+ * §6). Per case and system, the median of BENCH_RUNS runs (default 3) of: first waveform, full
+ * waveform cold and on reopen, peak RSS of the browser above its idle baseline, the longest
+ * main-thread task during load, frames over 20 ms during 5 s of 1× and 5 s of 4× playback (with
+ * karaoke in the app), seek latency and zoom step. Prints the table and the ratios, writes
+ * bench-results/waveform.json. `BENCH_CASES="1 h Opus,1 h WAV"` runs some cases only.
+ */
+import { mkdirSync, copyFileSync, symlinkSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { join, resolve } from 'node:path'
+import { execFileSync } from 'node:child_process'
+import type { Browser, Page } from '@playwright/test'
+import { chromium } from '@playwright/test'
+import { preview } from 'vite'
+import { CHROMIUM_LAUNCH } from '../chromium'
+import { treeRssMb } from './process-rss'
+import type { BenchCase } from './waveform-inputs'
+import { CASES, ensureInputs, INPUTS, inputUrls } from './waveform-inputs'
+import { INIT_SCRIPT, sampleFrames, WAVESURFER_PAGE } from './waveform-page'
+
+const PORT = 4181
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3))
+const LOAD_TIMEOUT_MS = 600_000
+const SERVED = 'dist/bench-waveform'
+const ZOOM_STEPS = 6
+const SEEKS = 10
+
+type System = 'app' | 'wavesurfer'
+/** `BENCH_SYSTEMS=app` skips the baseline while developing. */
+const SYSTEMS = (process.env.BENCH_SYSTEMS?.split(',') ?? ['app', 'wavesurfer']) as System[]
+
+interface Run {
+  firstMs: number | null
+  fullMs: number | null
+  reopenFullMs: number | null
+  /** The app only: from opening the recording (bytes in hand) to the full waveform. */
+  reopenFromOpenMs: number | null
+  reopenDecodeJobs: number | null
+  peakRssMb: number
+  longestTaskMs: number
+  dropped1x: number
+  dropped4x: number
+  frames: number
+  seekP50Ms: number | null
+  zoomStepMaxMs: number | null
+  error?: string
+}
+
+function serveInputs() {
+  if (!existsSync('dist/index.html')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' })
+  rmSync(SERVED, { recursive: true, force: true })
+  mkdirSync(SERVED, { recursive: true })
+  for (const c of CASES) {
+    for (const path of Object.values(inputUrls(c, INPUTS))) {
+      const target = join(SERVED, path.slice(INPUTS.length + 1))
+      if (!existsSync(target) && existsSync(path)) symlinkSync(resolve(path), target)
+    }
+  }
+  copyFileSync(
+    'node_modules/wavesurfer.js/dist/wavesurfer.esm.js',
+    join(SERVED, 'wavesurfer.esm.js'),
+  )
+  writeFileSync(join(SERVED, 'wavesurfer.html'), WAVESURFER_PAGE)
+}
+
+function median(values: (number | null)[]): number | null {
+  const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b)
+  return known.length === 0 ? null : (known[Math.floor(known.length / 2)] ?? null)
+}
+
+function markTime(page: Page, name: string): Promise<number | null> {
+  return page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? null, name)
+}
+
+async function waitForMark(page: Page, names: string[]): Promise<string> {
+  const handle = await page.waitForFunction(
+    (list) => list.find((n) => performance.getEntriesByName(n).length > 0),
+    names,
+    { timeout: LOAD_TIMEOUT_MS, polling: 100 },
+  )
+  return (await handle.jsonValue()) ?? ''
+}
+
+function url(system: System, c: BenchCase): string {
+  const base = `http://localhost:${PORT}`
+  const files = inputUrls(c, 'bench-waveform')
+  if (system === 'wavesurfer') return `${base}/bench-waveform/wavesurfer.html?audio=${c.file}`
+  return `${base}/?audio=${files.audio}&history=${files.history}&timings=${files.timings}`
+}
+
+async function playbackFrames(page: Page, system: System) {
+  await page.evaluate(async (s) => {
+    if (s === 'app') document.querySelector<HTMLButtonElement>('button[aria-label="Play"]')?.click()
+    else await (window as unknown as { ws: { play(): Promise<void> } }).ws.play()
+  }, system)
+  const one = await page.evaluate(sampleFrames, 5000)
+  await page.evaluate(() => {
+    for (const m of (window as unknown as { __media: HTMLMediaElement[] }).__media)
+      m.playbackRate = 4
+  })
+  const four = await page.evaluate(sampleFrames, 5000)
+  await page.evaluate(() => {
+    for (const m of (window as unknown as { __media: HTMLMediaElement[] }).__media) m.pause()
+  })
+  return {
+    dropped1x: one.filter((d) => d > 20).length,
+    dropped4x: four.filter((d) => d > 20).length,
+    frames: one.length + four.length,
+  }
+}
+
+async function seekLatency(page: Page, system: System, seconds: number): Promise<number | null> {
+  const times: number[] = []
+  for (let i = 0; i < SEEKS; i++) {
+    const target = ((i * 7919) % 97) / 97
+    times.push(
+      await page.evaluate(
+        async ({ s, fraction, duration }) => {
+          const frame = () => new Promise((r) => requestAnimationFrame(r))
+          const t0 = performance.now()
+          if (s === 'wavesurfer') {
+            const ws = (
+              window as unknown as { ws: { setTime(t: number): void; getCurrentTime(): number } }
+            ).ws
+            const to = fraction * duration
+            ws.setTime(to)
+            while (Math.abs(ws.getCurrentTime() - to) > 0.3 && performance.now() - t0 < 5000)
+              await frame()
+            await frame()
+            return performance.now() - t0
+          }
+          const rows = document.querySelectorAll<HTMLElement>(
+            '[data-testid="transcript"] li[data-row]',
+          )
+          const row = rows[Math.floor(fraction * rows.length)]
+          const clock = document.querySelector<HTMLElement>('[data-testid="clock"]')
+          const to = Number(row?.dataset.start)
+          row?.click()
+          while (
+            Math.abs(Number(clock?.dataset.seconds) - to) > 0.3 &&
+            performance.now() - t0 < 5000
+          )
+            await frame()
+          await frame()
+          document.querySelector<HTMLButtonElement>('button[aria-label="Pause"]')?.click()
+          return performance.now() - t0
+        },
+        { s: system, fraction: target, duration: seconds },
+      ),
+    )
+  }
+  return median(times)
+}
+
+async function zoomSteps(page: Page, system: System): Promise<number | null> {
+  const steps: number[] = []
+  for (let i = 1; i <= ZOOM_STEPS; i++) {
+    steps.push(
+      await page.evaluate(
+        async ({ s, step }) => {
+          const frame = () => new Promise((r) => requestAnimationFrame(r))
+          const t0 = performance.now()
+          if (s === 'wavesurfer') {
+            ;(window as unknown as { ws: { zoom(px: number): void } }).ws.zoom(2 ** step)
+          } else {
+            const input = document.querySelector<HTMLInputElement>('input[aria-label="Zoom"]')
+            if (!input) return NaN
+            // The native setter: React ignores an input event for a value set through its own.
+            // eslint-disable-next-line @typescript-eslint/unbound-method
+            const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set
+            setter?.call(input, String(Math.min(Number(input.max), step)))
+            input.dispatchEvent(new Event('input', { bubbles: true }))
+          }
+          await frame()
+          await frame()
+          return performance.now() - t0
+        },
+        { s: system, step: i },
+      ),
+    )
+  }
+  return Math.max(...steps)
+}
+
+async function oneRun(
+  browser: Browser,
+  rootPid: number,
+  system: System,
+  c: BenchCase,
+): Promise<Run> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  const page = await context.newPage()
+  await page.addInitScript(INIT_SCRIPT)
+  const baseline = treeRssMb(rootPid)
+  let peak = baseline
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRssMb(rootPid))), 100)
+  try {
+    await page.goto(url(system, c))
+    const outcome = await waitForMark(page, ['waveform:complete', 'waveform:error'])
+    clearInterval(sampler)
+    peak = Math.max(peak, treeRssMb(rootPid))
+    const fullMs = await markTime(page, 'waveform:complete')
+    const firstMs = await markTime(page, 'waveform:first')
+    const longestTaskMs = await page.evaluate(
+      (end) =>
+        Math.max(
+          0,
+          ...(
+            window as unknown as { __longtasks: { start: number; duration: number }[] }
+          ).__longtasks
+            .filter((t) => t.start <= end)
+            .map((t) => t.duration),
+        ),
+      fullMs ?? Infinity,
+    )
+    if (outcome !== 'waveform:complete') {
+      const error = await page.evaluate(() => (window as unknown as { wsError?: string }).wsError)
+      return {
+        ...{ firstMs: null, fullMs: null, reopenFullMs: null, reopenFromOpenMs: null },
+        reopenDecodeJobs: null,
+        ...{ peakRssMb: peak - baseline, longestTaskMs, dropped1x: 0, dropped4x: 0, frames: 0 },
+        ...{ seekP50Ms: null, zoomStepMaxMs: null, error: error ?? 'failed' },
+      }
+    }
+    if (system === 'app')
+      await page
+        .locator('[data-kind="region"]')
+        .nth(c.messages - 1)
+        .waitFor({ state: 'attached', timeout: LOAD_TIMEOUT_MS })
+    if (process.env.BENCH_VERBOSE)
+      console.log(
+        await page.evaluate(() =>
+          JSON.stringify({
+            marks: performance
+              .getEntriesByType('mark')
+              .map((m) => [m.name, Math.round(m.startTime)]),
+            longtasks: (window as unknown as { __longtasks: unknown[] }).__longtasks,
+          }),
+        ),
+      )
+    const frames = await playbackFrames(page, system)
+    const seekP50Ms = await seekLatency(page, system, c.seconds)
+    const zoomStepMaxMs = await zoomSteps(page, system)
+    // Reopen: the app has its peaks cached by now; wavesurfer decodes again.
+    await page.waitForTimeout(1000)
+    await page.reload()
+    await waitForMark(page, ['waveform:complete', 'waveform:error'])
+    const reopenFullMs = await markTime(page, 'waveform:complete')
+    const opened = await markTime(page, 'audio:open')
+    const reopenFromOpenMs = reopenFullMs !== null && opened !== null ? reopenFullMs - opened : null
+    const reopenDecodeJobs = await page.evaluate(
+      () =>
+        (window as unknown as { __turnline?: { decodeJobs: unknown[] } }).__turnline?.decodeJobs
+          .length ?? null,
+    )
+    return {
+      firstMs,
+      fullMs,
+      reopenFullMs,
+      reopenFromOpenMs,
+      reopenDecodeJobs,
+      peakRssMb: peak - baseline,
+      longestTaskMs,
+      ...frames,
+      seekP50Ms,
+      zoomStepMaxMs,
+    }
+  } finally {
+    clearInterval(sampler)
+    await context.close()
+  }
+}
+
+function failedRun(error: unknown): Run {
+  return {
+    ...{ firstMs: null, fullMs: null, reopenFullMs: null, reopenFromOpenMs: null },
+    ...{ reopenDecodeJobs: null, peakRssMb: 0, longestTaskMs: 0, dropped1x: 0, dropped4x: 0 },
+    ...{ frames: 0, seekP50Ms: null, zoomStepMaxMs: null },
+    error: error instanceof Error ? error.message.split('\n')[0] : String(error),
+  }
+}
+
+function summarize(runs: Run[]) {
+  const pick = (f: (r: Run) => number | null) => {
+    const m = median(runs.map(f))
+    return m === null ? null : Math.round(m)
+  }
+  return {
+    firstMs: pick((r) => r.firstMs),
+    fullMs: pick((r) => r.fullMs),
+    reopenFullMs: pick((r) => r.reopenFullMs),
+    reopenFromOpenMs: pick((r) => r.reopenFromOpenMs),
+    reopenDecodeJobs: pick((r) => r.reopenDecodeJobs),
+    peakRssMb: pick((r) => r.peakRssMb),
+    longestTaskMs: pick((r) => r.longestTaskMs),
+    dropped1x: pick((r) => r.dropped1x),
+    dropped4x: pick((r) => r.dropped4x),
+    frames: pick((r) => r.frames),
+    seekP50Ms: pick((r) => r.seekP50Ms),
+    zoomStepMaxMs: pick((r) => r.zoomStepMaxMs),
+    errors: runs.flatMap((r) => (r.error ? [r.error] : [])),
+  }
+}
+
+type Summary = ReturnType<typeof summarize>
+
+function ratio(ws: number | null | undefined, app: number | null | undefined): string {
+  if (ws === undefined || app === undefined) return '–'
+  if (app === null) return 'app failed'
+  if (ws === null) return 'wavesurfer failed'
+  return app === 0 ? '–' : `${(ws / app).toFixed(1)}×`
+}
+
+async function main() {
+  const wanted = process.env.BENCH_CASES?.split(',').map((s) => s.trim())
+  const cases = wanted ? CASES.filter((c) => wanted.includes(c.id)) : CASES
+  ensureInputs(cases)
+  serveInputs()
+  const server = await preview({ preview: { port: PORT, strictPort: true } })
+  const results: { case: string; app?: Summary; wavesurfer?: Summary }[] = []
+  try {
+    for (const c of cases) {
+      const bySystem: Partial<Record<System, Summary>> = {}
+      for (const system of SYSTEMS) {
+        const runs: Run[] = []
+        for (let i = 0; i < RUNS; i++) {
+          const browserServer = await chromium.launchServer(CHROMIUM_LAUNCH)
+          const browser = await chromium.connect(browserServer.wsEndpoint())
+          try {
+            const pid = browserServer.process().pid ?? 0
+            runs.push(await oneRun(browser, pid, system, c).catch((error) => failedRun(error)))
+          } finally {
+            await browser.close()
+            await browserServer.close()
+          }
+          console.log(c.id, system, `run ${i + 1}/${RUNS}`, JSON.stringify(runs.at(-1)))
+          // A decode that fails once (wavesurfer on 3 h) fails every time: do not repeat it.
+          if (runs.at(-1)?.error) break
+        }
+        bySystem[system] = summarize(runs)
+      }
+      results.push({ case: c.id, ...bySystem })
+      // Written after every case, so a long run that is stopped still leaves its figures.
+      writeFileSync('bench-results/waveform.json', JSON.stringify({ results }, null, 2) + '\n')
+    }
+  } finally {
+    await server.close()
+  }
+  const table = results.flatMap((r) =>
+    SYSTEMS.map((s) => ({ case: r.case, system: s, ...r[s], errors: r[s]?.errors.join('; ') })),
+  )
+  console.table(table)
+  console.table(
+    results.map((r) => ({
+      case: r.case,
+      'first waveform': ratio(r.wavesurfer?.firstMs, r.app?.firstMs),
+      'full cold': ratio(r.wavesurfer?.fullMs, r.app?.fullMs),
+      reopen: ratio(r.wavesurfer?.reopenFullMs, r.app?.reopenFullMs),
+      'peak RSS': ratio(r.wavesurfer?.peakRssMb, r.app?.peakRssMb),
+      'longest task': ratio(r.wavesurfer?.longestTaskMs, r.app?.longestTaskMs),
+    })),
+  )
+  const machine = { cpus: cpus().length, node: process.version, runs: RUNS }
+  mkdirSync('bench-results', { recursive: true })
+  writeFileSync('bench-results/waveform.json', JSON.stringify({ machine, results }, null, 2) + '\n')
+}
+
+await main()

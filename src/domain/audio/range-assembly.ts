@@ -1,0 +1,86 @@
+import type { AlignmentFeatures, ChannelFeatures } from './features'
+import { MFCC_COUNT } from './features'
+import { PEAKS_PER_SECOND } from './peaks'
+
+/**
+ * Peaks of a whole recording, filled range by range as the workers finish, in any order. The
+ * arrays are allocated once for the full length and filled in place, so a view drawing them
+ * shows the parts decoded so far and flat lines elsewhere.
+ */
+export class PeakAssembly {
+  readonly peaks: Float32Array[]
+  private filledBins = 0
+
+  constructor(channels: number, durationS: number) {
+    const bins = Math.ceil(durationS * PEAKS_PER_SECOND)
+    this.peaks = Array.from({ length: channels }, () => new Float32Array(bins))
+  }
+
+  get bins(): number {
+    return this.peaks[0]?.length ?? 0
+  }
+
+  place(startBin: number, range: readonly Float32Array[]) {
+    range.forEach((values, c) => {
+      const target = this.peaks[c]
+      if (!target || startBin >= target.length) return
+      target.set(values.subarray(0, target.length - startBin), startBin)
+    })
+    this.filledBins += Math.min(range[0]?.length ?? 0, Math.max(0, this.bins - startBin))
+  }
+
+  /** Share of the bins placed so far. */
+  get fraction(): number {
+    return this.bins === 0 ? 1 : Math.min(1, this.filledBins / this.bins)
+  }
+}
+
+const PER_FRAME: Record<keyof ChannelFeatures, number> = {
+  energy: 1,
+  highEnergy: 1,
+  flux: 1,
+  mfcc: MFCC_COUNT,
+}
+const KEYS = Object.keys(PER_FRAME) as (keyof ChannelFeatures)[]
+
+/** The alignment features of the ranges, concatenated frame-wise (a range starts at frame `from × 100`). */
+export class FeatureAssembly {
+  private target: AlignmentFeatures | undefined
+
+  constructor(
+    private readonly channels: number,
+    private readonly frames: number,
+  ) {}
+
+  place(startFrame: number, range: AlignmentFeatures) {
+    if (range.frames === 0) return
+    const target = (this.target ??= emptyFeatures(this.channels, this.frames))
+    const count = Math.min(range.frames, this.frames - startFrame)
+    if (count <= 0) return
+    range.channels.forEach((source, c) => {
+      const into = target.channels[c]
+      if (!into) return
+      for (const key of KEYS) {
+        const width = PER_FRAME[key]
+        into[key].set(source[key].subarray(0, count * width), startFrame * width)
+      }
+    })
+  }
+
+  /** Undefined until a range brought features. */
+  result(): AlignmentFeatures | undefined {
+    return this.target
+  }
+}
+
+function emptyFeatures(channels: number, frames: number): AlignmentFeatures {
+  return {
+    frames,
+    channels: Array.from({ length: channels }, () => ({
+      energy: new Float32Array(frames),
+      highEnergy: new Float32Array(frames),
+      flux: new Float32Array(frames),
+      mfcc: new Float32Array(frames * MFCC_COUNT),
+    })),
+  }
+}

@@ -1,0 +1,89 @@
+import { expect, test } from 'vitest'
+import { binPeaks } from './peaks'
+import { FeatureAssembly, PeakAssembly } from './range-assembly'
+import { RangeSink } from './range-sink'
+import { MFCC_COUNT } from './features'
+
+const ramp = (n: number) => Float32Array.from({ length: n }, (_, i) => Math.sin(i / 7) * (i / n))
+
+test('a sink keeps only its samples, whatever the block sizes and overlaps', () => {
+  const rate = 1000
+  const all = ramp(3000)
+  const sink = new RangeSink(1, rate, 1000, 2000)
+  // Blocks of 300 from -150, the last one overlapping the previous.
+  for (let at = -150; at < 3000; at += 300) {
+    const from = Math.max(0, at)
+    sink.take([all.subarray(from, at + 300)], at + 300 - from, from)
+  }
+  sink.take([all.subarray(1500, 1700)], 200, 1500)
+  const result = sink.result()
+  expect(result).toMatchObject({ startSample: 1000, samples: 1000, sampleRate: rate })
+  expect(Array.from(result.peaks[0] ?? [])).toEqual(
+    Array.from(binPeaks(all.subarray(1000, 2000), rate)),
+  )
+  expect(sink.full).toBe(true)
+})
+
+test('peaks placed out of order fill the full-length arrays in place', () => {
+  const assembly = new PeakAssembly(2, 0.5)
+  const arrays = assembly.peaks
+  assembly.place(30, [
+    Float32Array.of(
+      1,
+      2,
+      3,
+      4,
+      5,
+      6,
+      7,
+      8,
+      9,
+      10,
+      11,
+      12,
+      13,
+      14,
+      15,
+      16,
+      17,
+      18,
+      19,
+      20,
+      21,
+      22,
+      23,
+      24,
+      25,
+    ),
+    new Float32Array(25),
+  ])
+  expect(assembly.fraction).toBeCloseTo(0.4)
+  assembly.place(0, [new Float32Array(30).fill(0.5), new Float32Array(30)])
+  expect(assembly.fraction).toBe(1)
+  expect(assembly.peaks).toBe(arrays)
+  expect(arrays[0]?.[29]).toBe(0.5)
+  expect(arrays[0]?.[30]).toBe(1)
+  expect(arrays[0]?.[49]).toBe(20)
+})
+
+test('features of ranges are concatenated frame-wise', () => {
+  const range = (frames: number, value: number) => ({
+    frames,
+    channels: [
+      {
+        energy: new Float32Array(frames).fill(value),
+        highEnergy: new Float32Array(frames).fill(value),
+        flux: new Float32Array(frames).fill(value),
+        mfcc: new Float32Array(frames * MFCC_COUNT).fill(value),
+      },
+    ],
+  })
+  const assembly = new FeatureAssembly(1, 5)
+  expect(assembly.result()).toBeUndefined()
+  assembly.place(3, range(3, 2))
+  assembly.place(0, range(3, 1))
+  const result = assembly.result()
+  expect(Array.from(result?.channels[0]?.energy ?? [])).toEqual([1, 1, 1, 2, 2])
+  expect(result?.channels[0]?.mfcc.length).toBe(5 * MFCC_COUNT)
+  expect(result?.channels[0]?.mfcc[3 * MFCC_COUNT]).toBe(2)
+})

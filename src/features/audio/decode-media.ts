@@ -1,0 +1,38 @@
+import { planTimeRanges } from '../../domain/audio/decode-ranges'
+import type { Filling } from './decode-peaks'
+import { DecodePool } from './decode-pool'
+import type { RangesDecoded } from './run-ranges'
+import { runRanges } from './run-ranges'
+
+/** Every other format: one worker probes the file (duration, channels), then both take ranges. */
+export async function decodeMedia(
+  file: Blob,
+  signal: AbortSignal,
+  filling: Filling,
+): Promise<RangesDecoded> {
+  const pool = new DecodePool()
+  const stop = () => pool.terminate()
+  signal.addEventListener('abort', stop, { once: true })
+  try {
+    const probe = await pool.request({ kind: 'probe', file })
+    if (!probe.ok) throw new Error(probe.error)
+    if (probe.kind !== 'probe') throw new Error('unexpected reply to a probe')
+    const { duration, channels } = probe.facts
+    if (!(duration > 0) || channels < 1) throw new Error('no audio in the file')
+    const planned = planTimeRanges(duration)
+    const ranges = planned.map((r, i) => ({
+      ...r,
+      job: () => ({
+        kind: 'media' as const,
+        file,
+        fromS: r.fromS,
+        toS: r.toS,
+        last: i === planned.length - 1,
+      }),
+    }))
+    return await runRanges(pool, ranges, channels, duration, signal, filling)
+  } finally {
+    signal.removeEventListener('abort', stop)
+    pool.terminate()
+  }
+}

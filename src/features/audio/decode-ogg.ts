@@ -1,0 +1,50 @@
+import { planOggRanges } from '../../domain/audio/decode-ranges'
+import { OggPacketReader, parseOpusHead, scanOggPages } from '../../domain/audio/ogg-pages'
+import type { Filling } from './decode-peaks'
+import { DecodePool } from './decode-pool'
+import { OPUS_DECODE_RATE } from './decode-protocol'
+import type { RangesDecoded } from './run-ranges'
+import { runRanges } from './run-ranges'
+
+export async function sniffOggOpus(file: Blob): Promise<boolean> {
+  const head = new TextDecoder('latin1').decode(await file.slice(0, 128).arrayBuffer())
+  return head.startsWith('OggS') && head.includes('OpusHead')
+}
+
+/**
+ * Ogg/Opus (the agent's audio.ogg, Egress OGG): the page index is read here (headers only), the
+ * file is cut at page boundaries, and each worker gets only its range's bytes.
+ */
+export async function decodeOggOpus(
+  file: Blob,
+  signal: AbortSignal,
+  filling: Filling,
+): Promise<RangesDecoded> {
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  const pages = scanOggPages(bytes)
+  const first = pages[0]
+  const head = first && parseOpusHead(new OggPacketReader().push(bytes, first)[0] ?? bytes)
+  if (!head) throw new Error('not an Ogg Opus stream')
+  const plan = planOggRanges(pages, OPUS_DECODE_RATE, head.preSkip, bytes.length)
+  if (plan.totalSamples === 0) throw new Error('no Opus audio in the file')
+  const ranges = plan.ranges.map((r) => ({
+    fromS: r.emitFrom / OPUS_DECODE_RATE,
+    toS: r.emitTo / OPUS_DECODE_RATE,
+    job: () => ({
+      kind: 'ogg-opus' as const,
+      head,
+      bytes: bytes.slice(r.byteStart, r.byteEnd).buffer,
+      preroll: r.preroll,
+      startPos: r.startPos,
+      emitFrom: r.emitFrom,
+      emitTo: r.emitTo,
+    }),
+  }))
+  const pool = new DecodePool()
+  try {
+    const duration = plan.totalSamples / OPUS_DECODE_RATE
+    return await runRanges(pool, ranges, head.channels, duration, signal, filling)
+  } finally {
+    pool.terminate()
+  }
+}

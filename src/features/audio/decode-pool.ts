@@ -1,0 +1,73 @@
+import type { TimeRange } from '../../domain/audio/decode-ranges'
+import { nextRange } from '../../domain/audio/decode-ranges'
+import type { RangeResult } from '../../domain/audio/range-sink'
+import { decodeFocus } from './decode-focus'
+import { logDecodeJob } from './decode-log'
+import type { DecodeJob, DecodeReply } from './decode-protocol'
+import { summarize } from './decode-protocol'
+
+export const POOL_SIZE = 2
+
+type JobWithoutId = DecodeJob extends infer J
+  ? J extends DecodeJob
+    ? Omit<J, 'id'>
+    : never
+  : never
+
+export interface PoolRange extends TimeRange {
+  job: () => JobWithoutId
+}
+
+/**
+ * Decode workers for one recording. Ranges are handed out one at a time per worker, the one
+ * under the reviewer's view first; `terminate` stops everything at once.
+ */
+export class DecodePool {
+  private readonly workers: Worker[]
+  private nextId = 1
+  private stopped = false
+
+  constructor(size = POOL_SIZE) {
+    this.workers = Array.from(
+      { length: size },
+      () => new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module' }),
+    )
+  }
+
+  /** Runs one job on the first worker (a probe). */
+  request(job: JobWithoutId): Promise<DecodeReply> {
+    const worker = this.workers[0]
+    if (!worker) return Promise.reject(new Error('no decode worker'))
+    return this.call(worker, job)
+  }
+
+  /** Resolves when every range is decoded; rejects on the first failure. */
+  async run(ranges: readonly PoolRange[], onRange: (range: RangeResult, index: number) => void) {
+    const pending = ranges.map((range, index) => ({ ...range, index }))
+    const loop = async (worker: Worker) => {
+      while (pending.length > 0 && !this.stopped) {
+        const [range] = pending.splice(nextRange(pending, decodeFocus()), 1)
+        if (!range) return
+        const reply = await this.call(worker, range.job())
+        if (!reply.ok) throw new Error(reply.error)
+        if (reply.kind === 'range') onRange(reply.range, range.index)
+      }
+    }
+    await Promise.all(this.workers.map(loop))
+  }
+
+  terminate() {
+    this.stopped = true
+    for (const worker of this.workers) worker.terminate()
+  }
+
+  private call(worker: Worker, partial: JobWithoutId): Promise<DecodeReply> {
+    const job: DecodeJob = { ...partial, id: this.nextId++ }
+    logDecodeJob(summarize(job))
+    return new Promise<DecodeReply>((resolve, reject) => {
+      worker.onmessage = (event: MessageEvent<DecodeReply>) => resolve(event.data)
+      worker.onerror = (event) => reject(new Error(event.message || 'decode worker failed'))
+      worker.postMessage(job, job.kind === 'ogg-opus' ? [job.bytes] : [])
+    })
+  }
+}

@@ -1,0 +1,44 @@
+import type { OpusHead } from '../../domain/audio/ogg-pages'
+import type { RangeResult } from '../../domain/audio/range-sink'
+
+/** Opus decodes straight to 16 kHz: a third of the work of 48 kHz, and the features' own rate. */
+export const OPUS_DECODE_RATE = 16_000
+
+/** What a decode worker is asked to do. Every job names one range of one recording. */
+export type DecodeJob =
+  | {
+      kind: 'ogg-opus'
+      id: number
+      head: OpusHead
+      /** The range's pages only (a few hundred KB), not the file. */
+      bytes: ArrayBuffer
+      preroll: boolean
+      startPos: number
+      emitFrom: number
+      emitTo: number
+    }
+  | { kind: 'probe'; id: number; file: Blob }
+  | { kind: 'media'; id: number; file: Blob; fromS: number; toS: number; last: boolean }
+
+export interface MediaFacts {
+  duration: number
+  channels: number
+  codec: string
+}
+
+export type DecodeReply =
+  | { id: number; ok: true; kind: 'range'; range: RangeResult }
+  | { id: number; ok: true; kind: 'probe'; facts: MediaFacts }
+  | { id: number; ok: false; error: string }
+
+/** The job as logged for tests and the benchmark (no payload). */
+export type JobSummary =
+  | { kind: 'ogg-opus'; emitFrom: number; emitTo: number }
+  | { kind: 'probe' }
+  | { kind: 'media'; fromS: number; toS: number }
+
+export function summarize(job: DecodeJob): JobSummary {
+  if (job.kind === 'ogg-opus') return { kind: job.kind, emitFrom: job.emitFrom, emitTo: job.emitTo }
+  if (job.kind === 'media') return { kind: job.kind, fromS: job.fromS, toS: job.toS }
+  return { kind: job.kind }
+}

@@ -1,0 +1,66 @@
+/// <reference lib="webworker" />
+import { OpusDecoder } from 'opus-decoder'
+import { featureBuffers } from '../../domain/audio/features'
+import type { OpusHead } from '../../domain/audio/ogg-pages'
+import type { DecodeJob, DecodeReply } from './decode-protocol'
+import { OPUS_DECODE_RATE } from './decode-protocol'
+import { decodeOggPages } from './ogg-range'
+
+/**
+ * One of the decode workers: decodes the ranges it is given and sends back only their peaks and
+ * alignment features, never samples. Ogg/Opus goes to libopus (WASM), everything else to
+ * mediabunny (WebCodecs; PCM WAV parsed directly).
+ */
+self.onmessage = (event: MessageEvent<DecodeJob>) => void handle(event.data)
+
+async function handle(job: DecodeJob) {
+  try {
+    const reply = await run(job)
+    const transfers =
+      reply.ok && reply.kind === 'range'
+        ? [...reply.range.peaks.map((p) => p.buffer), ...featureBuffers(reply.range.features)]
+        : []
+    self.postMessage(reply, transfers)
+  } catch (error) {
+    const reply: DecodeReply = {
+      id: job.id,
+      ok: false,
+      error: error instanceof Error ? error.message : String(error),
+    }
+    self.postMessage(reply)
+  }
+}
+
+async function run(job: DecodeJob): Promise<DecodeReply> {
+  if (job.kind === 'ogg-opus')
+    return { id: job.id, ok: true, kind: 'range', range: await decodeOggRange(job) }
+  // mediabunny is only fetched for the formats that need it.
+  const media = await import('./media-range')
+  if (job.kind === 'probe')
+    return { id: job.id, ok: true, kind: 'probe', facts: await media.probeMedia(job.file) }
+  return { id: job.id, ok: true, kind: 'range', range: await media.decodeMediaRange(job) }
+}
+
+let opus: { key: string; decoder: OpusDecoder<typeof OPUS_DECODE_RATE> } | undefined
+
+/** One decoder per worker: a new range primes it with a page of preroll instead of a reset. */
+async function opusDecoder(head: OpusHead): Promise<OpusDecoder<typeof OPUS_DECODE_RATE>> {
+  const key = JSON.stringify(head)
+  if (opus?.key === key) return opus.decoder
+  opus?.decoder.free()
+  const decoder = new OpusDecoder({
+    channels: head.channels,
+    streamCount: head.streamCount,
+    coupledStreamCount: head.coupledStreamCount,
+    channelMappingTable: head.channelMappingTable,
+    preSkip: 0,
+    sampleRate: OPUS_DECODE_RATE,
+  })
+  await decoder.ready
+  opus = { key, decoder }
+  return decoder
+}
+
+async function decodeOggRange(job: Extract<DecodeJob, { kind: 'ogg-opus' }>) {
+  return decodeOggPages(await opusDecoder(job.head), job.head.channels, job)
+}

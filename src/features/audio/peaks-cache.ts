@@ -1,0 +1,138 @@
+import { evictionsFor } from '../../domain/audio/cache-eviction'
+import type { AlignmentFeatures } from '../../domain/audio/features'
+
+/**
+ * Peaks and alignment features of recordings already decoded, in IndexedDB, keyed by
+ * `contentKey`. Peaks (about 3 MB an hour) and features are separate records so a reopened call
+ * draws its waveform before the larger features are read. Least recently used entries go once
+ * the total passes `CAP_BYTES`. Every failure (private mode, quota) only means no cache.
+ */
+export interface CachedPeaks {
+  duration: number
+  channels: number
+  peaks: Float32Array[]
+  firstUserOnset?: number
+}
+
+interface Meta {
+  bytes: number
+  usedAt: number
+}
+
+// A new version starts an empty cache: bump it when what is stored changes.
+const DB_NAME = 'turnline-peaks-v1'
+const PEAKS = 'peaks'
+const FEATURES = 'features'
+const META = 'meta'
+export const CAP_BYTES = 256 * 1024 * 1024
+
+let opening: Promise<IDBDatabase> | undefined
+
+function database(): Promise<IDBDatabase> {
+  opening ??= new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, 1)
+    request.onupgradeneeded = () => {
+      for (const store of [PEAKS, FEATURES, META]) request.result.createObjectStore(store)
+    }
+    request.onsuccess = () => resolve(request.result)
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB unavailable'))
+  })
+  opening.catch(() => (opening = undefined))
+  return opening
+}
+
+function done(request: IDBRequest | IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (request instanceof IDBTransaction) {
+      request.oncomplete = () => resolve()
+      request.onerror = request.onabort = () => reject(request.error ?? new Error('aborted'))
+    } else {
+      request.onsuccess = () => resolve()
+      request.onerror = () => reject(request.error ?? new Error('failed'))
+    }
+  })
+}
+
+function read<T>(store: string, key: IDBValidKey): Promise<T | undefined> {
+  return database().then(
+    (db) =>
+      new Promise<T | undefined>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).get(key)
+        request.onsuccess = () => resolve(request.result as T | undefined)
+        request.onerror = () => reject(request.error ?? new Error('read failed'))
+      }),
+  )
+}
+
+export async function readPeaks(key: string): Promise<CachedPeaks | undefined> {
+  try {
+    const entry = await read<CachedPeaks>(PEAKS, key)
+    if (entry) void touch(key)
+    return entry
+  } catch {
+    return undefined
+  }
+}
+
+export async function readFeatures(key: string): Promise<AlignmentFeatures | undefined> {
+  try {
+    return await read<AlignmentFeatures>(FEATURES, key)
+  } catch {
+    return undefined
+  }
+}
+
+async function touch(key: string) {
+  const db = await database()
+  const tx = db.transaction(META, 'readwrite')
+  const store = tx.objectStore(META)
+  const request = store.get(key)
+  request.onsuccess = () => {
+    const meta = request.result as Meta | undefined
+    if (meta) store.put({ ...meta, usedAt: Date.now() }, key)
+  }
+  await done(tx)
+}
+
+function sizeOf(peaks: CachedPeaks, features: AlignmentFeatures | undefined): number {
+  const arrays = [
+    ...peaks.peaks,
+    ...(features?.channels.flatMap((c) => [c.energy, c.highEnergy, c.flux, c.mfcc]) ?? []),
+  ]
+  return arrays.reduce((n, a) => n + a.byteLength, 0)
+}
+
+export async function writeCache(
+  key: string,
+  peaks: CachedPeaks,
+  features: AlignmentFeatures | undefined,
+) {
+  try {
+    const bytes = sizeOf(peaks, features)
+    if (bytes > CAP_BYTES) return
+    const db = await database()
+    const tx = db.transaction([PEAKS, FEATURES, META], 'readwrite')
+    tx.objectStore(PEAKS).put(peaks, key)
+    if (features) tx.objectStore(FEATURES).put(features, key)
+    tx.objectStore(META).put({ bytes, usedAt: Date.now() } satisfies Meta, key)
+    await done(tx)
+    await evict(db)
+  } catch (error) {
+    console.warn('Turnline: the peaks cache could not be written', error)
+  }
+}
+
+/** Drops the least recently used entries until the cache fits `CAP_BYTES`. */
+async function evict(db: IDBDatabase) {
+  const tx = db.transaction([PEAKS, FEATURES, META], 'readwrite')
+  const metas = tx.objectStore(META)
+  const keys = metas.getAllKeys()
+  const values = metas.getAll()
+  await done(values)
+  const entries = (values.result as Meta[]).map((meta, i) => ({ ...meta, key: keys.result[i] }))
+  for (const key of evictionsFor(entries, CAP_BYTES)) {
+    if (key === undefined) continue
+    for (const store of [PEAKS, FEATURES, META]) tx.objectStore(store).delete(key)
+  }
+  await done(tx)
+}

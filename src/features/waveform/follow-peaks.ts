@@ -1,0 +1,45 @@
+import type WaveSurfer from 'wavesurfer.js'
+import { focusDecode } from '../audio/decode-focus'
+import { usePeaksProgress } from '../audio/peaks-progress'
+import { setDetailWindow } from './detail-window'
+
+/**
+ * Keeps a wavesurfer drawn from peaks that are still being decoded: redraws when more are in,
+ * tells the decoder where the reviewer is looking, and marks the first and the full draw for
+ * the benchmark (`waveform:first`, `waveform:complete`). Reports what the detail view shows to the
+ * overview.
+ */
+export function followPeaks(ws: WaveSurfer, peaks: Float32Array[], duration: number): () => void {
+  let markedFirst = false
+  let markedComplete = false
+  const drawn = () => {
+    const { complete } = usePeaksProgress.getState()
+    if (!markedFirst) performance.mark('waveform:first')
+    markedFirst = true
+    if (complete && !markedComplete) performance.mark('waveform:complete')
+    markedComplete ||= complete
+  }
+  const reportWindow = () => {
+    const total = ws.getWrapper().scrollWidth
+    if (total <= 0) return
+    const scroll = ws.getScroll()
+    const end = Math.min(duration, ((scroll + ws.getWidth()) / total) * duration)
+    setDetailWindow({ start: (scroll / total) * duration, end })
+  }
+  const offs = [
+    ws.on('ready', drawn),
+    ws.on('redrawcomplete', drawn),
+    ws.on('redrawcomplete', reportWindow),
+    ws.on('zoom', reportWindow),
+    ws.on('scroll', (start, end) => {
+      focusDecode(start)
+      setDetailWindow({ start, end })
+    }),
+    ws.on('seeking', (time) => focusDecode(time)),
+    usePeaksProgress.subscribe((now, before) => {
+      if (now.peaks !== peaks || now.version === before.version) return
+      ws.setOptions({ peaks: peaks.slice(0, 2), duration })
+    }),
+  ]
+  return () => offs.forEach((off) => off())
+}

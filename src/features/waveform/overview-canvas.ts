@@ -1,0 +1,149 @@
+import { overviewEnvelope, peakScale } from '../../domain/audio/overview'
+import type { DetailWindow } from './detail-window'
+
+export interface OverviewSpan {
+  start: number
+  end: number
+  user: boolean
+}
+
+const HEIGHT = 44
+const COLORS = {
+  background: '#0f172a',
+  wave: ['#38bdf8', '#a78bfa'],
+  user: '#0ea5e9',
+  agent: '#8b5cf6',
+  box: 'rgba(250, 204, 21, 0.9)',
+  boxFill: 'rgba(250, 204, 21, 0.12)',
+  playhead: '#facc15',
+}
+
+/**
+ * The whole call in one canvas: both channels' envelope, a tick per message, the detail view's
+ * window and the playhead. Peaks and messages are drawn into a cached layer; moving the window or
+ * the playhead only copies that layer and draws two shapes, at most once a frame.
+ */
+export class OverviewCanvas {
+  private readonly context: CanvasRenderingContext2D | null
+  private readonly layer = document.createElement('canvas')
+  private peaks: readonly Float32Array[] = []
+  private spans: readonly OverviewSpan[] = []
+  private duration = 0
+  private view: DetailWindow = { start: 0, end: 0 }
+  private playhead = 0
+  private layerStale = true
+  private frame = 0
+
+  constructor(private readonly canvas: HTMLCanvasElement) {
+    this.context = canvas.getContext('2d')
+    canvas.height = HEIGHT
+  }
+
+  static readonly height = HEIGHT
+
+  resize(width: number) {
+    const w = Math.max(1, Math.round(width))
+    if (this.canvas.width === w) return
+    this.canvas.width = w
+    this.invalidate()
+  }
+
+  setPeaks(peaks: readonly Float32Array[], duration: number) {
+    this.peaks = peaks
+    this.duration = duration
+    this.invalidate()
+  }
+
+  setSpans(spans: readonly OverviewSpan[]) {
+    this.spans = spans
+    this.invalidate()
+  }
+
+  setView(view: DetailWindow) {
+    this.view = view
+    this.schedule()
+  }
+
+  setPlayhead(seconds: number) {
+    this.playhead = seconds
+    this.schedule()
+  }
+
+  /** Seconds under an x offset in CSS pixels. */
+  timeAt(x: number): number {
+    const width = this.canvas.clientWidth || this.canvas.width
+    return Math.min(this.duration, Math.max(0, (x / width) * this.duration))
+  }
+
+  destroy() {
+    cancelAnimationFrame(this.frame)
+  }
+
+  private invalidate() {
+    this.layerStale = true
+    this.schedule()
+  }
+
+  private schedule() {
+    if (this.frame) return
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0
+      this.compose()
+    })
+  }
+
+  private drawLayer() {
+    const { width } = this.canvas
+    this.layer.width = width
+    this.layer.height = HEIGHT
+    const g = this.layer.getContext('2d')
+    if (!g) return
+    g.fillStyle = COLORS.background
+    g.fillRect(0, 0, width, HEIGHT)
+    const lanes = Math.min(2, this.peaks.length)
+    const laneHeight = (HEIGHT - 6) / Math.max(1, lanes)
+    const scale = peakScale(this.peaks.slice(0, 2))
+    for (let c = 0; c < lanes; c++) {
+      const envelope = overviewEnvelope(this.peaks[c] ?? new Float32Array(), width)
+      const mid = c * laneHeight + laneHeight / 2
+      g.fillStyle = COLORS.wave[c] ?? COLORS.wave[0] ?? '#fff'
+      for (let x = 0; x < width; x++) {
+        const h = Math.max(0.5, ((envelope[x] ?? 0) / scale) * (laneHeight / 2))
+        g.fillRect(x, mid - h, 1, h * 2)
+      }
+    }
+    if (this.duration > 0) {
+      const pxPerS = width / this.duration
+      for (const span of this.spans) {
+        g.fillStyle = span.user ? COLORS.user : COLORS.agent
+        const x = span.start * pxPerS
+        g.fillRect(
+          x,
+          HEIGHT - (span.user ? 6 : 3),
+          Math.max(1, (span.end - span.start) * pxPerS),
+          3,
+        )
+      }
+    }
+    this.layerStale = false
+  }
+
+  private compose() {
+    const g = this.context
+    if (!g) return
+    if (this.layerStale) this.drawLayer()
+    const { width } = this.canvas
+    g.drawImage(this.layer, 0, 0)
+    if (this.duration <= 0) return
+    const pxPerS = width / this.duration
+    const x = this.view.start * pxPerS
+    const w = Math.max(2, (this.view.end - this.view.start) * pxPerS)
+    g.fillStyle = COLORS.boxFill
+    g.fillRect(x, 0, w, HEIGHT)
+    g.strokeStyle = COLORS.box
+    g.lineWidth = 1
+    g.strokeRect(x + 0.5, 0.5, w - 1, HEIGHT - 1)
+    g.fillStyle = COLORS.playhead
+    g.fillRect(Math.round(this.playhead * pxPerS), 0, 2, HEIGHT)
+  }
+}
