@@ -104,6 +104,12 @@ export function Waveform() {
     layer.markActive(currentActiveItemId())
   }, [view, layout, ready])
 
+  // Peaks fill in as the decode goes on; snapping uses them once the recording is complete.
+  const complete = audio?.features !== undefined
+  useEffect(() => {
+    if (complete && peaks) layerRef.current?.setSnapTargets(peaks.slice(0, 2).map(speechEdges))
+  }, [complete, peaks, ready])
+
   useEffect(() => layerRef.current?.markSelected(selectedId), [selectedId, ready])
   useEffect(() => player.zoom(zoom), [zoom, ready])
   useEffect(() => player.setRate(useReviewStore.getState().rate), [ready])
