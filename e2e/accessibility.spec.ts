@@ -38,7 +38,7 @@ for (const viewport of VIEWPORTS) {
       await replay.open(
         '/?audio=demo/audio.ogg&history=demo/history.json&timings=demo/timed-strings.json',
       )
-      await page.getByText(/data warnings?$/).click()
+      await page.locator('details.data-warnings > summary').click()
       await expect(page.locator('details.data-warnings')).toHaveAttribute('open', '')
       expect(await seriousViolations(page), 'with a warning open').toEqual([])
     })

@@ -101,7 +101,8 @@ test.describe('playing and jumping', () => {
     for (let i = 0; i < 40 && seen.length < 4; i++) {
       const active = await replay.activeWord()
       if (active) {
-        expect(active.time).toBeGreaterThanOrEqual(active.start)
+        // The playhead may sit exactly on a word start that went through a float32 array.
+        expect(active.time).toBeGreaterThanOrEqual(active.start - 1e-6)
         expect(active.time).toBeLessThan(active.end)
         expect(active.start).toBeGreaterThanOrEqual(lastStart)
         if (active.start > lastStart) seen.push(active.text)
