@@ -11,6 +11,7 @@ import { chromium } from '@playwright/test'
 import { preview } from 'vite'
 import { CHROMIUM_LAUNCH } from '../chromium'
 import { syntheticCall } from './synthetic-call'
+import { makeHour } from './waveform-inputs'
 
 /** `BENCH_HOURS=3 BENCH_MESSAGES=10000 npx tsx scripts/bench/browser.ts` runs the S-3h case. */
 const HOURS = Math.max(1, Math.round(Number(process.env.BENCH_HOURS ?? 1)))
@@ -25,33 +26,7 @@ function ensureInputs() {
   mkdirSync(OUT, { recursive: true })
   const hour = join(OUT, 'call-1h.ogg')
   const audio = join(OUT, `call-${HOURS}h.ogg`)
-  if (!existsSync(hour)) {
-    const gate = (on: string) => `volume='if(${on},0.5,0)':eval=frame`
-    execFileSync('ffmpeg', [
-      '-loglevel',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      `anoisesrc=c=pink:r=48000:d=3600,${gate('lt(mod(t,9.1),4.5)')}`,
-      '-f',
-      'lavfi',
-      '-i',
-      `anoisesrc=c=pink:r=48000:d=3600:seed=3,${gate('gte(mod(t,9.1),4.5)')}`,
-      '-filter_complex',
-      '[0:a][1:a]join=inputs=2:channel_layout=stereo[a]',
-      '-map',
-      '[a]',
-      '-c:a',
-      'libopus',
-      '-b:a',
-      '32k',
-      '-compression_level',
-      '0',
-      hour,
-    ])
-  }
+  if (!existsSync(hour)) makeHour(hour)
   if (!existsSync(audio)) {
     const loop = ['-loglevel', 'error', '-y', '-stream_loop', String(HOURS - 1), '-i', hour]
     execFileSync('ffmpeg', [...loop, '-c', 'copy', audio])

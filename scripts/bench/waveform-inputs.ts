@@ -32,7 +32,8 @@ function ffmpeg(...args: string[]) {
   execFileSync('ffmpeg', ['-loglevel', 'error', '-y', ...args], { stdio: 'inherit' })
 }
 
-function makeHour(out: string) {
+/** An hour of stereo Opus: pink-noise "speech" alternating between the channels every 4.5 s. */
+export function makeHour(out: string) {
   const gate = (on: string) => `volume='if(${on},0.5,0)':eval=frame`
   ffmpeg(
     '-f',
