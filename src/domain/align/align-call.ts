@@ -64,8 +64,6 @@ export interface CallAlignment {
   driftPpm: number
   /** Whether the rate was fitted or held at 0. */
   driftFitted: boolean
-  /** Share of turns matched to speech. */
-  matchedShare: number
 }
 
 const CHARS_PER_S = 14
@@ -193,7 +191,6 @@ export function alignCall(
     }
   }
   const result = new Map<string, AlignedTurn>()
-  let matched = 0
   for (const [i, turn] of turns.entries()) {
     const lane = lanes.find((l) => l.turns.includes(i))
     const start = starts[i]
@@ -208,7 +205,6 @@ export function alignCall(
       })
       continue
     }
-    matched++
     const onset = refineOnset(lane.channel, start)
     const confidence = matchConfidence(
       onset,
@@ -243,7 +239,6 @@ export function alignCall(
     offset: fit.bias[turns.some((t) => t.lane === 'agent') ? 1 : 0]!,
     driftPpm: fitRate ? fit.rate * 1e6 : 0,
     driftFitted: fitRate,
-    matchedShare: turns.length > 0 ? matched / turns.length : 0,
   }
 }
 

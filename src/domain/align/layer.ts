@@ -1,5 +1,5 @@
 import type { PlacedItem } from '../timeline'
-import type { AlignedTurn, CallAlignment } from './align-call'
+import type { AlignedTurn } from './align-call'
 
 /**
  * The audio alignment as its own layer of the position model: position = timestamp placement +
@@ -12,15 +12,6 @@ export interface AlignmentLayer {
   driftPpm: number
   driftFitted: boolean
   turns: ReadonlyMap<string, AlignedTurn>
-}
-
-export function alignmentLayer(result: CallAlignment): AlignmentLayer {
-  return {
-    offset: result.offset,
-    driftPpm: result.driftPpm,
-    driftFitted: result.driftFitted,
-    turns: result.turns,
-  }
 }
 
 /** Below this a match is shown as needing a look. */

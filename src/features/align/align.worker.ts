@@ -21,7 +21,6 @@ export type AlignReply =
       offset: number
       driftPpm: number
       driftFitted: boolean
-      matchedShare: number
       turns: [string, AlignedTurn][]
     }
   | { ok: false; error: string }
@@ -36,7 +35,6 @@ self.onmessage = (event: MessageEvent<AlignRequest>) => {
       offset: result.offset,
       driftPpm: result.driftPpm,
       driftFitted: result.driftFitted,
-      matchedShare: result.matchedShare,
       turns: [...result.turns],
     }
     self.postMessage(reply)
