@@ -3,6 +3,8 @@ import type { TurnToAlign } from './align-call'
 import { alignCall } from './align-call'
 import { addNoise, addSpeech, featuresOf, TEST_RATE } from './test-signals'
 
+const toSample = (t: number) => Math.round(t * TEST_RATE)
+
 interface Spoken {
   lane: 'user' | 'agent'
   start: number
@@ -30,6 +32,10 @@ function stereoCall(seconds: number) {
   return { channels: [user, agent], spoken }
 }
 
+function monoMix([left, right]: Float32Array[]): Float32Array {
+  return left!.map((v, i) => v + right![i]!)
+}
+
 function turns(
   spoken: Spoken[],
   place: (s: Spoken, i: number) => number,
@@ -51,6 +57,7 @@ describe('aligning a call to its audio', () => {
   const call = stereoCall(240)
   const features = featuresOf(call.channels)
   const layout = { kind: 'stereo', user: 0, agent: 1 } as const
+  const mono = { kind: 'mono', channel: 0 } as const
 
   it('recovers a known shift and rate on measured clocks with an estimated anchor', () => {
     const rate = 400e-6
@@ -66,21 +73,62 @@ describe('aligning a call to its audio', () => {
     }
   })
 
+  const jitter = (i: number) => ((i * 7919) % 61) / 100 - 0.3
+
   it('finds created_at-like clocks seconds off, on a mono mix of both voices', () => {
-    const mono = new Float32Array(call.channels[0]!.length)
-    for (let i = 0; i < mono.length; i++) mono[i] = call.channels[0]![i]! + call.channels[1]![i]!
-    const jitter = (i: number) => ((i * 7919) % 61) / 100 - 0.3
     const placed = turns(call.spoken, (s, i) => s.start + 4.2 + jitter(i), 'rough')
-    const result = alignCall(
-      placed,
-      featuresOf([mono]),
-      { kind: 'mono', channel: 0 },
-      { anchor: 'guessed' },
-    )
+    const result = alignCall(placed, featuresOf([monoMix(call.channels)]), mono, {
+      anchor: 'guessed',
+    })
     const errors = call.spoken.map((s, i) =>
       Math.abs((result.turns.get(`m${i}`)?.start ?? 0) - s.start),
     )
     expect(errors.filter((e) => e < 0.05).length).toBeGreaterThanOrEqual(call.spoken.length - 1)
+  })
+
+  it('places a mono call whose history has no timestamps at all, from the order alone', () => {
+    // The placement of an order-only history is a plain layout, tens of seconds off by the end.
+    const placed = turns(call.spoken, (_, i) => 2 * i, 'order')
+    const result = alignCall(placed, featuresOf([monoMix(call.channels)]), mono, {
+      anchor: 'guessed',
+    })
+    const errors = call.spoken.map((s, i) =>
+      Math.abs((result.turns.get(`m${i}`)?.start ?? 0) - s.start),
+    )
+    expect(errors.filter((e) => e < 0.05).length).toBeGreaterThanOrEqual(call.spoken.length - 1)
+  })
+
+  it('hears two neighbouring turns in the other order when their rough clocks sort them wrong', () => {
+    // A caller's created_at comes after their speech, and scatters by a second: here it sorts the
+    // caller after the reply that answered them.
+    const placed = turns(call.spoken, (s, i) => s.start + 0.4 + 2 * jitter(i), 'rough')
+    const [user, reply] = [placed[5]!, placed[6]!]
+    placed[5] = reply
+    placed[6] = {
+      ...user,
+      start: reply.start + 0.5,
+      end: reply.start + 0.5 + user.end - user.start,
+    }
+    const result = alignCall(placed, featuresOf([monoMix(call.channels)]), mono, {
+      anchor: 'guessed',
+    })
+    expect(Math.abs(result.turns.get(user.id)!.start - call.spoken[5]!.start)).toBeLessThan(0.05)
+    expect(Math.abs(result.turns.get(reply.id)!.start - call.spoken[6]!.start)).toBeLessThan(0.05)
+  })
+
+  it('starts a caller who cut into a reply on a mono mix where the barge-in began', () => {
+    // The reply at index 6 is cut: the caller (index 7) starts 0.5 s before it stops.
+    const cut = call.spoken[6]!
+    const caller = { ...call.spoken[7]!, start: cut.start + cut.duration - 0.5 }
+    const channels = call.channels.map((c) => c.slice())
+    const original = call.spoken[7]!
+    channels[0]!.fill(0, toSample(original.start), toSample(original.start + original.duration))
+    addSpeech(channels[0]!, { start: caller.start, duration: caller.duration, f0: 110 }, 7)
+    const spoken = call.spoken.map((s, i) => (i === 7 ? caller : s))
+    const placed = turns(spoken, (s, i) => s.start + 0.4 + jitter(i), 'rough')
+    placed[6] = { ...placed[6]!, interrupted: true }
+    const result = alignCall(placed, featuresOf([monoMix(channels)]), mono, { anchor: 'guessed' })
+    expect(Math.abs(result.turns.get('m7')!.start - caller.start)).toBeLessThan(0.1)
   })
 
   it('says it found nothing rather than placing turns confidently on silence', () => {

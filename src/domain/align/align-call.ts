@@ -3,13 +3,21 @@ import { FEATURE_HOP_S } from '../audio/features'
 import { coarseOffset } from './coarse-offset'
 import type { LaneMasks } from './coarse-offset'
 import { refineOnset } from './onset'
-import type { VoiceScores } from './speaker'
-import { fitSpeakers, scoreVoices, segmentVoice, splitAtVoiceChanges } from './speaker'
+import type { SpeakerModel, VoiceScores } from './speaker'
+import {
+  callerTailStart,
+  fitSpeakers,
+  scoreVoices,
+  segmentVoice,
+  splitAtVoiceChanges,
+} from './speaker'
 import { fitClock } from './robust-fit'
 import type { Segment } from './speech-segments'
 import { segmentMask, speechSegments, withoutSustainedSound } from './speech-segments'
 import type { DpTurn } from './turn-dp'
-import { alignTurns } from './turn-dp'
+import { speechTimePriors } from './speech-time'
+import type { DpMatch } from './turn-dp'
+import { scoredAlignment } from './turn-dp'
 
 export type SpeechLane = 'user' | 'agent'
 
@@ -76,6 +84,17 @@ const MEASURED_MIN_CONFIDENCE = 0.5
 const PASSES = 3
 /** Cost per second of a segment, per nat of doubt that it is the turn's voice. */
 const SPEAKER_WEIGHT = 1.5
+/**
+ * How long a caller has been speaking when an agent stops for a barge-in: LiveKit interrupts after
+ * `min_interruption_duration` (0.5 s) of caller speech. On a mono mix the overlap itself cannot be
+ * heard apart (the agent's voice masks the caller's onset), so the caller's start is put this far
+ * before the agent stopped.
+ */
+const BARGE_IN_LAG_S = 0.5
+/** Speech this close to the interrupted reply's end is the same run: the caller began inside it. */
+const JOINED_S = 0.15
+
+type Scored = ReturnType<typeof scoredAlignment>
 
 interface Lane {
   key: SpeechLane | 'both'
@@ -86,6 +105,7 @@ interface Lane {
   voiceCache?: Float64Array[] | undefined
   /** Mixed recordings: how much each segment sounds like each voice, once learnt. */
   scores?: VoiceScores | undefined
+  model?: SpeakerModel | undefined
   split?: boolean
 }
 
@@ -112,30 +132,69 @@ export function alignCall(
   const coarse = coarseShift(turns, expectedDuration, lanes, features.frames, maxLag, shared)
   let prior = turns.map((t, i) => (tight[i] && !shared ? t.start : t.start + coarse))
   let sigma = turns.map((t, i) => initialSigma(t, tight[i]!, shared, duration))
+  if (turns.length > 0 && turns.every((t) => t.clock === 'order')) {
+    // Only the order is known: lay the turns out on the speech actually heard.
+    const laid = speechTimePriors(
+      expectedDuration,
+      lanes.flatMap((l) => l.segments),
+    )
+    prior = laid.map((p) => p.start)
+    sigma = laid.map((p) => p.sigma)
+  }
   const rate: Record<SpeechLane, number> = { user: CHARS_PER_S, agent: CHARS_PER_S }
   let starts: (number | undefined)[] = []
   let ends: (number | undefined)[] = []
   let fit = { bias: [coarse, coarse], rate: 0, spread: 1 }
   const fitRate = duration >= LONG_CALL_S || tight.some(Boolean)
+  const doubtful = (i: number, lane: Lane, match: DpMatch) =>
+    !match || Math.abs(lane.segments[match.first]!.start - prior[i]!) > 1.5 * sigma[i]!
+  /**
+   * Two neighbouring turns by different speakers may be heard in the other order than the history
+   * gives (a barge-in sorts after the reply it cut into; a late transcript after the reply to it):
+   * where either match sits far from its prior, the swapped order is tried and kept when cheaper.
+   */
+  const reorderDoubtfulPairs = (lane: Lane, found: Scored, run: (order: number[]) => Scored) => {
+    let best = found
+    for (let q = 0; q + 1 < lane.turns.length; q++) {
+      const [a, b] = [lane.turns[q]!, lane.turns[q + 1]!]
+      // Only rough clocks reorder: measured ones are right, and with none the order is all we know.
+      if (turns[a]!.lane === turns[b]!.lane || turns[a]!.clock !== 'rough') continue
+      if (turns[b]!.clock !== 'rough') continue
+      if (!doubtful(a, lane, best.matches[q]) && !doubtful(b, lane, best.matches[q + 1])) continue
+      if (Math.abs(prior[a]! - prior[b]!) > 2 * (sigma[a]! + sigma[b]!)) continue
+      const order = [...lane.turns]
+      order.splice(q, 2, b, a)
+      const trial = run(order)
+      if (trial.cost < best.cost) {
+        lane.turns = order
+        best = trial
+      }
+    }
+    return best
+  }
   for (let pass = 0; pass < PASSES; pass++) {
     starts = new Array<number | undefined>(turns.length)
     ends = new Array<number | undefined>(turns.length)
     for (const lane of lanes) {
-      const dpTurns: DpTurn[] = lane.turns.map((i) => ({
-        prior: prior[i]!,
-        sigma: sigma[i]!,
-        duration: tight[i] ? expectedDuration[i]! : turns[i]!.chars / rate[turns[i]!.lane],
-        interrupted: turns[i]!.interrupted,
-      }))
-      const voices = lane.scores
-      const segmentCost = voices
-        ? (q: number, k: number) => {
-            const segment = lane.segments[k]!
-            const log = turns[lane.turns[q]!]!.lane === 'agent' ? voices.logAgent : voices.logUser
-            return -SPEAKER_WEIGHT * Math.min(3, segment.end - segment.start) * log[k]!
-          }
-        : undefined
-      const matches = alignTurns(lane.segments, dpTurns, segmentCost ? { segmentCost } : {})
+      const run = (order: readonly number[]): Scored => {
+        const dpTurns: DpTurn[] = order.map((i) => ({
+          prior: prior[i]!,
+          sigma: sigma[i]!,
+          duration: tight[i] ? expectedDuration[i]! : turns[i]!.chars / rate[turns[i]!.lane],
+          interrupted: turns[i]!.interrupted,
+        }))
+        const voices = lane.scores
+        const segmentCost = voices
+          ? (q: number, k: number) => {
+              const segment = lane.segments[k]!
+              const log = turns[order[q]!]!.lane === 'agent' ? voices.logAgent : voices.logUser
+              return -SPEAKER_WEIGHT * Math.min(3, segment.end - segment.start) * log[k]!
+            }
+          : undefined
+        return scoredAlignment(lane.segments, dpTurns, segmentCost ? { segmentCost } : {})
+      }
+      let { matches } = run(lane.turns)
+      if (lane.key === 'both') ({ matches } = reorderDoubtfulPairs(lane, run(lane.turns), run))
       const labels = new Array<0 | 1 | undefined>(lane.segments.length)
       for (const [q, match] of matches.entries()) {
         if (!match) continue
@@ -155,6 +214,7 @@ export function alignCall(
           lane.voiceCache = undefined
         }
         lane.scores = model ? scoreVoices(model, lane.voices()) : undefined
+        lane.model = model
       }
     }
     const points = turns.flatMap((t, i) =>
@@ -190,6 +250,23 @@ export function alignCall(
       if (observed.length >= 3) rate[lane] = median(observed)
     }
   }
+  const heardBefore = new Map<number, number>()
+  for (const lane of lanes)
+    lane.turns.forEach((i, q) => q > 0 && heardBefore.set(i, lane.turns[q - 1]!))
+  /** For a caller who cut into an interrupted reply on a mono mix: when that reply stopped. */
+  const replyCutAt = (i: number, lane: Lane): { reply: number; at: number } | undefined => {
+    const p = heardBefore.get(i)
+    if (p === undefined || lane.key !== 'both') return undefined
+    const [before, turn] = [turns[p]!, turns[i]!]
+    const start = starts[i]
+    const end = ends[p]
+    if (!before.interrupted || before.lane !== 'agent' || turn.lane !== 'user') return undefined
+    if (start === undefined || end === undefined) return undefined
+    if (Math.abs(start - end) <= JOINED_S) return { reply: p, at: end }
+    const last = lane.segments.find((s) => s.end === end)
+    const tail = last && lane.model ? callerTailStart(lane.channel, last, lane.model) : undefined
+    return tail === undefined ? undefined : { reply: p, at: tail }
+  }
   const result = new Map<string, AlignedTurn>()
   for (const [i, turn] of turns.entries()) {
     const lane = lanes.find((l) => l.turns.includes(i))
@@ -205,7 +282,11 @@ export function alignCall(
       })
       continue
     }
-    const onset = refineOnset(lane.channel, start)
+    const cut = replyCutAt(i, lane)
+    const onset =
+      cut === undefined
+        ? refineOnset(lane.channel, start)
+        : Math.max(starts[cut.reply]! + 0.2, cut.at - BARGE_IN_LAG_S)
     const confidence = matchConfidence(
       onset,
       ends[i]!,

@@ -105,7 +105,6 @@ export function splitAtVoiceChanges(
   model: SpeakerModel,
 ): Segment[] {
   const out: Segment[] = []
-  const voice = new Float64Array(MFCC_COUNT)
   for (const segment of segments) {
     const a = Math.max(0, Math.round((segment.start - FRAME_CENTRE_S) / FEATURE_HOP_S))
     const b = Math.min(
@@ -116,13 +115,7 @@ export function splitAtVoiceChanges(
       out.push(segment)
       continue
     }
-    const raw = new Float64Array(b - a)
-    for (let f = a; f < b; f++) {
-      for (let c = 1; c < MFCC_COUNT; c++) voice[c - 1] = channel.mfcc[f * MFCC_COUNT + c]!
-      voice[MFCC_COUNT - 1] = channel.highEnergy[f]! - channel.energy[f]!
-      raw[f - a] = model.ratio(voice)
-    }
-    const smooth = movingMean(raw, SPLIT_SMOOTH_FRAMES)
+    const smooth = movingMean(frameRatios(channel, a, b, model), SPLIT_SMOOTH_FRAMES)
     let from = segment.start
     let last = 0
     for (let i = SPLIT_HOLD_FRAMES; i < smooth.length - SPLIT_HOLD_FRAMES; i++) {
@@ -143,6 +136,48 @@ export function splitAtVoiceChanges(
       last = i
     }
     out.push({ start: from, end: segment.end })
+  }
+  return out
+}
+
+const TAIL_SMOOTH_FRAMES = 9
+const TAIL_MIN_FRAMES = 10
+
+/**
+ * Where the agent's voice gives way to the caller's at the very end of a segment: a caller who cut
+ * in and went on briefly after the agent stopped leaves a tail too short to split off. Undefined
+ * when the segment ends in the agent's voice.
+ */
+export function callerTailStart(
+  channel: ChannelFeatures,
+  segment: Segment,
+  model: SpeakerModel,
+): number | undefined {
+  const a = Math.max(0, Math.round((segment.start - FRAME_CENTRE_S) / FEATURE_HOP_S))
+  const b = Math.min(
+    channel.energy.length,
+    Math.round((segment.end - FRAME_CENTRE_S) / FEATURE_HOP_S),
+  )
+  const smooth = movingMean(frameRatios(channel, a, b, model), TAIL_SMOOTH_FRAMES)
+  let change = smooth.length
+  while (change > 0 && smooth[change - 1]! < 0) change--
+  if (smooth.length - change < TAIL_MIN_FRAMES || change < TAIL_MIN_FRAMES) return undefined
+  return (a + change) * FEATURE_HOP_S + FRAME_CENTRE_S
+}
+
+/** The speaker model's agent-versus-caller log ratio for each frame in [a, b). */
+function frameRatios(
+  channel: ChannelFeatures,
+  a: number,
+  b: number,
+  model: SpeakerModel,
+): Float64Array {
+  const voice = new Float64Array(MFCC_COUNT)
+  const out = new Float64Array(Math.max(0, b - a))
+  for (let f = a; f < b; f++) {
+    for (let c = 1; c < MFCC_COUNT; c++) voice[c - 1] = channel.mfcc[f * MFCC_COUNT + c]!
+    voice[MFCC_COUNT - 1] = channel.highEnergy[f]! - channel.energy[f]!
+    out[f - a] = model.ratio(voice)
   }
   return out
 }

@@ -41,6 +41,15 @@ export function alignTurns(
   turns: readonly DpTurn[],
   options: DpOptions = {},
 ): DpMatch[] {
+  return scoredAlignment(segments, turns, options).matches
+}
+
+/** {@link alignTurns} with the total cost of its answer, to compare two orders of the turns. */
+export function scoredAlignment(
+  segments: readonly Segment[],
+  turns: readonly DpTurn[],
+  options: DpOptions = {},
+): { matches: DpMatch[]; cost: number } {
   const m = segments.length
   const n = turns.length
   const cumSkip = new Float64Array(m + 1)
@@ -117,5 +126,5 @@ export function alignTurns(
     matches[i] = previous === k ? undefined : { first: firstOf[i]![k]!, last: k - 1 }
     k = previous
   }
-  return matches
+  return { matches, cost: total }
 }
