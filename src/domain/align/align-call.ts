@@ -271,7 +271,8 @@ export function alignCall(
   for (const [i, turn] of turns.entries()) {
     const lane = lanes.find((l) => l.turns.includes(i))
     const start = starts[i]
-    const held = turn.start + (shared ? prior[i]! - turn.start : 0)
+    // A clock left where it is still gets its lane's fitted bias: the audio measured that much.
+    const held = prior[i]!
     if (start === undefined || !lane) {
       const guess = tight[i] ? held : prior[i]!
       result.set(turn.id, {
