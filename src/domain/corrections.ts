@@ -1,5 +1,5 @@
 import type { AlignmentLayer } from './align/layer'
-import { alignItem } from './align/layer'
+import { alignItems } from './align/layer'
 import type { Lane, PlacedItem, PlacedWord, Timeline } from './timeline'
 
 export type SpeakerLane = Exclude<Lane, 'marker'>
@@ -116,8 +116,8 @@ export function reshapedTimeline(
   edges: ReadonlyMap<string, EdgeShift>,
 ): Timeline {
   if (!alignment && edges.size === 0) return timeline
-  const items = timeline.items.map((item) =>
-    moveEdges(alignItem(item, alignment), edges.get(item.id)),
+  const items = alignItems(timeline.items, alignment).map((item) =>
+    moveEdges(item, edges.get(item.id)),
   )
   return { ...timeline, items }
 }

@@ -39,3 +39,35 @@ export function alignItem(item: PlacedItem, layer: AlignmentLayer | undefined): 
     words: item.words.map((w) => ({ ...w, start: map(w.start), end: map(w.end) })),
   }
 }
+
+/**
+ * Every item as the alignment places it. Markers (tool calls, handoffs, config updates) are not
+ * speech, so nothing in the audio places them: each moves with the spoken message before it (the
+ * first one, for markers before any), so a tool call stays between the turns it sat between.
+ */
+export function alignItems(
+  items: readonly PlacedItem[],
+  layer: AlignmentLayer | undefined,
+): PlacedItem[] {
+  if (!layer) return [...items]
+  const moveOf = (item: PlacedItem) => {
+    const aligned = layer.turns.get(item.id)
+    return aligned && aligned.status !== 'kept' ? aligned.start - item.start : undefined
+  }
+  let move = 0
+  for (const item of items) {
+    const first = item.lane === 'marker' ? undefined : moveOf(item)
+    if (first !== undefined) {
+      move = first
+      break
+    }
+  }
+  return items.map((item) => {
+    if (item.lane !== 'marker') {
+      if (layer.turns.has(item.id)) move = moveOf(item) ?? 0
+      return alignItem(item, layer)
+    }
+    if (move === 0) return item
+    return { ...item, start: item.start + move, end: item.end === null ? null : item.end + move }
+  })
+}
