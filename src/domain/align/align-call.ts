@@ -93,8 +93,12 @@ const SPEAKER_WEIGHT = 1.5
 const BARGE_IN_LAG_S = 0.5
 /** Speech this close to the interrupted reply's end is the same run: the caller began inside it. */
 const JOINED_S = 0.15
+/** Turns on each side of a doubtful pair that take part in trying it the other way round. */
+const PAIR_CONTEXT = 2
 
 type Scored = ReturnType<typeof scoredAlignment>
+/** The DP over some turns, in this order, and segments [from, to) of their lane. */
+type Run = (order: readonly number[], from?: number, to?: number) => Scored
 
 interface Lane {
   key: SpeechLane | 'both'
@@ -151,32 +155,40 @@ export function alignCall(
   /**
    * Two neighbouring turns by different speakers may be heard in the other order than the history
    * gives (a barge-in sorts after the reply it cut into; a late transcript after the reply to it):
-   * where either match sits far from its prior, the swapped order is tried and kept when cheaper.
+   * where either match sits far from its prior, the swapped order is tried on the stretch of speech
+   * around the pair and kept when cheaper there.
    */
-  const reorderDoubtfulPairs = (lane: Lane, found: Scored, run: (order: number[]) => Scored) => {
-    let best = found
+  const reorderDoubtfulPairs = (lane: Lane, found: Scored, run: Run): Scored => {
+    const { matches } = found
+    let swapped = false
     for (let q = 0; q + 1 < lane.turns.length; q++) {
       const [a, b] = [lane.turns[q]!, lane.turns[q + 1]!]
       // Only rough clocks reorder: measured ones are right, and with none the order is all we know.
       if (turns[a]!.lane === turns[b]!.lane || turns[a]!.clock !== 'rough') continue
       if (turns[b]!.clock !== 'rough') continue
-      if (!doubtful(a, lane, best.matches[q]) && !doubtful(b, lane, best.matches[q + 1])) continue
+      if (!doubtful(a, lane, matches[q]) && !doubtful(b, lane, matches[q + 1])) continue
       if (Math.abs(prior[a]! - prior[b]!) > 2 * (sigma[a]! + sigma[b]!)) continue
-      const order = [...lane.turns]
-      order.splice(q, 2, b, a)
-      const trial = run(order)
-      if (trial.cost < best.cost) {
-        lane.turns = order
-        best = trial
+      const [lo, hi] = [
+        Math.max(0, q - PAIR_CONTEXT),
+        Math.min(matches.length, q + 2 + PAIR_CONTEXT),
+      ]
+      const from = (matches.slice(0, lo).findLast((m) => m)?.last ?? -1) + 1
+      const to = matches.slice(hi).find((m) => m)?.first ?? lane.segments.length
+      const order = lane.turns.slice(lo, hi)
+      const kept = run(order, from, to).cost
+      order.splice(q - lo, 2, b, a)
+      if (run(order, from, to).cost < kept) {
+        lane.turns.splice(q, 2, b, a)
+        swapped = true
       }
     }
-    return best
+    return swapped ? run(lane.turns) : found
   }
   for (let pass = 0; pass < PASSES; pass++) {
     starts = new Array<number | undefined>(turns.length)
     ends = new Array<number | undefined>(turns.length)
     for (const lane of lanes) {
-      const run = (order: readonly number[]): Scored => {
+      const run: Run = (order, from = 0, to = lane.segments.length) => {
         const dpTurns: DpTurn[] = order.map((i) => ({
           prior: prior[i]!,
           sigma: sigma[i]!,
@@ -186,12 +198,13 @@ export function alignCall(
         const voices = lane.scores
         const segmentCost = voices
           ? (q: number, k: number) => {
-              const segment = lane.segments[k]!
+              const segment = lane.segments[from + k]!
               const log = turns[order[q]!]!.lane === 'agent' ? voices.logAgent : voices.logUser
-              return -SPEAKER_WEIGHT * Math.min(3, segment.end - segment.start) * log[k]!
+              return -SPEAKER_WEIGHT * Math.min(3, segment.end - segment.start) * log[from + k]!
             }
           : undefined
-        return scoredAlignment(lane.segments, dpTurns, segmentCost ? { segmentCost } : {})
+        const segments = lane.segments.slice(from, to)
+        return scoredAlignment(segments, dpTurns, segmentCost ? { segmentCost } : {})
       }
       let { matches } = run(lane.turns)
       if (lane.key === 'both') ({ matches } = reorderDoubtfulPairs(lane, run(lane.turns), run))

@@ -16,17 +16,43 @@ export interface CoarseOffset {
   runnerUp: number
 }
 
+type Masks = { [K in keyof LaneMasks]: ArrayLike<number> }
+
+/** The correlation runs on 50 ms steps (an hour is then a 2^18-point FFT), then is refined. */
+const POOL = 5
+
 /**
  * The shift that best lines the expected speech up with detected speech, summed over lanes, by FFT
- * cross-correlation over ±`maxLagS` (alignment.md §3.3). Masks are mean-removed so that a shift
- * into silence is not rewarded for the lanes' overall density.
+ * cross-correlation over ±`maxLagS` (alignment.md §3.3), on 50 ms steps and then refined to the
+ * 10 ms frame directly. Masks are mean-removed so that a shift into silence is not rewarded for the
+ * lanes' overall density.
  */
 export function coarseOffset(lanes: readonly LaneMasks[], maxLagS: number): CoarseOffset {
+  const pooled = lanes.map((l) => ({ expected: pool(l.expected), detected: pool(l.detected) }))
+  const total = correlation(pooled, maxLagS / (POOL * FEATURE_HOP_S))
+  const { size, maxLag } = total
+  const at = (lag: number) => total.values[(lag + size) % size]!
+  let best = 0
+  for (let lag = -maxLag; lag <= maxLag; lag++) if (at(lag) > at(best)) best = lag
+  const minApart = Math.round(1 / (POOL * FEATURE_HOP_S))
+  let runnerUp = Number.NEGATIVE_INFINITY
+  for (let lag = -maxLag; lag <= maxLag; lag++)
+    if (Math.abs(lag - best) >= minApart) runnerUp = Math.max(runnerUp, at(lag))
+  const scale = total.norm > 0 ? total.norm : 1
+  return {
+    offset: refined(lanes, best * POOL, POOL) * FEATURE_HOP_S,
+    score: Math.max(0, at(best) / scale),
+    runnerUp: Number.isFinite(runnerUp) ? Math.max(0, runnerUp / scale) : 0,
+  }
+}
+
+/** Cross-correlation of detected with expected speech at every lag, by FFT, summed over lanes. */
+function correlation(lanes: readonly Masks[], maxLagFrames: number) {
   const frames = Math.max(...lanes.map((l) => Math.max(l.expected.length, l.detected.length)))
-  const maxLag = Math.min(Math.round(maxLagS / FEATURE_HOP_S), frames)
+  const maxLag = Math.min(Math.round(maxLagFrames), frames)
   let size = 1
   while (size < frames + maxLag + 1) size *= 2
-  const total = new Float64Array(size)
+  const values = new Float64Array(size)
   let norm = 0
   for (const lane of lanes) {
     const e = centred(lane.expected, size)
@@ -42,21 +68,39 @@ export function coarseOffset(lanes: readonly LaneMasks[], maxLagS: number): Coar
       im[k] = d.im[k]! * e.re[k]! - d.re[k]! * e.im[k]!
     }
     fft(re, im, true)
-    for (let k = 0; k < size; k++) total[k]! += re[k]! / size
+    for (let k = 0; k < size; k++) values[k]! += re[k]! / size
   }
-  const at = (lag: number) => total[(lag + size) % size]!
-  let best = 0
-  for (let lag = -maxLag; lag <= maxLag; lag++) if (at(lag) > at(best)) best = lag
-  const minApart = Math.round(1 / FEATURE_HOP_S)
-  let runnerUp = Number.NEGATIVE_INFINITY
-  for (let lag = -maxLag; lag <= maxLag; lag++)
-    if (Math.abs(lag - best) >= minApart) runnerUp = Math.max(runnerUp, at(lag))
-  const scale = norm > 0 ? norm : 1
-  return {
-    offset: best * FEATURE_HOP_S,
-    score: Math.max(0, at(best) / scale),
-    runnerUp: Number.isFinite(runnerUp) ? Math.max(0, runnerUp / scale) : 0,
+  return { values, size, maxLag, norm }
+}
+
+/** The best lag within ±`radius` frames of `around`, by direct correlation on the full masks. */
+function refined(lanes: readonly Masks[], around: number, radius: number): number {
+  const centredLanes = lanes.map((l) => ({
+    e: centred(l.expected, l.expected.length).re,
+    d: centred(l.detected, l.detected.length).re,
+  }))
+  let best = around
+  let bestScore = Number.NEGATIVE_INFINITY
+  for (let lag = around - radius; lag <= around + radius; lag++) {
+    let score = 0
+    for (const { e, d } of centredLanes) {
+      const from = Math.max(0, -lag)
+      const to = Math.min(e.length, d.length - lag)
+      for (let t = from; t < to; t++) score += d[t + lag]! * e[t]!
+    }
+    if (score > bestScore) {
+      bestScore = score
+      best = lag
+    }
   }
+  return best
+}
+
+/** Means over runs of {@link POOL} frames. */
+function pool(values: ArrayLike<number>): Float32Array {
+  const out = new Float32Array(Math.ceil(values.length / POOL))
+  for (let i = 0; i < values.length; i++) out[Math.floor(i / POOL)]! += values[i]! / POOL
+  return out
 }
 
 function centred(values: ArrayLike<number>, size: number) {

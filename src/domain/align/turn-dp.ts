@@ -81,9 +81,9 @@ export function scoredAlignment(
       }
     }
     const window = 4 * turn.sigma + 0.5
-    for (let j = 0; j < m; j++) {
+    const last = firstStartAfter(segments, turn.prior + window)
+    for (let j = firstStartAfter(segments, turn.prior - window - 1e-9); j < last; j++) {
       const a = segments[j]!.start
-      if (Math.abs(a - turn.prior) > window) continue
       const base = runMin[j]! + cumSkip[j]!
       if (!Number.isFinite(base)) continue
       const startCost = 0.5 * ((a - turn.prior) / turn.sigma) ** 2
@@ -127,4 +127,16 @@ export function scoredAlignment(
     k = previous
   }
   return { matches, cost: total }
+}
+
+/** Index of the first segment starting after `t` (segments are in time order). */
+function firstStartAfter(segments: readonly Segment[], t: number): number {
+  let lo = 0
+  let hi = segments.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (segments[mid]!.start <= t) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
