@@ -39,9 +39,12 @@ test.describe('alignment to the audio', () => {
     expect(audioItems.length).toBeGreaterThanOrEqual(truth.turns.length - 1)
     expect(aligned.alignment).toBeDefined()
     await expect(page.getByTestId('align-confidence').first()).toBeVisible()
+    await expect(page.getByTestId('recording-start')).toContainText('fitted to the audio')
+    await expect(page.getByTestId('recording-start')).not.toHaveClass(/warn/)
 
     await page.keyboard.press('Control+z')
     const undone = await replay.exportAlignment()
+    await expect(page.getByTestId('recording-start')).toHaveClass(/warn/)
     expect(undone.alignment).toBeUndefined()
     expect(undone.items.some((i) => i.basis === 'audio')).toBe(false)
     const meanError =

@@ -1,4 +1,6 @@
+import type { AlignmentLayer } from '../domain/align/layer'
 import { useCallStore } from '../store/call-store'
+import { useReviewStore } from '../store/review-store'
 
 /** Where the recording's first sample sits in time: plain words, the field name in the tooltip. */
 const T0_LABEL = {
@@ -17,6 +19,7 @@ const T0_LABEL = {
 export function CallSummary() {
   const inputs = useCallStore((s) => s.inputs)
   const anchor = useCallStore((s) => s.timeline?.anchor)
+  const alignment = useReviewStore((s) => s.corrections.alignment)
   const { history, audio, timings, egress } = inputs
   return (
     <dl className="call-summary">
@@ -50,13 +53,21 @@ export function CallSummary() {
         <div>
           <dt title="t0: the time of the recording's first sample">Recording start</dt>
           <dd
-            className={anchor.estimated ? 'warn' : undefined}
+            className={anchor.estimated && !alignment ? 'warn' : undefined}
             title={T0_LABEL[anchor.t0Source].term}
+            data-testid="recording-start"
           >
             {T0_LABEL[anchor.t0Source].text}
+            {alignment && `, then ${fittedWording(alignment)}`}
           </dd>
         </div>
       )}
     </dl>
   )
+}
+
+function fittedWording(alignment: AlignmentLayer): string {
+  const sign = alignment.offset >= 0 ? '+' : '−'
+  const drift = alignment.driftFitted ? `, drift ${Math.round(alignment.driftPpm)} ppm` : ''
+  return `fitted to the audio (${sign}${Math.abs(alignment.offset).toFixed(2)} s${drift})`
 }
