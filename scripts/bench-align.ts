@@ -17,6 +17,8 @@ import { generateCall } from './align-calls/generate'
 import { RATE, requireTools } from './align-calls/speech'
 import type { Variant } from './align-calls/variants'
 import { VARIANTS, variantInputs } from './align-calls/variants'
+import type { WordErrors } from './align-calls/word-error'
+import { wordErrors } from './align-calls/word-error'
 
 const CACHE = join(tmpdir(), 'turnline-align-speech')
 const CALLS = Number(process.env.BENCH_CALLS ?? 20)
@@ -29,6 +31,7 @@ export interface CallResult {
   driftFitted: boolean
   alignMs: number
   featureMs: number
+  words: WordErrors
 }
 
 export function features(channels: Float32Array[]) {
@@ -82,6 +85,7 @@ export function runCall(call: GeneratedCall, variant: Variant): CallResult {
   })
   const alignMs = performance.now() - t
   const truth = new Map(call.turns.map((turn) => [turn.id, turn]))
+  const words = wordErrors(timeline.items, result.turns, truth, feats, layout)
   const before: number[] = []
   const after: number[] = []
   const moves: number[] = []
@@ -103,6 +107,7 @@ export function runCall(call: GeneratedCall, variant: Variant): CallResult {
     driftFitted: result.driftFitted,
     alignMs,
     featureMs,
+    words,
   }
 }
 
@@ -121,9 +126,36 @@ function summary(errors: number[]) {
   const mean = abs.reduce((a, b) => a + b, 0) / Math.max(1, abs.length)
   return {
     mean: Math.round(mean * 1000),
+    p90: Math.round(quantile(abs, 0.9) * 1000),
     p95: Math.round(quantile(abs, 0.95) * 1000),
     within50: Math.round((100 * abs.filter((e) => e <= 0.05).length) / Math.max(1, abs.length)),
   }
+}
+
+function wordRow(label: string, results: CallResult[]): string {
+  const cell = (errors: number[]) => {
+    const s = summary(errors)
+    return `${s.mean} / ${s.p90}`
+  }
+  const pick = (method: 'spread' | 'audio', role: 'agent' | 'user') =>
+    results.flatMap((r) => r.words[method][role])
+  const timings = results.flatMap((r) => r.words.timings).filter((t) => t.seconds >= 1)
+  const msPer10s =
+    (timings.reduce((sum, t) => sum + t.ms, 0) / timings.reduce((sum, t) => sum + t.seconds, 0)) *
+    10
+  return [
+    label,
+    pick('audio', 'agent').length,
+    cell(pick('spread', 'agent')),
+    cell(pick('audio', 'agent')),
+    pick('audio', 'user').length,
+    cell(pick('spread', 'user')),
+    cell(pick('audio', 'user')),
+    msPer10s.toFixed(2),
+  ]
+    .join(' | ')
+    .replace(/^/, '| ')
+    .concat(' |')
 }
 
 function main() {
@@ -145,8 +177,14 @@ function main() {
     cases.push([`${minutes(halfHour)} report_stereo`, 'report_stereo', [halfHour]])
     cases.push([`${minutes(hour)} created_at_mono`, 'created_at_mono', [hour]])
   }
+  const wordRows = [
+    '| variant | agent words | agent: spread mean / p90 (ms) | agent: audio mean / p90 | user words | user: spread mean / p90 | user: audio mean / p90 | audio ms per 10 s turn |',
+    '|' + ' --- |'.repeat(8),
+  ]
   for (const [label, variant, set] of cases) {
     const results = set.map((call) => runCall(call, variant))
+    wordRows.push(wordRow(label, results))
+    console.log(wordRows.at(-1))
     const before = summary(results.flatMap((r) => r.before))
     const after = summary(results.flatMap((r) => r.after))
     const offsetOk = results.filter((r) => r.offsetError <= 0.03).length
@@ -160,6 +198,7 @@ function main() {
     )
     console.log(rows.at(-1))
   }
+  rows.push('', ...wordRows)
   const out = join('bench-results', 'align.md')
   mkdirSync('bench-results', { recursive: true })
   writeFileSync(out, rows.join('\n') + '\n')
