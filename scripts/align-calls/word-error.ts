@@ -14,6 +14,7 @@ import {
   wordPauseLevel,
 } from '../../src/domain/words/audio-words'
 import { splitWords } from '../../src/domain/text'
+import type { WordJob } from '../../src/domain/words/time-messages'
 import type { TruthTurn } from './generate'
 
 export interface WordErrors {
@@ -22,6 +23,8 @@ export interface WordErrors {
   audio: Record<'agent' | 'user', number[]>
   /** Worker-side milliseconds per message and its speech seconds, for the 10 s budget. */
   timings: { ms: number; seconds: number }[]
+  /** What was timed, with its truth, for the reference method (reference-error.ts). */
+  jobs: { job: WordJob; truth: (number | undefined)[] }[]
 }
 
 export function wordErrors(
@@ -39,6 +42,7 @@ export function wordErrors(
     spread: { agent: [], user: [] },
     audio: { agent: [], user: [] },
     timings: [],
+    jobs: [],
   }
   const spans = items.flatMap((item) => {
     if (item.end === null || item.lane === 'marker') return []
@@ -68,6 +72,16 @@ export function wordErrors(
     const t = performance.now()
     const audio = audioWordStarts({ id: item.id, words, start, end, channel }, channels)
     out.timings.push({ ms: performance.now() - t, seconds: end - start })
+    const job = {
+      id: item.id,
+      words,
+      start,
+      end,
+      channel,
+      lane: role,
+      interrupted: item.interrupted,
+    }
+    out.jobs.push({ job, truth: turn.words })
     turn.words.forEach((at, w) => {
       if (at === undefined) return
       out.spread[role].push((spread[w] ?? end) - at)
