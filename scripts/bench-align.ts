@@ -246,4 +246,4 @@ async function main() {
   console.log(`\n${rows.join('\n')}\n\nwritten to ${out}`)
 }
 
-if (process.argv[1]?.endsWith('bench-align.ts')) await main()
+if (process.argv[1]?.endsWith('bench-align.ts')) void main()

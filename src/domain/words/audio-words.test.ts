@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { audioWordStarts, heardWordCount, speakingPace, wordPauseLevel } from './audio-words'
+import {
+  audioWordStarts,
+  heardWordCount,
+  spanPauseLevel,
+  speakingPace,
+  wordPauseLevel,
+} from './audio-words'
 import { wordWeight } from './word-weight'
 
 const SILENCE = -100
@@ -13,12 +19,24 @@ function threeWords(): Float32Array {
   return energy
 }
 
-describe('wordPauseLevel', () => {
-  it('counts digital silence towards the floor, so soft consonants stay speech', () => {
+describe('spanPauseLevel', () => {
+  it('on a clean channel, keeps soft consonants as speech: the span pauses set the level', () => {
     const energy = new Float32Array(1000).fill(SILENCE)
     energy.fill(LOUD, 0, 300)
     energy.fill(SOFT, 300, 400)
-    expect(wordPauseLevel(energy)).toBeLessThan(SOFT)
+    const channel = { energy, speechLevelDb: wordPauseLevel(energy) }
+    expect(channel.speechLevelDb).toBeGreaterThan(SOFT)
+    expect(spanPauseLevel(channel, 0, 500)).toBeLessThan(SOFT)
+  })
+
+  it('on a noisy channel with digital silence elsewhere, hears the noise floor as a pause', () => {
+    const noise = -57
+    const energy = new Float32Array(1000).fill(SILENCE)
+    energy.fill(noise, 0, 500)
+    energy.fill(LOUD, 100, 200)
+    energy.fill(LOUD, 230, 330)
+    const channel = { energy, speechLevelDb: wordPauseLevel(energy) }
+    expect(spanPauseLevel(channel, 90, 340)).toBeGreaterThan(noise)
   })
 })
 

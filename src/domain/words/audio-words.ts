@@ -1,4 +1,4 @@
-import { percentile } from '../align/speech-segments'
+import { percentile, speechLevels } from '../align/speech-segments'
 import { FEATURE_HOP_S } from '../audio/features'
 import { fallbackWordStarts } from './fallback'
 import { wordWeight } from './word-weight'
@@ -21,17 +21,23 @@ export interface ChannelEnergy {
 }
 
 const SILENCE_DB = -90
+const SPAN_FLOOR_PERCENTILE = 0.05
+
+/** The channel's own pause level (`speechLevels().off`): noise is the floor, digital silence is not. */
+export function wordPauseLevel(energy: Float32Array): number {
+  return speechLevels(energy).off
+}
 
 /**
- * The pause level inside messages. Unlike `speechLevels`, digital silence counts towards the floor:
- * on a clean agent channel the quietest audible frames are soft consonants, not noise, and a floor
- * taken from them cuts words at every fricative.
+ * The pause level inside one message: the lower of the channel's and one from the span's own
+ * quietest frames. On a clean agent channel the channel's quietest audible frames are soft
+ * consonants, so its level would cut words at every fricative; the span's pauses set it lower.
  */
-export function wordPauseLevel(energy: Float32Array): number {
-  const clamped = energy.map((e) => Math.max(e, SILENCE_DB))
-  const floor = percentile(clamped, 0.1)
-  const top = percentile(clamped, 0.97)
-  return floor + Math.max(6, 0.18 * (top - floor))
+export function spanPauseLevel(channel: ChannelEnergy, startFrame: number, endFrame: number) {
+  const span = channel.energy.subarray(startFrame, endFrame).map((e) => Math.max(e, SILENCE_DB))
+  const floor = percentile(span, SPAN_FLOOR_PERCENTILE)
+  const top = percentile(span, 0.97)
+  return Math.min(channel.speechLevelDb, floor + Math.max(6, 0.18 * (top - floor)))
 }
 
 /**
@@ -53,7 +59,7 @@ export function audioWordStarts(
     startFrame,
     endFrame,
     energy: channel.energy,
-    speechLevelDb: channel.speechLevelDb,
+    speechLevelDb: spanPauseLevel(channel, startFrame, endFrame),
   })
   // The span's own start is the placement's best word-one estimate; frames round it to 10 ms.
   if (starts.length > 0) starts[0] = message.start
