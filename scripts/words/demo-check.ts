@@ -59,7 +59,8 @@ const errors = new Map<Key, number[]>()
 const push = (key: Key, error: number) => errors.set(key, [...(errors.get(key) ?? []), error])
 for (const item of captured.items) {
   const placed = hidden.get(item.id)
-  if (item.lane === 'marker' || item.wordsSource !== 'captured' || !placed || placed.end === null)
+  const lane = item.lane
+  if (lane === 'marker' || item.wordsSource !== 'captured' || !placed || placed.end === null)
     continue
   const heard = item.words.filter((w) => w.heard)
   const message = {
@@ -71,13 +72,13 @@ for (const item of captured.items) {
   const lastHeard = heard.at(-1)?.end ?? item.end ?? item.start
   const inCaptured = audioWordStarts({ ...message, start: item.start, end: lastHeard }, energy)
   heard.forEach((word, w) => {
-    push(`${item.lane} spread`, (placed.words[w]?.start ?? placed.end ?? 0) - word.start)
-    push(`${item.lane} audio`, (starts[w] ?? placed.end ?? 0) - word.start)
-    push(`${item.lane} audio, captured span`, (inCaptured[w] ?? lastHeard) - word.start)
+    push(`${lane} spread`, (placed.words[w]?.start ?? placed.end ?? 0) - word.start)
+    push(`${lane} audio`, (starts[w] ?? placed.end ?? 0) - word.start)
+    push(`${lane} audio, captured span`, (inCaptured[w] ?? lastHeard) - word.start)
     const exact = truthWords.get(item.id)?.[w]?.start_s
     if (exact === undefined) return
-    push(`${item.lane} captured vs truth`, word.start - exact)
-    push(`${item.lane} audio vs truth`, (starts[w] ?? placed.end ?? 0) - exact)
+    push(`${lane} captured vs truth`, word.start - exact)
+    push(`${lane} audio vs truth`, (starts[w] ?? placed.end ?? 0) - exact)
   })
 }
 const mean = (v: number[]) =>
@@ -86,27 +87,3 @@ for (const [key, values] of errors)
   console.log(
     `${key}: ${values.length} words, ${mean(values.map(Math.abs))} ms mean, signed ${mean(values)}`,
   )
-if (process.env.DEBUG_ID) {
-  const item = captured.items.find((i) => i.id === process.env.DEBUG_ID)!
-  const ch = item.lane === 'user' ? 0 : 1
-  const e = energy[ch]!
-  console.log(item.text, item.start, item.end, e.speechLevelDb)
-  console.log(item.words.map((w) => `${w.text}@${w.start.toFixed(2)}`).join(' '))
-  const s = audioWordStarts(
-    {
-      id: item.id,
-      words: splitWords(item.text),
-      start: item.start,
-      end: item.end ?? 0,
-      channel: ch,
-    },
-    energy,
-  )
-  console.log(s.map((x) => x.toFixed(2)).join(' '))
-  const a = Math.round(item.start * 100) - 10
-  console.log(
-    Array.from(e.energy.slice(a, a + 250))
-      .map((v) => Math.round(v))
-      .join(' '),
-  )
-}

@@ -23,8 +23,15 @@ function message(id: string, start: number, end: number, captured = false): Plac
     wordsEstimated: !captured,
     wordsSource: captured ? 'captured' : 'estimated',
     alternatives: [],
-    source: { id, type: 'message', role: 'assistant', content: [], interrupted: false },
-  } as PlacedItem
+    source: {
+      id,
+      type: 'message',
+      role: 'assistant',
+      content: [],
+      interrupted: false,
+      metrics: {},
+    },
+  }
 }
 
 const timeline = (items: PlacedItem[]): Timeline => ({
