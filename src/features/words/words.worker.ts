@@ -16,8 +16,10 @@ export interface WordReply {
   remaining: number
 }
 
-/** A reply at least this often, so the playing message shows before a long call is done. */
-const BATCH_MS = 30
+/** The first reply comes this soon, so the playing message shows before a long call is done. */
+const FIRST_SLICE_MS = 30
+/** Later replies are rarer: each one rebuilds the corrected timeline on the page. */
+const SLICE_MS = 500
 
 let channels: ChannelEnergy[] = []
 let paces: Paces = {}
@@ -41,7 +43,8 @@ function work(generation: number, jobs: readonly WordJob[], from: number) {
   const began = performance.now()
   const timed: [string, AudioWords][] = []
   let next = from
-  while (next < jobs.length && performance.now() - began < BATCH_MS) {
+  const slice = from === 0 ? FIRST_SLICE_MS : SLICE_MS
+  while (next < jobs.length && performance.now() - began < slice) {
     const job = jobs[next++] as WordJob
     const words = timeMessage(job, channels, paces)
     if (words) timed.push([job.id, words])
