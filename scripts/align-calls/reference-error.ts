@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { AlignmentFeatures } from '../../src/domain/audio/features'
-import { wordPauseLevel } from '../../src/domain/words/audio-words'
+import { spanPauseLevel, wordPauseLevel } from '../../src/domain/words/audio-words'
 import { computeFrameFeatures } from '../../src/domain/words/frame-features'
 import { messageWordStarts } from '../../src/domain/words/message-words'
 import { FEATURE_HOP_S } from '../../src/domain/audio/features'
@@ -44,12 +44,15 @@ export async function referenceErrors(
     const ref = computeFrameFeatures(audio.samples)
     const synthMs = performance.now() - t
     t = performance.now()
+    const startFrame = Math.round(job.start / FEATURE_HOP_S)
+    const endFrame = Math.round(job.end / FEATURE_HOP_S)
+    const level = { energy: channel.energy, speechLevelDb: levels[job.channel] ?? 0 }
     const starts = messageWordStarts({
       words: job.words,
-      startFrame: Math.round(job.start / FEATURE_HOP_S),
-      endFrame: Math.round(job.end / FEATURE_HOP_S),
+      startFrame,
+      endFrame,
       channel,
-      speechLevelDb: levels[job.channel] ?? 0,
+      speechLevelDb: spanPauseLevel(level, startFrame, endFrame),
       reference: { mfcc: ref.mfcc, wordStarts: audio.wordStarts },
       openEnd: job.interrupted,
     })

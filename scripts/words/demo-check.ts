@@ -2,7 +2,7 @@
 // placed as if the timings had not been captured, each message's words are timed from the audio
 // over that span, and compared with the captured word starts. Needs ffmpeg (to decode audio.ogg).
 //
-//   npx tsx scripts/words/demo-check.ts
+//   npm run bench:words-demo
 
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -52,7 +52,7 @@ const energy = features(channels).channels.map((c) => ({
   speechLevelDb: wordPauseLevel(c.energy),
 }))
 type Key =
-  `${'agent' | 'user'} ${'spread' | 'audio' | 'audio, captured span' | 'captured vs truth' | 'audio vs truth'}`
+  `${'agent' | 'user'} ${'spread' | 'audio' | 'audio, captured span' | 'captured vs truth'}`
 const truth = read('truth.json') as { items: { id: string; words: { start_s: number }[] }[] }
 const truthWords = new Map(truth.items.map((i) => [i.id, i.words]))
 const errors = new Map<Key, number[]>()
@@ -78,7 +78,6 @@ for (const item of captured.items) {
     const exact = truthWords.get(item.id)?.[w]?.start_s
     if (exact === undefined) return
     push(`${lane} captured vs truth`, word.start - exact)
-    push(`${lane} audio vs truth`, (starts[w] ?? placed.end ?? 0) - exact)
   })
 }
 const mean = (v: number[]) =>
