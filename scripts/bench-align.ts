@@ -1,11 +1,13 @@
 // npm run bench:align — message-start accuracy of the audio alignment per input variant, on
 // generated calls with exact truth (scripts/align-calls). Needs espeak-ng and sox.
 // BENCH_CALLS=20 (calls per variant), BENCH_SEED=1000 (first call's seed); BENCH_LONG=1 adds a
-// 30-minute and a 1-hour call.
+// 30-minute and a 1-hour call; BENCH_REFERENCE=1 adds the Flite reference word timing on two
+// variants (slow).
 
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { AlignmentFeatures } from '../src/domain/audio/features'
 import { FeatureAccumulator } from '../src/domain/audio/features'
 import { binPeaks, stereoUserOnset } from '../src/domain/audio/peaks'
 import { alignCall } from '../src/domain/align/align-call'
@@ -18,11 +20,19 @@ import { generateCall } from './align-calls/generate'
 import { RATE, requireTools } from './align-calls/speech'
 import type { Variant } from './align-calls/variants'
 import { VARIANTS, variantInputs } from './align-calls/variants'
+import type { WordErrors } from './align-calls/word-error'
+import { wordErrors } from './align-calls/word-error'
+import type { ReferenceErrors } from './align-calls/reference-error'
+import { referenceErrors } from './align-calls/reference-error'
 
 const CACHE = join(tmpdir(), 'turnline-align-speech')
 const CALLS = Number(process.env.BENCH_CALLS ?? 20)
 /** BENCH_SEED=2000 draws calls that no setting was ever chosen on (a held-out set). */
 const FIRST_SEED = Number(process.env.BENCH_SEED ?? 1000)
+/** Adds the Flite reference method on these variants (minutes of synthesis per call). */
+const REFERENCE_VARIANTS: readonly Variant[] = process.env.BENCH_REFERENCE
+  ? ['report_stereo', 'created_at_mono']
+  : []
 
 export interface CallResult {
   before: number[]
@@ -32,6 +42,8 @@ export interface CallResult {
   driftFitted: boolean
   alignMs: number
   featureMs: number
+  words: WordErrors
+  features: AlignmentFeatures
 }
 
 export function features(channels: Float32Array[]) {
@@ -85,6 +97,7 @@ export function runCall(call: GeneratedCall, variant: Variant): CallResult {
   })
   const alignMs = performance.now() - t
   const truth = new Map(call.turns.map((turn) => [turn.id, turn]))
+  const words = wordErrors(timeline.items, result.turns, truth, feats, layout)
   const before: number[] = []
   const after: number[] = []
   const moves: number[] = []
@@ -106,6 +119,8 @@ export function runCall(call: GeneratedCall, variant: Variant): CallResult {
     driftFitted: result.driftFitted,
     alignMs,
     featureMs,
+    words,
+    features: feats,
   }
 }
 
@@ -124,12 +139,61 @@ function summary(errors: number[]) {
   const mean = abs.reduce((a, b) => a + b, 0) / Math.max(1, abs.length)
   return {
     mean: Math.round(mean * 1000),
+    p90: Math.round(quantile(abs, 0.9) * 1000),
     p95: Math.round(quantile(abs, 0.95) * 1000),
     within50: Math.round((100 * abs.filter((e) => e <= 0.05).length) / Math.max(1, abs.length)),
   }
 }
 
-function main() {
+function wordRow(label: string, results: CallResult[]): string {
+  const cell = (errors: number[]) => {
+    const s = summary(errors)
+    return `${s.mean} / ${s.p90}`
+  }
+  const pick = (method: 'spread' | 'audio', role: 'agent' | 'user') =>
+    results.flatMap((r) => r.words[method][role])
+  const timings = results.flatMap((r) => r.words.timings).filter((t) => t.seconds >= 1)
+  const msPer10s =
+    (timings.reduce((sum, t) => sum + t.ms, 0) / timings.reduce((sum, t) => sum + t.seconds, 0)) *
+    10
+  return [
+    label,
+    pick('audio', 'agent').length,
+    cell(pick('spread', 'agent')),
+    cell(pick('audio', 'agent')),
+    pick('audio', 'user').length,
+    cell(pick('spread', 'user')),
+    cell(pick('audio', 'user')),
+    msPer10s.toFixed(2),
+  ]
+    .join(' | ')
+    .replace(/^/, '| ')
+    .concat(' |')
+}
+
+async function referenceRow(label: string, results: CallResult[]): Promise<string> {
+  const all: ReferenceErrors[] = []
+  for (const r of results) all.push(await referenceErrors(r.words, r.features))
+  const cell = (errors: number[]) => {
+    const s = summary(errors)
+    return `${s.mean} / ${s.p90}`
+  }
+  const timings = all.flatMap((r) => r.timings).filter((t) => t.seconds >= 1)
+  const seconds = timings.reduce((sum, t) => sum + t.seconds, 0)
+  const per10s = (ms: number) => ((ms / seconds) * 10).toFixed(0)
+  return [
+    label,
+    cell(all.flatMap((r) => r.errors.agent)),
+    cell(all.flatMap((r) => r.errors.user)),
+    per10s(timings.reduce((sum, t) => sum + t.synthMs, 0)),
+    per10s(timings.reduce((sum, t) => sum + t.alignMs, 0)),
+  ]
+    .join(' | ')
+    .replace(/^/, '| ')
+    .concat(' |')
+}
+
+async function main() {
   requireTools()
   mkdirSync(CACHE, { recursive: true })
   const rows: string[] = []
@@ -148,8 +212,22 @@ function main() {
     cases.push([`${minutes(halfHour)} report_stereo`, 'report_stereo', [halfHour]])
     cases.push([`${minutes(hour)} created_at_mono`, 'created_at_mono', [hour]])
   }
+  const wordRows = [
+    '| variant | agent words | agent: spread mean / p90 (ms) | agent: audio mean / p90 | user words | user: spread mean / p90 | user: audio mean / p90 | audio ms per 10 s turn |',
+    '|' + ' --- |'.repeat(8),
+  ]
+  const referenceRows = [
+    '| variant | agent: reference mean / p90 (ms) | user: reference mean / p90 | Flite ms per 10 s turn | DTW + guard ms per 10 s turn |',
+    '|' + ' --- |'.repeat(5),
+  ]
   for (const [label, variant, set] of cases) {
     const results = set.map((call) => runCall(call, variant))
+    wordRows.push(wordRow(label, results))
+    console.log(wordRows.at(-1))
+    if (REFERENCE_VARIANTS.includes(label as Variant)) {
+      referenceRows.push(await referenceRow(label, results))
+      console.log(referenceRows.at(-1))
+    }
     const before = summary(results.flatMap((r) => r.before))
     const after = summary(results.flatMap((r) => r.after))
     const offsetOk = results.filter((r) => r.offsetError <= 0.03).length
@@ -163,10 +241,12 @@ function main() {
     )
     console.log(rows.at(-1))
   }
+  rows.push('', ...wordRows)
+  if (REFERENCE_VARIANTS.length > 0) rows.push('', ...referenceRows)
   const out = join('bench-results', 'align.md')
   mkdirSync('bench-results', { recursive: true })
   writeFileSync(out, rows.join('\n') + '\n')
   console.log(`\n${rows.join('\n')}\n\nwritten to ${out}`)
 }
 
-if (process.argv[1]?.endsWith('bench-align.ts')) main()
+if (process.argv[1]?.endsWith('bench-align.ts')) void main()

@@ -22,6 +22,8 @@ export interface TruthTurn {
   start: number
   /** Last audible sample played. */
   end: number
+  /** Start of each written word, recording seconds; undefined if espeak gave it no event or it was cut. */
+  words: (number | undefined)[]
 }
 
 export interface GeneratedCall {
@@ -100,7 +102,7 @@ export function generateCall(seed: number, shape: CallShape, cacheDir: string): 
             pitch: Math.round(rnd.uniform(30, 70)),
             phone: true,
           }
-    const clip = speak(cacheDir, voice, text)
+    const { samples: clip, wordStarts } = speak(cacheDir, voice, text)
     const first = audibleStart(clip) / RATE
     const last = audibleEnd(clip) / RATE
     const at = cursor - first
@@ -111,6 +113,7 @@ export function generateCall(seed: number, shape: CallShape, cacheDir: string): 
       interrupted: false,
       start: at + first,
       end: at + last,
+      words: wordStarts.map((w) => (w === undefined ? undefined : at + w)),
     }
     const interrupt = role === 'assistant' && n > 0 && n < shape.turns - 1 && rnd.next() < 0.12
     let played = clip
@@ -122,6 +125,7 @@ export function generateCall(seed: number, shape: CallShape, cacheDir: string): 
       fadeOut(played)
       turn.interrupted = true
       turn.end = Math.min(turn.end, stopAt)
+      turn.words = turn.words.map((w) => (w !== undefined && w < stopAt ? w : undefined))
       cursor = bargeAt
     } else {
       cursor = turn.end
@@ -138,7 +142,7 @@ export function generateCall(seed: number, shape: CallShape, cacheDir: string): 
         cacheDir,
         { name: userName, wordsPerMinute: 170, pitch: 50, phone: true },
         rnd.pick(BACKCHANNELS),
-      )
+      ).samples
       userClips.push({
         at: turn.start + (turn.end - turn.start) * rnd.uniform(0.3, 0.7),
         samples: bc,

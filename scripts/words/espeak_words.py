@@ -2,7 +2,7 @@
 
 Usage: python3 espeak_words.py OUT_DIR VOICE RATE PITCH < sentences.txt
 Writes OUT_DIR/NNN.wav (16-bit mono at espeak's rate) and OUT_DIR/NNN.json
-({"text", "rate", "words": [[word, start_s], ...]}). Dev-time measurement only: espeak-ng is GPL
+({"text", "rate", "words": [[word, start_s, byte_offset], ...]}). Dev-time measurement only: espeak-ng is GPL
 and is never part of the app.
 """
 
@@ -61,7 +61,7 @@ def main() -> None:
         text = line.encode()
         lib.espeak_Synth(text, len(text) + 1, 0, CHARACTER_POSITIONS, 0, UTF8_TEXT, None, None)
         words = [
-            [text[pos - 1 : pos - 1 + length].decode(errors="replace"), audio_ms / 1000]
+            [text[pos - 1 : pos - 1 + length].decode(errors="replace"), audio_ms / 1000, pos - 1]
             for pos, length, audio_ms in events
         ]
         name = f"{out_dir}/{index:03d}"

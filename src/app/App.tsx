@@ -21,6 +21,7 @@ import { ErrorBoundary } from './ErrorBoundary'
 import { handleKeyDown } from './commands'
 import { Legend } from './Legend'
 import { Shortcuts } from './Shortcuts'
+import { WordTiming } from '../features/words/WordTiming'
 
 export function App() {
   const { sources, isDemo } = useUrlCall()
@@ -64,6 +65,7 @@ export function App() {
             <Shortcuts />
           </div>
           <Transcript />
+          <WordTiming />
         </main>
       </ErrorBoundary>
     </div>

@@ -11,8 +11,11 @@ const ENTRIES: { swatch: string; label: string; term?: string }[] = [
   { swatch: 'lg-result', label: 'Tool result', term: 'function_call_output' },
   { swatch: 'lg-note', label: 'Handoff or configuration change' },
   { swatch: 'lg-unheard', label: 'Words generated but never played' },
+  { swatch: 'lg-audio-words', label: 'Word times found in the recording, not captured' },
   { swatch: 'lg-estimated', label: 'Word times estimated, not measured' },
 ]
+
+const WORD_SWATCHES = new Set(['lg-unheard', 'lg-audio-words', 'lg-estimated'])
 
 export function Legend() {
   return (
@@ -22,7 +25,7 @@ export function Legend() {
         {ENTRIES.map((e) => (
           <li key={e.swatch} title={e.term}>
             <span className={`lg ${e.swatch}`} aria-hidden="true">
-              {e.swatch === 'lg-unheard' || e.swatch === 'lg-estimated' ? 'word' : ''}
+              {WORD_SWATCHES.has(e.swatch) ? 'word' : ''}
             </span>
             {e.label}
             {e.term && <span className="lg-term"> ({e.term})</span>}

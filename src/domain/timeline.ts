@@ -39,6 +39,8 @@ export interface RecordingAnchor {
 
 export type Lane = 'user' | 'agent' | 'marker'
 
+export type WordsSource = 'captured' | 'audio' | 'estimated'
+
 export interface PlacedWord {
   text: string
   /** Seconds into the recording. */
@@ -66,8 +68,10 @@ export interface PlacedItem {
   /** `unmatched`: the alignment found no speech for it and left it at its fitted clock. */
   alignStatus?: 'matched' | 'unmatched'
   words: PlacedWord[]
-  /** Words spread over the span because no timings were captured. */
+  /** No word timings were captured: the words are spread over the span or timed from the audio. */
   wordsEstimated: boolean
+  /** Where the word times come from: the capture, the audio (word-timing.md), or the text length. */
+  wordsSource: WordsSource
   /** Assistant reply latency in seconds (metrics `e2e_latency`, else measured from the placements). */
   latency?: number
   /** Where each other available source would put the start, relative to `start` (seconds). */

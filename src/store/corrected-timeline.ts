@@ -7,8 +7,11 @@ import type { PlaybackIndex } from '../domain/playback-index'
 import type { Interval, TalkOver } from '../domain/talk-over'
 import { findTalkOver, speechOutsideTurns } from '../domain/talk-over'
 import type { Timeline } from '../domain/timeline'
+import type { AudioWordLayer } from '../domain/words/word-layer'
+import { withAudioWords } from '../domain/words/word-layer'
 import { useCallStore } from './call-store'
 import { useReviewStore } from './review-store'
+import { useWordTimingStore } from './word-timing-store'
 
 export interface CorrectedView {
   timeline: Timeline
@@ -24,24 +27,36 @@ let reshaped:
       base: Timeline
       layer: AlignmentLayer | undefined
       edges: Corrections['edges']
+      words: AudioWordLayer
       timeline: Timeline
     }
   | undefined
 
 /**
- * The placement with the alignment and the dragged edges applied: rebuilt only when one of them
- * changes, so that nudges (the frequent key presses) stay incremental on top of it.
+ * The placement with the alignment, the dragged edges and the audio-timed words applied: rebuilt
+ * only when one of them changes, so that nudges (the frequent key presses) stay incremental on top.
  */
-function reshapedBase(base: Timeline, corrections: Corrections): Timeline {
+function reshapedBase(base: Timeline, corrections: Corrections, words: AudioWordLayer): Timeline {
   const { alignment, edges } = corrections
-  if (reshaped?.base !== base || reshaped.layer !== alignment || reshaped.edges !== edges)
-    reshaped = { base, layer: alignment, edges, timeline: reshapedTimeline(base, alignment, edges) }
+  if (
+    reshaped?.base !== base ||
+    reshaped.layer !== alignment ||
+    reshaped.edges !== edges ||
+    reshaped.words !== words
+  ) {
+    const timeline = withAudioWords(reshapedTimeline(base, alignment, edges), words)
+    reshaped = { base, layer: alignment, edges, words, timeline }
+  }
   return reshaped.timeline
 }
 
 /** The corrected timeline, computed once per (timeline, corrections) pair for all readers. */
-export function correctedView(placed: Timeline, corrections: Corrections): CorrectedView {
-  const base = reshapedBase(placed, corrections)
+export function correctedView(
+  placed: Timeline,
+  corrections: Corrections,
+  words: AudioWordLayer = useWordTimingStore.getState().layer,
+): CorrectedView {
+  const base = reshapedBase(placed, corrections, words)
   if (last && last.corrected.base === base && last.corrected.corrections === corrections)
     return last.view
   // From the previous view of the same call, so that a key press costs only what it changed.
@@ -60,7 +75,8 @@ export function correctedView(placed: Timeline, corrections: Corrections): Corre
 export function useCorrectedView(): CorrectedView | undefined {
   const base = useCallStore((s) => s.timeline)
   const corrections = useReviewStore((s) => s.corrections)
-  return base && correctedView(base, corrections)
+  const words = useWordTimingStore((s) => s.layer)
+  return base && correctedView(base, corrections, words)
 }
 
 /** For code outside React (the playback loop, key commands). */

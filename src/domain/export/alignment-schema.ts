@@ -26,6 +26,8 @@ export const exportItemSchema = z.looseObject({
   /** Agent replies: the user's speech end → this reply's start, all corrections applied. */
   heard_latency_s: z.number().optional(),
   words: z.array(exportWordSchema).optional(),
+  /** Where the word times come from (word-timing.md); absent in files from before it existed. */
+  words_source: z.enum(['captured', 'audio', 'estimated']).optional(),
 })
 
 export const alignmentExportSchema = z.looseObject({

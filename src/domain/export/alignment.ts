@@ -90,6 +90,7 @@ function exportItem(
     heard: w.heard,
   }))
   if (item.wordsEstimated) spoken.words_estimated = true
+  spoken.words_source = item.wordsSource
   return spoken
 }
 

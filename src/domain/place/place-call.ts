@@ -204,6 +204,7 @@ function placeMessage(
     basis: span?.basis ?? 'estimate',
     words: timed.length > 0 ? timed : estimateWords(text, start, end),
     wordsEstimated: timed.length === 0,
+    wordsSource: timed.length === 0 ? 'estimated' : 'captured',
     alternatives: span ? others.map((o) => ({ basis: o.basis, delta: o.start - span.start })) : [],
     source: message,
   }
@@ -231,6 +232,7 @@ function placeMarker(
     basis: at.basis,
     words: [],
     wordsEstimated: false,
+    wordsSource: 'estimated',
     alternatives: [],
     source: item,
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { speechLevels } from '../align/speech-segments'
-import { fallbackWordStarts } from './fallback'
+import { PHRASE_FINAL_LENGTHENING, fallbackWordStarts } from './fallback'
 import { wordWeight } from './word-weight'
 
 const QUIET_DB = -60
@@ -18,7 +18,7 @@ interface Layout {
 /**
  * Energy of words laid end to end: each word `weight × framesPerWeight × stretch` frames loud,
  * inside a phrase a dip whose lowest frame is just before the word, and a quiet pause before
- * listed words.
+ * listed words. The word before a pause (or the end) is drawn out, as speakers do.
  */
 function layout(
   words: readonly string[],
@@ -32,7 +32,9 @@ function layout(
   words.forEach((word, w) => {
     at += pausesBefore[w] ?? 0
     starts.push(at)
-    const length = Math.round(wordWeight(word) * framesPerWeight * stretch(w))
+    const final = w === words.length - 1 || (pausesBefore[w + 1] ?? 0) > 0
+    const lengthening = final ? PHRASE_FINAL_LENGTHENING : 1
+    const length = Math.round(wordWeight(word) * framesPerWeight * stretch(w) * lengthening)
     energy.fill(LOUD_DB, at, at + length)
     if (w > 0 && !pausesBefore[w]) {
       energy.set([EDGE_DB, DIP_DB, EDGE_DB], at - 2)

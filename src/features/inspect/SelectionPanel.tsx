@@ -4,6 +4,7 @@ import { useReviewStore } from '../../store/review-store'
 import { formatClock } from '../player/playback-cursor'
 import { SelectionReview } from '../review/SelectionReview'
 import { BASIS_LABEL } from '../transcript/basis-label'
+import { WORDS_SOURCE_LABEL } from '../transcript/words-source-label'
 
 const seconds = (s: number) => `${s >= 0 ? '+' : '−'}${Math.abs(s).toFixed(3)} s`
 
@@ -68,7 +69,7 @@ export function SelectionPanel() {
           <>
             <dt>Words</dt>
             <dd>
-              {item.words.length} {item.wordsEstimated ? 'estimated' : 'timed'}
+              {item.words.length}, {WORDS_SOURCE_LABEL[item.wordsSource].short}
               {item.words.some((w) => !w.heard) &&
                 `, ${item.words.filter((w) => !w.heard).length} never played`}
             </dd>

@@ -7,6 +7,7 @@ import { formatClock } from '../player/playback-cursor'
 import { LOW_CONFIDENCE } from '../../domain/align/layer'
 import { RowReviewChips } from '../review/RowReviewChips'
 import { BASIS_LABEL } from './basis-label'
+import { WORDS_SOURCE_LABEL } from './words-source-label'
 
 interface Props {
   ref: Ref<HTMLLIElement>
@@ -92,17 +93,18 @@ export const TranscriptRow = memo(function TranscriptRow({
             check data
           </span>
         )}
-        {spoken && item.wordsEstimated && (
+        {spoken && (
           <span
             className="chip"
-            title="No word timings captured: words are spread over the message (estimated)"
+            data-testid="words-source"
+            title={WORDS_SOURCE_LABEL[item.wordsSource].help}
           >
-            words estimated
+            {WORDS_SOURCE_LABEL[item.wordsSource].short}
           </span>
         )}
       </div>
       {spoken ? (
-        <p className={`words ${item.wordsEstimated ? 'words-estimated' : ''}`}>
+        <p className={`words words-${item.wordsSource}`} data-words-source={item.wordsSource}>
           {item.words.map((word, w) => (
             <span
               key={w}

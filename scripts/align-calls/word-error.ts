@@ -1,0 +1,92 @@
+// Word-start error of one aligned call (npm run bench:align): the app's character spread and the
+// audio word timing (src/domain/words/audio-words.ts), each over the span the alignment gave the
+// message, against espeak-ng's own word events.
+
+import type { AlignedTurn, ChannelLayout } from '../../src/domain/align/align-call'
+import type { AlignmentFeatures } from '../../src/domain/audio/features'
+import { estimateWords } from '../../src/domain/place/estimate-words'
+import type { PlacedItem } from '../../src/domain/timeline'
+import type { ChannelEnergy } from '../../src/domain/words/audio-words'
+import {
+  audioWordStarts,
+  heardWordCount,
+  speakingPace,
+  wordPauseLevel,
+} from '../../src/domain/words/audio-words'
+import { splitWords } from '../../src/domain/text'
+import type { WordJob } from '../../src/domain/words/time-messages'
+import type { TruthTurn } from './generate'
+
+export interface WordErrors {
+  /** Signed errors, seconds, per method and role. */
+  spread: Record<'agent' | 'user', number[]>
+  audio: Record<'agent' | 'user', number[]>
+  /** Worker-side milliseconds per message and its speech seconds, for the 10 s budget. */
+  timings: { ms: number; seconds: number }[]
+  /** What was timed, with its truth, for the reference method (reference-error.ts). */
+  jobs: { job: WordJob; truth: (number | undefined)[] }[]
+}
+
+export function wordErrors(
+  items: readonly PlacedItem[],
+  aligned: ReadonlyMap<string, AlignedTurn>,
+  truth: ReadonlyMap<string, TruthTurn>,
+  features: AlignmentFeatures,
+  layout: ChannelLayout,
+): WordErrors {
+  const channels: ChannelEnergy[] = features.channels.map((c) => ({
+    energy: c.energy,
+    speechLevelDb: wordPauseLevel(c.energy),
+  }))
+  const out: WordErrors = {
+    spread: { agent: [], user: [] },
+    audio: { agent: [], user: [] },
+    timings: [],
+    jobs: [],
+  }
+  const spans = items.flatMap((item) => {
+    if (item.end === null || item.lane === 'marker') return []
+    const found = aligned.get(item.id)
+    const moved = found && found.status !== 'kept'
+    const start = moved ? found.start : item.start
+    const end = moved ? found.end : item.end
+    return [{ item, lane: item.lane, start, end, words: splitWords(item.text) }]
+  })
+  const pace = (lane: 'agent' | 'user') =>
+    speakingPace(
+      spans
+        .filter((s) => s.lane === lane && !s.item.interrupted)
+        .map((s) => ({ words: s.words, seconds: s.end - s.start })),
+    )
+  const paces = { agent: pace('agent'), user: pace('user') }
+  for (const { item, lane: role, start, end, words: all } of spans) {
+    const turn = truth.get(item.id)
+    if (!turn) continue
+    const secondsPerWeight = paces[role]
+    const words =
+      item.interrupted && secondsPerWeight
+        ? all.slice(0, heardWordCount(all, end - start, secondsPerWeight))
+        : all
+    const spread = estimateWords(item.text, start, end).map((w) => w.start)
+    const channel = layout.kind === 'mono' ? layout.channel : layout[role]
+    const t = performance.now()
+    const audio = audioWordStarts({ id: item.id, words, start, end, channel }, channels)
+    out.timings.push({ ms: performance.now() - t, seconds: end - start })
+    const job = {
+      id: item.id,
+      words,
+      start,
+      end,
+      channel,
+      lane: role,
+      interrupted: item.interrupted,
+    }
+    out.jobs.push({ job, truth: turn.words })
+    turn.words.forEach((at, w) => {
+      if (at === undefined) return
+      out.spread[role].push((spread[w] ?? end) - at)
+      out.audio[role].push((audio[w] ?? end) - at)
+    })
+  }
+  return out
+}

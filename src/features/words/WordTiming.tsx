@@ -1,0 +1,30 @@
+import { useEffect } from 'react'
+import { channelLayout } from '../../domain/align/timeline-turns'
+import { useCallStore } from '../../store/call-store'
+import { useCorrectedView } from '../../store/corrected-timeline'
+import { useAlignStore } from '../align/run-alignment'
+import { player } from '../player/player'
+import { laneLayout } from '../waveform/lanes'
+import { stopWordTiming, timeWords } from './run-word-timing'
+
+/** Keeps the audio-timed words in step with where each message sits now (renders nothing). */
+export function WordTiming() {
+  const view = useCorrectedView()
+  const base = useCallStore((s) => s.timeline)
+  const audio = useCallStore((s) => s.inputs.audio)
+  const egress = useCallStore((s) => s.inputs.egress)
+  const decoding = useCallStore((s) => s.decoding !== undefined)
+  // A running alignment is about to move the messages: time them where it puts them.
+  const aligning = useAlignStore((s) => s.running)
+
+  useEffect(() => {
+    if (!view || !base || !audio?.features || audio.channels === undefined) return
+    if (decoding || aligning) return
+    const { band, separated } = laneLayout(base.anchor, egress, audio.channels)
+    const layout = channelLayout(audio.channels, separated, band)
+    timeWords(view.timeline, base, audio, layout, player.time())
+  }, [view, base, audio, egress, decoding, aligning])
+
+  useEffect(() => stopWordTiming, [])
+  return null
+}

@@ -1,0 +1,104 @@
+import type { ChannelLayout } from '../../domain/align/align-call'
+import type { Timeline } from '../../domain/timeline'
+import type { WordJob } from '../../domain/words/time-messages'
+import { splitWords } from '../../domain/text'
+import { isCurrent } from '../../domain/words/word-layer'
+import type { LoadedAudio } from '../../store/call-store'
+import { NO_AUDIO_WORDS, useWordTimingStore } from '../../store/word-timing-store'
+import type { WordReply, WordRequest } from './words.worker'
+
+interface Session {
+  worker: Worker
+  audio: LoadedAudio
+  base: Timeline
+  generation: number
+  /** Spans asked of the worker in the latest request and not answered yet, by item id. */
+  inFlight: Map<string, string>
+}
+
+let session: Session | undefined
+
+/** Messages earlier than this before the playhead wait until the ones ahead are timed. */
+const BEHIND_S = 5
+
+export function stopWordTiming() {
+  session?.worker.terminate()
+  session = undefined
+  useWordTimingStore.setState({ layer: NO_AUDIO_WORDS, pending: 0 })
+}
+
+/**
+ * Times, in the word worker, the words of every message that has no captured timings and is not
+ * timed where it sits now (new, aligned, nudged), the ones at and after the playhead first.
+ */
+export function timeWords(
+  corrected: Timeline,
+  base: Timeline,
+  audio: LoadedAudio,
+  layout: ChannelLayout,
+  playhead: number,
+) {
+  if (!audio.features) return
+  if (session?.audio !== audio || session.base !== base) start(audio, base)
+  const current = session
+  if (!current) return
+  const { layer } = useWordTimingStore.getState()
+  const jobs: WordJob[] = []
+  for (const item of corrected.items) {
+    if (item.lane === 'marker' || item.end === null || item.wordsSource === 'captured') continue
+    if (isCurrent(layer.get(item.id), item)) continue
+    const channel = layout.kind === 'mono' ? layout.channel : layout[item.lane]
+    const words = splitWords(item.text)
+    jobs.push({
+      id: item.id,
+      words,
+      start: item.start,
+      end: item.end,
+      channel,
+      lane: item.lane,
+      interrupted: item.interrupted,
+    })
+  }
+  const asked = (job: WordJob) => current.inFlight.get(job.id) === spanKey(job)
+  if (jobs.every(asked)) return
+  const behind = (job: WordJob) => (job.start < playhead - BEHIND_S ? 1 : 0)
+  jobs.sort(
+    (a, b) => behind(a) - behind(b) || Math.abs(a.start - playhead) - Math.abs(b.start - playhead),
+  )
+  current.generation++
+  current.inFlight = new Map(jobs.map((job) => [job.id, spanKey(job)]))
+  useWordTimingStore.setState({ pending: jobs.length })
+  post(current.worker, { kind: 'time', generation: current.generation, jobs })
+}
+
+function start(audio: LoadedAudio, base: Timeline) {
+  stopWordTiming()
+  const worker = new Worker(new URL('./words.worker.ts', import.meta.url), { type: 'module' })
+  const created: Session = { worker, audio, base, generation: 0, inFlight: new Map() }
+  session = created
+  worker.onmessage = (event: MessageEvent<WordReply>) => {
+    if (session !== created) return
+    const reply = event.data
+    if (reply.generation !== created.generation) return
+    const layer = new Map(useWordTimingStore.getState().layer)
+    for (const [id, words] of reply.timed) {
+      layer.set(id, words)
+      created.inFlight.delete(id)
+    }
+    useWordTimingStore.setState({ layer, pending: reply.remaining })
+  }
+  const energy = audio.features?.channels.map((c) => c.energy.slice()) ?? []
+  post(
+    worker,
+    { kind: 'recording', energy },
+    energy.map((e) => e.buffer),
+  )
+}
+
+function post(worker: Worker, request: WordRequest, transfer: Transferable[] = []) {
+  worker.postMessage(request, transfer)
+}
+
+function spanKey(job: Pick<WordJob, 'start' | 'end'>): string {
+  return `${job.start.toFixed(4)}-${job.end.toFixed(4)}`
+}
