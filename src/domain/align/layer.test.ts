@@ -16,6 +16,7 @@ function item(id: string, lane: PlacedItem['lane'], start: number): PlacedItem {
     basis: 'created_at',
     words: [],
     wordsEstimated: true,
+    wordsSource: 'estimated',
     alternatives: [],
     source: { id, type: 'message', role: 'user', content: [id], interrupted: false, metrics: {} },
   }
