@@ -1,6 +1,7 @@
 import type { AlignmentLayer } from '../domain/align/layer'
 import { useCallStore } from '../store/call-store'
 import { useReviewStore } from '../store/review-store'
+import { useWordTimingStore } from '../store/word-timing-store'
 
 /** Where the recording's first sample sits in time: plain words, the field name in the tooltip. */
 const T0_LABEL = {
@@ -20,6 +21,7 @@ export function CallSummary() {
   const inputs = useCallStore((s) => s.inputs)
   const anchor = useCallStore((s) => s.timeline?.anchor)
   const alignment = useReviewStore((s) => s.corrections.alignment)
+  const audioWords = useWordTimingStore((s) => ({ timed: s.layer.size, pending: s.pending }))
   const { history, audio, timings, egress } = inputs
   return (
     <dl className="call-summary">
@@ -41,7 +43,11 @@ export function CallSummary() {
       </div>
       <div>
         <dt>Words</dt>
-        <dd>{timings ? `${timings.file} · ${timings.segments.length} segments` : 'estimated'}</dd>
+        <dd>
+          {timings
+            ? `${timings.file} · ${timings.segments.length} segments`
+            : audioWordsWording(audioWords.timed, audioWords.pending)}
+        </dd>
       </div>
       {egress && (
         <div>
@@ -70,4 +76,10 @@ function fittedWording(alignment: AlignmentLayer): string {
   const sign = alignment.offset >= 0 ? '+' : '−'
   const drift = alignment.driftFitted ? `, drift ${Math.round(alignment.driftPpm)} ppm` : ''
   return `fitted to the audio (${sign}${Math.abs(alignment.offset).toFixed(2)} s${drift})`
+}
+
+function audioWordsWording(timed: number, pending: number): string {
+  if (timed === 0 && pending === 0) return 'estimated'
+  const waiting = pending > 0 ? ` (${pending} waiting)` : ''
+  return `timed from the audio in ${timed} messages${waiting}`
 }
