@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react'
 import WaveSurfer from 'wavesurfer.js'
 import HoverPlugin from 'wavesurfer.js/dist/plugins/hover.esm.js'
-import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js'
 import { useCallStore } from '../../store/call-store'
 import { useCorrectedView } from '../../store/corrected-timeline'
 import { useReviewStore } from '../../store/review-store'
@@ -10,7 +9,7 @@ import { player, usePlayerStore } from '../player/player'
 import { dragItem, playItem, selectItem } from '../correct/item-actions'
 import { speechEdges } from '../../domain/audio/speech-edges'
 import { laneLayout } from './lanes'
-import { rulerLabel } from './ruler-label'
+import { attachRuler } from './ruler'
 import { MessageLayer } from './message-layer'
 import { followPeaks } from './follow-peaks'
 import { registerLayer } from './layer-registry'
@@ -57,11 +56,6 @@ export function Waveform() {
       autoScroll: true,
       autoCenter: false,
       plugins: [
-        TimelinePlugin.create({
-          height: 18,
-          style: { fontSize: '11px', color: '#a8b3c4' },
-          formatTimeCallback: rulerLabel,
-        }),
         HoverPlugin.create({
           lineColor: '#e2e8f0',
           labelBackground: '#1e293b',
@@ -86,7 +80,9 @@ export function Waveform() {
     layer.setSnapTargets(peaks.slice(0, 2).map(speechEdges))
     layerRef.current = layer
     const unregister = registerLayer(layer)
+    const detachRuler = attachRuler(ws, duration)
     return () => {
+      detachRuler()
       unregister()
       layer.destroy()
       layerRef.current = null
