@@ -2,7 +2,7 @@
  * The whole call squeezed into `columns` pixels: the loudest bin under each column. One pass over
  * the peaks, so a 3 h call (1 M bins a channel) costs a few milliseconds.
  */
-export function overviewEnvelope(peaks: Float32Array, columns: number): Float32Array {
+export function overviewEnvelope(peaks: ArrayLike<number>, columns: number): Float32Array {
   const out = new Float32Array(Math.max(0, columns))
   if (columns <= 0 || peaks.length === 0) return out
   const perColumn = peaks.length / columns

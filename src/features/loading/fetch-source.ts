@@ -143,11 +143,14 @@ export async function fetchText(url: string, options: FetchOptions): Promise<str
   return new TextDecoder().decode(bytes)
 }
 
-/** Reads the body in chunks so the UI can show how far a long recording has come. */
-export async function fetchBytes(
+/**
+ * Reads the body in chunks so the UI can show how far a long recording has come. A Blob, not an
+ * ArrayBuffer: its bytes leave the page's heap, and the media element and the decoders read it.
+ */
+export async function fetchBlob(
   url: string,
   options: FetchOptions,
-): Promise<{ bytes: ArrayBuffer; type: string }> {
+): Promise<{ data: Blob; type: string }> {
   const { bytes, type } = await fetchLimited(url, options)
-  return { bytes: bytes.buffer, type }
+  return { data: new Blob([bytes], type ? { type } : {}), type }
 }

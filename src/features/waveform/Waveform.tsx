@@ -11,7 +11,8 @@ import { speechEdges } from '../../domain/audio/speech-edges'
 import { laneLayout } from './lanes'
 import { attachRuler } from './ruler'
 import { MessageLayer } from './message-layer'
-import { followPeaks } from './follow-peaks'
+import { followPeaks, scaleOf } from './follow-peaks'
+import { peaksRenderer } from './draw-peaks'
 import { registerLayer } from './layer-registry'
 import { Overview } from './Overview'
 import { PeaksStatus } from './PeaksStatus'
@@ -50,7 +51,7 @@ export function Waveform() {
         { waveColor: '#7dd3fc', progressColor: '#0ea5e9' },
         { waveColor: '#c4b5fd', progressColor: '#8b5cf6' },
       ],
-      normalize: true,
+      renderFunction: peaksRenderer(scaleOf(peaks)),
       cursorColor: '#facc15',
       cursorWidth: 2,
       autoScroll: true,
@@ -77,7 +78,7 @@ export function Waveform() {
         onDragged: dragItem,
       },
     )
-    layer.setSnapTargets(peaks.slice(0, 2).map(speechEdges))
+    layer.setSnapTargets(() => peaks.slice(0, 2).map(speechEdges))
     layerRef.current = layer
     const unregister = registerLayer(layer)
     const detachRuler = attachRuler(ws, duration)
@@ -103,7 +104,8 @@ export function Waveform() {
   // Peaks fill in as the decode goes on; snapping uses them once the recording is complete.
   const complete = audio?.features !== undefined
   useEffect(() => {
-    if (complete && peaks) layerRef.current?.setSnapTargets(peaks.slice(0, 2).map(speechEdges))
+    if (complete && peaks)
+      layerRef.current?.setSnapTargets(() => peaks.slice(0, 2).map(speechEdges))
   }, [complete, peaks, ready])
 
   useEffect(() => layerRef.current?.markSelected(selectedId), [selectedId, ready])
