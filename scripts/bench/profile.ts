@@ -50,9 +50,56 @@ function label(e: TraceEvent): string | undefined {
   return undefined
 }
 
+interface CpuProfile {
+  nodes: { id: number; parent?: number; callFrame: Frame }[]
+  startTime: number
+  samples: number[]
+  timeDeltas: number[]
+}
+
+/** Sampled script time inside `tasks`: by function, self and inclusive (the callers' share). */
+function hotFunctions(profile: CpuProfile, tasks: TraceEvent[], title: string) {
+  const parent = new Map<number, number>()
+  for (const n of profile.nodes)
+    for (const c of (n as { children?: number[] }).children ?? []) parent.set(c, n.id)
+  const frame = new Map(profile.nodes.map((n) => [n.id, n.callFrame]))
+  const self = new Map<string, number>()
+  const inclusive = new Map<string, number>()
+  const add = (m: Map<string, number>, k: string, ms: number) => m.set(k, (m.get(k) ?? 0) + ms)
+  let t = profile.startTime
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000
+    t += profile.timeDeltas[i] ?? 0
+    if (!tasks.some((k) => t >= k.ts && t < k.ts + (k.dur ?? 0))) return
+    add(self, where(frame.get(id)), ms)
+    const seen = new Set<string>()
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n))
+      seen.add(where(frame.get(n)))
+    for (const k of seen) add(inclusive, k, ms)
+  })
+  const top = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, ms]) => `   ${ms.toFixed(0).padStart(6)} ms  ${k}`)
+  console.log(
+    `${title}\n  self:\n${top(self, 12).join('\n')}\n  inclusive:\n${top(inclusive, 30).join('\n')}`,
+  )
+}
+
+function longTasks(events: TraceEvent[], mainTid: number, mainPid: number) {
+  return events.filter(
+    (e) =>
+      e.tid === mainTid &&
+      e.pid === mainPid &&
+      e.name === 'RunTask' &&
+      (e.dur ?? 0) / 1000 > LONG_MS,
+  )
+}
+
 function summarize(events: TraceEvent[], mainTid: number, mainPid: number, origin: number) {
   const main = events.filter((e) => e.tid === mainTid && e.pid === mainPid && e.ph === 'X')
-  const tasks = main.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) / 1000 > LONG_MS)
+  const tasks = longTasks(events, mainTid, mainPid)
   for (const task of tasks) {
     const end = task.ts + (task.dur ?? 0)
     const inside = main.filter((e) => e.ts >= task.ts && e.ts < end && e !== task)
@@ -80,6 +127,10 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
     await page.addInitScript(INIT_SCRIPT)
     const files = inputUrls(c, 'bench-waveform')
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Profiler.enable')
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+    await cdp.send('Profiler.start')
     await browser.startTracing(page, {
       categories: [
         'toplevel',
@@ -105,6 +156,7 @@ async function main() {
     await page.reload()
     await page.waitForFunction(() => performance.getEntriesByName('waveform:complete').length > 0)
     await page.waitForTimeout(500)
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
     const buffer = await browser.stopTracing()
     writeFileSync('bench-results/profile-trace.json', buffer)
     const { traceEvents } = JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }
@@ -113,6 +165,12 @@ async function main() {
     )
     const origin = traceEvents.reduce((min, e) => (e.ts > 0 && e.ts < min ? e.ts : min), Infinity)
     for (const t of threadNames) summarize(traceEvents, t.tid, t.pid, origin)
+    const renderer = threadNames[0]
+    if (!renderer) return
+    const tasks = longTasks(traceEvents, renderer.tid, renderer.pid)
+    hotFunctions(profile, tasks, 'script inside all long tasks')
+    for (const task of tasks.filter((k) => (k.dur ?? 0) > 300_000))
+      hotFunctions(profile, [task], `task at ${Math.round((task.ts - origin) / 1000)} ms`)
   } finally {
     await browser.close()
     await server.close()
