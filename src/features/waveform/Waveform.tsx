@@ -47,6 +47,7 @@ export function Waveform() {
       peaks: peaks.slice(0, 2),
       duration,
       height: CHANNEL_HEIGHT,
+      minPxPerSec: useReviewStore.getState().zoom,
       splitChannels: [
         { waveColor: '#7dd3fc', progressColor: '#0ea5e9' },
         { waveColor: '#c4b5fd', progressColor: '#8b5cf6' },
