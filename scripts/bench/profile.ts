@@ -127,6 +127,9 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
     await page.addInitScript(INIT_SCRIPT)
     const files = inputUrls(c, 'bench-waveform')
+    // The app's origin first: the profiler follows one renderer process, and navigating from
+    // about:blank to the app would start another.
+    await page.goto(`http://localhost:${PORT}/favicon.svg`)
     const cdp = await page.context().newCDPSession(page)
     await cdp.send('Profiler.enable')
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
