@@ -7,23 +7,21 @@
  * karaoke in the app), seek latency and zoom step. Prints the table and the ratios, writes
  * bench-results/waveform.json. `BENCH_CASES="1 h Opus,1 h WAV"` runs some cases only.
  */
-import { mkdirSync, copyFileSync, symlinkSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
-import { join, resolve } from 'node:path'
-import { execFileSync } from 'node:child_process'
 import type { Browser, Page } from '@playwright/test'
 import { chromium } from '@playwright/test'
 import { preview } from 'vite'
 import { CHROMIUM_LAUNCH } from '../chromium'
 import { treeRssMb } from './process-rss'
 import type { BenchCase } from './waveform-inputs'
-import { CASES, ensureInputs, INPUTS, inputUrls } from './waveform-inputs'
-import { INIT_SCRIPT, sampleFrames, WAVESURFER_PAGE } from './waveform-page'
+import { CASES, ensureInputs, inputUrls } from './waveform-inputs'
+import { INIT_SCRIPT, sampleFrames } from './waveform-page'
+import { serveInputs } from './serve-inputs'
 
 const PORT = 4181
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3))
 const LOAD_TIMEOUT_MS = 600_000
-const SERVED = 'dist/bench-waveform'
 const ZOOM_STEPS = 6
 const SEEKS = 10
 
@@ -46,23 +44,6 @@ interface Run {
   seekP50Ms: number | null
   zoomStepMaxMs: number | null
   error?: string
-}
-
-function serveInputs() {
-  if (!existsSync('dist/index.html')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' })
-  rmSync(SERVED, { recursive: true, force: true })
-  mkdirSync(SERVED, { recursive: true })
-  for (const c of CASES) {
-    for (const path of Object.values(inputUrls(c, INPUTS))) {
-      const target = join(SERVED, path.slice(INPUTS.length + 1))
-      if (!existsSync(target) && existsSync(path)) symlinkSync(resolve(path), target)
-    }
-  }
-  copyFileSync(
-    'node_modules/wavesurfer.js/dist/wavesurfer.esm.js',
-    join(SERVED, 'wavesurfer.esm.js'),
-  )
-  writeFileSync(join(SERVED, 'wavesurfer.html'), WAVESURFER_PAGE)
 }
 
 function median(values: (number | null)[]): number | null {

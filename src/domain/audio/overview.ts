@@ -1,15 +1,23 @@
 /**
  * The whole call squeezed into `columns` pixels: the loudest bin under each column. One pass over
- * the peaks, so a 3 h call (1 M bins a channel) costs a few milliseconds.
+ * the peaks, so a 3 h call (1 M bins a channel) costs a few milliseconds. Indexed loops: this runs
+ * once a second while an hour fills in, too rarely for the JIT to optimise an iterator away.
  */
-export function overviewEnvelope(peaks: Float32Array, columns: number): Float32Array {
+export function overviewEnvelope(peaks: ArrayLike<number>, columns: number): Float32Array {
   const out = new Float32Array(Math.max(0, columns))
-  if (columns <= 0 || peaks.length === 0) return out
-  const perColumn = peaks.length / columns
-  for (let i = 0; i < peaks.length; i++) {
-    const column = Math.min(columns - 1, Math.floor(i / perColumn))
-    const v = peaks[i] ?? 0
-    if (v > (out[column] ?? 0)) out[column] = v
+  const n = peaks.length
+  if (columns <= 0 || n === 0) return out
+  // Bin i goes to column floor(i * columns / n), so column c holds bins [c·n/columns, (c+1)·n/columns).
+  let from = 0
+  for (let c = 0; c < columns; c++) {
+    const to = Math.ceil(((c + 1) * n) / columns)
+    let max = 0
+    for (let i = from; i < to; i++) {
+      const v = peaks[i] as number
+      if (v > max) max = v
+    }
+    out[c] = max
+    from = to
   }
   return out
 }
@@ -17,6 +25,10 @@ export function overviewEnvelope(peaks: Float32Array, columns: number): Float32A
 /** Largest value over all channels (1 when silent), to scale the overview like the detail view. */
 export function peakScale(channels: readonly Float32Array[]): number {
   let max = 0
-  for (const c of channels) for (const v of c) if (v > max) max = v
+  for (const c of channels)
+    for (let i = 0; i < c.length; i++) {
+      const v = c[i] as number
+      if (v > max) max = v
+    }
   return max > 0 ? max : 1
 }

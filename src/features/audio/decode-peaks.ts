@@ -80,6 +80,8 @@ async function run(
   if (cached && key) {
     performance.mark('peaks:cache-hit')
     publish({ peaks: cached.peaks, version: 1, fraction: 1, complete: true, source: 'cache' })
+    // The waveform draws now; the larger features join when they are read.
+    onFirst(cached)
     const features = await readFeatures(key)
     return features ? { ...cached, features } : cached
   }

@@ -10,7 +10,7 @@ const startPeaks = vi.hoisted(() => (_file: Blob, signal: AbortSignal) => {
 vi.mock('./decode-peaks', () => ({ startPeaks }))
 
 const decoded = (duration: number) => ({ peaks: [new Float32Array(1)], duration, channels: 2 })
-const input = (name: string) => ({ name, bytes: new ArrayBuffer(8) })
+const input = (name: string) => ({ name, data: new Blob([new Uint8Array(8)]) })
 
 beforeEach(() => {
   decodePeaks.mockReset()

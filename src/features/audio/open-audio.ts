@@ -9,7 +9,7 @@ import { forgetAlignment } from '../align/run-alignment'
 
 export interface AudioInput {
   name: string
-  bytes: ArrayBuffer
+  data: Blob
   type?: string
 }
 
@@ -47,7 +47,8 @@ async function loadAudio(
   problems: Problem[],
   signal: AbortSignal,
 ): Promise<LoadedAudio | undefined> {
-  const blob = new Blob([input.bytes], input.type ? { type: input.type } : {})
+  // A Blob made of a Blob shares its bytes: only the type is new.
+  const blob = input.type ? new Blob([input.data], { type: input.type }) : input.data
   const url = URL.createObjectURL(blob)
   try {
     const session = startPeaks(blob, signal, () => mediaDuration(url))

@@ -14,13 +14,23 @@ export interface CachedPeaks {
   firstUserOnset?: number
 }
 
+/**
+ * Features as one Blob: IndexedDB returns a Blob without copying its bytes into the page, where
+ * an hour's features as typed arrays (about 45 MB) took a long task to deserialize on reopen.
+ */
+interface StoredFeatures {
+  frames: number
+  lengths: number[]
+  data: Blob
+}
+
 interface Meta {
   bytes: number
   usedAt: number
 }
 
 // A new version starts an empty cache: bump it when what is stored changes.
-const DB_NAME = 'turnline-peaks-v1'
+const DB_NAME = 'turnline-peaks-v2'
 const PEAKS = 'peaks'
 const FEATURES = 'features'
 const META = 'meta'
@@ -76,10 +86,43 @@ export async function readPeaks(key: string): Promise<CachedPeaks | undefined> {
 
 export async function readFeatures(key: string): Promise<AlignmentFeatures | undefined> {
   try {
-    return await read<AlignmentFeatures>(FEATURES, key)
+    const stored = await read<StoredFeatures>(FEATURES, key)
+    return stored && unpackFeatures(stored)
   } catch {
     return undefined
   }
+}
+
+function featureArrays(features: AlignmentFeatures): Float32Array[] {
+  return features.channels.flatMap((c) => [c.energy, c.highEnergy, c.flux, c.mfcc])
+}
+
+export function packFeatures(features: AlignmentFeatures): StoredFeatures {
+  const arrays = featureArrays(features)
+  // Filled by the decode workers, never shared: plain ArrayBuffers.
+  const parts = arrays as Float32Array<ArrayBuffer>[]
+  return { frames: features.frames, lengths: arrays.map((a) => a.length), data: new Blob(parts) }
+}
+
+export async function unpackFeatures(stored: StoredFeatures): Promise<AlignmentFeatures> {
+  const buffer = await stored.data.arrayBuffer()
+  let offset = 0
+  const arrays = stored.lengths.map((length) => {
+    const array = new Float32Array(buffer, offset, length)
+    offset += array.byteLength
+    return array
+  })
+  const channels = []
+  for (let i = 0; i + 3 < arrays.length; i += 4) {
+    const [energy, highEnergy, flux, mfcc] = arrays.slice(i, i + 4) as [
+      Float32Array,
+      Float32Array,
+      Float32Array,
+      Float32Array,
+    ]
+    channels.push({ energy, highEnergy, flux, mfcc })
+  }
+  return { frames: stored.frames, channels }
 }
 
 async function touch(key: string) {
@@ -95,10 +138,7 @@ async function touch(key: string) {
 }
 
 function sizeOf(peaks: CachedPeaks, features: AlignmentFeatures | undefined): number {
-  const arrays = [
-    ...peaks.peaks,
-    ...(features?.channels.flatMap((c) => [c.energy, c.highEnergy, c.flux, c.mfcc]) ?? []),
-  ]
+  const arrays = [...peaks.peaks, ...(features ? featureArrays(features) : [])]
   return arrays.reduce((n, a) => n + a.byteLength, 0)
 }
 
@@ -113,7 +153,7 @@ export async function writeCache(
     const db = await database()
     const tx = db.transaction([PEAKS, FEATURES, META], 'readwrite')
     tx.objectStore(PEAKS).put(peaks, key)
-    if (features) tx.objectStore(FEATURES).put(features, key)
+    if (features) tx.objectStore(FEATURES).put(packFeatures(features), key)
     tx.objectStore(META).put({ bytes, usedAt: Date.now() } satisfies Meta, key)
     await done(tx)
     await evict(db)

@@ -50,7 +50,7 @@ export class FetchCancelled extends Error {}
 export async function fetchLimited(
   url: string,
   { limits, signal, onProgress }: FetchOptions,
-): Promise<{ bytes: Uint8Array<ArrayBuffer>; type: string }> {
+): Promise<{ body: Blob; type: string }> {
   const controller = new AbortController()
   let why: string | undefined
   const stop = (reason: string) => {
@@ -88,14 +88,14 @@ export async function fetchLimited(
       throw new Error(
         `${url}: ${formatBytes(announced)} is over the ${formatBytes(limits.maxBytes)} limit`,
       )
-    const bytes = await readBody(response, limits, stillAlive, (loaded) => {
+    const body = await readBody(response, limits, stillAlive, (loaded) => {
       if (loaded > limits.maxBytes)
         stop(`stopped at ${formatBytes(limits.maxBytes)}, the size limit`)
       // A content-length smaller than what arrived is wrong: report bytes only.
       onProgress?.(loaded, announced !== undefined && announced >= loaded ? announced : undefined)
     }).catch(fail)
     if (why) fail(undefined)
-    return { bytes, type: response.headers.get('content-type') ?? '' }
+    return { body, type: response.headers.get('content-type') ?? '' }
   } finally {
     clearTimeout(total)
     clearTimeout(idle)
@@ -108,10 +108,10 @@ async function readBody(
   limits: FetchLimits,
   stillAlive: () => void,
   onChunk: (loaded: number) => void,
-): Promise<Uint8Array<ArrayBuffer>> {
-  if (!response.body) return new Uint8Array(await response.arrayBuffer())
+): Promise<Blob> {
+  if (!response.body) return response.blob()
   const reader = response.body.getReader()
-  const chunks: Uint8Array[] = []
+  const chunks: Uint8Array<ArrayBuffer>[] = []
   let loaded = 0
   for (;;) {
     const { done, value } = await reader.read()
@@ -125,29 +125,26 @@ async function readBody(
     }
     chunks.push(value)
   }
-  const bytes = new Uint8Array(loaded > limits.maxBytes ? 0 : loaded)
-  let offset = 0
-  if (bytes.length > 0)
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset)
-      offset += chunk.byteLength
-    }
-  return bytes
+  // Straight from the chunks: an hour of WAV is not assembled in the page's heap first.
+  return new Blob(loaded > limits.maxBytes ? [] : chunks)
 }
 
 /** Static hosts answer a missing file with their index page: that is not a history. */
 export async function fetchText(url: string, options: FetchOptions): Promise<string> {
-  const { bytes, type } = await fetchLimited(url, options)
+  const { body, type } = await fetchLimited(url, options)
   if (type.includes('text/html'))
     throw new Error(`${url}: an HTML page came back instead of JSON; the file is probably missing`)
-  return new TextDecoder().decode(bytes)
+  return body.text()
 }
 
-/** Reads the body in chunks so the UI can show how far a long recording has come. */
-export async function fetchBytes(
+/**
+ * Reads the body in chunks so the UI can show how far a long recording has come. A Blob, not an
+ * ArrayBuffer: its bytes leave the page's heap, and the media element and the decoders read it.
+ */
+export async function fetchBlob(
   url: string,
   options: FetchOptions,
-): Promise<{ bytes: ArrayBuffer; type: string }> {
-  const { bytes, type } = await fetchLimited(url, options)
-  return { bytes: bytes.buffer, type }
+): Promise<{ data: Blob; type: string }> {
+  const { body, type } = await fetchLimited(url, options)
+  return { data: type ? new Blob([body], { type }) : body, type }
 }

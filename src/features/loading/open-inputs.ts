@@ -43,11 +43,8 @@ export async function openFiles(files: readonly File[]) {
   const texts = await Promise.all(
     files.filter((f) => f !== audioFile).map(async (f) => ({ name: f.name, text: await f.text() })),
   )
-  const audio = audioFile && {
-    name: audioFile.name,
-    bytes: await audioFile.arrayBuffer(),
-    type: audioFile.type,
-  }
+  // The File itself: its bytes stay on disk until a decoder reads the part it needs.
+  const audio = audioFile && { name: audioFile.name, data: audioFile, type: audioFile.type }
   await openInputs(texts, audio)
 }
 

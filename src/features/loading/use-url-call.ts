@@ -1,6 +1,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { AUDIO_LIMITS, fetchBytes, fetchText, limitsFrom, TEXT_LIMITS } from './fetch-source'
+import { AUDIO_LIMITS, fetchBlob, fetchText, limitsFrom, TEXT_LIMITS } from './fetch-source'
 import { hasUserOpenedFiles, openInputs } from './open-inputs'
 import { fileNameOf, urlSources } from './url-sources'
 
@@ -64,7 +64,7 @@ export function useUrlCall(): { sources: SourceStatus[]; isDemo: boolean } {
   const audio = useQuery({
     queryKey: ['source-audio', plan.audio],
     queryFn: ({ signal }) =>
-      fetchBytes(plan.audio ?? '', {
+      fetchBlob(plan.audio ?? '', {
         limits: limitsFrom(search, AUDIO_LIMITS),
         signal: cancellers.start(plan.audio ?? '', signal),
         onProgress: track(plan.audio ?? ''),

@@ -80,7 +80,9 @@ export const player = {
     instance?.setPlaybackRate(rate, true)
   },
   zoom(pxPerSecond: number) {
-    if (instance && usePlayerStore.getState().ready) instance.zoom(pxPerSecond)
+    // A zoom redraws and lays out the whole detail view: not for the level it already has.
+    if (!instance || !usePlayerStore.getState().ready) return
+    if ((instance.options.minPxPerSec || 0) !== pxPerSecond) instance.zoom(pxPerSecond)
   },
   scrollToTime(seconds: number) {
     instance?.setScrollTime(Math.max(0, seconds - 2))

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react'
 import WaveSurfer from 'wavesurfer.js'
 import HoverPlugin from 'wavesurfer.js/dist/plugins/hover.esm.js'
-import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js'
 import { useCallStore } from '../../store/call-store'
 import { useCorrectedView } from '../../store/corrected-timeline'
 import { useReviewStore } from '../../store/review-store'
@@ -10,9 +9,10 @@ import { player, usePlayerStore } from '../player/player'
 import { dragItem, playItem, selectItem } from '../correct/item-actions'
 import { speechEdges } from '../../domain/audio/speech-edges'
 import { laneLayout } from './lanes'
-import { rulerLabel } from './ruler-label'
+import { attachRuler } from './ruler'
 import { MessageLayer } from './message-layer'
-import { followPeaks } from './follow-peaks'
+import { followPeaks, scaleOf } from './follow-peaks'
+import { peaksRenderer } from './draw-peaks'
 import { registerLayer } from './layer-registry'
 import { Overview } from './Overview'
 import { PeaksStatus } from './PeaksStatus'
@@ -47,21 +47,17 @@ export function Waveform() {
       peaks: peaks.slice(0, 2),
       duration,
       height: CHANNEL_HEIGHT,
+      minPxPerSec: useReviewStore.getState().zoom,
       splitChannels: [
         { waveColor: '#7dd3fc', progressColor: '#0ea5e9' },
         { waveColor: '#c4b5fd', progressColor: '#8b5cf6' },
       ],
-      normalize: true,
+      renderFunction: peaksRenderer(scaleOf(peaks)),
       cursorColor: '#facc15',
       cursorWidth: 2,
       autoScroll: true,
       autoCenter: false,
       plugins: [
-        TimelinePlugin.create({
-          height: 18,
-          style: { fontSize: '11px', color: '#a8b3c4' },
-          formatTimeCallback: rulerLabel,
-        }),
         HoverPlugin.create({
           lineColor: '#e2e8f0',
           labelBackground: '#1e293b',
@@ -83,10 +79,12 @@ export function Waveform() {
         onDragged: dragItem,
       },
     )
-    layer.setSnapTargets(peaks.slice(0, 2).map(speechEdges))
+    layer.setSnapTargets(() => peaks.slice(0, 2).map(speechEdges))
     layerRef.current = layer
     const unregister = registerLayer(layer)
+    const detachRuler = attachRuler(ws, duration)
     return () => {
+      detachRuler()
       unregister()
       layer.destroy()
       layerRef.current = null
@@ -107,7 +105,8 @@ export function Waveform() {
   // Peaks fill in as the decode goes on; snapping uses them once the recording is complete.
   const complete = audio?.features !== undefined
   useEffect(() => {
-    if (complete && peaks) layerRef.current?.setSnapTargets(peaks.slice(0, 2).map(speechEdges))
+    if (complete && peaks)
+      layerRef.current?.setSnapTargets(() => peaks.slice(0, 2).map(speechEdges))
   }, [complete, peaks, ready])
 
   useEffect(() => layerRef.current?.markSelected(selectedId), [selectedId, ready])

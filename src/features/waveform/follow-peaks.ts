@@ -1,4 +1,5 @@
 import type WaveSurfer from 'wavesurfer.js'
+import { peakScale } from '../../domain/audio/overview'
 import { focusDecode } from '../audio/decode-focus'
 import { usePeaksProgress } from '../audio/peaks-progress'
 import { setDetailWindow } from './detail-window'
@@ -42,4 +43,14 @@ export function followPeaks(ws: WaveSurfer, peaks: Float32Array[], duration: num
     }),
   ]
   return () => offs.forEach((off) => off())
+}
+
+/** The loudest peak of the drawn channels, found again only when more of them is decoded. */
+export function scaleOf(peaks: Float32Array[]): () => number {
+  let known = { version: -1, value: 1 }
+  return () => {
+    const { version } = usePeaksProgress.getState()
+    if (known.version !== version) known = { version, value: peakScale(peaks.slice(0, 2)) }
+    return known.value
+  }
 }

@@ -1,5 +1,13 @@
-/** Styles injected into wavesurfer's shadow root for the message layer. */
+/** Styles injected into wavesurfer's shadow root for the message layer and the ruler. */
 export const LAYER_CSS = `
+.tl-ruler {
+  position: relative; height: 18px; overflow: hidden; white-space: nowrap; pointer-events: none;
+  font-size: 11px; color: #a8b3c4;
+}
+.tl-notch {
+  position: absolute; bottom: 0; height: 50%; border-left: 1px solid currentColor; opacity: 0.25;
+}
+.tl-notch-primary { height: 100%; opacity: 1; text-indent: 3px; line-height: 18px; }
 .tl-layer { position: absolute; top: 0; left: 0; right: 0; z-index: 4; pointer-events: none; }
 .tl-region {
   position: absolute; height: 50%; box-sizing: border-box; pointer-events: auto; cursor: grab;

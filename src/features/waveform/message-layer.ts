@@ -33,7 +33,8 @@ export class MessageLayer {
   /** Abandons a drag in progress (the layer is going away). */
   private endDrag: (() => void) | undefined
   /** Speech starts and ends per channel, for snapping dragged edges. */
-  private snap: readonly SpeechEdges[] = []
+  private snapSource: () => readonly SpeechEdges[] = () => []
+  private snap: readonly SpeechEdges[] | undefined
   private layout: LaneLayout | undefined
 
   constructor(
@@ -57,8 +58,10 @@ export class MessageLayer {
     this.root.addEventListener('keydown', this.onKeyDown)
   }
 
-  setSnapTargets(perChannel: readonly SpeechEdges[]) {
-    this.snap = perChannel
+  /** Found at the first drag: an hour's edges take a long task, and most opens never drag. */
+  setSnapTargets(perChannel: () => readonly SpeechEdges[]) {
+    this.snapSource = perChannel
+    this.snap = undefined
   }
 
   /** Keyed by id: a correction only rewrites positions, it does not rebuild the layer. */
@@ -208,6 +211,7 @@ export class MessageLayer {
   private snapFor(region: HTMLElement): SpeechEdges | undefined {
     const lane = region.dataset.lane
     if (lane !== 'user' && lane !== 'agent') return undefined
+    this.snap ??= this.snapSource()
     const channel = this.snap.length > 1 && this.layout ? this.layout.band[lane] : 0
     return this.snap[channel]
   }

@@ -1,0 +1,25 @@
+import { copyFileSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { join, resolve } from 'node:path'
+import { CASES, INPUTS, inputUrls } from './waveform-inputs'
+import { WAVESURFER_PAGE } from './waveform-page'
+
+const SERVED = 'dist/bench-waveform'
+
+/** Puts the benchmark inputs and the wavesurfer.js baseline page next to the built app. */
+export function serveInputs() {
+  if (!existsSync('dist/index.html')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' })
+  rmSync(SERVED, { recursive: true, force: true })
+  mkdirSync(SERVED, { recursive: true })
+  for (const c of CASES) {
+    for (const path of Object.values(inputUrls(c, INPUTS))) {
+      const target = join(SERVED, path.slice(INPUTS.length + 1))
+      if (!existsSync(target) && existsSync(path)) symlinkSync(resolve(path), target)
+    }
+  }
+  copyFileSync(
+    'node_modules/wavesurfer.js/dist/wavesurfer.esm.js',
+    join(SERVED, 'wavesurfer.esm.js'),
+  )
+  writeFileSync(join(SERVED, 'wavesurfer.html'), WAVESURFER_PAGE)
+}
