@@ -136,7 +136,8 @@ export function alignCall(
   const coarse = coarseShift(turns, expectedDuration, lanes, features.frames, maxLag, shared)
   let prior = turns.map((t, i) => (tight[i] && !shared ? t.start : t.start + coarse))
   let sigma = turns.map((t, i) => initialSigma(t, tight[i]!, shared, duration))
-  if (turns.length > 0 && turns.every((t) => t.clock === 'order')) {
+  const orderOnly = turns.length > 0 && turns.every((t) => t.clock === 'order')
+  if (orderOnly) {
     // Only the order is known: lay the turns out on the speech actually heard.
     const laid = speechTimePriors(
       expectedDuration,
@@ -247,10 +248,13 @@ export function alignCall(
         t.clock === 'order' ? sigma[i]! : Math.max(floor(i), 2 * fit.spread),
       )
     }
-    // Order-only turns: once their neighbours are placed, the gaps between them bound the prior.
+    // Order-only turns among timed ones: once their neighbours are placed, the gaps between them
+    // bound the prior. With no timestamps at all, the layout on speech time stays the prior: a
+    // pass's own matches would only confirm themselves, while the voices learnt meanwhile can
+    // correct them.
     const order = orderPriors(turns, starts, prior)
     for (const [i, t] of turns.entries()) {
-      if (t.clock !== 'order') continue
+      if (t.clock !== 'order' || orderOnly) continue
       prior[i] = order[i]!
       sigma[i] = Math.max(1, sigma[i]! / 3)
     }
