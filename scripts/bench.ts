@@ -14,14 +14,15 @@ import {
   nudgeGlobal,
   nudgeItem,
   nudgeItems,
+  nudgeLane,
 } from '../src/domain/corrections'
 import { buildAlignmentExport } from '../src/domain/export/alignment'
-import { findActiveIndex } from '../src/domain/find-active'
 import type { ParsedInput } from '../src/domain/parse/parse-input'
 import { parseInputText } from '../src/domain/parse/parse-input'
 import { placeCall } from '../src/domain/place/place-call'
 import { buildPlaybackIndex } from '../src/domain/playback-index'
 import { findTalkOver, speechOutsideTurns } from '../src/domain/talk-over'
+import { findActiveWord } from '../src/domain/word-index'
 import { syntheticCall } from './bench/synthetic-call'
 
 const SCENARIOS = [
@@ -88,12 +89,12 @@ const results = scenarios.map((scenario) => {
         buildAlignmentExport(corrected.value.timeline, corrections, { file: 'a.ogg' }),
       ),
     )
-    const { wordStarts, wordEnds } = corrected.value.index
-    const end = wordEnds[wordEnds.length - 1] ?? 1
+    const { words } = corrected.value.index
+    const end = words.ends.reduce((last, e) => Math.max(last, e), 1)
     const lookups = time(() => {
       let hits = 0
       for (let i = 0; i < LOOKUPS; i++)
-        if (findActiveIndex(wordStarts, wordEnds, (i / LOOKUPS) * end) !== -1) hits++
+        if (findActiveWord(words, (i / LOOKUPS) * end) !== undefined) hits++
       return hits
     })
     samples.parse?.push(parsed.ms)
@@ -126,27 +127,42 @@ function nudgeKeyPress() {
   const history = expectKind(parse('report.json', call.report), 'history').history
   const timings = expectKind(parse('timings.json', call.timings), 'timings').timings
   const base = placeCall({ history, timings })
-  const agentIds = base.items.filter((i) => i.lane === 'agent').map((i) => i.id)
-  const middle = base.items[Math.floor(base.items.length / 2)]?.id ?? ''
+  const middleAt = Math.floor(base.items.length / 2)
+  const middle = base.items[middleAt]?.id ?? ''
+  const afterMiddle = base.items.slice(middleAt).map((i) => i.id)
   const keys: Record<string, (c: Corrections) => Corrections> = {
     'all +10 ms': (c) => nudgeGlobal(c, 0.01),
+    'agent lane +10 ms': (c) => nudgeLane(c, 'agent', 0.01),
     'selected +100 ms': (c) => nudgeItem(c, middle, 0.1),
     'selected +1 s': (c) => nudgeItem(c, middle, 1),
-    'agent lane +10 ms': (c) => nudgeItems(c, agentIds, 0.01),
+    'this and all after +10 ms': (c) => nudgeItems(c, afterMiddle, 0.01),
   }
-  const rows = Object.entries(keys).map(([key, press]) => {
+  const pressed = (press: (c: Corrections) => Corrections) => {
     let corrected = correctTimeline(base, NO_CORRECTIONS)
-    const samples: number[] = []
-    for (let run = 0; run < RUNS * 2; run++) {
-      const next = press(corrected.corrections)
-      const { ms } = time(() => {
-        corrected = correctTimeline(base, next, corrected)
+    const samples = { press: [] as number[], undo: [] as number[] }
+    const measure = (corrections: Corrections) =>
+      time(() => {
+        corrected = correctTimeline(base, corrections, corrected)
         findTalkOver(corrected.timeline.items)
         speechOutsideTurns(corrected.timeline.vad, corrected.timeline.items)
-      })
-      samples.push(ms)
+      }).ms
+    for (let run = 0; run < RUNS * 2; run++) {
+      const before = corrected.corrections
+      samples.press.push(measure(press(before)))
+      // Undo restores the previous corrections object, then the key is pressed again.
+      samples.undo.push(measure(before))
+      measure(press(before))
     }
-    return { key, medianMs: +median(samples).toFixed(1), maxMs: +Math.max(...samples).toFixed(1) }
+    return samples
+  }
+  const rows = Object.entries(keys).map(([key, press]) => {
+    const samples = pressed(press)
+    return {
+      key,
+      medianMs: +median(samples.press).toFixed(1),
+      maxMs: +Math.max(...samples.press).toFixed(1),
+      undoMedianMs: +median(samples.undo).toFixed(1),
+    }
   })
   const fullRebuild = time(() => {
     const timeline = applyCorrections(base, nudgeGlobal(NO_CORRECTIONS, 0.01))

@@ -1,22 +1,18 @@
 import { sortNearlySorted } from './adaptive-sort'
 import type { Corrections } from './corrections'
-import { itemShift, shiftItem, vadShift } from './corrections'
+import { itemShift, vadShift } from './corrections'
+import { shiftItem } from './shift-item'
 import type { PlaybackIndex } from './playback-index'
+import { spokenItems } from './playback-index'
 import type { PlacedItem, Timeline } from './timeline'
-
-/** The heard words of the base timeline's spoken items, flat, in base order; built once a call. */
-interface BaseWords {
-  start: Float64Array
-  end: Float64Array
-  /** Index into `base.items`. */
-  item: Int32Array
-  inItem: Int32Array
-}
+import type { BaseWords } from './word-index'
+import { baseWords, identity, placeWords } from './word-index'
 
 /**
  * A corrected timeline with what the next correction needs to be cheap: a key press re-creates
  * only the items whose shift changed (their words are shifted lazily, see `shiftItem`) and
- * re-sorts the typed-array playback index from its previous, nearly sorted order.
+ * re-sorts the items and the per-message word groups from their previous, nearly sorted order.
+ * No word is read or copied, so a key press costs O(messages), whatever the number of words.
  */
 export interface CorrectedTimeline {
   base: Timeline
@@ -26,50 +22,14 @@ export interface CorrectedTimeline {
   /** Shift (seconds) and shifted item, by index into `base.items`. */
   shifts: Float64Array
   shifted: PlacedItem[]
-  /** Corrected order of the base items, and of the base words. */
+  /** Corrected order of the base items. */
   itemOrder: Int32Array
-  wordOrder: Int32Array
   words: BaseWords
-}
-
-function isSpoken(item: PlacedItem): boolean {
-  return item.lane !== 'marker' && item.end !== null
-}
-
-function baseWords(base: Timeline): BaseWords {
-  let count = 0
-  for (const item of base.items)
-    if (isSpoken(item)) for (const w of item.words) if (w.heard) count++
-  const words: BaseWords = {
-    start: new Float64Array(count),
-    end: new Float64Array(count),
-    item: new Int32Array(count),
-    inItem: new Int32Array(count),
-  }
-  let j = 0
-  base.items.forEach((item, b) => {
-    if (!isSpoken(item)) return
-    item.words.forEach((w, inItem) => {
-      // Words an interrupted reply never played must not take the highlight.
-      if (!w.heard) return
-      words.start[j] = w.start
-      words.end[j] = w.end
-      words.item[j] = b
-      words.inItem[j] = inItem
-      j++
-    })
-  })
-  return words
-}
-
-function identity(length: number): Int32Array {
-  return Int32Array.from({ length }, (_, i) => i)
 }
 
 /**
  * `applyCorrections` + `buildPlaybackIndex`, reusing `previous` when it is the same base: the cost
- * of a key press is the changed items plus a few passes over typed arrays, never a copy of every
- * word object.
+ * of a key press is the changed items plus a few passes over one typed array per message.
  */
 export function correctTimeline(
   base: Timeline,
@@ -95,31 +55,27 @@ export function correctTimeline(
   const vad = vadShifted(base, corrections, reuse)
   if (reuse && !changed) return { ...reuse, corrections, timeline: { ...reuse.timeline, vad } }
 
-  const itemStarts = Float64Array.from(shifted, (item) => item.start)
+  const itemStarts = new Float64Array(n)
+  shifted.forEach((item, b) => (itemStarts[b] = item.start))
   const itemOrder = sortNearlySorted(reuse ? reuse.itemOrder.slice() : identity(n), itemStarts)
-  const items = Array.from(itemOrder, (b) => shifted[b] as PlacedItem)
+  const items = new Array<PlacedItem>(n)
   const position = new Int32Array(n)
-  itemOrder.forEach((b, at) => (position[b] = at))
-
-  const words = reuse?.words ?? baseWords(base)
-  const wordCount = words.start.length
-  const wordStarts = new Float64Array(wordCount)
-  const { start, item } = words
-  for (let j = 0; j < wordCount; j++)
-    wordStarts[j] = (start[j] as number) + (shifts[item[j] as number] as number)
-  const wordOrder = sortNearlySorted(
-    reuse ? reuse.wordOrder.slice() : identity(wordCount),
-    wordStarts,
-  )
+  itemOrder.forEach((b, at) => {
+    items[at] = shifted[b] as PlacedItem
+    position[b] = at
+  })
+  const words = reuse?.words ?? baseWords(base.items)
   return {
     base,
     corrections,
     timeline: { ...base, items, vad },
-    index: playbackIndex(items, words, wordOrder, wordStarts, shifts, position),
+    index: {
+      ...spokenItems(items),
+      words: placeWords(words, shifts, position, reuse?.index.words.order),
+    },
     shifts,
     shifted,
     itemOrder,
-    wordOrder,
     words,
   }
 }
@@ -133,42 +89,4 @@ function vadShifted(
   if (shift === 0) return base.vad
   if (reuse && vadShift(reuse.corrections) === shift) return reuse.timeline.vad
   return base.vad.map((s) => ({ start: s.start + shift, end: s.end + shift }))
-}
-
-function playbackIndex(
-  items: readonly PlacedItem[],
-  words: BaseWords,
-  wordOrder: Int32Array,
-  wordStarts: Float64Array,
-  shifts: Float64Array,
-  position: Int32Array,
-): PlaybackIndex {
-  const spoken: number[] = []
-  items.forEach((item, at) => {
-    if (isSpoken(item)) spoken.push(at)
-  })
-  const count = wordOrder.length
-  const starts = new Float64Array(count)
-  const ends = new Float64Array(count)
-  const wordItem = new Int32Array(count)
-  const wordInItem = new Int32Array(count)
-  const { end, item, inItem } = words
-  // One pass over typed arrays: the only per-word work of a key press.
-  for (let i = 0; i < count; i++) {
-    const j = wordOrder[i] as number
-    const b = item[j] as number
-    starts[i] = wordStarts[j] as number
-    ends[i] = (end[j] as number) + (shifts[b] as number)
-    wordItem[i] = position[b] as number
-    wordInItem[i] = inItem[j] as number
-  }
-  return {
-    itemIndex: Int32Array.from(spoken),
-    itemStarts: Float64Array.from(spoken, (at) => items[at]?.start ?? 0),
-    itemEnds: Float64Array.from(spoken, (at) => items[at]?.end ?? 0),
-    wordStarts: starts,
-    wordEnds: ends,
-    wordItem,
-    wordInItem,
-  }
 }

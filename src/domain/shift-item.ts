@@ -1,0 +1,78 @@
+import type { PlacedItem, PlacedWord } from './timeline'
+
+/**
+ * The item moved by `shift` seconds. Its words are shifted only when someone reads them, so a
+ * key press on a long call copies no word it does not show.
+ */
+export function shiftItem(item: PlacedItem, shift: number): PlacedItem {
+  if (shift === 0) return item
+  return new ShiftedItem(item, shift)
+}
+
+type Optional = 'role' | 'confidence' | 'alignStatus' | 'latency' | 'name' | 'callId'
+/** Compiles only while it lists every optional field of `PlacedItem`. */
+const OPTIONAL = {
+  role: true,
+  confidence: true,
+  alignStatus: true,
+  latency: true,
+  name: true,
+  callId: true,
+} satisfies Record<Optional, true> & Partial<Record<keyof PlacedItem, true>>
+const OPTIONAL_KEYS = Object.keys(OPTIONAL) as Optional[]
+
+function shiftedWords(this: ShiftedItem): PlacedWord[] {
+  return this.shiftedWords()
+}
+
+/**
+ * A class with fixed fields, not a spread copy with a getter: a key press on a 20k-message call
+ * creates one per moved message, and a per-item closure or an object literal with a getter costs
+ * V8 a dictionary object (~1 kB, measured) and the garbage collector the rest.
+ */
+class ShiftedItem implements Omit<PlacedItem, 'words' | Optional> {
+  readonly #base: PlacedItem
+  readonly #shift: number
+  #words: PlacedWord[] | undefined
+  readonly id: string
+  readonly type: PlacedItem['type']
+  readonly lane: PlacedItem['lane']
+  readonly text: string
+  readonly interrupted: boolean
+  readonly start: number
+  readonly end: number | null
+  readonly basis: PlacedItem['basis']
+  readonly wordsEstimated: boolean
+  readonly alternatives: PlacedItem['alternatives']
+  readonly source: PlacedItem['source']
+  declare readonly words: PlacedWord[]
+
+  constructor(base: PlacedItem, shift: number) {
+    this.#base = base
+    this.#shift = shift
+    this.id = base.id
+    this.type = base.type
+    this.lane = base.lane
+    this.text = base.text
+    this.interrupted = base.interrupted
+    this.start = base.start + shift
+    this.end = base.end === null ? null : base.end + shift
+    this.basis = base.basis
+    this.wordsEstimated = base.wordsEstimated
+    this.alternatives = base.alternatives
+    this.source = base.source
+    const fields = this as Partial<Record<Optional, unknown>>
+    for (const key of OPTIONAL_KEYS) if (base[key] !== undefined) fields[key] = base[key]
+    // Own and enumerable, so that a spread still copies the (shifted) words.
+    Object.defineProperty(this, 'words', { get: shiftedWords, enumerable: true })
+  }
+
+  shiftedWords(): PlacedWord[] {
+    const shift = this.#shift
+    return (this.#words ??= this.#base.words.map((w) => ({
+      ...w,
+      start: w.start + shift,
+      end: w.end + shift,
+    })))
+  }
+}
