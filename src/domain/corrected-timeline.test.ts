@@ -4,7 +4,7 @@ import { sortNearlySorted } from './adaptive-sort'
 import type { CorrectedTimeline } from './corrected-timeline'
 import { correctTimeline } from './corrected-timeline'
 import type { Corrections } from './corrections'
-import { applyCorrections, NO_CORRECTIONS, nudgeGlobal, nudgeItems } from './corrections'
+import { applyCorrections, NO_CORRECTIONS, nudgeGlobal, nudgeItems, nudgeLane } from './corrections'
 import { placeCall } from './place/place-call'
 import { buildPlaybackIndex } from './playback-index'
 import { historyFixture, timingsFixture } from './test-fixtures'
@@ -17,9 +17,16 @@ const base = placeCall({
 })
 const ids = base.items.map((i) => i.id)
 
-/** One reviewer action: a global nudge, or a nudge of some items (one, a lane, all after). */
+/** One reviewer action: a global or lane nudge, or a nudge of some items (one, all after). */
 const action = fc.oneof(
   fc.integer({ min: -200, max: 200 }).map((cs) => (c: Corrections) => nudgeGlobal(c, cs / 100)),
+  fc
+    .tuple(fc.constantFrom('user' as const, 'agent' as const), fc.integer({ min: -200, max: 200 }))
+    .map(
+      ([lane, cs]) =>
+        (c: Corrections) =>
+          nudgeLane(c, lane, cs / 100),
+    ),
   fc
     .tuple(
       fc.subarray(ids, { minLength: 1 }),

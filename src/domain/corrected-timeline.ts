@@ -1,18 +1,28 @@
 import { sortNearlySorted } from './adaptive-sort'
 import type { Corrections } from './corrections'
 import { itemShift, vadShift } from './corrections'
-import { shiftItem } from './shift-item'
 import type { PlaybackIndex } from './playback-index'
-import { spokenItems } from './playback-index'
+import { shiftItem } from './shift-item'
 import type { PlacedItem, Timeline } from './timeline'
 import type { BaseWords } from './word-index'
-import { baseWords, identity, placeWords } from './word-index'
+import { baseWords, identity, isSpoken, placeWords } from './word-index'
+
+/** What a key press reads of the base items, in typed arrays; built once a base timeline. */
+interface BaseItems {
+  start: Float64Array
+  end: Float64Array
+  spoken: Uint8Array
+  /** Indices into `base.items` by id (ids are the history's own and may repeat). */
+  byId: ReadonlyMap<string, readonly number[]>
+  words: BaseWords
+}
 
 /**
  * A corrected timeline with what the next correction needs to be cheap: a key press re-creates
  * only the items whose shift changed (their words are shifted lazily, see `shiftItem`) and
  * re-sorts the items and the per-message word groups from their previous, nearly sorted order.
- * No word is read or copied, so a key press costs O(messages), whatever the number of words.
+ * No word is read or copied, so a key press costs a few passes over typed arrays of one number
+ * per message, whatever the number of words.
  */
 export interface CorrectedTimeline {
   base: Timeline
@@ -24,12 +34,12 @@ export interface CorrectedTimeline {
   shifted: PlacedItem[]
   /** Corrected order of the base items. */
   itemOrder: Int32Array
-  words: BaseWords
+  baseItems: BaseItems
 }
 
 /**
  * `applyCorrections` + `buildPlaybackIndex`, reusing `previous` when it is the same base: the cost
- * of a key press is the changed items plus a few passes over one typed array per message.
+ * of a key press is the changed items plus a few passes over typed arrays.
  */
 export function correctTimeline(
   base: Timeline,
@@ -38,45 +48,111 @@ export function correctTimeline(
 ): CorrectedTimeline {
   const reuse = previous?.base === base ? previous : undefined
   if (reuse?.corrections === corrections) return reuse
+  const baseItems = reuse?.baseItems ?? readBaseItems(base.items)
+  const shifts = itemShifts(base, corrections, baseItems, reuse)
   const n = base.items.length
-  const shifts = new Float64Array(n)
-  const shifted: PlacedItem[] = new Array<PlacedItem>(n)
+  const shifted = reuse ? reuse.shifted.slice() : new Array<PlacedItem>(n)
   let changed = reuse === undefined
-  base.items.forEach((item, b) => {
-    const shift = itemShift(corrections, item)
-    shifts[b] = shift
-    const old = reuse?.shifted[b]
-    if (old !== undefined && reuse?.shifts[b] === shift) shifted[b] = old
-    else {
-      shifted[b] = shiftItem(item, shift)
-      changed = true
-    }
-  })
+  for (let b = 0; b < n; b++) {
+    if (reuse && reuse.shifts[b] === shifts[b]) continue
+    shifted[b] = shiftItem(base.items[b] as PlacedItem, shifts[b] as number)
+    changed = true
+  }
   const vad = vadShifted(base, corrections, reuse)
   if (reuse && !changed) return { ...reuse, corrections, timeline: { ...reuse.timeline, vad } }
 
-  const itemStarts = new Float64Array(n)
-  shifted.forEach((item, b) => (itemStarts[b] = item.start))
-  const itemOrder = sortNearlySorted(reuse ? reuse.itemOrder.slice() : identity(n), itemStarts)
+  const starts = new Float64Array(n)
+  for (let b = 0; b < n; b++) starts[b] = (baseItems.start[b] as number) + (shifts[b] as number)
+  const itemOrder = sortNearlySorted(reuse ? reuse.itemOrder.slice() : identity(n), starts)
   const items = new Array<PlacedItem>(n)
   const position = new Int32Array(n)
   itemOrder.forEach((b, at) => {
     items[at] = shifted[b] as PlacedItem
     position[b] = at
   })
-  const words = reuse?.words ?? baseWords(base.items)
   return {
     base,
     corrections,
     timeline: { ...base, items, vad },
     index: {
-      ...spokenItems(items),
-      words: placeWords(words, shifts, position, reuse?.index.words.order),
+      ...spokenIndex(baseItems, itemOrder, starts, shifts),
+      words: placeWords(baseItems.words, shifts, position, reuse?.index.words.order),
     },
     shifts,
     shifted,
     itemOrder,
-    words,
+    baseItems,
+  }
+}
+
+function readBaseItems(items: readonly PlacedItem[]): BaseItems {
+  const byId = new Map<string, number[]>()
+  items.forEach((item, b) => {
+    const same = byId.get(item.id)
+    if (same) same.push(b)
+    else byId.set(item.id, [b])
+  })
+  return {
+    start: Float64Array.from(items, (item) => item.start),
+    end: Float64Array.from(items, (item) => item.end ?? item.start),
+    spoken: Uint8Array.from(items, (item) => (isSpoken(item) ? 1 : 0)),
+    byId,
+    words: baseWords(items),
+  }
+}
+
+/**
+ * Every item's `global + lane + nudge`. When only nudges changed (the usual key press), only the
+ * items whose nudge changed are looked at.
+ */
+function itemShifts(
+  base: Timeline,
+  corrections: Corrections,
+  baseItems: BaseItems,
+  reuse: CorrectedTimeline | undefined,
+): Float64Array {
+  const before = reuse?.corrections
+  const sameLanes =
+    before?.globalOffset === corrections.globalOffset &&
+    before.laneOffsets.user === corrections.laneOffsets.user &&
+    before.laneOffsets.agent === corrections.laneOffsets.agent
+  if (!reuse || !sameLanes)
+    return Float64Array.from(base.items, (item) => itemShift(corrections, item))
+  const shifts = reuse.shifts.slice()
+  for (const id of changedKeys(reuse.corrections.nudges, corrections.nudges))
+    for (const b of baseItems.byId.get(id) ?? [])
+      shifts[b] = itemShift(corrections, base.items[b] as PlacedItem)
+  return shifts
+}
+
+function* changedKeys<V>(before: ReadonlyMap<string, V>, after: ReadonlyMap<string, V>) {
+  if (before === after) return
+  for (const [id, value] of after) if (before.get(id) !== value) yield id
+  for (const id of before.keys()) if (!after.has(id)) yield id
+}
+
+function spokenIndex(
+  baseItems: BaseItems,
+  itemOrder: Int32Array,
+  starts: Float64Array,
+  shifts: Float64Array,
+): Pick<PlaybackIndex, 'itemIndex' | 'itemStarts' | 'itemEnds'> {
+  const n = itemOrder.length
+  const itemIndex = new Int32Array(n)
+  const itemStarts = new Float64Array(n)
+  const itemEnds = new Float64Array(n)
+  let count = 0
+  for (let at = 0; at < n; at++) {
+    const b = itemOrder[at] as number
+    if (baseItems.spoken[b] === 0) continue
+    itemIndex[count] = at
+    itemStarts[count] = starts[b] as number
+    itemEnds[count++] = (baseItems.end[b] as number) + (shifts[b] as number)
+  }
+  return {
+    itemIndex: itemIndex.slice(0, count),
+    itemStarts: itemStarts.slice(0, count),
+    itemEnds: itemEnds.slice(0, count),
   }
 }
 
