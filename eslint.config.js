@@ -6,7 +6,9 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench-results'] },
+  {
+    ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench-results', '.tmp'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

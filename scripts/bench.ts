@@ -6,22 +6,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { performance } from 'node:perf_hooks'
-import { correctTimeline } from '../src/domain/corrected-timeline'
-import type { Corrections } from '../src/domain/corrections'
-import {
-  applyCorrections,
-  NO_CORRECTIONS,
-  nudgeGlobal,
-  nudgeItem,
-  nudgeItems,
-} from '../src/domain/corrections'
+import { applyCorrections, NO_CORRECTIONS, nudgeGlobal } from '../src/domain/corrections'
 import { buildAlignmentExport } from '../src/domain/export/alignment'
-import { findActiveIndex } from '../src/domain/find-active'
 import type { ParsedInput } from '../src/domain/parse/parse-input'
 import { parseInputText } from '../src/domain/parse/parse-input'
 import { placeCall } from '../src/domain/place/place-call'
 import { buildPlaybackIndex } from '../src/domain/playback-index'
-import { findTalkOver, speechOutsideTurns } from '../src/domain/talk-over'
+import { findActiveWord } from '../src/domain/word-index'
+import { nudgeKeyPress } from './bench/nudge-key'
 import { syntheticCall } from './bench/synthetic-call'
 
 const SCENARIOS = [
@@ -88,12 +80,12 @@ const results = scenarios.map((scenario) => {
         buildAlignmentExport(corrected.value.timeline, corrections, { file: 'a.ogg' }),
       ),
     )
-    const { wordStarts, wordEnds } = corrected.value.index
-    const end = wordEnds[wordEnds.length - 1] ?? 1
+    const { words } = corrected.value.index
+    const end = words.ends.reduce((last, e) => Math.max(last, e), 1)
     const lookups = time(() => {
       let hits = 0
       for (let i = 0; i < LOOKUPS; i++)
-        if (findActiveIndex(wordStarts, wordEnds, (i / LOOKUPS) * end) !== -1) hits++
+        if (findActiveWord(words, (i / LOOKUPS) * end) !== undefined) hits++
       return hits
     })
     samples.parse?.push(parsed.ms)
@@ -117,53 +109,7 @@ const results = scenarios.map((scenario) => {
 
 console.table(results)
 
-/**
- * One nudge key on a call of 20,000 long messages (the hostile-input probe): what the store does
- * per key press, from the previous corrected view. Target ≤ 50 ms (issue 6).
- */
-function nudgeKeyPress() {
-  const call = syntheticCall(NUDGE_MESSAGES, NUDGE_WORDS)
-  const history = expectKind(parse('report.json', call.report), 'history').history
-  const timings = expectKind(parse('timings.json', call.timings), 'timings').timings
-  const base = placeCall({ history, timings })
-  const agentIds = base.items.filter((i) => i.lane === 'agent').map((i) => i.id)
-  const middle = base.items[Math.floor(base.items.length / 2)]?.id ?? ''
-  const keys: Record<string, (c: Corrections) => Corrections> = {
-    'all +10 ms': (c) => nudgeGlobal(c, 0.01),
-    'selected +100 ms': (c) => nudgeItem(c, middle, 0.1),
-    'selected +1 s': (c) => nudgeItem(c, middle, 1),
-    'agent lane +10 ms': (c) => nudgeItems(c, agentIds, 0.01),
-  }
-  const rows = Object.entries(keys).map(([key, press]) => {
-    let corrected = correctTimeline(base, NO_CORRECTIONS)
-    const samples: number[] = []
-    for (let run = 0; run < RUNS * 2; run++) {
-      const next = press(corrected.corrections)
-      const { ms } = time(() => {
-        corrected = correctTimeline(base, next, corrected)
-        findTalkOver(corrected.timeline.items)
-        speechOutsideTurns(corrected.timeline.vad, corrected.timeline.items)
-      })
-      samples.push(ms)
-    }
-    return { key, medianMs: +median(samples).toFixed(1), maxMs: +Math.max(...samples).toFixed(1) }
-  })
-  const fullRebuild = time(() => {
-    const timeline = applyCorrections(base, nudgeGlobal(NO_CORRECTIONS, 0.01))
-    buildPlaybackIndex(timeline)
-    return timeline.items.reduce((n, i) => n + i.words.length, 0)
-  })
-  return {
-    messages: NUDGE_MESSAGES,
-    words: NUDGE_MESSAGES * NUDGE_WORDS,
-    keys: rows,
-    fullRebuildWithEveryWordMs: +fullRebuild.ms.toFixed(1),
-  }
-}
-
-const NUDGE_MESSAGES = 20_000
-const NUDGE_WORDS = 40
-const nudge = nudgeKeyPress()
+const nudge = nudgeKeyPress(RUNS * 2)
 console.log(`Nudge key press, ${nudge.messages} messages / ${nudge.words} words:`)
 console.table(nudge.keys)
 console.log(`full rebuild copying every word: ${nudge.fullRebuildWithEveryWordMs} ms`)

@@ -4,10 +4,12 @@ import { sortNearlySorted } from './adaptive-sort'
 import type { CorrectedTimeline } from './corrected-timeline'
 import { correctTimeline } from './corrected-timeline'
 import type { Corrections } from './corrections'
-import { applyCorrections, NO_CORRECTIONS, nudgeGlobal, nudgeItems } from './corrections'
+import { applyCorrections, NO_CORRECTIONS, nudgeGlobal, nudgeItems, nudgeLane } from './corrections'
 import { placeCall } from './place/place-call'
 import { buildPlaybackIndex } from './playback-index'
 import { historyFixture, timingsFixture } from './test-fixtures'
+import type { Timeline } from './timeline'
+import { findActiveWord } from './word-index'
 
 const base = placeCall({
   history: historyFixture('session-report.json'),
@@ -15,9 +17,16 @@ const base = placeCall({
 })
 const ids = base.items.map((i) => i.id)
 
-/** One reviewer action: a global nudge, or a nudge of some items (one, a lane, all after). */
+/** One reviewer action: a global or lane nudge, or a nudge of some items (one, all after). */
 const action = fc.oneof(
   fc.integer({ min: -200, max: 200 }).map((cs) => (c: Corrections) => nudgeGlobal(c, cs / 100)),
+  fc
+    .tuple(fc.constantFrom('user' as const, 'agent' as const), fc.integer({ min: -200, max: 200 }))
+    .map(
+      ([lane, cs]) =>
+        (c: Corrections) =>
+          nudgeLane(c, lane, cs / 100),
+    ),
   fc
     .tuple(
       fc.subarray(ids, { minLength: 1 }),
@@ -40,10 +49,32 @@ function expectSameAsFullRebuild(corrected: CorrectedTimeline) {
     items.flatMap((i) => i.words.map((w) => `${w.start}/${w.end}/${w.heard}`)).join()
   expect(words(corrected.timeline.items)).toBe(words(full.items))
   expect(corrected.timeline.vad).toEqual(full.vad)
-  for (const key of Object.keys(index) as (keyof typeof index)[])
+  for (const key of ['itemIndex', 'itemStarts', 'itemEnds'] as const)
     expect(Array.from(corrected.index[key]).join(), key).toBe(Array.from(index[key]).join())
 }
 
+function expectSameActiveWords(corrected: CorrectedTimeline) {
+  const heard = heardWords(applyCorrections(base, corrected.corrections))
+  expect(heard.length).toBeGreaterThan(0)
+  for (const t of heard.flatMap((w) => [w.start, w.end, (w.start + w.end) / 2]))
+    expect(findActiveWord(corrected.index.words, t), `t = ${t}`).toEqual(activeByScan(heard, t))
+}
+
+function heardWords(timeline: Timeline) {
+  return timeline.items.flatMap((i, item) =>
+    i.lane === 'marker' || i.end === null
+      ? []
+      : i.words.flatMap((w, word) => (w.heard ? [{ ...w, item, word }] : [])),
+  )
+}
+
+/** The definition `findActiveWord` must meet: of the words that contain t, the last to start. */
+function activeByScan(heard: ReturnType<typeof heardWords>, t: number) {
+  let found: (typeof heard)[number] | undefined
+  for (const w of heard)
+    if (w.start <= t && t < w.end && (!found || w.start > found.start)) found = w
+  return found && { item: found.item, word: found.word }
+}
 describe('incremental corrections', () => {
   test('any sequence of nudges gives exactly the full rebuild, index included', () => {
     fc.assert(
@@ -55,6 +86,7 @@ describe('incremental corrections', () => {
           corrected = correctTimeline(base, corrections, corrected)
           expectSameAsFullRebuild(corrected)
         }
+        expectSameActiveWords(corrected)
       }),
       { numRuns: 40 },
     )

@@ -1,22 +1,28 @@
 import { sortNearlySorted } from './adaptive-sort'
 import type { Corrections } from './corrections'
-import { itemShift, shiftItem, vadShift } from './corrections'
+import { itemShift, vadShift } from './corrections'
 import type { PlaybackIndex } from './playback-index'
+import { shiftItem } from './shift-item'
 import type { PlacedItem, Timeline } from './timeline'
+import type { BaseWords } from './word-index'
+import { baseWords, identity, isSpoken, placeWords } from './word-index'
 
-/** The heard words of the base timeline's spoken items, flat, in base order; built once a call. */
-interface BaseWords {
+/** What a key press reads of the base items, in typed arrays; built once a base timeline. */
+interface BaseItems {
   start: Float64Array
   end: Float64Array
-  /** Index into `base.items`. */
-  item: Int32Array
-  inItem: Int32Array
+  spoken: Uint8Array
+  /** Indices into `base.items` by id (ids are the history's own and may repeat). */
+  byId: ReadonlyMap<string, readonly number[]>
+  words: BaseWords
 }
 
 /**
  * A corrected timeline with what the next correction needs to be cheap: a key press re-creates
  * only the items whose shift changed (their words are shifted lazily, see `shiftItem`) and
- * re-sorts the typed-array playback index from its previous, nearly sorted order.
+ * re-sorts the items and the per-message word groups from their previous, nearly sorted order.
+ * No word is read or copied, so a key press costs a few passes over typed arrays of one number
+ * per message, whatever the number of words.
  */
 export interface CorrectedTimeline {
   base: Timeline
@@ -26,50 +32,14 @@ export interface CorrectedTimeline {
   /** Shift (seconds) and shifted item, by index into `base.items`. */
   shifts: Float64Array
   shifted: PlacedItem[]
-  /** Corrected order of the base items, and of the base words. */
+  /** Corrected order of the base items. */
   itemOrder: Int32Array
-  wordOrder: Int32Array
-  words: BaseWords
-}
-
-function isSpoken(item: PlacedItem): boolean {
-  return item.lane !== 'marker' && item.end !== null
-}
-
-function baseWords(base: Timeline): BaseWords {
-  let count = 0
-  for (const item of base.items)
-    if (isSpoken(item)) for (const w of item.words) if (w.heard) count++
-  const words: BaseWords = {
-    start: new Float64Array(count),
-    end: new Float64Array(count),
-    item: new Int32Array(count),
-    inItem: new Int32Array(count),
-  }
-  let j = 0
-  base.items.forEach((item, b) => {
-    if (!isSpoken(item)) return
-    item.words.forEach((w, inItem) => {
-      // Words an interrupted reply never played must not take the highlight.
-      if (!w.heard) return
-      words.start[j] = w.start
-      words.end[j] = w.end
-      words.item[j] = b
-      words.inItem[j] = inItem
-      j++
-    })
-  })
-  return words
-}
-
-function identity(length: number): Int32Array {
-  return Int32Array.from({ length }, (_, i) => i)
+  baseItems: BaseItems
 }
 
 /**
  * `applyCorrections` + `buildPlaybackIndex`, reusing `previous` when it is the same base: the cost
- * of a key press is the changed items plus a few passes over typed arrays, never a copy of every
- * word object.
+ * of a key press is the changed items plus a few passes over typed arrays.
  */
 export function correctTimeline(
   base: Timeline,
@@ -78,49 +48,111 @@ export function correctTimeline(
 ): CorrectedTimeline {
   const reuse = previous?.base === base ? previous : undefined
   if (reuse?.corrections === corrections) return reuse
+  const baseItems = reuse?.baseItems ?? readBaseItems(base.items)
+  const shifts = itemShifts(base, corrections, baseItems, reuse)
   const n = base.items.length
-  const shifts = new Float64Array(n)
-  const shifted: PlacedItem[] = new Array<PlacedItem>(n)
+  const shifted = reuse ? reuse.shifted.slice() : new Array<PlacedItem>(n)
   let changed = reuse === undefined
-  base.items.forEach((item, b) => {
-    const shift = itemShift(corrections, item)
-    shifts[b] = shift
-    const old = reuse?.shifted[b]
-    if (old !== undefined && reuse?.shifts[b] === shift) shifted[b] = old
-    else {
-      shifted[b] = shiftItem(item, shift)
-      changed = true
-    }
-  })
+  for (let b = 0; b < n; b++) {
+    if (reuse && reuse.shifts[b] === shifts[b]) continue
+    shifted[b] = shiftItem(base.items[b] as PlacedItem, shifts[b] as number)
+    changed = true
+  }
   const vad = vadShifted(base, corrections, reuse)
   if (reuse && !changed) return { ...reuse, corrections, timeline: { ...reuse.timeline, vad } }
 
-  const itemStarts = Float64Array.from(shifted, (item) => item.start)
-  const itemOrder = sortNearlySorted(reuse ? reuse.itemOrder.slice() : identity(n), itemStarts)
-  const items = Array.from(itemOrder, (b) => shifted[b] as PlacedItem)
+  const starts = new Float64Array(n)
+  for (let b = 0; b < n; b++) starts[b] = (baseItems.start[b] as number) + (shifts[b] as number)
+  const itemOrder = sortNearlySorted(reuse ? reuse.itemOrder.slice() : identity(n), starts)
+  const items = new Array<PlacedItem>(n)
   const position = new Int32Array(n)
-  itemOrder.forEach((b, at) => (position[b] = at))
-
-  const words = reuse?.words ?? baseWords(base)
-  const wordCount = words.start.length
-  const wordStarts = new Float64Array(wordCount)
-  const { start, item } = words
-  for (let j = 0; j < wordCount; j++)
-    wordStarts[j] = (start[j] as number) + (shifts[item[j] as number] as number)
-  const wordOrder = sortNearlySorted(
-    reuse ? reuse.wordOrder.slice() : identity(wordCount),
-    wordStarts,
-  )
+  itemOrder.forEach((b, at) => {
+    items[at] = shifted[b] as PlacedItem
+    position[b] = at
+  })
   return {
     base,
     corrections,
     timeline: { ...base, items, vad },
-    index: playbackIndex(items, words, wordOrder, wordStarts, shifts, position),
+    index: {
+      ...spokenIndex(baseItems, itemOrder, starts, shifts),
+      words: placeWords(baseItems.words, shifts, position, reuse?.index.words.order),
+    },
     shifts,
     shifted,
     itemOrder,
-    wordOrder,
-    words,
+    baseItems,
+  }
+}
+
+function readBaseItems(items: readonly PlacedItem[]): BaseItems {
+  const byId = new Map<string, number[]>()
+  items.forEach((item, b) => {
+    const same = byId.get(item.id)
+    if (same) same.push(b)
+    else byId.set(item.id, [b])
+  })
+  return {
+    start: Float64Array.from(items, (item) => item.start),
+    end: Float64Array.from(items, (item) => item.end ?? item.start),
+    spoken: Uint8Array.from(items, (item) => (isSpoken(item) ? 1 : 0)),
+    byId,
+    words: baseWords(items),
+  }
+}
+
+/**
+ * Every item's `global + lane + nudge`. When only nudges changed (the usual key press), only the
+ * items whose nudge changed are looked at.
+ */
+function itemShifts(
+  base: Timeline,
+  corrections: Corrections,
+  baseItems: BaseItems,
+  reuse: CorrectedTimeline | undefined,
+): Float64Array {
+  const before = reuse?.corrections
+  const sameLanes =
+    before?.globalOffset === corrections.globalOffset &&
+    before.laneOffsets.user === corrections.laneOffsets.user &&
+    before.laneOffsets.agent === corrections.laneOffsets.agent
+  if (!reuse || !sameLanes)
+    return Float64Array.from(base.items, (item) => itemShift(corrections, item))
+  const shifts = reuse.shifts.slice()
+  for (const id of changedKeys(reuse.corrections.nudges, corrections.nudges))
+    for (const b of baseItems.byId.get(id) ?? [])
+      shifts[b] = itemShift(corrections, base.items[b] as PlacedItem)
+  return shifts
+}
+
+function* changedKeys<V>(before: ReadonlyMap<string, V>, after: ReadonlyMap<string, V>) {
+  if (before === after) return
+  for (const [id, value] of after) if (before.get(id) !== value) yield id
+  for (const id of before.keys()) if (!after.has(id)) yield id
+}
+
+function spokenIndex(
+  baseItems: BaseItems,
+  itemOrder: Int32Array,
+  starts: Float64Array,
+  shifts: Float64Array,
+): Pick<PlaybackIndex, 'itemIndex' | 'itemStarts' | 'itemEnds'> {
+  const n = itemOrder.length
+  const itemIndex = new Int32Array(n)
+  const itemStarts = new Float64Array(n)
+  const itemEnds = new Float64Array(n)
+  let count = 0
+  for (let at = 0; at < n; at++) {
+    const b = itemOrder[at] as number
+    if (baseItems.spoken[b] === 0) continue
+    itemIndex[count] = at
+    itemStarts[count] = starts[b] as number
+    itemEnds[count++] = (baseItems.end[b] as number) + (shifts[b] as number)
+  }
+  return {
+    itemIndex: itemIndex.slice(0, count),
+    itemStarts: itemStarts.slice(0, count),
+    itemEnds: itemEnds.slice(0, count),
   }
 }
 
@@ -133,42 +165,4 @@ function vadShifted(
   if (shift === 0) return base.vad
   if (reuse && vadShift(reuse.corrections) === shift) return reuse.timeline.vad
   return base.vad.map((s) => ({ start: s.start + shift, end: s.end + shift }))
-}
-
-function playbackIndex(
-  items: readonly PlacedItem[],
-  words: BaseWords,
-  wordOrder: Int32Array,
-  wordStarts: Float64Array,
-  shifts: Float64Array,
-  position: Int32Array,
-): PlaybackIndex {
-  const spoken: number[] = []
-  items.forEach((item, at) => {
-    if (isSpoken(item)) spoken.push(at)
-  })
-  const count = wordOrder.length
-  const starts = new Float64Array(count)
-  const ends = new Float64Array(count)
-  const wordItem = new Int32Array(count)
-  const wordInItem = new Int32Array(count)
-  const { end, item, inItem } = words
-  // One pass over typed arrays: the only per-word work of a key press.
-  for (let i = 0; i < count; i++) {
-    const j = wordOrder[i] as number
-    const b = item[j] as number
-    starts[i] = wordStarts[j] as number
-    ends[i] = (end[j] as number) + (shifts[b] as number)
-    wordItem[i] = position[b] as number
-    wordInItem[i] = inItem[j] as number
-  }
-  return {
-    itemIndex: Int32Array.from(spoken),
-    itemStarts: Float64Array.from(spoken, (at) => items[at]?.start ?? 0),
-    itemEnds: Float64Array.from(spoken, (at) => items[at]?.end ?? 0),
-    wordStarts: starts,
-    wordEnds: ends,
-    wordItem,
-    wordInItem,
-  }
 }

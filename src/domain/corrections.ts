@@ -1,6 +1,7 @@
 import type { AlignmentLayer } from './align/layer'
 import { alignItems } from './align/layer'
-import type { Lane, PlacedItem, PlacedWord, Timeline } from './timeline'
+import { shiftItem } from './shift-item'
+import type { Lane, PlacedItem, Timeline } from './timeline'
 
 export type SpeakerLane = Exclude<Lane, 'marker'>
 
@@ -64,27 +65,6 @@ export function hasCorrections(corrections: Corrections): boolean {
     corrections.nudges.size > 0 ||
     corrections.edges.size > 0
   )
-}
-
-/**
- * The item moved by `shift` seconds. Its words are shifted only when someone reads them, so a
- * key press on a long call copies no word it does not show.
- */
-export function shiftItem(item: PlacedItem, shift: number): PlacedItem {
-  if (shift === 0) return item
-  const shifted: PlacedItem = {
-    ...item,
-    start: item.start + shift,
-    end: item.end === null ? null : item.end + shift,
-  }
-  let words: PlacedWord[] | undefined
-  Object.defineProperty(shifted, 'words', {
-    enumerable: true,
-    configurable: true,
-    get: () =>
-      (words ??= item.words.map((w) => ({ ...w, start: w.start + shift, end: w.end + shift }))),
-  })
-  return shifted
 }
 
 /**

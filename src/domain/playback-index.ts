@@ -1,4 +1,6 @@
-import type { Timeline } from './timeline'
+import type { PlacedItem, Timeline } from './timeline'
+import type { WordIndex } from './word-index'
+import { baseWords, identity, isSpoken, placeWords } from './word-index'
 
 /**
  * Flat, typed-array view of the spoken items and their words, for binary searches on every
@@ -9,32 +11,35 @@ export interface PlaybackIndex {
   itemIndex: Int32Array
   itemStarts: Float64Array
   itemEnds: Float64Array
-  wordStarts: Float64Array
-  wordEnds: Float64Array
-  /** For each word: index into `timeline.items`, and its index within that item. */
-  wordItem: Int32Array
-  wordInItem: Int32Array
+  /** Search it with `findActiveWord`. */
+  words: WordIndex
+}
+
+/** The spoken items of `items` (already sorted by start), as `PlaybackIndex` holds them. */
+export function spokenItems(
+  items: readonly PlacedItem[],
+): Pick<PlaybackIndex, 'itemIndex' | 'itemStarts' | 'itemEnds'> {
+  let count = 0
+  for (const item of items) if (isSpoken(item)) count++
+  const spoken = {
+    itemIndex: new Int32Array(count),
+    itemStarts: new Float64Array(count),
+    itemEnds: new Float64Array(count),
+  }
+  let i = 0
+  items.forEach((item, at) => {
+    if (!isSpoken(item)) return
+    spoken.itemIndex[i] = at
+    spoken.itemStarts[i] = item.start
+    spoken.itemEnds[i++] = item.end ?? 0
+  })
+  return spoken
 }
 
 export function buildPlaybackIndex(timeline: Timeline): PlaybackIndex {
-  const spoken: number[] = []
-  const words: { start: number; end: number; item: number; inItem: number }[] = []
-  timeline.items.forEach((item, index) => {
-    if (item.lane === 'marker' || item.end === null) return
-    spoken.push(index)
-    item.words.forEach((w, inItem) => {
-      // Words an interrupted reply never played must not take the highlight.
-      if (w.heard) words.push({ start: w.start, end: w.end, item: index, inItem })
-    })
-  })
-  words.sort((a, b) => a.start - b.start)
+  const n = timeline.items.length
   return {
-    itemIndex: Int32Array.from(spoken),
-    itemStarts: Float64Array.from(spoken, (i) => timeline.items[i]?.start ?? 0),
-    itemEnds: Float64Array.from(spoken, (i) => timeline.items[i]?.end ?? 0),
-    wordStarts: Float64Array.from(words, (w) => w.start),
-    wordEnds: Float64Array.from(words, (w) => w.end),
-    wordItem: Int32Array.from(words, (w) => w.item),
-    wordInItem: Int32Array.from(words, (w) => w.inItem),
+    ...spokenItems(timeline.items),
+    words: placeWords(baseWords(timeline.items), new Float64Array(n), identity(n)),
   }
 }

@@ -19,10 +19,18 @@ const MIN_OVERLAP_S = 0.05
 /** Within a lane turns rarely overlap, so a few steps back always reach every candidate. */
 const LOOK_BACK = 8
 
+/** The user turns, and their starts for a binary search (a plain loop: this runs per key press). */
+function userTurns(items: readonly PlacedItem[]) {
+  const users: PlacedItem[] = []
+  for (const item of items) if (item.lane === 'user' && item.end !== null) users.push(item)
+  const userStarts = new Float64Array(users.length)
+  users.forEach((u, j) => (userStarts[j] = u.start))
+  return { users, userStarts }
+}
+
 /** Every user/agent overlap of the (corrected) timeline, by start. */
 export function findTalkOver(items: readonly PlacedItem[]): TalkOver[] {
-  const users = items.filter((i) => i.lane === 'user' && i.end !== null)
-  const userStarts = Float64Array.from(users, (u) => u.start)
+  const { users, userStarts } = userTurns(items)
   const found: TalkOver[] = []
   for (const agent of items) {
     if (agent.lane !== 'agent' || agent.end === null) continue
@@ -50,8 +58,7 @@ export function speechOutsideTurns(
   vad: readonly Interval[],
   items: readonly PlacedItem[],
 ): Interval[] {
-  const users = items.filter((i) => i.lane === 'user' && i.end !== null)
-  const userStarts = Float64Array.from(users, (u) => u.start)
+  const { users, userStarts } = userTurns(items)
   return vad.filter((segment) => {
     const last = lastStartAtOrBefore(userStarts, segment.end)
     for (let j = last; j >= 0 && j > last - LOOK_BACK; j--) {

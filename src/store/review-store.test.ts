@@ -45,3 +45,24 @@ describe('review history', () => {
     expect(state.past).toEqual([])
   })
 })
+
+describe('two tabs on one call', () => {
+  beforeEach(() => storage.clear())
+
+  test('work in this tab keeps the other tab’s offer, and taking it can be undone', () => {
+    reviewActions.openCall('call-a')
+    reviewActions.nudgeGlobal(0.1)
+    const mine = useReviewStore.getState().corrections
+    reviewActions.otherTabSaved({ ...mine, globalOffset: 2 })
+    reviewActions.nudgeLane('agent', 0.5)
+    expect(useReviewStore.getState().otherTab?.globalOffset).toBe(2)
+    reviewActions.takeOtherTab()
+    expect(useReviewStore.getState().corrections.globalOffset).toBe(2)
+    expect(useReviewStore.getState().otherTab).toBeUndefined()
+    reviewActions.undo()
+    expect(useReviewStore.getState().corrections).toMatchObject({
+      globalOffset: 0.1,
+      laneOffsets: { agent: 0.5 },
+    })
+  })
+})

@@ -1,5 +1,5 @@
 import type { OggPage } from './ogg-pages'
-import { firstAudioPage } from './ogg-pages'
+import { firstAudioPage, hasAudioPackets } from './ogg-pages'
 import { PEAKS_PER_SECOND } from './peaks'
 
 /**
@@ -60,7 +60,7 @@ export function planOggRanges(
   const hop = rate / PEAKS_PER_SECOND
   const positionAfter = (page: OggPage) => Math.round(page.granule * scale) - lead
   const lastTimed = pages.findLast((p, i) => i >= first && p.granule >= 0)
-  if (!lastTimed) return { totalSamples: 0, ranges: [] }
+  if (!lastTimed || !hasAudioPackets(pages)) return { totalSamples: 0, ranges: [] }
   const totalSamples = Math.max(0, positionAfter(lastTimed))
   const endOf = (index: number) => {
     const page = pages[Math.min(index, pages.length - 1)]

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from 'vitest'
 import type { OggPage } from './ogg-pages'
-import { firstAudioPage, OggPacketReader, pageAt, parseOpusHead, scanOggPages } from './ogg-pages'
+import { planOggRanges } from './decode-ranges'
+import {
+  firstAudioPage,
+  hasAudioPackets,
+  OggPacketReader,
+  pageAt,
+  parseOpusHead,
+  scanOggPages,
+} from './ogg-pages'
 
 const demo = new Uint8Array(
   readFileSync(new URL('../../../public/demo/audio.ogg', import.meta.url)),
@@ -63,4 +71,18 @@ test('a truncated page ends the scan', () => {
 
 test('granule -1 (no packet ends on the page) reads as -1', () => {
   expect(pageAt(page([255], 0, -1n), 0)?.granule).toBe(-1)
+})
+
+test('a recording with only its header pages, or closed by an empty page, has no audio', () => {
+  const corpus = (name: string) =>
+    new Uint8Array(readFileSync(new URL(`../../../e2e/corpus/${name}`, import.meta.url)))
+  expect(hasAudioPackets(scanOggPages(demo))).toBe(true)
+  const headersOnly = scanOggPages(corpus('header-only.ogg'))
+  expect(headersOnly).toHaveLength(2)
+  expect(hasAudioPackets(headersOnly)).toBe(false)
+  const closed = scanOggPages(corpus('header-only-eos.ogg'))
+  // The end page still claims 5.9 s: the duration that used to be listed.
+  expect((closed.at(-1)?.granule ?? 0) / 48_000).toBeCloseTo(5.9, 1)
+  expect(hasAudioPackets(closed)).toBe(false)
+  expect(planOggRanges(closed, 16_000, 312, 164)).toEqual({ totalSamples: 0, ranges: [] })
 })

@@ -136,3 +136,12 @@ export function firstAudioPage(pages: readonly OggPage[]): number {
   const index = pages.findIndex((p, i) => i > 0 && p.granule !== 0)
   return index === -1 ? pages.length : index
 }
+
+/**
+ * Whether any page after the headers carries audio. A recording cut off after its headers has no
+ * such page, and one closed without audio ends on an empty page whose granule still claims a
+ * duration.
+ */
+export function hasAudioPackets(pages: readonly OggPage[]): boolean {
+  return pages.slice(firstAudioPage(pages)).some((p) => p.size > p.headerSize)
+}

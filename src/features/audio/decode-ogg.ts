@@ -6,6 +6,16 @@ import { OPUS_DECODE_RATE } from './decode-protocol'
 import type { RangesDecoded } from './run-ranges'
 import { runRanges } from './run-ranges'
 
+/** An Ogg Opus file with headers and no audio: nothing to decode, to play or to fall back on. */
+export class EmptyRecordingError extends Error {
+  constructor() {
+    super(
+      'the recording is empty: it has Ogg Opus headers but no audio, so there is nothing to play',
+    )
+    this.name = 'EmptyRecordingError'
+  }
+}
+
 export async function sniffOggOpus(file: Blob): Promise<boolean> {
   const head = new TextDecoder('latin1').decode(await file.slice(0, 128).arrayBuffer())
   return head.startsWith('OggS') && head.includes('OpusHead')
@@ -26,7 +36,7 @@ export async function decodeOggOpus(
   const head = first && parseOpusHead(new OggPacketReader().push(bytes, first)[0] ?? bytes)
   if (!head) throw new Error('not an Ogg Opus stream')
   const plan = planOggRanges(pages, OPUS_DECODE_RATE, head.preSkip, bytes.length)
-  if (plan.totalSamples === 0) throw new Error('no Opus audio in the file')
+  if (plan.totalSamples === 0) throw new EmptyRecordingError()
   const ranges = plan.ranges.map((r) => ({
     fromS: r.emitFrom / OPUS_DECODE_RATE,
     toS: r.emitTo / OPUS_DECODE_RATE,

@@ -2,7 +2,7 @@ import type { AlignmentFeatures } from '../../domain/audio/features'
 import { FeatureAccumulator } from '../../domain/audio/features'
 import { binPeaks, stereoUserOnset } from '../../domain/audio/peaks'
 import { contentKey } from './content-key'
-import { decodeOggOpus, sniffOggOpus } from './decode-ogg'
+import { decodeOggOpus, EmptyRecordingError, sniffOggOpus } from './decode-ogg'
 import { decodeMedia } from './decode-media'
 import type { CachedPeaks } from './peaks-cache'
 import { readFeatures, readPeaks, writeCache } from './peaks-cache'
@@ -142,7 +142,8 @@ async function decodeAny(
     try {
       return { ...(await decodeOggOpus(file, signal, filling('workers'))), cacheable: true }
     } catch (error) {
-      if (signal.aborted) throw error
+      // Another decoder would only read the claimed duration of an empty file, as a silent one.
+      if (signal.aborted || error instanceof EmptyRecordingError) throw error
       errors.push(errorText(error))
     }
   }

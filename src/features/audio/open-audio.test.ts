@@ -1,5 +1,6 @@
 import { beforeEach, expect, test, vi } from 'vitest'
 import { useCallStore } from '../../store/call-store'
+import { EmptyRecordingError } from './decode-ogg'
 import { openAudio } from './open-audio'
 
 const decodePeaks = vi.hoisted(() => vi.fn())
@@ -40,4 +41,16 @@ test('each recording replaces the problems of the previous one', async () => {
   decodePeaks.mockResolvedValueOnce(decoded(3))
   expect((await openAudio(input('good.ogg')))?.duration).toBe(3)
   expect(useCallStore.getState().audioProblems).toEqual([])
+})
+
+test('an empty recording is refused in plain words, without asking the media element', async () => {
+  decodePeaks.mockRejectedValueOnce(new EmptyRecordingError())
+  expect(await openAudio(input('header-only.ogg'))).toBeUndefined()
+  expect(useCallStore.getState().audioProblems).toMatchObject([
+    {
+      severity: 'error',
+      message:
+        'the recording is empty: it has Ogg Opus headers but no audio, so there is nothing to play',
+    },
+  ])
 })

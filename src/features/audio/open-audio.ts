@@ -5,6 +5,7 @@ import type { LoadedAudio } from '../../store/call-store'
 import { replaceInputs, useCallStore } from '../../store/call-store'
 import type { DecodedAudio } from './decode-peaks'
 import { startPeaks } from './decode-peaks'
+import { EmptyRecordingError } from './decode-ogg'
 import { forgetAlignment } from '../align/run-alignment'
 
 export interface AudioInput {
@@ -58,6 +59,11 @@ async function loadAudio(
   } catch (decodeError) {
     if (signal.aborted) {
       URL.revokeObjectURL(url)
+      return undefined
+    }
+    if (decodeError instanceof EmptyRecordingError) {
+      URL.revokeObjectURL(url)
+      problems.push(errorProblem(input.name, '', decodeError.message))
       return undefined
     }
     const reason = errorText(decodeError)

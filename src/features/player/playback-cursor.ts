@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import { findActiveIndex } from '../../domain/find-active'
+import { findActiveWord } from '../../domain/word-index'
 import type { CorrectedView } from '../../store/corrected-timeline'
 import { activeLayer } from '../waveform/layer-registry'
 
@@ -42,9 +43,7 @@ export function tick(view: CorrectedView | undefined, time: number) {
   const { index } = view
   const spoken = findActiveIndex(index.itemStarts, index.itemEnds, time)
   const item = spoken === -1 ? -1 : (index.itemIndex[spoken] ?? -1)
-  const w = findActiveIndex(index.wordStarts, index.wordEnds, time)
-  const word =
-    w === -1 ? undefined : { item: index.wordItem[w] ?? -1, word: index.wordInItem[w] ?? -1 }
+  const word = findActiveWord(index.words, time)
   const itemId = view.timeline.items[item]?.id
   if (item !== activeItem || itemId !== activeItemId) {
     activeItem = item
