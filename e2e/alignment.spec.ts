@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
+import { alignFixture, openAlignFixture } from './align-fixture'
 import { expect, test } from './fixtures'
 
-const fixture = (name: string) => new URL(`./fixtures/align/${name}`, import.meta.url)
-const truth = JSON.parse(readFileSync(fixture('truth.json'), 'utf8')) as {
+const truth = JSON.parse(readFileSync(alignFixture('truth.json'), 'utf8')) as {
   turns: { id: string; start_s: number }[]
 }
 
@@ -11,15 +11,7 @@ test.describe('alignment to the audio', () => {
     page,
     replay,
   }) => {
-    await replay.open()
-    await page.getByTestId('file-input').setInputFiles([
-      { name: 'call.ogg', mimeType: 'audio/ogg', buffer: readFileSync(fixture('call.ogg')) },
-      {
-        name: 'history.json',
-        mimeType: 'application/json',
-        buffer: readFileSync(fixture('history.json')),
-      },
-    ])
+    await openAlignFixture(page, replay)
     await expect(page.getByTestId('align-status')).toContainText(
       `of ${truth.turns.length} messages`,
       {

@@ -1,21 +1,11 @@
-import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
+import { openAlignFixture } from './align-fixture'
 import { expect, test } from './fixtures'
 import type { ReplayPage } from './replay-page'
 
-const fixture = (name: string) => new URL(`./fixtures/align/${name}`, import.meta.url)
-
 /** The generated call with a `created_at`-only history and no word timings (fixtures:align). */
 async function openUntimedCall(page: Page, replay: ReplayPage) {
-  await replay.open()
-  await page.getByTestId('file-input').setInputFiles([
-    { name: 'call.ogg', mimeType: 'audio/ogg', buffer: readFileSync(fixture('call.ogg')) },
-    {
-      name: 'history.json',
-      mimeType: 'application/json',
-      buffer: readFileSync(fixture('history.json')),
-    },
-  ])
+  await openAlignFixture(page, replay)
   await expect(page.getByTestId('align-status')).toContainText('messages', { timeout: 30_000 })
   await expect(page.getByText('words timed from audio', { exact: true }).first()).toBeVisible()
   await expect(page.getByText('words estimated', { exact: true })).toHaveCount(0)
