@@ -70,6 +70,10 @@ async function main() {
       `longest main-thread task meanwhile ${Math.round(longest)} ms (${during.length} over 50 ms); ` +
       `status: ${await status.textContent()}`,
   )
+  // When each one ran, from the start of the alignment: who caused it is in a profile, not here.
+  for (const t of during)
+    console.log(`  task at +${Math.round(t.start - began)} ms: ${Math.round(t.duration)} ms`)
+  console.log(`  alignment ended at +${Math.round(ended - began)} ms`)
   await browser.close()
   await new Promise<void>((resolve) => server.httpServer.close(() => resolve()))
 }

@@ -21,7 +21,8 @@ export function CallSummary() {
   const inputs = useCallStore((s) => s.inputs)
   const anchor = useCallStore((s) => s.timeline?.anchor)
   const alignment = useReviewStore((s) => s.corrections.alignment)
-  const audioWords = useWordTimingStore((s) => ({ timed: s.layer.size, pending: s.pending }))
+  const wordsTimed = useWordTimingStore((s) => s.layer.size)
+  const wordsPending = useWordTimingStore((s) => s.pending)
   const { history, audio, timings, egress } = inputs
   return (
     <dl className="call-summary">
@@ -46,7 +47,7 @@ export function CallSummary() {
         <dd>
           {timings
             ? `${timings.file} · ${timings.segments.length} segments`
-            : audioWordsWording(audioWords.timed, audioWords.pending)}
+            : audioWordsWording(wordsTimed, wordsPending)}
         </dd>
       </div>
       {egress && (
