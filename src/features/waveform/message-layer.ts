@@ -36,6 +36,8 @@ export class MessageLayer {
   private snapSource: () => readonly SpeechEdges[] = () => []
   private snap: readonly SpeechEdges[] | undefined
   private layout: LaneLayout | undefined
+  /** What each element was last placed from: unchanged items skip the DOM writes. */
+  private readonly placedFrom = new WeakMap<HTMLElement, { item: PlacedItem; layout: LaneLayout }>()
 
   constructor(
     private readonly wrapper: HTMLElement,
@@ -160,6 +162,10 @@ export class MessageLayer {
   }
 
   private place(element: HTMLElement, item: PlacedItem, layout: LaneLayout) {
+    const last = this.placedFrom.get(element)
+    // Word re-timing rebuilds items that did not move: 500 regions rewritten is a long task.
+    if (last && last.layout === layout && samePlace(last.item, item)) return
+    this.placedFrom.set(element, { item, layout })
     element.dataset.id = item.id
     element.dataset.start = String(item.start)
     element.style.left = this.percent(item.start)
@@ -275,4 +281,17 @@ function ensureStyles(wrapper: HTMLElement) {
   style.dataset.turnline = ''
   style.textContent = LAYER_CSS
   host.appendChild(style)
+}
+
+function samePlace(a: PlacedItem, b: PlacedItem): boolean {
+  return (
+    a === b ||
+    (a.id === b.id &&
+      a.start === b.start &&
+      a.end === b.end &&
+      a.lane === b.lane &&
+      a.type === b.type &&
+      a.text === b.text &&
+      a.interrupted === b.interrupted)
+  )
 }
