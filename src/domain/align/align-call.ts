@@ -207,8 +207,8 @@ export function alignCall(
         const segments = lane.segments.slice(from, to)
         return scoredAlignment(segments, dpTurns, segmentCost ? { segmentCost } : {})
       }
-      let { matches } = run(lane.turns)
-      if (lane.key === 'both') ({ matches } = reorderDoubtfulPairs(lane, run(lane.turns), run))
+      const found = run(lane.turns)
+      const { matches } = lane.key === 'both' ? reorderDoubtfulPairs(lane, found, run) : found
       const labels = new Array<0 | 1 | undefined>(lane.segments.length)
       for (const [q, match] of matches.entries()) {
         if (!match) continue
@@ -291,10 +291,9 @@ export function alignCall(
     // A clock left where it is still gets its lane's fitted bias: the audio measured that much.
     const held = prior[i]!
     if (start === undefined || !lane) {
-      const guess = tight[i] ? held : prior[i]!
       result.set(turn.id, {
-        start: guess,
-        end: guess + (turn.end - turn.start),
+        start: held,
+        end: held + (turn.end - turn.start),
         confidence: 0,
         status: turn.fixed ? 'kept' : 'unmatched',
       })

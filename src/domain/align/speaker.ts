@@ -1,15 +1,11 @@
 import type { ChannelFeatures } from '../audio/features'
 import { FEATURE_HOP_S, MFCC_COUNT } from '../audio/features'
-import { FRAME_CENTRE_S } from './speech-segments'
+import { FRAME_CENTRE_S, segmentFrames } from './speech-segments'
 import type { Segment } from './speech-segments'
 
 /** A segment's voice: mean MFCCs 1–12 (timbre, not loudness) and the fricative-band tilt. */
 export function segmentVoice(channel: ChannelFeatures, segment: Segment): Float64Array {
-  const a = Math.max(0, Math.round((segment.start - FRAME_CENTRE_S) / FEATURE_HOP_S))
-  const b = Math.min(
-    channel.energy.length,
-    Math.round((segment.end - FRAME_CENTRE_S) / FEATURE_HOP_S),
-  )
+  const [a, b] = segmentFrames(segment, channel.energy.length)
   const voice = new Float64Array(MFCC_COUNT)
   // Only the louder half of the frames: pauses inside the segment carry the noise, not the voice.
   const loud = loudFrames(channel.energy, a, b)
@@ -106,11 +102,7 @@ export function splitAtVoiceChanges(
 ): Segment[] {
   const out: Segment[] = []
   for (const segment of segments) {
-    const a = Math.max(0, Math.round((segment.start - FRAME_CENTRE_S) / FEATURE_HOP_S))
-    const b = Math.min(
-      channel.energy.length,
-      Math.round((segment.end - FRAME_CENTRE_S) / FEATURE_HOP_S),
-    )
+    const [a, b] = segmentFrames(segment, channel.energy.length)
     if ((b - a) * FEATURE_HOP_S < SPLIT_MIN_S) {
       out.push(segment)
       continue
@@ -153,11 +145,7 @@ export function callerTailStart(
   segment: Segment,
   model: SpeakerModel,
 ): number | undefined {
-  const a = Math.max(0, Math.round((segment.start - FRAME_CENTRE_S) / FEATURE_HOP_S))
-  const b = Math.min(
-    channel.energy.length,
-    Math.round((segment.end - FRAME_CENTRE_S) / FEATURE_HOP_S),
-  )
+  const [a, b] = segmentFrames(segment, channel.energy.length)
   const smooth = movingMean(frameRatios(channel, a, b, model), TAIL_SMOOTH_FRAMES)
   let change = smooth.length
   while (change > 0 && smooth[change - 1]! < 0) change--

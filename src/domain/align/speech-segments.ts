@@ -91,8 +91,7 @@ const MIN_DIP_SHARE = 0.08
 
 /** Share of a segment's frames more than 12 dB below its loud (90th percentile) level. */
 export function dipShare(energy: Float32Array, segment: Segment): number {
-  const a = Math.max(0, Math.round((segment.start - FRAME_CENTRE_S) / FEATURE_HOP_S))
-  const b = Math.min(energy.length, Math.round((segment.end - FRAME_CENTRE_S) / FEATURE_HOP_S))
+  const [a, b] = segmentFrames(segment, energy.length)
   if (b <= a) return 0
   const loud = percentile(energy.subarray(a, b), 0.9)
   let dips = 0
@@ -112,4 +111,12 @@ export function withoutSustainedSound(
   return segments.filter(
     (s) => s.end - s.start < STATIONARY_MIN_S || dipShare(energy, s) >= MIN_DIP_SHARE,
   )
+}
+
+/** The frames [a, b) a segment covers, within the `frames` a channel has. */
+export function segmentFrames(segment: Segment, frames: number): [number, number] {
+  return [
+    Math.max(0, Math.round((segment.start - FRAME_CENTRE_S) / FEATURE_HOP_S)),
+    Math.min(frames, Math.round((segment.end - FRAME_CENTRE_S) / FEATURE_HOP_S)),
+  ]
 }
