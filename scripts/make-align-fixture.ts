@@ -2,13 +2,13 @@
 // reviewer would bring it with a `created_at`-only history and a mono mix of unknown start, so
 // the e2e suite tests the alignment on real audio without needing espeak-ng in CI.
 
-import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { generateCall } from './align-calls/generate'
-import { RATE, requireTools } from './align-calls/speech'
+import { requireTools } from './align-calls/speech'
 import { variantInputs } from './align-calls/variants'
+import { writeOpus } from './align-calls/write-opus'
 
 const OUT = join('e2e', 'fixtures', 'align')
 
@@ -20,13 +20,7 @@ const call = generateCall(
   join(tmpdir(), 'turnline-align-speech'),
 )
 const inputs = variantInputs(call, 'created_at_mono')
-const pcm = join(tmpdir(), 'turnline-align-fixture.f32')
-const mono = inputs.channels[0]!
-writeFileSync(pcm, new Uint8Array(mono.buffer, mono.byteOffset, mono.byteLength))
-execFileSync('ffmpeg', [
-  ...['-y', '-loglevel', 'error', '-f', 'f32le', '-ar', String(RATE), '-ac', '1', '-i', pcm],
-  ...['-c:a', 'libopus', '-b:a', '24k', join(OUT, 'call.ogg')],
-])
+writeOpus(inputs.channels[0]!, join(OUT, 'call.ogg'))
 writeFileSync(join(OUT, 'history.json'), JSON.stringify(inputs.history, null, 1) + '\n')
 const truth = {
   seed: call.seed,

@@ -11,8 +11,9 @@ import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { preview } from 'vite'
 import { generateCall } from '../align-calls/generate'
-import { RATE, requireTools } from '../align-calls/speech'
+import { requireTools } from '../align-calls/speech'
 import { variantInputs } from '../align-calls/variants'
+import { writeOpus } from '../align-calls/write-opus'
 import { CHROMIUM_LAUNCH } from '../chromium'
 
 const PORT = 4181
@@ -30,13 +31,7 @@ function ensureInputs(name: string) {
     join(tmpdir(), 'turnline-align-speech'),
   )
   const inputs = variantInputs(call, 'created_at_mono')
-  const pcm = join(tmpdir(), `${name}.f32`)
-  const mono = inputs.channels[0]!
-  writeFileSync(pcm, new Uint8Array(mono.buffer, mono.byteOffset, mono.byteLength))
-  execFileSync('ffmpeg', [
-    ...['-y', '-loglevel', 'error', '-f', 'f32le', '-ar', String(RATE), '-ac', '1', '-i', pcm],
-    ...['-c:a', 'libopus', '-b:a', '24k', join(OUT, `${name}.ogg`)],
-  ])
+  writeOpus(inputs.channels[0]!, join(OUT, `${name}.ogg`))
   writeFileSync(join(OUT, `${name}.json`), JSON.stringify(inputs.history))
 }
 
