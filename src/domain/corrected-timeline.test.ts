@@ -8,7 +8,7 @@ import { applyCorrections, NO_CORRECTIONS, nudgeGlobal, nudgeItems, nudgeLane } 
 import { placeCall } from './place/place-call'
 import { buildPlaybackIndex } from './playback-index'
 import { historyFixture, timingsFixture } from './test-fixtures'
-import type { Timeline } from './timeline'
+import type { PlacedItem, Timeline } from './timeline'
 import { findActiveWord } from './word-index'
 
 const base = placeCall({
@@ -98,6 +98,30 @@ describe('incremental corrections', () => {
     const after = correctTimeline(base, nudgeItems(before.corrections, [target], 0.01), before)
     const recreated = after.shifted.filter((item, b) => item !== before.shifted[b])
     expect(recreated.map((i) => i.id)).toEqual([target])
+  })
+
+  test('new words for one message re-read only that message, as a rebuild would place them', () => {
+    const corrections = nudgeItems(nudgeGlobal(NO_CORRECTIONS, 0.5), [ids[2] ?? ''], 0.2)
+    const before = correctTimeline(base, corrections)
+    const b = base.items.findIndex((i) => i.lane === 'agent' && i.words.length > 2)
+    const item = base.items[b] as PlacedItem
+    // The audio timed the words later than the captured ones, and found the last one unheard.
+    const words = item.words.map((w, k, all) =>
+      k === all.length - 1 ? { ...w, heard: false } : { ...w, start: w.start + 0.05 },
+    )
+    const next = { ...base, items: base.items.with(b, { ...item, words }) }
+    const after = correctTimeline(next, corrections, before)
+    const recreated = after.shifted.filter((s, k) => s !== before.shifted[k])
+    expect(recreated.map((i) => i.id)).toEqual([item.id])
+    const full = correctTimeline(next, corrections)
+    expect(after.timeline.items.map((i) => i.words)).toEqual(
+      full.timeline.items.map((i) => i.words),
+    )
+    for (const key of ['starts', 'ends', 'items', 'order'] as const)
+      expect(Array.from(after.index.words[key]), key).toEqual(Array.from(full.index.words[key]))
+    expect(Array.from(after.index.words.words.start)).toEqual(
+      Array.from(full.index.words.words.start),
+    )
   })
 
   test('another timeline is rebuilt, not patched', () => {

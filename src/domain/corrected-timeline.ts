@@ -46,15 +46,21 @@ export function correctTimeline(
   corrections: Corrections,
   previous?: CorrectedTimeline,
 ): CorrectedTimeline {
-  const reuse = previous?.base === base ? previous : undefined
-  if (reuse?.corrections === corrections) return reuse
-  const baseItems = reuse?.baseItems ?? readBaseItems(base.items)
+  const reuse = previous && sameSpans(previous.base, base) ? previous : undefined
+  if (reuse?.base === base && reuse.corrections === corrections) return reuse
+  const sameBase = reuse?.base === base
+  const baseItems = reuse
+    ? sameBase
+      ? reuse.baseItems
+      : { ...reuse.baseItems, words: baseWords(base.items) }
+    : readBaseItems(base.items)
   const shifts = itemShifts(base, corrections, baseItems, reuse)
   const n = base.items.length
   const shifted = reuse ? reuse.shifted.slice() : new Array<PlacedItem>(n)
-  let changed = reuse === undefined
+  let changed = reuse === undefined || !sameBase
   for (let b = 0; b < n; b++) {
-    if (reuse && reuse.shifts[b] === shifts[b]) continue
+    const sameItem = sameBase || reuse?.base.items[b] === base.items[b]
+    if (reuse && sameItem && reuse.shifts[b] === shifts[b]) continue
     shifted[b] = shiftItem(base.items[b] as PlacedItem, shifts[b] as number)
     changed = true
   }
@@ -76,13 +82,39 @@ export function correctTimeline(
     timeline: { ...base, items, vad },
     index: {
       ...spokenIndex(baseItems, itemOrder, starts, shifts),
-      words: placeWords(baseItems.words, shifts, position, reuse?.index.words.order),
+      words: placeWords(baseItems.words, shifts, position, sameGroups(reuse, baseItems.words)),
     },
     shifts,
     shifted,
     itemOrder,
     baseItems,
   }
+}
+
+/**
+ * Whether `next` has the items of `base` at the same spans (a new batch of audio-timed words
+ * changes only words): then the previous corrected timeline is reused, words and changed items
+ * aside, instead of re-sorting and re-reading every item.
+ */
+function sameSpans(base: Timeline, next: Timeline): boolean {
+  if (base === next) return true
+  if (base.items.length !== next.items.length || base.vad !== next.vad) return false
+  return base.items.every((item, b) => {
+    const other = next.items[b] as PlacedItem
+    return (
+      item === other ||
+      (item.id === other.id &&
+        item.lane === other.lane &&
+        item.start === other.start &&
+        item.end === other.end)
+    )
+  })
+}
+
+/** The previous word order, as a start for the re-sort, when it orders the same groups. */
+function sameGroups(reuse: CorrectedTimeline | undefined, words: BaseWords) {
+  const order = reuse?.index.words.order
+  return order?.length === words.groupItem.length ? order : undefined
 }
 
 function readBaseItems(items: readonly PlacedItem[]): BaseItems {

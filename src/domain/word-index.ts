@@ -38,30 +38,70 @@ export function isSpoken(item: PlacedItem): boolean {
 }
 
 export function baseWords(items: readonly PlacedItem[]): BaseWords {
-  const groups: { item: number; words: { start: number; end: number; inItem: number }[] }[] = []
-  items.forEach((item, b) => {
-    if (!isSpoken(item)) return
-    // Words an interrupted reply never played must not take the highlight.
-    const heard = item.words
-      .map((w, inItem) => ({ start: w.start, end: w.end, inItem, heard: w.heard }))
-      .filter((w) => w.heard)
-      .sort((x, y) => x.start - y.start)
-    if (heard.length > 0) groups.push({ item: b, words: heard })
-  })
-  const flat = groups.flatMap((g) => g.words)
-  let first = 0
-  return {
-    start: Float64Array.from(flat, (w) => w.start),
-    end: Float64Array.from(flat, (w) => w.end),
-    inItem: Int32Array.from(flat, (w) => w.inItem),
-    groupItem: Int32Array.from(groups, (g) => g.item),
-    groupFirst: Int32Array.from(groups, (g) => (first += g.words.length) - g.words.length),
-    groupCount: Int32Array.from(groups, (g) => g.words.length),
-    spanStart: Float64Array.from(groups, (g) => g.words[0]?.start ?? 0),
-    spanEnd: Float64Array.from(groups, (g) =>
-      g.words.reduce((end, w) => Math.max(end, w.end), -Infinity),
-    ),
+  // Two passes over typed arrays, no object per word: rebuilt whenever the base timeline changes
+  // (an alignment, each batch of audio-timed words), on calls of 100k words.
+  let wordCount = 0
+  let groupCount = 0
+  for (const item of items) {
+    const heard = heardCount(item)
+    wordCount += heard
+    if (heard > 0) groupCount++
   }
+  const words: BaseWords = {
+    start: new Float64Array(wordCount),
+    end: new Float64Array(wordCount),
+    inItem: new Int32Array(wordCount),
+    groupItem: new Int32Array(groupCount),
+    groupFirst: new Int32Array(groupCount),
+    groupCount: new Int32Array(groupCount),
+    spanStart: new Float64Array(groupCount),
+    spanEnd: new Float64Array(groupCount),
+  }
+  let at = 0
+  let group = 0
+  items.forEach((item, b) => {
+    if (heardCount(item) === 0) return
+    const first = at
+    let sorted = true
+    let spanEnd = -Infinity
+    // Words an interrupted reply never played must not take the highlight.
+    item.words.forEach((w, inItem) => {
+      if (!w.heard) return
+      if (at > first && w.start < (words.start[at - 1] as number)) sorted = false
+      words.start[at] = w.start
+      words.end[at] = w.end
+      words.inItem[at] = inItem
+      spanEnd = Math.max(spanEnd, w.end)
+      at++
+    })
+    if (!sorted) sortGroup(words, first, at)
+    words.groupItem[group] = b
+    words.groupFirst[group] = first
+    words.groupCount[group] = at - first
+    words.spanStart[group] = words.start[first] as number
+    words.spanEnd[group] = spanEnd
+    group++
+  })
+  return words
+}
+
+function heardCount(item: PlacedItem): number {
+  if (!isSpoken(item)) return 0
+  let heard = 0
+  for (const w of item.words) if (w.heard) heard++
+  return heard
+}
+
+/** Sorts `[from, to)` of the word arrays by start (rare: captured timings out of order). */
+function sortGroup(words: BaseWords, from: number, to: number) {
+  const order = [...Array(to - from).keys()].map((k) => from + k)
+  order.sort((x, y) => (words.start[x] as number) - (words.start[y] as number))
+  const start = order.map((k) => words.start[k] as number)
+  const end = order.map((k) => words.end[k] as number)
+  const inItem = order.map((k) => words.inItem[k] as number)
+  words.start.set(start, from)
+  words.end.set(end, from)
+  words.inItem.set(inItem, from)
 }
 
 /**

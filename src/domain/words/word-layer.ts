@@ -39,10 +39,24 @@ export function withAudioWords(timeline: Timeline, layer: AudioWordLayer): Timel
   const items = timeline.items.map((item) => {
     const timed = layer.get(item.id)
     if (!timed || item.end === null || item.wordsSource === 'captured') return item
-    return { ...item, wordsSource: 'audio' as const, words: placeWords(item, timed.shares) }
+    const before = timedItems.get(item)
+    if (before?.timed === timed) return before.item
+    const withWords = {
+      ...item,
+      wordsSource: 'audio' as const,
+      words: placeWords(item, timed.shares),
+    }
+    timedItems.set(item, { timed, item: withWords })
+    return withWords
   })
   return { ...timeline, items }
 }
+
+/**
+ * The item made for the same item and the same words last time: each batch from the word worker
+ * then changes only the items it timed, and the corrected timeline re-reads only those.
+ */
+const timedItems = new WeakMap<PlacedItem, { timed: AudioWords; item: PlacedItem }>()
 
 function placeWords(item: PlacedItem, shares: readonly number[]): PlacedWord[] {
   const end = item.end ?? item.start
