@@ -11,6 +11,8 @@ test.describe('alignment to the audio', () => {
     page,
     replay,
   }) => {
+    const fetched: string[] = []
+    page.on('request', (request) => fetched.push(request.url()))
     await openAlignFixture(page, replay)
     await expect(page.getByTestId('align-status')).toContainText(
       `of ${truth.turns.length} messages`,
@@ -18,6 +20,15 @@ test.describe('alignment to the audio', () => {
         timeout: 30_000,
       },
     )
+    // The hold music is a long steady stretch: the speech model, loaded from the app's own origin
+    // for it, heard it and left it out.
+    await expect(page.getByTestId('align-status')).toContainText(
+      '1 stretch of music or other non-speech sound left out',
+    )
+    const model = fetched.filter((url) => /\.(onnx|wasm)$/.test(url))
+    expect(model.some((url) => url.endsWith('.onnx'))).toBe(true)
+    expect(model.some((url) => /ort-wasm.*\.wasm$/.test(url))).toBe(true)
+    for (const url of model) expect(new URL(url).origin).toBe(new URL(page.url()).origin)
     const aligned = await replay.exportAlignment()
     const errors = truth.turns.map((t) => {
       const item = aligned.items.find((i) => i.id === t.id)

@@ -4,17 +4,21 @@
 // 30-minute and a 1-hour call; BENCH_REFERENCE=1 adds the Flite reference word timing on two
 // variants (slow).
 
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AlignmentFeatures } from '../src/domain/audio/features'
 import { FeatureAccumulator } from '../src/domain/audio/features'
 import { binPeaks, stereoUserOnset } from '../src/domain/audio/peaks'
-import { alignCall } from '../src/domain/align/align-call'
+import { alignWithSpeechGate } from '../src/domain/align/gated-align'
 import { anchorCertainty, channelLayout, turnsToAlign } from '../src/domain/align/timeline-turns'
 import type { CallHistory, EgressRecording } from '../src/domain/call'
 import { parseJsonValue } from '../src/domain/parse/parse-input'
 import { placeCall } from '../src/domain/place/place-call'
+import { pcmSpeechJudge } from '../src/features/align/probe-audio'
+import type { SpeechModel } from '../src/features/align/silero'
+import { loadSilero } from '../src/features/align/silero'
 import type { GeneratedCall } from './align-calls/generate'
 import { generateCall } from './align-calls/generate'
 import { RATE, requireTools } from './align-calls/speech'
@@ -25,6 +29,10 @@ import { wordErrors } from './align-calls/word-error'
 import type { ReferenceErrors } from './align-calls/reference-error'
 import { referenceErrors } from './align-calls/reference-error'
 
+/** Silero v5 as the app ships it (the same file, read from the package). */
+const SILERO_MODEL = createRequire(import.meta.url).resolve(
+  '@ricky0123/vad-web/dist/silero_vad_v5.onnx',
+)
 const CACHE = join(tmpdir(), 'turnline-align-speech')
 const CALLS = Number(process.env.BENCH_CALLS ?? 20)
 /** BENCH_SEED=2000 draws calls that no setting was ever chosen on (a held-out set). */
@@ -69,7 +77,11 @@ function parsed<T>(
   return out
 }
 
-export function runCall(call: GeneratedCall, variant: Variant): CallResult {
+export async function runCall(
+  call: GeneratedCall,
+  variant: Variant,
+  model: SpeechModel,
+): Promise<CallResult> {
   const inputs = variantInputs(call, variant)
   const history = parsed<CallHistory>('history.json', inputs.history, (r) =>
     r.ok && r.value.kind === 'history' ? r.value.history : undefined,
@@ -92,9 +104,13 @@ export function runCall(call: GeneratedCall, variant: Variant): CallResult {
   const featureMs = performance.now() - t
   const layout = channelLayout(inputs.channels.length, true, { user: 0, agent: 1 })
   t = performance.now()
-  const result = alignCall(turnsToAlign(timeline, new Set()), feats, layout, {
-    anchor: anchorCertainty(timeline),
-  })
+  const result = await alignWithSpeechGate(
+    turnsToAlign(timeline, new Set()),
+    feats,
+    layout,
+    { anchor: anchorCertainty(timeline) },
+    pcmSpeechJudge(model, inputs.channels, RATE),
+  )
   const alignMs = performance.now() - t
   const truth = new Map(call.turns.map((turn) => [turn.id, turn]))
   const words = wordErrors(timeline.items, result.turns, truth, feats, layout)
@@ -196,6 +212,7 @@ async function referenceRow(label: string, results: CallResult[]): Promise<strin
 async function main() {
   requireTools()
   mkdirSync(CACHE, { recursive: true })
+  const model = await loadSilero(readFileSync(SILERO_MODEL))
   const rows: string[] = []
   const header =
     '| variant | calls | msgs | before mean / p95 (ms) | after mean / p95 (ms) | ≤ 50 ms | offset ≤ 30 ms | drift err (ppm, fitted calls) | align ms/call | features ms/call |'
@@ -221,7 +238,8 @@ async function main() {
     '|' + ' --- |'.repeat(5),
   ]
   for (const [label, variant, set] of cases) {
-    const results = set.map((call) => runCall(call, variant))
+    const results: CallResult[] = []
+    for (const call of set) results.push(await runCall(call, variant, model))
     wordRows.push(wordRow(label, results))
     console.log(wordRows.at(-1))
     if (REFERENCE_VARIANTS.includes(label as Variant)) {

@@ -13,6 +13,8 @@ import {
 } from './speaker'
 import { fitClock } from './robust-fit'
 import type { Segment } from './speech-segments'
+import type { SpeechVerdict } from './speech-gate'
+import { verdictFor } from './speech-gate'
 import { segmentMask, speechSegments, withoutSustainedSound } from './speech-segments'
 import type { DpTurn } from './turn-dp'
 import { speechTimePriors } from './speech-time'
@@ -52,6 +54,8 @@ export type AnchorCertainty = 'known' | 'estimated' | 'guessed'
 
 export interface AlignOptions {
   anchor: AnchorCertainty
+  /** What a speech model said of the long stretches of sound it was asked about. */
+  speech?: readonly SpeechVerdict[]
 }
 
 export type AlignStatus = 'matched' | 'unmatched' | 'kept'
@@ -124,7 +128,7 @@ export function alignCall(
   layout: ChannelLayout,
   options: AlignOptions,
 ): CallAlignment {
-  const lanes = buildLanes(turns, features, layout)
+  const lanes = buildLanes(turns, features, layout, options.speech)
   const duration = features.frames * FEATURE_HOP_S
   const tight = turns.map((t) => t.clock === 'measured' || t.fixed)
   const expectedDuration = turns.map((t, i) =>
@@ -394,6 +398,7 @@ function buildLanes(
   turns: readonly TurnToAlign[],
   features: AlignmentFeatures,
   layout: ChannelLayout,
+  speech: readonly SpeechVerdict[] | undefined,
 ): Lane[] {
   const indices = (lane?: SpeechLane) =>
     turns.flatMap((t, i) => (lane === undefined || t.lane === lane ? [i] : []))
@@ -403,6 +408,7 @@ function buildLanes(
     const segments = withoutSustainedSound(
       speechSegments(channelFeatures.energy),
       channelFeatures.energy,
+      (segment) => verdictFor(speech, channel, segment),
     )
     const lane: Lane = {
       key,

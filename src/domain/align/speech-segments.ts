@@ -101,15 +101,18 @@ export function dipShare(energy: Float32Array, segment: Segment): number {
 
 /**
  * Drops long, sustained sound (hold music, tones, ringback): speech is modulated by its syllables,
- * so a stretch of 3 s or more with almost no dips of 12 dB is not speech. A heuristic gate where no
- * speech model runs (alignment.md §6 "music, tones").
+ * so a stretch of 3 s or more with almost no dips of 12 dB is not speech. Where the speech model
+ * judged a stretch (`speech-gate.ts`), its verdict wins over this heuristic.
  */
 export function withoutSustainedSound(
   segments: readonly Segment[],
   energy: Float32Array,
+  modelSaysSpeech: (segment: Segment) => boolean | undefined = () => undefined,
 ): Segment[] {
   return segments.filter(
-    (s) => s.end - s.start < STATIONARY_MIN_S || dipShare(energy, s) >= MIN_DIP_SHARE,
+    (s) =>
+      modelSaysSpeech(s) ??
+      (s.end - s.start < STATIONARY_MIN_S || dipShare(energy, s) >= MIN_DIP_SHARE),
   )
 }
 

@@ -35,7 +35,7 @@ const MEL_HIGH_HZ = 7000
 const RESAMPLE_TAPS = 9
 
 /** Streaming resampler to 16 kHz: a short windowed-sinc low-pass evaluated only where needed. */
-class Resampler {
+export class Resampler {
   private readonly step: number
   private readonly taps: Float64Array
   private readonly history: Float64Array

@@ -5,14 +5,17 @@ import type {
   ChannelLayout,
   TurnToAlign,
 } from '../../domain/align/align-call'
-import { alignCall } from '../../domain/align/align-call'
+import { alignWithSpeechGate } from '../../domain/align/gated-align'
 import type { AlignmentFeatures } from '../../domain/audio/features'
+import { fileSpeechJudge } from './judge-speech'
 
 export interface AlignRequest {
   turns: TurnToAlign[]
   features: AlignmentFeatures
   layout: ChannelLayout
   options: AlignOptions
+  /** The recording's URL, for the speech model's few probes (read by range, never whole). */
+  recording: string
 }
 
 export type AlignReply =
@@ -22,20 +25,34 @@ export type AlignReply =
       driftPpm: number
       driftFitted: boolean
       turns: [string, AlignedTurn][]
+      /** Stretches of sound the speech model heard, and how many were not speech. */
+      judged: number
+      rejected: number
+      gateError?: string
     }
   | { ok: false; error: string }
 
 /** The alignment runs here so that the page never waits on it. */
-self.onmessage = (event: MessageEvent<AlignRequest>) => {
+self.onmessage = (event: MessageEvent<AlignRequest>) => void align(event.data)
+
+async function align({ turns, features, layout, options, recording }: AlignRequest) {
   try {
-    const { turns, features, layout, options } = event.data
-    const result = alignCall(turns, features, layout, options)
+    const result = await alignWithSpeechGate(
+      turns,
+      features,
+      layout,
+      options,
+      fileSpeechJudge(new URL(recording, self.location.href).href),
+    )
     const reply: AlignReply = {
       ok: true,
       offset: result.offset,
       driftPpm: result.driftPpm,
       driftFitted: result.driftFitted,
       turns: [...result.turns],
+      judged: result.judged,
+      rejected: result.rejected,
+      ...(result.gateError !== undefined ? { gateError: result.gateError } : {}),
     }
     self.postMessage(reply)
   } catch (error) {

@@ -49,6 +49,7 @@ export function alignToAudio(reason: 'auto' | 'manual'): void {
     features: audio.features,
     layout: channelLayout(audio.channels, separated, band),
     options: { anchor: anchorCertainty(timeline) },
+    recording: audio.url,
   }
   const worker = new Worker(new URL('./align.worker.ts', import.meta.url), { type: 'module' })
   current = worker
@@ -78,6 +79,7 @@ export function alignToAudio(reason: 'auto' | 'manual'): void {
       `${prefix}: ${moved} of ${reply.turns.length} messages placed from the audio`,
       unmatched > 0 ? `${unmatched} not found (flagged)` : undefined,
       reply.driftFitted ? `drift ${Math.round(reply.driftPpm)} ppm` : undefined,
+      gateSummary(reply),
     ].filter(Boolean)
     useAlignStore.setState({
       message: `${parts.join(', ')}. Undo restores the previous placement.`,
@@ -89,4 +91,14 @@ export function alignToAudio(reason: 'auto' | 'manual'): void {
     useAlignStore.setState({ message: `Alignment failed: ${event.message || 'worker error'}` })
   }
   worker.postMessage(request)
+}
+
+/** What the speech model said, when it was asked. */
+function gateSummary(reply: Extract<AlignReply, { ok: true }>): string | undefined {
+  if (reply.gateError !== undefined) return `speech check unavailable (${reply.gateError})`
+  if (reply.judged === 0) return undefined
+  const stretches = (n: number) => `${n} stretch${n === 1 ? '' : 'es'}`
+  return reply.rejected > 0
+    ? `${stretches(reply.rejected)} of music or other non-speech sound left out`
+    : `${stretches(reply.judged)} of steady sound checked: speech`
 }

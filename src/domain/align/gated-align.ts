@@ -1,0 +1,48 @@
+import type { AlignmentFeatures } from '../audio/features'
+import type { AlignOptions, CallAlignment, ChannelLayout, TurnToAlign } from './align-call'
+import { alignCall } from './align-call'
+import type { GateCandidate, SpeechVerdict } from './speech-gate'
+import { callGateCandidates } from './speech-gate'
+
+/** Asks a speech model about stretches of sound; resolves to its verdicts. */
+export type SpeechJudge = (candidates: readonly GateCandidate[]) => Promise<SpeechVerdict[]>
+
+export interface GatedAlignment extends CallAlignment {
+  /** Stretches the speech model was asked about, and how many it found not to be speech. */
+  judged: number
+  rejected: number
+  /** Why the model could not be asked (it failed to load, the audio could not be read). */
+  gateError?: string
+}
+
+/**
+ * `alignCall` with the speech model as a sparse gate (alignment.md §3, step 2): it hears a few
+ * probes of the long, steady stretches that energy alone cannot tell from music, and its verdict
+ * replaces the dip heuristic's there. No such stretch, no model: the normal path loads nothing.
+ * When the model fails, the heuristic decides and the reply says why.
+ */
+export async function alignWithSpeechGate(
+  turns: readonly TurnToAlign[],
+  features: AlignmentFeatures,
+  layout: ChannelLayout,
+  options: AlignOptions,
+  judge: SpeechJudge,
+): Promise<GatedAlignment> {
+  const candidates = callGateCandidates(features, layout)
+  let verdicts: SpeechVerdict[] = []
+  let gateError: string | undefined
+  if (candidates.length > 0) {
+    try {
+      verdicts = await judge(candidates)
+    } catch (error) {
+      gateError = error instanceof Error ? error.message : String(error)
+    }
+  }
+  const result = alignCall(turns, features, layout, { ...options, speech: verdicts })
+  return {
+    ...result,
+    judged: verdicts.length,
+    rejected: verdicts.filter((v) => !v.speech).length,
+    ...(gateError !== undefined ? { gateError } : {}),
+  }
+}
