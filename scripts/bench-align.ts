@@ -116,7 +116,6 @@ export async function runCall(
   const words = wordErrors(timeline.items, result.turns, truth, feats, layout)
   const before: number[] = []
   const after: number[] = []
-  const moves: number[] = []
   for (const item of timeline.items) {
     const turn = truth.get(item.id)
     if (!turn) continue
@@ -124,13 +123,15 @@ export async function runCall(
     const aligned = result.turns.get(item.id)
     const start = aligned && aligned.status !== 'kept' ? aligned.start : item.start
     after.push(start - turn.start)
-    moves.push(start - item.start)
   }
   return {
     before,
     after,
-    // The global part of the correction: the median move against the best single shift.
-    offsetError: Math.abs(median(moves) - median(before.map((e) => -e))),
+    // The single shift the aligned call would still need: the global part of what is left.
+    // (Comparing the median move with the median needed shift is not this: on a mono mix whose
+    // two lanes have different biases, both medians fall between the lanes and can pick different
+    // sides with every message within a few ms.)
+    offsetError: Math.abs(median(after)),
     driftError: Math.abs(result.driftPpm - call.drift * 1e6),
     driftFitted: result.driftFitted,
     alignMs,
