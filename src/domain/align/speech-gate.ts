@@ -47,7 +47,7 @@ export function gateCandidates(
     .map((segment) => ({ channel, segment, probes: probeStarts(segment) }))
 }
 
-/** Probes start past the onset (a turn's first word may lead into music) and spread evenly. */
+/** Probes spread evenly from the stretch's start to its end; a short one gets one in the middle. */
 function probeStarts({ start, end }: Segment): number[] {
   const room = end - start - PROBE_S
   const count = Math.min(MAX_PROBES, 1 + Math.floor(room / PROBE_EVERY_S))
@@ -59,7 +59,10 @@ function probeStarts({ start, end }: Segment): number[] {
  * Speech when enough of all its probes' frames are: one probe the model hears as speech (a chord
  * change can sound like a vowel to it) does not make minutes of music speech.
  */
-export function verdict(candidate: GateCandidate, probabilities: readonly Float32Array[]) {
+export function verdict(
+  candidate: GateCandidate,
+  probabilities: readonly Float32Array[],
+): SpeechVerdict {
   let frames = 0
   let speaking = 0
   for (const probe of probabilities)
@@ -69,6 +72,15 @@ export function verdict(candidate: GateCandidate, probabilities: readonly Float3
     }
   const speech = frames > 0 && speaking / frames >= SPEECH_FRAME_SHARE
   return { channel: candidate.channel, segment: candidate.segment, speech }
+}
+
+/** Each candidate's verdict from the model's frames for all probes, in the candidates' order. */
+export function verdicts(
+  candidates: readonly GateCandidate[],
+  probabilities: readonly Float32Array[],
+): SpeechVerdict[] {
+  let at = 0
+  return candidates.map((c) => verdict(c, probabilities.slice(at, (at += c.probes.length))))
 }
 
 /** The model's verdict on `segment`, when it gave one. */

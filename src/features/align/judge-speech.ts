@@ -1,6 +1,6 @@
 import type { SpeechJudge } from '../../domain/align/gated-align'
 import type { GateCandidate } from '../../domain/align/speech-gate'
-import { verdict } from '../../domain/align/speech-gate'
+import { verdicts } from '../../domain/align/speech-gate'
 import type { SpeechModel } from './silero'
 import { loadSilero } from './silero'
 
@@ -26,8 +26,6 @@ export function fileSpeechJudge(file: Blob | string): SpeechJudge {
   return async (candidates: readonly GateCandidate[]) => {
     const { probesFromFile } = await import('./probe-file')
     const [speech, probes] = await Promise.all([silero(), probesFromFile(file, candidates)])
-    const heard = await speech.probabilities(probes)
-    let at = 0
-    return candidates.map((c) => verdict(c, heard.slice(at, (at += c.probes.length))))
+    return verdicts(candidates, await speech.probabilities(probes))
   }
 }

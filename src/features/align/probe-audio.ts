@@ -1,6 +1,6 @@
 import type { SpeechJudge } from '../../domain/align/gated-align'
 import type { GateCandidate } from '../../domain/align/speech-gate'
-import { PROBE_S, verdict } from '../../domain/align/speech-gate'
+import { PROBE_S, verdicts } from '../../domain/align/speech-gate'
 import { FEATURE_RATE, Resampler } from '../../domain/audio/features'
 import type { SpeechModel } from './silero'
 
@@ -36,8 +36,9 @@ export function pcmSpeechJudge(
   rate: number,
 ): SpeechJudge {
   return async (candidates) => {
-    const heard = await model.probabilities(probesFromPcm(channels, rate, candidates))
-    let at = 0
-    return candidates.map((c) => verdict(c, heard.slice(at, (at += c.probes.length))))
+    return verdicts(
+      candidates,
+      await model.probabilities(probesFromPcm(channels, rate, candidates)),
+    )
   }
 }
