@@ -1,13 +1,14 @@
-// npm run fixtures:align — writes e2e/fixtures/align/: a generated call with exact truth as a
-// reviewer would bring it with a `created_at`-only history and a mono mix of unknown start, so
-// the e2e suite tests the alignment on real audio without needing espeak-ng in CI.
+// npm run fixtures:align — writes e2e/fixtures/align/: one generated call with exact truth, as a
+// reviewer would bring it in each input variant (call.ogg + history.json: a `created_at`-only
+// history and a mono mix of unknown start; stereo.ogg and variants/*.json for the others), so the
+// unit and e2e suites test the alignment on real audio without needing espeak-ng in CI.
 
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { generateCall } from './align-calls/generate'
 import { requireTools } from './align-calls/speech'
-import { variantInputs } from './align-calls/variants'
+import { VARIANTS, variantInputs } from './align-calls/variants'
 import { writeOpus } from './align-calls/write-opus'
 
 const OUT = join('e2e', 'fixtures', 'align')
@@ -20,8 +21,16 @@ const call = generateCall(
   join(tmpdir(), 'turnline-align-speech'),
 )
 const inputs = variantInputs(call, 'created_at_mono')
-writeOpus(inputs.channels[0]!, join(OUT, 'call.ogg'))
+writeOpus([inputs.channels[0]!], join(OUT, 'call.ogg'))
 writeFileSync(join(OUT, 'history.json'), JSON.stringify(inputs.history, null, 1) + '\n')
+mkdirSync(join(OUT, 'variants'), { recursive: true })
+for (const variant of VARIANTS) {
+  const { history, egress, channels } = variantInputs(call, variant)
+  const recording = channels.length === 2 ? 'stereo.ogg' : 'call.ogg'
+  if (channels.length === 2) writeOpus(channels, join(OUT, recording))
+  const files = { recording, history, ...(egress !== undefined ? { egress } : {}) }
+  writeFileSync(join(OUT, 'variants', `${variant}.json`), JSON.stringify(files, null, 1) + '\n')
+}
 const truth = {
   seed: call.seed,
   drift_ppm: call.drift * 1e6,

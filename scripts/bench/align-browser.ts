@@ -31,7 +31,7 @@ function ensureInputs(name: string) {
     join(tmpdir(), 'turnline-align-speech'),
   )
   const inputs = variantInputs(call, 'created_at_mono')
-  writeOpus(inputs.channels[0]!, join(OUT, `${name}.ogg`))
+  writeOpus([inputs.channels[0]!], join(OUT, `${name}.ogg`))
   writeFileSync(join(OUT, `${name}.json`), JSON.stringify(inputs.history))
 }
 
