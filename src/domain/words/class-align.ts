@@ -51,95 +51,158 @@ interface Segment {
 /**
  * Viterbi alignment of the words' broad classes to the span's frames (class costs from
  * `classCosts`): each class a left-to-right run of at least `MIN_FRAMES`, an optional pause
- * between words, each word start pulled towards its expected frame.
+ * between words, each word start pulled towards its expected frame and kept within `BAND_FRAMES`
+ * of it (the guard would reject a word moved further, so those paths are not searched).
  */
 export function alignClasses(
   words: readonly ClassWord[],
   costs: Float32Array,
   frames: number,
 ): ClassAlignment | undefined {
-  const segments = segmentsOf(words)
-  const stateSegment: number[] = []
-  const firstState: number[] = []
-  segments.forEach((segment, k) => {
-    firstState.push(stateSegment.length)
-    for (let i = 0; i < MIN_FRAMES[segment.cls]; i++) stateSegment.push(k)
-  })
-  const states = stateSegment.length
+  const graph = stateGraph(words, frames)
+  const states = graph.segmentOf.length
   if (states > frames) return undefined
-  const isLast = (s: number) => stateSegment[s + 1] !== stateSegment[s]
-  const classIndex = segments.map((s) => FRAME_CLASSES.indexOf(s.cls))
-  const stay = segments.map((s) => -Math.log(1 - 1 / (MEAN_FRAMES[s.cls] - MIN_FRAMES[s.cls] + 1)))
-  const leave = segments.map((s) => -Math.log(1 / (MEAN_FRAMES[s.cls] - MIN_FRAMES[s.cls] + 1)))
-
   let previous = new Float64Array(states).fill(Infinity)
-  let current = new Float64Array(states)
+  let current = new Float64Array(states).fill(Infinity)
   const back = new Int32Array(states * frames)
-  const entryCost = (k: number, t: number) => {
-    const segment = segments[k]
-    if (!segment) return Infinity
-    let cost = segment.entry
-    const word = words[segment.word]
-    if (segment.firstOfWord && segment.word > 0 && word) {
-      const d = (t - word.expectedFrame) / PRIOR_WIDTH_FRAMES
-      cost += PRIOR_WEIGHT * d * d
-    }
-    return cost
+  const written: [number, number][] = [
+    [0, -1],
+    [0, -1],
+  ]
+  const prior = (s: number, t: number) => {
+    const word = graph.priorWord[s] ?? -1
+    if (word < 0) return 0
+    const d = (t - (words[word]?.expectedFrame ?? t)) / PRIOR_WIDTH_FRAMES
+    return PRIOR_WEIGHT * d * d
   }
-  for (let s = 0; s < states; s++) {
-    const k = stateSegment[s] ?? 0
-    const reachable = s === 0 || (s === firstState[1] && segments[0]?.optional)
-    previous[s] = reachable
-      ? entryCost(k, 0) + frameCost(costs, frames, classIndex[k] ?? 0, 0)
-      : Infinity
-    back[s] = -1
-  }
+  previous[0] = costs[(graph.classOf[0] ?? 0) * frames] ?? 0
+  const afterLeadingPause = graph.firstAfterLeadingPause
+  previous[afterLeadingPause] =
+    prior(afterLeadingPause, 0) + (costs[(graph.classOf[afterLeadingPause] ?? 0) * frames] ?? 0)
+  let first = 0
+  let last = 0
   for (let t = 1; t < frames; t++) {
-    for (let s = 0; s < states; s++) {
-      const k = stateSegment[s] ?? 0
-      let best = isLast(s) ? (previous[s] ?? Infinity) + (stay[k] ?? 0) : Infinity
+    while (first < states && (graph.hi[first] ?? 0) < t) first++
+    while (last + 1 < states && (graph.lo[last + 1] ?? 0) <= t) last++
+    const stale = written[t % 2] ?? [0, -1]
+    for (let s = stale[0]; s < Math.min(first, stale[1] + 1); s++) current[s] = Infinity
+    written[t % 2] = [first, last]
+    for (let s = first; s <= last; s++) {
+      let best = (previous[s] ?? Infinity) + (graph.stay[s] ?? Infinity)
       let from = s
-      if (s > 0 && stateSegment[s - 1] === k) {
+      const enter = graph.enterFrom[s] ?? -1
+      if (graph.segmentOf[s - 1] === graph.segmentOf[s]) {
         const chain = previous[s - 1] ?? Infinity
         if (chain < best) {
           best = chain
           from = s - 1
         }
-      } else if (k > 0) {
-        const entry = entryCost(k, t)
-        const before = (firstState[k] ?? 0) - 1
-        const step = (previous[before] ?? Infinity) + (leave[k - 1] ?? 0) + entry
+      } else if (enter >= 0) {
+        const entry = prior(s, t)
+        const step = (previous[enter] ?? Infinity) + (graph.enterCost[s] ?? 0) + entry
         if (step < best) {
           best = step
-          from = before
+          from = enter
         }
-        // Skip the optional pause in front of this segment.
-        if (segments[k - 1]?.optional && k > 1) {
-          const skipFrom = (firstState[k - 1] ?? 0) - 1
-          const skip = (previous[skipFrom] ?? Infinity) + (leave[k - 2] ?? 0) + entry
+        const skipFrom = graph.skipFrom[s] ?? -1
+        if (skipFrom >= 0) {
+          const skip = (previous[skipFrom] ?? Infinity) + (graph.skipCost[s] ?? 0) + entry
           if (skip < best) {
             best = skip
             from = skipFrom
           }
         }
       }
-      current[s] = best + frameCost(costs, frames, classIndex[k] ?? 0, t)
+      current[s] = best + (costs[(graph.classOf[s] ?? 0) * frames + t] ?? 0)
       back[t * states + s] = from
     }
     ;[previous, current] = [current, previous]
   }
-  const lastSegment = segments.length - 1
   let end = states - 1
-  if (segments[lastSegment]?.optional) {
-    const beforePause = (firstState[lastSegment] ?? 0) - 1
-    if ((previous[beforePause] ?? Infinity) < (previous[end] ?? Infinity)) end = beforePause
-  }
+  const beforeTrailingPause = graph.lastBeforeTrailingPause
+  if ((previous[beforeTrailingPause] ?? Infinity) < (previous[end] ?? Infinity))
+    end = beforeTrailingPause
   if (!Number.isFinite(previous[end] ?? Infinity)) return undefined
-  return readPath(words, segments, stateSegment, back, states, frames, end, costs, classIndex)
+  return readPath(words, graph, back, frames, end, costs)
 }
 
-function frameCost(costs: Float32Array, frames: number, cls: number, t: number): number {
-  return costs[cls * frames + t] ?? 0
+/** The left-to-right states of the segments, with what each may come from and its frame band. */
+interface StateGraph {
+  segmentOf: Int32Array
+  segments: Segment[]
+  classOf: Int32Array
+  /** Cost of staying in the state (Infinity: a run's inner frames move on). */
+  stay: Float64Array
+  /** The state entered from (s − 1 inside a run, the previous run's last state at its start). */
+  enterFrom: Int32Array
+  enterCost: Float64Array
+  /** At a run after an optional pause: the state before the pause, to skip it. */
+  skipFrom: Int32Array
+  skipCost: Float64Array
+  /** The word whose start this state is (its prior applies on entry), else −1. */
+  priorWord: Int32Array
+  lo: Int32Array
+  hi: Int32Array
+  firstAfterLeadingPause: number
+  lastBeforeTrailingPause: number
+}
+
+const BAND_FRAMES = 60
+
+function stateGraph(words: readonly ClassWord[], frames: number): StateGraph {
+  const segments = segmentsOf(words)
+  const firstState: number[] = []
+  let count = 0
+  for (const segment of segments) {
+    firstState.push(count)
+    count += MIN_FRAMES[segment.cls]
+  }
+  const graph: StateGraph = {
+    segmentOf: new Int32Array(count),
+    segments,
+    classOf: new Int32Array(count),
+    stay: new Float64Array(count).fill(Infinity),
+    enterFrom: new Int32Array(count).fill(-1),
+    enterCost: new Float64Array(count),
+    skipFrom: new Int32Array(count).fill(-1),
+    skipCost: new Float64Array(count),
+    priorWord: new Int32Array(count).fill(-1),
+    lo: new Int32Array(count),
+    hi: new Int32Array(count),
+    firstAfterLeadingPause: firstState[1] ?? 0,
+    lastBeforeTrailingPause: (firstState[segments.length - 1] ?? count) - 1,
+  }
+  const expected = (w: number) => (w >= words.length ? frames : (words[w]?.expectedFrame ?? 0))
+  const leave = (k: number) => {
+    const cls = segments[k]?.cls ?? 'pause'
+    return -Math.log(1 / (MEAN_FRAMES[cls] - MIN_FRAMES[cls] + 1))
+  }
+  segments.forEach((segment, k) => {
+    const from = firstState[k] ?? 0
+    const to = from + MIN_FRAMES[segment.cls]
+    const loopCost = -Math.log(1 - 1 / (MEAN_FRAMES[segment.cls] - MIN_FRAMES[segment.cls] + 1))
+    const leading = k === 0
+    for (let s = from; s < to; s++) {
+      graph.segmentOf[s] = k
+      graph.classOf[s] = FRAME_CLASSES.indexOf(segment.cls)
+      graph.lo[s] = leading ? 0 : Math.max(0, expected(segment.word) - BAND_FRAMES)
+      graph.hi[s] = Math.min(frames, expected(segment.word + 1) + BAND_FRAMES)
+      if (s > from) {
+        graph.enterFrom[s] = s - 1
+        continue
+      }
+      if (k === 0) continue
+      graph.enterFrom[s] = from - 1
+      graph.enterCost[s] = leave(k - 1) + segment.entry
+      if (segment.firstOfWord && segment.word > 0) graph.priorWord[s] = segment.word
+      if (segments[k - 1]?.optional && k > 1) {
+        graph.skipFrom[s] = (firstState[k - 1] ?? 0) - 1
+        graph.skipCost[s] = leave(k - 2) + segment.entry
+      }
+    }
+    graph.stay[to - 1] = loopCost
+  })
+  return graph
 }
 
 /** Leading pause, each word's classes, a pause after each word (all pauses optional). */
@@ -159,25 +222,22 @@ function segmentsOf(words: readonly ClassWord[]): Segment[] {
 
 function readPath(
   words: readonly ClassWord[],
-  segments: readonly Segment[],
-  stateSegment: readonly number[],
+  graph: StateGraph,
   back: Int32Array,
-  states: number,
   frames: number,
   end: number,
   costs: Float32Array,
-  classIndex: readonly number[],
 ): ClassAlignment {
+  const states = graph.segmentOf.length
   const starts = words.map(() => 0)
   const sums = words.map(() => 0)
   const counts = words.map(() => 0)
   let s = end
   for (let t = frames - 1; t >= 0; t--) {
-    const k = stateSegment[s] ?? 0
-    const segment = segments[k]
+    const segment = graph.segments[graph.segmentOf[s] ?? 0]
     if (segment && !segment.optional) {
       sums[segment.word] =
-        (sums[segment.word] ?? 0) + frameCost(costs, frames, classIndex[k] ?? 0, t)
+        (sums[segment.word] ?? 0) + (costs[(graph.classOf[s] ?? 0) * frames + t] ?? 0)
       counts[segment.word] = (counts[segment.word] ?? 0) + 1
       if (segment.firstOfWord) starts[segment.word] = t
     }
