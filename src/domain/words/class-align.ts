@@ -16,6 +16,8 @@ export interface ClassAlignment {
   starts: number[]
   /** Mean frame cost of each word's frames: a poor fit is high. */
   costs: number[]
+  /** The class index (`FRAME_CLASSES`) the path gives each frame. */
+  frameClass: Int8Array
 }
 
 /** Shortest run of each class, frames (10 ms): what the shortest real segments last. */
@@ -35,7 +37,7 @@ const MEAN_FRAMES: Record<FrameClass, number> = {
   pause: 25,
 }
 /** Entering a pause after a word with this punctuation costs this much. */
-const PAUSE_ENTRY: Record<BoundaryPunctuation, number> = { sentence: 0, clause: 1, none: 3 }
+const PAUSE_ENTRY: Record<BoundaryPunctuation, number> = { sentence: 0, clause: 0.5, none: 1.5 }
 /** The duration model's prior on a word start: a Gaussian of this width, frames. */
 const PRIOR_WIDTH_FRAMES = 10
 const PRIOR_WEIGHT = 0.5
@@ -232,8 +234,10 @@ function readPath(
   const starts = words.map(() => 0)
   const sums = words.map(() => 0)
   const counts = words.map(() => 0)
+  const frameClass = new Int8Array(frames)
   let s = end
   for (let t = frames - 1; t >= 0; t--) {
+    frameClass[t] = graph.classOf[s] ?? 0
     const segment = graph.segments[graph.segmentOf[s] ?? 0]
     if (segment && !segment.optional) {
       sums[segment.word] =
@@ -243,5 +247,5 @@ function readPath(
     }
     if (t > 0) s = back[t * states + s] ?? 0
   }
-  return { starts, costs: sums.map((sum, w) => sum / Math.max(1, counts[w] ?? 0)) }
+  return { starts, costs: sums.map((sum, w) => sum / Math.max(1, counts[w] ?? 0)), frameClass }
 }

@@ -1,3 +1,4 @@
+import { MFCC_COUNT } from '../audio/features'
 import type { BroadClass } from './broad-classes'
 
 /** The classes a frame can be: the word classes, and a pause between words. */
@@ -17,6 +18,8 @@ export interface SpanFeatures {
   energy: Float32Array
   /** 2–6 kHz band energy, dB. */
   highEnergy: Float32Array
+  /** Frame-major MFCCs (`ChannelFeatures.mfcc`), if the caller has them. */
+  mfcc?: Float32Array
   startFrame: number
   endFrame: number
 }
@@ -43,24 +46,38 @@ const TARGETS: Record<FrameClass, ClassTarget> = {
 const HISS_WIDTH = 1.2
 const SILENCE_DB = -90
 const LOUD_FRACTION = 0.3
+/** From a vowel's peak down to the softest consonants. */
+const SPEECH_RANGE_DB = 40
 
-/** Per-frame cost of each class (class-major: class k at k × frames), lower is likelier. */
-export function classCosts(span: SpanFeatures): Float32Array {
+/** Normalised features of a span, frame-major, `SPAN_DIMENSIONS` per frame. */
+export interface SpanFrames {
+  frames: number
+  values: Float32Array
+}
+
+/** loudness, hiss, then MFCC c1…c3 with per-span mean and variance normalisation. */
+export const SPAN_DIMENSIONS = 5
+const MFCC_USED = 3
+
+export function spanFrames(span: SpanFeatures): SpanFrames {
   const frames = span.endFrame - span.startFrame
-  const loudness = new Float32Array(frames)
-  const hiss = new Float32Array(frames)
+  const values = new Float32Array(frames * SPAN_DIMENSIONS)
   const energy = span.energy.subarray(span.startFrame, span.endFrame)
-  // Digital silence (a clean TTS channel) is no level: the floor is that of the audible frames.
-  const audible = energy.filter((e) => e > SILENCE_DB)
-  const floor = quantile(audible, 0.05)
-  const top = quantile(audible, 0.97)
+  // The floor is the span's noise, but no lower than speech's own dynamic range below its loud
+  // end: a clean TTS channel's digital silence is no level to measure consonants from.
+  const top = quantile(energy, 0.97)
+  const floor = Math.max(quantile(energy, 0.05), top - SPEECH_RANGE_DB)
   const range = Math.max(6, top - floor)
+  const hiss = new Float32Array(frames)
+  const loud: number[] = []
   for (let t = 0; t < frames; t++) {
     const e = Math.max(SILENCE_DB, energy[t] ?? SILENCE_DB)
-    loudness[t] = Math.min(1.2, Math.max(0, (e - floor) / range))
+    const loudness = Math.min(1.2, Math.max(0, (e - floor) / range))
+    values[t * SPAN_DIMENSIONS] = loudness
     hiss[t] = Math.max(SILENCE_DB, span.highEnergy[span.startFrame + t] ?? SILENCE_DB) - e
+    if (loudness > LOUD_FRACTION) loud.push(t)
   }
-  const heard = hiss.filter((_, t) => (loudness[t] ?? 0) > LOUD_FRACTION)
+  const heard = Float32Array.from(loud, (t) => hiss[t] ?? 0)
   const centre = quantile(heard, 0.5)
   const spread =
     1.4826 *
@@ -69,15 +86,87 @@ export function classCosts(span: SpanFeatures): Float32Array {
         0.5,
       ) +
     1
+  // Digital silence has no spectrum: its hiss and shape are left neutral (0), not read.
+  const silent = (t: number) => (energy[t] ?? SILENCE_DB) <= SILENCE_DB
+  for (let t = 0; t < frames; t++)
+    if (!silent(t)) values[t * SPAN_DIMENSIONS + 1] = ((hiss[t] ?? 0) - centre) / spread
+  const mfcc = span.mfcc
+  if (!mfcc) return { frames, values }
+  for (let c = 1; c <= MFCC_USED; c++) {
+    const of = (t: number) => mfcc[(span.startFrame + t) * MFCC_COUNT + c] ?? 0
+    let sum = 0
+    let square = 0
+    for (const t of loud) {
+      sum += of(t)
+      square += of(t) * of(t)
+    }
+    const mean = sum / Math.max(1, loud.length)
+    const deviation = Math.sqrt(Math.max(1e-6, square / Math.max(1, loud.length) - mean * mean))
+    for (let t = 0; t < frames; t++)
+      if (!silent(t)) values[t * SPAN_DIMENSIONS + 1 + c] = (of(t) - mean) / deviation
+  }
+  return { frames, values }
+}
+
+/** Per-frame cost of each class from the phonetic targets (class-major), lower is likelier. */
+export function classCosts(span: SpanFrames): Float32Array {
+  const { frames, values } = span
   const costs = new Float32Array(FRAME_CLASSES.length * frames)
   FRAME_CLASSES.forEach((cls, k) => {
     const target = TARGETS[cls]
     for (let t = 0; t < frames; t++) {
-      const dl = ((loudness[t] ?? 0) - target.loudness) / target.loudnessWidth
+      const dl = ((values[t * SPAN_DIMENSIONS] ?? 0) - target.loudness) / target.loudnessWidth
       let cost = 0.5 * dl * dl
       if (target.hiss !== undefined) {
-        const dh = (((hiss[t] ?? 0) - centre) / spread - target.hiss) / HISS_WIDTH
+        const dh = ((values[t * SPAN_DIMENSIONS + 1] ?? 0) - target.hiss) / HISS_WIDTH
         cost += 0.5 * dh * dh
+      }
+      costs[k * frames + t] = cost
+    }
+  })
+  return costs
+}
+
+const MIN_ADAPT_FRAMES = 8
+const VARIANCE_FLOOR = 0.05
+
+/**
+ * Costs re-estimated on the span itself: a diagonal Gaussian per class over all dimensions, from
+ * the frames a first path gave that class; a class with too few frames keeps its phonetic target.
+ */
+export function adaptedCosts(
+  span: SpanFrames,
+  frameClass: Int8Array,
+  prior: Float32Array,
+): Float32Array {
+  const { frames, values } = span
+  const costs = Float32Array.from(prior)
+  FRAME_CLASSES.forEach((_, k) => {
+    const mean = new Float64Array(SPAN_DIMENSIONS)
+    const variance = new Float64Array(SPAN_DIMENSIONS)
+    let count = 0
+    for (let t = 0; t < frames; t++) {
+      if (frameClass[t] !== k) continue
+      count++
+      for (let d = 0; d < SPAN_DIMENSIONS; d++) {
+        const x = values[t * SPAN_DIMENSIONS + d] ?? 0
+        mean[d] = (mean[d] ?? 0) + x
+        variance[d] = (variance[d] ?? 0) + x * x
+      }
+    }
+    if (count < MIN_ADAPT_FRAMES) return
+    let normaliser = 0
+    for (let d = 0; d < SPAN_DIMENSIONS; d++) {
+      const m = (mean[d] ?? 0) / count
+      mean[d] = m
+      variance[d] = Math.max(VARIANCE_FLOOR, (variance[d] ?? 0) / count - m * m)
+      normaliser += 0.5 * Math.log(variance[d] ?? 1)
+    }
+    for (let t = 0; t < frames; t++) {
+      let cost = normaliser
+      for (let d = 0; d < SPAN_DIMENSIONS; d++) {
+        const x = (values[t * SPAN_DIMENSIONS + d] ?? 0) - (mean[d] ?? 0)
+        cost += (0.5 * x * x) / (variance[d] ?? 1)
       }
       costs[k * frames + t] = cost
     }

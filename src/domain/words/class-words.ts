@@ -3,13 +3,14 @@ import type { ChannelEnergy, MessageSpan } from './audio-words'
 import { audioWordStarts } from './audio-words'
 import { broadClasses } from './broad-classes'
 import { alignClasses } from './class-align'
-import { classCosts } from './class-costs'
+import { adaptedCosts, classCosts, spanFrames } from './class-costs'
 import { guardWordStarts } from './guard'
 import { trailingPunctuation } from './word-weight'
 
 /** A channel's band energy with its 2–6 kHz band (`ChannelFeatures.highEnergy`). */
 export interface ChannelBands extends ChannelEnergy {
   highEnergy: Float32Array
+  mfcc?: Float32Array
 }
 
 /**
@@ -25,14 +26,17 @@ export function classWordStarts(message: MessageSpan, channels: readonly Channel
   const endFrame = Math.min(channel.energy.length, Math.round(message.end / FEATURE_HOP_S))
   const frames = endFrame - startFrame
   if (frames < 2) return fallback
-  const costs = classCosts({ ...channel, startFrame, endFrame })
+  const span = spanFrames({ ...channel, startFrame, endFrame })
+  const prior = classCosts(span)
   const words = message.words.map((word, w) => ({
     classes: broadClasses(word),
     punctuation: trailingPunctuation(word),
     expectedFrame: (fallback[w] ?? message.start) / FEATURE_HOP_S - startFrame,
   }))
-  const path = alignClasses(words, costs, frames)
-  if (!path) return fallback
+  const first = alignClasses(words, prior, frames)
+  if (!first) return fallback
+  // The first path labels the span's frames; the second uses what this voice's classes look like.
+  const path = alignClasses(words, adaptedCosts(span, first.frameClass, prior), frames) ?? first
   const aligned = path.starts.map((frame, w) => ({
     start: w === 0 ? message.start : (startFrame + frame) * FEATURE_HOP_S,
     cost: path.costs[w] ?? Infinity,
