@@ -149,7 +149,7 @@ interface StateGraph {
   lastBeforeTrailingPause: number
 }
 
-const BAND_FRAMES = 60
+const BAND_FRAMES = 45
 
 function stateGraph(words: readonly ClassWord[], frames: number): StateGraph {
   const segments = segmentsOf(words)
