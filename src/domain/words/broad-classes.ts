@@ -57,25 +57,30 @@ const isVowelLetter = (letter: string | undefined) =>
 /** The word's classes in order, runs of one class merged: "stops" → fricative stop vowel stop fricative. */
 export function broadClasses(word: string): BroadClass[] {
   const lower = word.toLowerCase()
-  let letters = lower.replace(/[^a-z]/g, '')
-  // A final "e" after a consonant is silent ("make", "phone"), except in "-le" and short words.
-  if (letters.length > 3 && /[^aeiouyl]e$/.test(letters)) letters = letters.slice(0, -1)
+  const letters = lower.replace(/[^a-z]/g, '')
+  // A final "e" after a consonant is silent ("make", "phone"), except in "-le" and short words;
+  // it still softens the c before it ("nice").
+  const spoken =
+    letters.length > 3 && /[^aeiouyl]e$/.test(letters) ? letters.length - 1 : letters.length
   const out: BroadClass[] = []
   const digits = lower.replace(/[^0-9]/g, '').length
   for (let d = 0; d < digits; d++) out.push(...DIGIT)
   let i = 0
-  while (i < letters.length) {
+  while (i < spoken) {
     const letter = letters[i] ?? ''
-    const digraph = [3, 2].map((n) => letters.slice(i, i + n)).find((d) => d in DIGRAPHS)
+    const digraph = [3, 2]
+      .map((n) => letters.slice(i, Math.min(i + n, spoken)))
+      .find((d) => d.length > 1 && d in DIGRAPHS)
     if (digraph !== undefined) {
       out.push(...(DIGRAPHS[digraph] ?? []))
       i += digraph.length
       continue
     }
     const previous = letters[i - 1]
+    const next = i + 1 < spoken ? letters[i + 1] : undefined
     if (isVowelLetter(letter) || (letter === 'y' && i > 0)) {
       out.push('vowel')
-    } else if (letter === 'r' && isVowelLetter(previous) && !isVowelLetter(letters[i + 1])) {
+    } else if (letter === 'r' && isVowelLetter(previous) && !isVowelLetter(next)) {
       // "er", "ar", "or" before a consonant or at the end: a coloured vowel, no consonant.
       out.push('vowel')
     } else if (letter === 'y') {
