@@ -66,11 +66,10 @@ export function alignClasses(
   if (states > frames) return undefined
   let previous = new Float64Array(states).fill(Infinity)
   let current = new Float64Array(states).fill(Infinity)
-  const back = new Int32Array(states * frames)
-  const written: [number, number][] = [
-    [0, -1],
-    [0, -1],
-  ]
+  const back = backSteps(states * frames)
+  // The state range each of the two buffers last held: what leaves it is reset to Infinity.
+  const writtenFrom = [0, 0]
+  const writtenTo = [-1, -1]
   const prior = (s: number, t: number) => {
     const word = graph.priorWord[s] ?? -1
     if (word < 0) return 0
@@ -86,9 +85,10 @@ export function alignClasses(
   for (let t = 1; t < frames; t++) {
     while (first < states && (graph.hi[first] ?? 0) < t) first++
     while (last + 1 < states && (graph.lo[last + 1] ?? 0) <= t) last++
-    const stale = written[t % 2] ?? [0, -1]
-    for (let s = stale[0]; s < Math.min(first, stale[1] + 1); s++) current[s] = Infinity
-    written[t % 2] = [first, last]
+    const staleTo = Math.min(first, (writtenTo[t % 2] ?? -1) + 1)
+    for (let s = writtenFrom[t % 2] ?? 0; s < staleTo; s++) current[s] = Infinity
+    writtenFrom[t % 2] = first
+    writtenTo[t % 2] = last
     for (let s = first; s <= last; s++) {
       let best = (previous[s] ?? Infinity) + (graph.stay[s] ?? Infinity)
       let from = s
@@ -116,7 +116,7 @@ export function alignClasses(
         }
       }
       current[s] = best + (costs[(graph.classOf[s] ?? 0) * frames + t] ?? 0)
-      back[t * states + s] = from
+      back[t * states + s] = s - from
     }
     ;[previous, current] = [current, previous]
   }
@@ -126,6 +126,17 @@ export function alignClasses(
     end = beforeTrailingPause
   if (!Number.isFinite(previous[end] ?? Infinity)) return undefined
   return readPath(words, graph, back, frames, end, costs)
+}
+
+let backBuffer = new Uint8Array(0)
+
+/**
+ * Back pointers as steps back in the state list (0 stay, 1 the state before, a pause's length + 1
+ * to skip it), in one buffer reused across messages: a 10 s turn needs about 300 k of them.
+ */
+function backSteps(size: number): Uint8Array {
+  if (backBuffer.length < size) backBuffer = new Uint8Array(Math.max(size, 2 * backBuffer.length))
+  return backBuffer
 }
 
 /** The left-to-right states of the segments, with what each may come from and its frame band. */
@@ -225,7 +236,7 @@ function segmentsOf(words: readonly ClassWord[]): Segment[] {
 function readPath(
   words: readonly ClassWord[],
   graph: StateGraph,
-  back: Int32Array,
+  back: Uint8Array,
   frames: number,
   end: number,
   costs: Float32Array,
@@ -245,7 +256,7 @@ function readPath(
       counts[segment.word] = (counts[segment.word] ?? 0) + 1
       if (segment.firstOfWord) starts[segment.word] = t
     }
-    if (t > 0) s = back[t * states + s] ?? 0
+    if (t > 0) s -= back[t * states + s] ?? 0
   }
   return { starts, costs: sums.map((sum, w) => sum / Math.max(1, counts[w] ?? 0)), frameClass }
 }
