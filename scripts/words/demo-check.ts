@@ -13,6 +13,7 @@ import { parseJsonValue } from '../../src/domain/parse/parse-input'
 import { placeCall } from '../../src/domain/place/place-call'
 import { splitWords } from '../../src/domain/text'
 import { audioWordStarts, wordPauseLevel } from '../../src/domain/words/audio-words'
+import { spectralShape } from '../../src/domain/words/class-costs'
 import { classWordStarts } from '../../src/domain/words/class-words'
 import { features } from '../bench-align'
 
@@ -51,7 +52,7 @@ const hidden = new Map(placeCall({ history, audio }).items.map((i) => [i.id, i])
 const energy = features(channels).channels.map((c) => ({
   energy: c.energy,
   highEnergy: c.highEnergy,
-  mfcc: c.mfcc,
+  shape: spectralShape(c.mfcc),
   speechLevelDb: wordPauseLevel(c.energy),
 }))
 type Key =

@@ -18,8 +18,8 @@ export interface SpanFeatures {
   energy: Float32Array
   /** 2–6 kHz band energy, dB. */
   highEnergy: Float32Array
-  /** Frame-major MFCCs (`ChannelFeatures.mfcc`), if the caller has them. */
-  mfcc?: Float32Array
+  /** MFCC c1…c3 per frame, frame-major (`spectralShape`), if the caller has them. */
+  shape?: Float32Array
   startFrame: number
   endFrame: number
 }
@@ -55,9 +55,19 @@ export interface SpanFrames {
   values: Float32Array
 }
 
+const SHAPE_COEFFICIENTS = 3
 /** loudness, hiss, then MFCC c1…c3 with per-span mean and variance normalisation. */
-export const SPAN_DIMENSIONS = 5
-const MFCC_USED = 3
+export const SPAN_DIMENSIONS = 2 + SHAPE_COEFFICIENTS
+
+/** MFCC c1…c3 of each frame out of `ChannelFeatures.mfcc`: the spectral shape, a quarter the size. */
+export function spectralShape(mfcc: Float32Array): Float32Array {
+  const frames = Math.floor(mfcc.length / MFCC_COUNT)
+  const shape = new Float32Array(frames * SHAPE_COEFFICIENTS)
+  for (let f = 0; f < frames; f++)
+    for (let c = 0; c < SHAPE_COEFFICIENTS; c++)
+      shape[f * SHAPE_COEFFICIENTS + c] = mfcc[f * MFCC_COUNT + 1 + c] ?? 0
+  return shape
+}
 
 export function spanFrames(span: SpanFeatures): SpanFrames {
   const frames = span.endFrame - span.startFrame
@@ -90,10 +100,10 @@ export function spanFrames(span: SpanFeatures): SpanFrames {
   const silent = (t: number) => (energy[t] ?? SILENCE_DB) <= SILENCE_DB
   for (let t = 0; t < frames; t++)
     if (!silent(t)) values[t * SPAN_DIMENSIONS + 1] = ((hiss[t] ?? 0) - centre) / spread
-  const mfcc = span.mfcc
-  if (!mfcc) return { frames, values }
-  for (let c = 1; c <= MFCC_USED; c++) {
-    const of = (t: number) => mfcc[(span.startFrame + t) * MFCC_COUNT + c] ?? 0
+  const shape = span.shape
+  if (!shape) return { frames, values }
+  for (let c = 0; c < SHAPE_COEFFICIENTS; c++) {
+    const of = (t: number) => shape[(span.startFrame + t) * SHAPE_COEFFICIENTS + c] ?? 0
     let sum = 0
     let square = 0
     for (const t of loud) {
@@ -103,7 +113,7 @@ export function spanFrames(span: SpanFeatures): SpanFrames {
     const mean = sum / Math.max(1, loud.length)
     const deviation = Math.sqrt(Math.max(1e-6, square / Math.max(1, loud.length) - mean * mean))
     for (let t = 0; t < frames; t++)
-      if (!silent(t)) values[t * SPAN_DIMENSIONS + 1 + c] = (of(t) - mean) / deviation
+      if (!silent(t)) values[t * SPAN_DIMENSIONS + 2 + c] = (of(t) - mean) / deviation
   }
   return { frames, values }
 }

@@ -10,7 +10,8 @@ import { trailingPunctuation } from './word-weight'
 /** A channel's band energy with its 2–6 kHz band (`ChannelFeatures.highEnergy`). */
 export interface ChannelBands extends ChannelEnergy {
   highEnergy: Float32Array
-  mfcc?: Float32Array
+  /** `spectralShape(ChannelFeatures.mfcc)`; without it the classes are told apart by level and hiss. */
+  shape?: Float32Array
 }
 
 /**
