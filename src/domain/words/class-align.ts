@@ -70,53 +70,48 @@ export function alignClasses(
   // The state range each of the two buffers last held: what leaves it is reset to Infinity.
   const writtenFrom = [0, 0]
   const writtenTo = [-1, -1]
+  const { stay, enterFrom, enterCost, skipFrom, skipCost, priorWord, lo, hi } = graph
+  const costRow = Int32Array.from(graph.classOf, (cls) => cls * frames)
+  const expected = Float64Array.from(priorWord, (w) => (w < 0 ? 0 : (words[w]?.expectedFrame ?? 0)))
   const prior = (s: number, t: number) => {
-    const word = graph.priorWord[s] ?? -1
-    if (word < 0) return 0
-    const d = (t - (words[word]?.expectedFrame ?? t)) / PRIOR_WIDTH_FRAMES
+    if ((priorWord[s] ?? -1) < 0) return 0
+    const d = (t - (expected[s] ?? t)) / PRIOR_WIDTH_FRAMES
     return PRIOR_WEIGHT * d * d
   }
-  previous[0] = costs[(graph.classOf[0] ?? 0) * frames] ?? 0
+  previous[0] = costs[costRow[0] ?? 0] ?? 0
   const afterLeadingPause = graph.firstAfterLeadingPause
   previous[afterLeadingPause] =
-    prior(afterLeadingPause, 0) + (costs[(graph.classOf[afterLeadingPause] ?? 0) * frames] ?? 0)
+    prior(afterLeadingPause, 0) + (costs[costRow[afterLeadingPause] ?? 0] ?? 0)
   let first = 0
   let last = 0
   for (let t = 1; t < frames; t++) {
-    while (first < states && (graph.hi[first] ?? 0) < t) first++
-    while (last + 1 < states && (graph.lo[last + 1] ?? 0) <= t) last++
+    while (first < states && (hi[first] ?? 0) < t) first++
+    while (last + 1 < states && (lo[last + 1] ?? 0) <= t) last++
     const staleTo = Math.min(first, (writtenTo[t % 2] ?? -1) + 1)
     for (let s = writtenFrom[t % 2] ?? 0; s < staleTo; s++) current[s] = Infinity
     writtenFrom[t % 2] = first
     writtenTo[t % 2] = last
+    const row = t * states
     for (let s = first; s <= last; s++) {
-      let best = (previous[s] ?? Infinity) + (graph.stay[s] ?? Infinity)
+      let best = (previous[s] ?? Infinity) + (stay[s] ?? Infinity)
       let from = s
-      const enter = graph.enterFrom[s] ?? -1
-      if (graph.segmentOf[s - 1] === graph.segmentOf[s]) {
-        const chain = previous[s - 1] ?? Infinity
-        if (chain < best) {
-          best = chain
-          from = s - 1
-        }
-      } else if (enter >= 0) {
-        const entry = prior(s, t)
-        const step = (previous[enter] ?? Infinity) + (graph.enterCost[s] ?? 0) + entry
-        if (step < best) {
-          best = step
-          from = enter
-        }
-        const skipFrom = graph.skipFrom[s] ?? -1
-        if (skipFrom >= 0) {
-          const skip = (previous[skipFrom] ?? Infinity) + (graph.skipCost[s] ?? 0) + entry
-          if (skip < best) {
-            best = skip
-            from = skipFrom
-          }
+      // The state before: the same run's (free), or the previous run's last (its leaving cost).
+      const enter = enterFrom[s] ?? -1
+      const step = (previous[enter] ?? Infinity) + (enterCost[s] ?? 0) + prior(s, t)
+      if (step < best) {
+        best = step
+        from = enter
+      }
+      const skip = skipFrom[s] ?? -1
+      if (skip >= 0) {
+        const skipped = (previous[skip] ?? Infinity) + (skipCost[s] ?? 0) + prior(s, t)
+        if (skipped < best) {
+          best = skipped
+          from = skip
         }
       }
-      current[s] = best + (costs[(graph.classOf[s] ?? 0) * frames + t] ?? 0)
-      back[t * states + s] = s - from
+      current[s] = best + (costs[(costRow[s] ?? 0) + t] ?? 0)
+      back[row + s] = s - from
     }
     ;[previous, current] = [current, previous]
   }
