@@ -48,6 +48,7 @@ const SILENCE_DB = -90
 const LOUD_FRACTION = 0.3
 /** From a vowel's peak down to the softest consonants. */
 const SPEECH_RANGE_DB = 40
+const MIN_RANGE_DB = 20
 
 /** Normalised features of a span, frame-major, `SPAN_DIMENSIONS` per frame. */
 export interface SpanFrames {
@@ -74,9 +75,11 @@ export function spanFrames(span: SpanFeatures): SpanFrames {
   const values = new Float32Array(frames * SPAN_DIMENSIONS)
   const energy = span.energy.subarray(span.startFrame, span.endFrame)
   // The floor is the span's noise, but no lower than speech's own dynamic range below its loud
-  // end: a clean TTS channel's digital silence is no level to measure consonants from.
+  // end (a clean TTS channel's digital silence is no level to measure consonants from), and
+  // some way below it (a span with no pause: its quietest frames are consonants, not silence).
   const top = quantile(energy, 0.97)
-  const floor = Math.max(quantile(energy, 0.05), top - SPEECH_RANGE_DB)
+  const noise = quantile(energy, 0.05)
+  const floor = Math.min(Math.max(noise, top - SPEECH_RANGE_DB), top - MIN_RANGE_DB)
   const range = Math.max(6, top - floor)
   const hiss = new Float32Array(frames)
   const loud: number[] = []
