@@ -20,6 +20,8 @@ import { splitWords } from '../../src/domain/text'
 import type { WordJob } from '../../src/domain/words/time-messages'
 import type { TruthTurn } from './generate'
 
+const TIMING_RUNS = 3
+
 export interface WordErrors {
   /** Signed errors, seconds, per method and role. */
   spread: Record<'agent' | 'user', number[]>
@@ -77,12 +79,14 @@ export function wordErrors(
         : all
     const spread = estimateWords(item.text, start, end).map((w) => w.start)
     const channel = layout.kind === 'mono' ? layout.channel : layout[role]
-    const t = performance.now()
-    const audio = audioWordStarts({ id: item.id, words, start, end, channel }, channels)
-    const ms = performance.now() - t
-    const c = performance.now()
-    const classes = classWordStarts({ id: item.id, words, start, end, channel }, channels)
-    out.timings.push({ ms, classMs: performance.now() - c, seconds: end - start })
+    const message = { id: item.id, words, start, end, channel }
+    const audio = audioWordStarts(message, channels)
+    const classes = classWordStarts(message, channels)
+    out.timings.push({
+      ms: fastestMs(() => audioWordStarts(message, channels)),
+      classMs: fastestMs(() => classWordStarts(message, channels)),
+      seconds: end - start,
+    })
     const job = {
       id: item.id,
       words,
@@ -101,4 +105,15 @@ export function wordErrors(
     })
   }
   return out
+}
+
+/** The machine is shared: each message is timed a few times and the fastest run kept. */
+function fastestMs(run: () => void): number {
+  let fastest = Infinity
+  for (let i = 0; i < TIMING_RUNS; i++) {
+    const t = performance.now()
+    run()
+    fastest = Math.min(fastest, performance.now() - t)
+  }
+  return fastest
 }
