@@ -23,7 +23,7 @@ export function classWordStarts(message: MessageSpan, channels: readonly Channel
   const fallback = audioWordStarts(message, channels)
   const channel = channels[message.channel]
   if (!channel || fallback.length < 2) return fallback
-  const startFrame = Math.round(message.start / FEATURE_HOP_S)
+  const startFrame = Math.max(0, Math.round(message.start / FEATURE_HOP_S))
   const endFrame = Math.min(channel.energy.length, Math.round(message.end / FEATURE_HOP_S))
   const frames = endFrame - startFrame
   if (frames < 2) return fallback
