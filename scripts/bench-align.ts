@@ -167,21 +167,23 @@ function wordRow(label: string, results: CallResult[]): string {
     const s = summary(errors)
     return `${s.mean} / ${s.p90}`
   }
-  const pick = (method: 'spread' | 'audio', role: 'agent' | 'user') =>
+  const pick = (method: 'spread' | 'audio' | 'classes', role: 'agent' | 'user') =>
     results.flatMap((r) => r.words[method][role])
   const timings = results.flatMap((r) => r.words.timings).filter((t) => t.seconds >= 1)
-  const msPer10s =
-    (timings.reduce((sum, t) => sum + t.ms, 0) / timings.reduce((sum, t) => sum + t.seconds, 0)) *
-    10
+  const seconds = timings.reduce((sum, t) => sum + t.seconds, 0)
+  const per10s = (ms: number) => ((ms / seconds) * 10).toFixed(2)
   return [
     label,
     pick('audio', 'agent').length,
     cell(pick('spread', 'agent')),
     cell(pick('audio', 'agent')),
+    cell(pick('classes', 'agent')),
     pick('audio', 'user').length,
     cell(pick('spread', 'user')),
     cell(pick('audio', 'user')),
-    msPer10s.toFixed(2),
+    cell(pick('classes', 'user')),
+    per10s(timings.reduce((sum, t) => sum + t.ms, 0)),
+    per10s(timings.reduce((sum, t) => sum + t.classMs, 0)),
   ]
     .join(' | ')
     .replace(/^/, '| ')
@@ -231,8 +233,8 @@ async function main() {
     cases.push([`${minutes(hour)} created_at_mono`, 'created_at_mono', [hour]])
   }
   const wordRows = [
-    '| variant | agent words | agent: spread mean / p90 (ms) | agent: audio mean / p90 | user words | user: spread mean / p90 | user: audio mean / p90 | audio ms per 10 s turn |',
-    '|' + ' --- |'.repeat(8),
+    '| variant | agent words | agent: spread mean / p90 (ms) | agent: audio mean / p90 | agent: classes mean / p90 | user words | user: spread mean / p90 | user: audio mean / p90 | user: classes mean / p90 | audio ms per 10 s turn | classes ms per 10 s turn |',
+    '|' + ' --- |'.repeat(11),
   ]
   const referenceRows = [
     '| variant | agent: reference mean / p90 (ms) | user: reference mean / p90 | Flite ms per 10 s turn | DTW + guard ms per 10 s turn |',

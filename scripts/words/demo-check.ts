@@ -13,6 +13,8 @@ import { parseJsonValue } from '../../src/domain/parse/parse-input'
 import { placeCall } from '../../src/domain/place/place-call'
 import { splitWords } from '../../src/domain/text'
 import { audioWordStarts, wordPauseLevel } from '../../src/domain/words/audio-words'
+import { spectralShape } from '../../src/domain/words/class-costs'
+import { classWordStarts } from '../../src/domain/words/class-words'
 import { features } from '../bench-align'
 
 const DEMO = join('public', 'demo')
@@ -49,10 +51,12 @@ const captured = placeCall({ history, timings, audio })
 const hidden = new Map(placeCall({ history, audio }).items.map((i) => [i.id, i]))
 const energy = features(channels).channels.map((c) => ({
   energy: c.energy,
+  highEnergy: c.highEnergy,
+  shape: spectralShape(c.mfcc),
   speechLevelDb: wordPauseLevel(c.energy),
 }))
 type Key =
-  `${'agent' | 'user'} ${'spread' | 'audio' | 'audio, captured span' | 'captured vs truth'}`
+  `${'agent' | 'user'} ${'spread' | 'audio' | 'classes' | 'audio, captured span' | 'classes, captured span' | 'captured vs truth'}`
 const truth = read('truth.json') as { items: { id: string; words: { start_s: number }[] }[] }
 const truthWords = new Map(truth.items.map((i) => [i.id, i.words]))
 const errors = new Map<Key, number[]>()
@@ -71,10 +75,17 @@ for (const item of captured.items) {
   const starts = audioWordStarts({ ...message, start: placed.start, end: placed.end }, energy)
   const lastHeard = heard.at(-1)?.end ?? item.end ?? item.start
   const inCaptured = audioWordStarts({ ...message, start: item.start, end: lastHeard }, energy)
+  const classes = classWordStarts({ ...message, start: placed.start, end: placed.end }, energy)
+  const classesInCaptured = classWordStarts(
+    { ...message, start: item.start, end: lastHeard },
+    energy,
+  )
   heard.forEach((word, w) => {
     push(`${lane} spread`, (placed.words[w]?.start ?? placed.end ?? 0) - word.start)
     push(`${lane} audio`, (starts[w] ?? placed.end ?? 0) - word.start)
+    push(`${lane} classes`, (classes[w] ?? placed.end ?? 0) - word.start)
     push(`${lane} audio, captured span`, (inCaptured[w] ?? lastHeard) - word.start)
+    push(`${lane} classes, captured span`, (classesInCaptured[w] ?? lastHeard) - word.start)
     const exact = truthWords.get(item.id)?.[w]?.start_s
     if (exact === undefined) return
     push(`${lane} captured vs truth`, word.start - exact)

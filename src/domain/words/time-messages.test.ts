@@ -6,7 +6,9 @@ import { wordWeight } from './word-weight'
 const words = ['please', 'confirm', 'the', 'postcode', 'on', 'the', 'account']
 const weight = words.reduce((sum, w) => sum + wordWeight(w), 0)
 /** Loud throughout: no pauses, so the words are spread by weight. */
-const channels = [{ energy: new Float32Array(3000).fill(20), speechLevelDb: 0 }]
+const channels = [
+  { energy: new Float32Array(3000).fill(20), highEnergy: new Float32Array(3000), speechLevelDb: 0 },
+]
 
 function job(id: string, start: number, seconds: number, interrupted = false): WordJob {
   return { id, words, start, end: start + seconds, channel: 0, lane: 'agent', interrupted }

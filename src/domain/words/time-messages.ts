@@ -1,5 +1,7 @@
-import type { ChannelEnergy, MessageSpan } from './audio-words'
-import { audioWordStarts, heardWordCount, speakingPace } from './audio-words'
+import type { MessageSpan } from './audio-words'
+import { heardWordCount, speakingPace } from './audio-words'
+import type { ChannelBands } from './class-words'
+import { classWordStarts } from './class-words'
 import type { AudioWords } from './word-layer'
 import { audioWords } from './word-layer'
 
@@ -25,14 +27,17 @@ export function lanePaces(jobs: readonly WordJob[], previous: Paces): Paces {
   return paces
 }
 
-/** One message's audio words; an interrupted one keeps only the words its span had time for. */
-export function timeMessage(job: WordJob, channels: readonly ChannelEnergy[], paces: Paces) {
+/**
+ * One message's audio words (broad phonetic class alignment over the energy method); an
+ * interrupted one keeps only the words its span had time for.
+ */
+export function timeMessage(job: WordJob, channels: readonly ChannelBands[], paces: Paces) {
   const pace = paces[job.lane]
   const heard =
     job.interrupted && pace !== undefined
       ? heardWordCount(job.words, job.end - job.start, pace)
       : job.words.length
-  const starts = audioWordStarts({ ...job, words: job.words.slice(0, heard) }, channels)
+  const starts = classWordStarts({ ...job, words: job.words.slice(0, heard) }, channels)
   if (starts.length === 0) return undefined
   return audioWords(job.start, job.end, starts) satisfies AudioWords
 }

@@ -5,7 +5,8 @@ import { splitWords } from '../../domain/text'
 import { isCurrent } from '../../domain/words/word-layer'
 import type { LoadedAudio } from '../../store/call-store'
 import { NO_AUDIO_WORDS, useWordTimingStore } from '../../store/word-timing-store'
-import type { WordReply, WordRequest } from './words.worker'
+import { spectralShape } from '../../domain/words/class-costs'
+import type { RecordingBands, WordReply, WordRequest } from './words.worker'
 
 interface Session {
   worker: Worker
@@ -87,11 +88,16 @@ function start(audio: LoadedAudio, base: Timeline) {
     }
     useWordTimingStore.setState({ layer, pending: reply.remaining })
   }
-  const energy = audio.features?.channels.map((c) => c.energy.slice()) ?? []
+  const bands: RecordingBands[] =
+    audio.features?.channels.map((c) => ({
+      energy: c.energy.slice(),
+      highEnergy: c.highEnergy.slice(),
+      shape: spectralShape(c.mfcc),
+    })) ?? []
   post(
     worker,
-    { kind: 'recording', energy },
-    energy.map((e) => e.buffer),
+    { kind: 'recording', bands },
+    bands.flatMap((b) => [b.energy.buffer, b.highEnergy.buffer, b.shape.buffer]),
   )
 }
 

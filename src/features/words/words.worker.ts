@@ -1,13 +1,20 @@
 /// <reference lib="webworker" />
-import type { ChannelEnergy } from '../../domain/words/audio-words'
 import { wordPauseLevel } from '../../domain/words/audio-words'
+import type { ChannelBands } from '../../domain/words/class-words'
 import type { Paces, WordJob } from '../../domain/words/time-messages'
 import { lanePaces, timeMessage } from '../../domain/words/time-messages'
 import type { AudioWords } from '../../domain/words/word-layer'
 
 export type WordRequest =
-  | { kind: 'recording'; energy: Float32Array[] }
+  | { kind: 'recording'; bands: RecordingBands[] }
   | { kind: 'time'; generation: number; jobs: WordJob[] }
+
+/** One channel's features the word timing reads (`ChannelFeatures`, the MFCCs as `spectralShape`). */
+export interface RecordingBands {
+  energy: Float32Array
+  highEnergy: Float32Array
+  shape: Float32Array
+}
 
 export interface WordReply {
   generation: number
@@ -21,14 +28,17 @@ const FIRST_SLICE_MS = 30
 /** Later replies are rarer: each one rebuilds the corrected timeline on the page. */
 const SLICE_MS = 500
 
-let channels: ChannelEnergy[] = []
+let channels: ChannelBands[] = []
 let paces: Paces = {}
 let latest = 0
 
 self.onmessage = (event: MessageEvent<WordRequest>) => {
   const request = event.data
   if (request.kind === 'recording') {
-    channels = request.energy.map((energy) => ({ energy, speechLevelDb: wordPauseLevel(energy) }))
+    channels = request.bands.map((bands) => ({
+      ...bands,
+      speechLevelDb: wordPauseLevel(bands.energy),
+    }))
     paces = {}
     return
   }
