@@ -13,7 +13,7 @@ import { CASES, ensureInputs, inputUrls } from './waveform-inputs'
 import { INIT_SCRIPT } from './waveform-page'
 import { serveInputs } from './serve-inputs'
 
-const PORT = 4182
+const PORT = Number(process.env.BENCH_PORT ?? 4182)
 const LONG_MS = 50
 
 interface TraceEvent {

@@ -14,6 +14,7 @@ import { MessageLayer } from './message-layer'
 import { followPeaks, scaleOf } from './follow-peaks'
 import { peaksRenderer } from './draw-peaks'
 import { registerLayer } from './layer-registry'
+import { followShownWindow, prepareZoom } from './layer-window'
 import { Overview } from './Overview'
 import { PeaksStatus } from './PeaksStatus'
 
@@ -29,6 +30,7 @@ export function Waveform() {
   const ready = usePlayerStore((s) => s.ready)
   const containerRef = useRef<HTMLDivElement>(null)
   const layerRef = useRef<MessageLayer | null>(null)
+  const zoomTargetRef = useRef<((pxPerSecond: number) => void) | null>(null)
   const channels = Math.min(2, audio?.channels ?? 2)
   const anchor = view?.timeline.anchor
   const layout = useMemo(() => laneLayout(anchor, egress, channels), [anchor, egress, channels])
@@ -83,7 +85,11 @@ export function Waveform() {
     layerRef.current = layer
     const unregister = registerLayer(layer)
     const detachRuler = attachRuler(ws, duration)
+    const unfollowWindow = followShownWindow(ws, layer, duration)
+    zoomTargetRef.current = (pxPerSecond) => prepareZoom(ws, layer, duration, pxPerSecond)
     return () => {
+      zoomTargetRef.current = null
+      unfollowWindow()
       detachRuler()
       unregister()
       layer.destroy()
@@ -110,7 +116,10 @@ export function Waveform() {
   }, [complete, peaks, ready])
 
   useEffect(() => layerRef.current?.markSelected(selectedId), [selectedId, ready])
-  useEffect(() => player.zoom(zoom), [zoom, ready])
+  useEffect(() => {
+    if (ready) zoomTargetRef.current?.(zoom)
+    player.zoom(zoom)
+  }, [zoom, ready])
   useEffect(() => player.setRate(useReviewStore.getState().rate), [ready])
 
   return (
