@@ -53,20 +53,29 @@ describe('windowAfterZoom', () => {
 })
 
 describe('builtWindow and windowServes', () => {
-  test('a screen either side is built, clipped to the recording', () => {
-    expect(builtWindow({ start: 100, end: 160 }, HOUR)).toEqual({ start: 40, end: 220 })
-    expect(builtWindow({ start: 10, end: 70 }, HOUR)).toEqual({ start: 0, end: 130 })
+  test('a screen either side is built; a view at an end builds everything past it', () => {
+    expect(builtWindow({ start: 100, end: 160 }, HOUR)).toEqual({
+      start: 40,
+      end: 220,
+      shownSpan: 60,
+    })
+    expect(builtWindow({ start: 0, end: 60 }, HOUR).start).toBe(-Infinity)
+    expect(builtWindow({ start: 0, end: HOUR }, HOUR)).toEqual({
+      start: -Infinity,
+      end: Infinity,
+      shownSpan: HOUR,
+    })
   })
 
   test('a scroll inside the built window needs no rebuild; one out of it does', () => {
     const built = builtWindow({ start: 100, end: 160 }, HOUR)
-    expect(windowServes(built, { start: 130, end: 190 }, HOUR)).toBe(true)
-    expect(windowServes(built, { start: 180, end: 240 }, HOUR)).toBe(false)
+    expect(windowServes(built, { start: 130, end: 190 })).toBe(true)
+    expect(windowServes(built, { start: 180, end: 240 })).toBe(false)
   })
 
   test('a zoom in rebuilds although the old window still covers the new one', () => {
-    const built = builtWindow({ start: 100, end: 160 }, HOUR)
-    expect(windowServes(built, { start: 120, end: 126 }, HOUR)).toBe(false)
+    const built = builtWindow({ start: 0, end: HOUR }, HOUR)
+    expect(windowServes(built, { start: 120, end: 126 })).toBe(false)
   })
 })
 

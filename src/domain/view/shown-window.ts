@@ -36,24 +36,32 @@ export function windowAfterZoom(view: ZoomView): TimeWindow {
   return { start, end: start + width / to }
 }
 
+/** The window a layer built, and the span of the shown window it was built for. */
+export interface BuiltWindow extends TimeWindow {
+  shownSpan: number
+}
+
 /**
  * The window a layer builds for a shown one: a screen either side, so scrolling rebuilds once a
- * screen, not once a frame.
+ * screen, not once a frame. A view that reaches an end of the recording builds everything past
+ * that end too: items placed outside the recording are still drawn there at fit width.
  */
-export function builtWindow(shown: TimeWindow, duration: number): TimeWindow {
+export function builtWindow(shown: TimeWindow, duration: number): BuiltWindow {
   const span = shown.end - shown.start
-  return { start: Math.max(0, shown.start - span), end: Math.min(duration, shown.end + span) }
+  return {
+    start: shown.start <= 0 ? -Infinity : shown.start - span,
+    end: shown.end >= duration ? Infinity : shown.end + span,
+    shownSpan: span,
+  }
 }
 
 /**
  * Whether `built` still serves `shown`: it covers it, and was built for the same zoom (a zoom in
  * keeps the old window covered, but with far more items than the new one needs).
  */
-export function windowServes(built: TimeWindow, shown: TimeWindow, duration: number): boolean {
-  const wanted = builtWindow(shown, duration)
-  const spanNow = wanted.end - wanted.start
-  const spanBuilt = built.end - built.start
-  const sameZoom = Math.abs(spanNow - spanBuilt) <= 0.01 * Math.max(spanNow, spanBuilt)
+export function windowServes(built: BuiltWindow, shown: TimeWindow): boolean {
+  const span = shown.end - shown.start
+  const sameZoom = Math.abs(span - built.shownSpan) <= 0.01 * Math.max(span, built.shownSpan)
   return sameZoom && shown.start >= built.start && shown.end <= built.end
 }
 

@@ -1,7 +1,7 @@
 import type { SpeechEdges } from '../../domain/audio/speech-edges'
 import type { Interval, TalkOver } from '../../domain/talk-over'
 import type { PlacedItem } from '../../domain/timeline'
-import type { TimeWindow } from '../../domain/view/shown-window'
+import type { BuiltWindow, TimeWindow } from '../../domain/view/shown-window'
 import { builtWindow, itemsInWindow, windowServes } from '../../domain/view/shown-window'
 import { formatClock } from '../player/playback-cursor'
 import type { LaneLayout } from './lanes'
@@ -37,7 +37,7 @@ export class MessageLayer {
   private readonly itemsRoot: HTMLDivElement
   private byId = new Map<string, HTMLElement>()
   private items: readonly PlacedItem[] = []
-  private built: TimeWindow
+  private built: BuiltWindow
   private pendingFrame: number | undefined
   private draggingId: string | undefined
   private activeId: string | undefined
@@ -64,7 +64,7 @@ export class MessageLayer {
     this.itemsRoot = document.createElement('div')
     this.itemsRoot.style.display = 'contents'
     this.root.appendChild(this.itemsRoot)
-    this.built = { start: 0, end: duration }
+    this.built = builtWindow({ start: 0, end: duration }, duration)
     this.root.style.height = `${height}px`
     this.root.setAttribute('part', 'message-layer')
     ensureStyles(wrapper)
@@ -92,7 +92,7 @@ export class MessageLayer {
 
   /** The detail view shows this window (seconds): build around it unless already built. */
   show(window: TimeWindow) {
-    if (windowServes(this.built, window, this.duration)) return
+    if (windowServes(this.built, window)) return
     this.built = builtWindow(window, this.duration)
     this.build()
   }
