@@ -2,7 +2,6 @@ import type { CallHistory } from '../../domain/call'
 import { correctionsFromExport } from '../../domain/export/alignment'
 import type { AlignmentExport } from '../../domain/export/alignment-schema'
 import type { InputRole } from '../../domain/parse/parse-input'
-import { parseInputText } from '../../domain/parse/parse-input'
 import type { Problem } from '../../domain/problems'
 import { warningProblem } from '../../domain/problems'
 import { hasCorrections } from '../../domain/corrections'
@@ -13,6 +12,7 @@ import { callKey, replaceInputs, useCallStore } from '../../store/call-store'
 import { reviewActions, useReviewStore } from '../../store/review-store'
 import type { AudioInput } from '../audio/open-audio'
 import { openAudio } from '../audio/open-audio'
+import { parseOffThread } from './parse-off-thread'
 import { resetCursor } from '../player/playback-cursor'
 
 export interface TextInput {
@@ -52,19 +52,28 @@ export async function openFiles(files: readonly File[]) {
  * Parses everything first and changes nothing unless at least one input is usable, so a bad
  * file never costs the reviewer the call that is already open.
  */
-export async function openInputs(texts: readonly TextInput[], audio?: AudioInput) {
+export async function openInputs(
+  texts: readonly TextInput[],
+  audio?: AudioInput,
+  /** Asked once the texts are parsed (in a worker): false drops them (the reviewer opened others). */
+  stillWanted: () => boolean = () => true,
+) {
   const problems: Problem[] = []
   const patch: CallInputs = {}
   let alignment: PendingAlignment | undefined
-  for (const input of texts) {
-    const result = parseInputText(input.name, input.text, input.expected)
+  const results = await Promise.all(
+    texts.map((input) => parseOffThread(input.name, input.text, input.expected)),
+  )
+  if (!stillWanted()) return
+  for (const [index, result] of results.entries()) {
+    const name = texts[index]?.name ?? ''
     problems.push(...result.problems)
     if (!result.ok) continue
     const parsed = result.value
     if (parsed.kind === 'history') patch.history = parsed.history
     else if (parsed.kind === 'timings') patch.timings = parsed.timings
     else if (parsed.kind === 'egress') patch.egress = parsed.egress
-    else alignment = { file: input.name, alignment: parsed.alignment }
+    else alignment = { file: name, alignment: parsed.alignment }
   }
   // The transcript comes first: decoding a long recording takes seconds. Opening a call is one
   // transaction: with a new recording coming, the old one (its waveform, audio, playback) goes
