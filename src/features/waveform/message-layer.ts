@@ -106,12 +106,13 @@ export class MessageLayer {
     const inWindow = new Set(itemsInWindow(this.items, this.built).map((i) => i.id))
     const next = new Map<string, HTMLElement>()
     let created = 0
+    let deferred = false
     for (const item of this.items) {
       if (!inWindow.has(item.id) && !pinned.has(item.id)) continue
       let element = this.byId.get(item.id)
       if (!element) {
         if (created >= CREATED_PER_FRAME && !pinned.has(item.id)) {
-          this.pendingFrame = requestAnimationFrame(() => this.build())
+          deferred = true
           continue
         }
         created++
@@ -123,6 +124,7 @@ export class MessageLayer {
     for (const [id, element] of this.byId) if (!next.has(id)) element.remove()
     this.byId = next
     insertInOrder(this.itemsRoot, next.values())
+    if (deferred) this.pendingFrame = requestAnimationFrame(() => this.build())
     this.toggle(this.activeId, 'data-active', true)
     this.toggle(this.selectedId, 'data-selected', true)
     this.updateTabStop()
