@@ -8,10 +8,11 @@ import { hasCorrections } from '../../domain/corrections'
 import { findingsFromExport } from '../../domain/review/findings'
 import { findingsActions } from '../../store/findings-store'
 import type { CallInputs } from '../../store/call-store'
-import { callKey, replaceInputs, useCallStore } from '../../store/call-store'
+import { callKey, placeInputs, replaceInputs, useCallStore } from '../../store/call-store'
 import { reviewActions, useReviewStore } from '../../store/review-store'
 import type { AudioInput } from '../audio/open-audio'
 import { openAudio } from '../audio/open-audio'
+import { nextTask } from './next-task'
 import { parseOffThread } from './parse-off-thread'
 import { resetCursor } from '../player/playback-cursor'
 
@@ -64,6 +65,8 @@ export async function openInputs(
   const results = await Promise.all(
     texts.map((input) => parseOffThread(input.name, input.text, input.expected)),
   )
+  // The parsed files arrive with the worker's message; placing them is the next task's work.
+  await nextTask()
   if (!stillWanted()) return
   for (const [index, result] of results.entries()) {
     const name = texts[index]?.name ?? ''
@@ -80,14 +83,14 @@ export async function openInputs(
   // now, so the new transcript never sits on it and an export never mixes the two.
   // A recording opened alone replaces the old one only once it decodes (a bad file keeps it).
   const newCall = audio !== undefined && patch.history !== undefined
-  if (Object.keys(patch).length > 0) problems.push(...applyPatch(patch, newCall))
+  if (Object.keys(patch).length > 0) problems.push(...(await applyPatch(patch, newCall)))
   if (texts.length > 0) useCallStore.setState({ problems })
   const waiting = patch.history ? useCallStore.getState().pendingAlignment : undefined
   const pending = alignment ?? waiting
   if (pending) applyAlignment(pending)
   if (audio) {
     const loaded = await openAudio(audio)
-    if (loaded) applyPatch({ audio: loaded })
+    if (loaded) await applyPatch({ audio: loaded })
   }
 }
 
@@ -95,17 +98,17 @@ export async function openInputs(
  * A history of another call starts a new review: the word timings and Egress info of the old call
  * no longer apply. The recording is kept, since it is often opened first.
  */
-function applyPatch(patch: CallInputs, newRecordingComing = false): Problem[] {
+async function applyPatch(patch: CallInputs, newRecordingComing = false): Promise<Problem[]> {
+  const before = useCallStore.getState().inputs
+  const placed = placeInputs(patchedInputs(before, patch, newRecordingComing))
+  // The placement and the render it causes are two long tasks for an hour's call, not one.
+  await nextTask()
   const { inputs } = useCallStore.getState()
-  const replacesCall =
-    patch.history !== undefined &&
-    inputs.history !== undefined &&
-    !sameCall(inputs.history, patch.history)
-  const kept: CallInputs = replacesCall ? (inputs.audio ? { audio: inputs.audio } : {}) : inputs
-  const base = newRecordingComing ? withoutAudio(kept) : kept
-  const next = { ...base, ...patch }
+  // Another open landed meanwhile: the placement is made again from what it left.
+  const next = inputs === before ? placed.inputs : patchedInputs(inputs, patch, newRecordingComing)
+  const replacesCall = replacesHistory(inputs, patch)
   if (inputs.audio && next.audio !== inputs.audio) URL.revokeObjectURL(inputs.audio.url)
-  replaceInputs(next)
+  replaceInputs(next, placed)
   if (replacesCall) resetCursor()
   const key = callKey(next)
   const review = useReviewStore.getState()
@@ -114,6 +117,25 @@ function applyPatch(patch: CallInputs, newRecordingComing = false): Problem[] {
   const switched =
     !replacesCall && review.callKey !== undefined && hasCorrections(review.corrections)
   return switched ? [recordingSwitched(next)] : []
+}
+
+function replacesHistory(inputs: CallInputs, patch: CallInputs): boolean {
+  return (
+    patch.history !== undefined &&
+    inputs.history !== undefined &&
+    !sameCall(inputs.history, patch.history)
+  )
+}
+
+function patchedInputs(
+  inputs: CallInputs,
+  patch: CallInputs,
+  newRecordingComing: boolean,
+): CallInputs {
+  const replacesCall = replacesHistory(inputs, patch)
+  const kept: CallInputs = replacesCall ? (inputs.audio ? { audio: inputs.audio } : {}) : inputs
+  const base = newRecordingComing ? withoutAudio(kept) : kept
+  return { ...base, ...patch }
 }
 
 function recordingSwitched(inputs: CallInputs): Problem {
