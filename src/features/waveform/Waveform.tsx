@@ -17,6 +17,7 @@ import { registerLayer } from './layer-registry'
 import { followShownWindow, prepareZoom } from './layer-window'
 import { Overview } from './Overview'
 import { PeaksStatus } from './PeaksStatus'
+import { nextTask } from '../loading/next-task'
 
 const CHANNEL_HEIGHT = 88
 
@@ -43,60 +44,78 @@ export function Waveform() {
     const container = containerRef.current
     if (!container || !url || !peaks || audioDuration === undefined) return
     const duration = audioDuration
-    const ws = WaveSurfer.create({
-      container,
-      url,
-      peaks: peaks.slice(0, 2),
-      duration,
-      height: CHANNEL_HEIGHT,
-      minPxPerSec: useReviewStore.getState().zoom,
-      splitChannels: [
-        { waveColor: '#7dd3fc', progressColor: '#0ea5e9' },
-        { waveColor: '#c4b5fd', progressColor: '#8b5cf6' },
-      ],
-      renderFunction: peaksRenderer(scaleOf(peaks)),
-      cursorColor: '#facc15',
-      cursorWidth: 2,
-      autoScroll: true,
-      autoCenter: false,
-      plugins: [
-        HoverPlugin.create({
-          lineColor: '#e2e8f0',
-          labelBackground: '#1e293b',
-          labelColor: '#e2e8f0',
-          labelSize: 11,
-          formatTimeCallback: formatClock,
-        }),
-      ],
+    let teardown: (() => void) | undefined
+    let cancelled = false
+    // Its own task: wavesurfer's creation and first render (≈ 90 ms for an hour) would otherwise
+    // add to the render that brought the recording in, already the longest task of an open.
+    void nextTask().then(() => {
+      if (!cancelled) teardown = createDetailView(container, url, peaks)
     })
-    const detach = player.attach(ws)
-    const unfollow = followPeaks(ws, peaks, duration)
-    const layer = new MessageLayer(
-      ws.getWrapper(),
-      duration,
-      CHANNEL_HEIGHT * Math.min(2, peaks.length),
-      {
-        onSelect: (id) => selectItem(id),
-        onPlay: (id) => playItem(id),
-        onDragged: dragItem,
-      },
-    )
-    layer.setSnapTargets(() => peaks.slice(0, 2).map(speechEdges))
-    layerRef.current = layer
-    const unregister = registerLayer(layer)
-    const detachRuler = attachRuler(ws, duration)
-    const unfollowWindow = followShownWindow(ws, layer, duration)
-    zoomTargetRef.current = (pxPerSecond) => prepareZoom(ws, layer, duration, pxPerSecond)
     return () => {
-      zoomTargetRef.current = null
-      unfollowWindow()
-      detachRuler()
-      unregister()
-      layer.destroy()
-      layerRef.current = null
-      unfollow()
-      detach()
-      ws.destroy()
+      cancelled = true
+      teardown?.()
+    }
+
+    function createDetailView(
+      container: HTMLDivElement,
+      url: string,
+      peaks: Float32Array[],
+    ): () => void {
+      const ws = WaveSurfer.create({
+        container,
+        url,
+        peaks: peaks.slice(0, 2),
+        duration,
+        height: CHANNEL_HEIGHT,
+        minPxPerSec: useReviewStore.getState().zoom,
+        splitChannels: [
+          { waveColor: '#7dd3fc', progressColor: '#0ea5e9' },
+          { waveColor: '#c4b5fd', progressColor: '#8b5cf6' },
+        ],
+        renderFunction: peaksRenderer(scaleOf(peaks)),
+        cursorColor: '#facc15',
+        cursorWidth: 2,
+        autoScroll: true,
+        autoCenter: false,
+        plugins: [
+          HoverPlugin.create({
+            lineColor: '#e2e8f0',
+            labelBackground: '#1e293b',
+            labelColor: '#e2e8f0',
+            labelSize: 11,
+            formatTimeCallback: formatClock,
+          }),
+        ],
+      })
+      const detach = player.attach(ws)
+      const unfollow = followPeaks(ws, peaks, duration)
+      const layer = new MessageLayer(
+        ws.getWrapper(),
+        duration,
+        CHANNEL_HEIGHT * Math.min(2, peaks.length),
+        {
+          onSelect: (id) => selectItem(id),
+          onPlay: (id) => playItem(id),
+          onDragged: dragItem,
+        },
+      )
+      layer.setSnapTargets(() => peaks.slice(0, 2).map(speechEdges))
+      layerRef.current = layer
+      const unregister = registerLayer(layer)
+      const detachRuler = attachRuler(ws, duration)
+      const unfollowWindow = followShownWindow(ws, layer, duration)
+      zoomTargetRef.current = (pxPerSecond) => prepareZoom(ws, layer, duration, pxPerSecond)
+      return () => {
+        zoomTargetRef.current = null
+        unfollowWindow()
+        detachRuler()
+        unregister()
+        layer.destroy()
+        layerRef.current = null
+        unfollow()
+        detach()
+        ws.destroy()
+      }
     }
   }, [url, peaks, audioDuration])
 
