@@ -14,6 +14,11 @@ function parseHere({ name, text, expected }: ParseRequest): ParseResult<ParsedIn
   return parseInputText(name, text, expected)
 }
 
+function stopWorker() {
+  worker?.terminate()
+  worker = undefined
+}
+
 function startWorker(): Worker | undefined {
   if (worker || typeof Worker === 'undefined') return worker
   try {
@@ -27,10 +32,11 @@ function startWorker(): Worker | undefined {
     if (!waiting) return
     pending.delete(reply.id)
     waiting.resolve(reply.ok ? reply.result : parseHere(waiting.request))
+    // Files are opened rarely: an idle worker would keep its heap (the parsed call) for nothing.
+    if (pending.size === 0) stopWorker()
   }
   worker.onerror = () => {
-    worker?.terminate()
-    worker = undefined
+    stopWorker()
     for (const waiting of pending.values()) waiting.resolve(parseHere(waiting.request))
     pending.clear()
   }
