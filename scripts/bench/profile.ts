@@ -13,8 +13,10 @@ import { CASES, ensureInputs, inputUrls } from './waveform-inputs'
 import { INIT_SCRIPT } from './waveform-page'
 import { serveInputs } from './serve-inputs'
 
-const PORT = 4182
+const PORT = Number(process.env.BENCH_PORT ?? 4182)
 const LONG_MS = 50
+/** Tasks this long get their own breakdown by function. */
+const DETAIL_MS = Number(process.env.PROFILE_DETAIL_MS ?? 300)
 
 interface TraceEvent {
   name: string
@@ -172,7 +174,7 @@ async function main() {
     if (!renderer) return
     const tasks = longTasks(traceEvents, renderer.tid, renderer.pid)
     hotFunctions(profile, tasks, 'script inside all long tasks')
-    for (const task of tasks.filter((k) => (k.dur ?? 0) > 300_000))
+    for (const task of tasks.filter((k) => (k.dur ?? 0) > DETAIL_MS * 1000))
       hotFunctions(profile, [task], `task at ${Math.round((task.ts - origin) / 1000)} ms`)
   } finally {
     await browser.close()

@@ -19,7 +19,7 @@ import { CASES, ensureInputs, inputUrls } from './waveform-inputs'
 import { INIT_SCRIPT, sampleFrames } from './waveform-page'
 import { serveInputs } from './serve-inputs'
 
-const PORT = 4181
+const PORT = Number(process.env.BENCH_PORT ?? 4181)
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3))
 const LOAD_TIMEOUT_MS = 600_000
 const ZOOM_STEPS = 6

@@ -71,24 +71,36 @@ function audioFacts(audio: LoadedAudio | undefined): AudioFacts {
   return facts
 }
 
-/** Sets the inputs and re-places the call. */
-export function replaceInputs(inputs: CallInputs) {
-  useCallStore.setState(({ acceptedMismatches }) => {
-    const { history, timings, egress, audio } = inputs
-    if (!history) return { inputs, timeline: undefined, warnings: [], mismatches: [] }
-    const placeInput = {
-      history,
-      audio: audioFacts(audio),
-      ...(timings ? { timings } : {}),
-      ...(egress ? { egress } : {}),
-    }
-    const timeline = placeCall(placeInput)
-    const warnings = dataWarnings(history, timeline, timings, audio?.duration)
-    const mismatches = callMismatches(history, timeline, egress, audio).filter(
-      (m) => !acceptedMismatches.includes(mismatchKey(m)),
-    )
-    return { inputs, timeline, warnings, mismatches }
-  })
+type Placed = Pick<CallState, 'inputs' | 'timeline' | 'warnings' | 'mismatches'>
+
+/**
+ * The call placed from a set of inputs, without touching the store: for an hour's call the
+ * placement is a long task of its own, which a caller can run apart from the render it causes.
+ */
+export function placeInputs(
+  inputs: CallInputs,
+  acceptedMismatches = useCallStore.getState().acceptedMismatches,
+): Placed {
+  const { history, timings, egress, audio } = inputs
+  if (!history) return { inputs, timeline: undefined, warnings: [], mismatches: [] }
+  const placeInput = {
+    history,
+    audio: audioFacts(audio),
+    ...(timings ? { timings } : {}),
+    ...(egress ? { egress } : {}),
+  }
+  const timeline = placeCall(placeInput)
+  const warnings = dataWarnings(history, timeline, timings, audio?.duration)
+  const mismatches = callMismatches(history, timeline, egress, audio).filter(
+    (m) => !acceptedMismatches.includes(mismatchKey(m)),
+  )
+  return { inputs, timeline, warnings, mismatches }
+}
+
+/** Sets the inputs and re-places the call (or takes a placement made from these very inputs). */
+export function replaceInputs(inputs: CallInputs, placed?: Placed) {
+  const accepted = useCallStore.getState().acceptedMismatches
+  useCallStore.setState(placed?.inputs === inputs ? placed : placeInputs(inputs, accepted))
 }
 
 export function mismatchKey(mismatch: CallMismatch): string {

@@ -49,6 +49,14 @@ describe('opening inputs one after another', () => {
     expect(useReviewStore.getState().past).toHaveLength(1)
   })
 
+  test('files parsed after the reviewer opened others change nothing', async () => {
+    await openInputs([fixture('session-report.json')])
+    const before = useCallStore.getState().inputs
+    await openInputs([fixture('history-with-timestamps.json')], undefined, () => false)
+    expect(useCallStore.getState().inputs).toBe(before)
+    expect(useCallStore.getState().inputs.history?.file).toBe('session-report.json')
+  })
+
   test('placing the call on another recording says where the corrections went', async () => {
     await openInputs([fixture('session-report.json')])
     reviewActions.nudgeGlobal(0.25)

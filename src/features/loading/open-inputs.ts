@@ -2,17 +2,18 @@ import type { CallHistory } from '../../domain/call'
 import { correctionsFromExport } from '../../domain/export/alignment'
 import type { AlignmentExport } from '../../domain/export/alignment-schema'
 import type { InputRole } from '../../domain/parse/parse-input'
-import { parseInputText } from '../../domain/parse/parse-input'
 import type { Problem } from '../../domain/problems'
 import { warningProblem } from '../../domain/problems'
 import { hasCorrections } from '../../domain/corrections'
 import { findingsFromExport } from '../../domain/review/findings'
 import { findingsActions } from '../../store/findings-store'
 import type { CallInputs } from '../../store/call-store'
-import { callKey, replaceInputs, useCallStore } from '../../store/call-store'
+import { callKey, placeInputs, replaceInputs, useCallStore } from '../../store/call-store'
 import { reviewActions, useReviewStore } from '../../store/review-store'
 import type { AudioInput } from '../audio/open-audio'
 import { openAudio } from '../audio/open-audio'
+import { nextTask } from './next-task'
+import { parseOffThread } from './parse-off-thread'
 import { resetCursor } from '../player/playback-cursor'
 
 export interface TextInput {
@@ -52,33 +53,44 @@ export async function openFiles(files: readonly File[]) {
  * Parses everything first and changes nothing unless at least one input is usable, so a bad
  * file never costs the reviewer the call that is already open.
  */
-export async function openInputs(texts: readonly TextInput[], audio?: AudioInput) {
+export async function openInputs(
+  texts: readonly TextInput[],
+  audio?: AudioInput,
+  /** Asked once the texts are parsed (in a worker): false drops them (the reviewer opened others). */
+  stillWanted: () => boolean = () => true,
+) {
   const problems: Problem[] = []
   const patch: CallInputs = {}
   let alignment: PendingAlignment | undefined
-  for (const input of texts) {
-    const result = parseInputText(input.name, input.text, input.expected)
+  const results = await Promise.all(
+    texts.map((input) => parseOffThread(input.name, input.text, input.expected)),
+  )
+  // The parsed files arrive with the worker's message; placing them is the next task's work.
+  await nextTask()
+  if (!stillWanted()) return
+  for (const [index, result] of results.entries()) {
+    const name = texts[index]?.name ?? ''
     problems.push(...result.problems)
     if (!result.ok) continue
     const parsed = result.value
     if (parsed.kind === 'history') patch.history = parsed.history
     else if (parsed.kind === 'timings') patch.timings = parsed.timings
     else if (parsed.kind === 'egress') patch.egress = parsed.egress
-    else alignment = { file: input.name, alignment: parsed.alignment }
+    else alignment = { file: name, alignment: parsed.alignment }
   }
   // The transcript comes first: decoding a long recording takes seconds. Opening a call is one
   // transaction: with a new recording coming, the old one (its waveform, audio, playback) goes
   // now, so the new transcript never sits on it and an export never mixes the two.
   // A recording opened alone replaces the old one only once it decodes (a bad file keeps it).
   const newCall = audio !== undefined && patch.history !== undefined
-  if (Object.keys(patch).length > 0) problems.push(...applyPatch(patch, newCall))
+  if (Object.keys(patch).length > 0) problems.push(...(await applyPatch(patch, newCall)))
   if (texts.length > 0) useCallStore.setState({ problems })
   const waiting = patch.history ? useCallStore.getState().pendingAlignment : undefined
   const pending = alignment ?? waiting
   if (pending) applyAlignment(pending)
   if (audio) {
     const loaded = await openAudio(audio)
-    if (loaded) applyPatch({ audio: loaded })
+    if (loaded) await applyPatch({ audio: loaded })
   }
 }
 
@@ -86,17 +98,17 @@ export async function openInputs(texts: readonly TextInput[], audio?: AudioInput
  * A history of another call starts a new review: the word timings and Egress info of the old call
  * no longer apply. The recording is kept, since it is often opened first.
  */
-function applyPatch(patch: CallInputs, newRecordingComing = false): Problem[] {
+async function applyPatch(patch: CallInputs, newRecordingComing = false): Promise<Problem[]> {
+  const before = useCallStore.getState().inputs
+  const placed = placeInputs(patchedInputs(before, patch, newRecordingComing))
+  // The placement and the render it causes are two long tasks for an hour's call, not one.
+  await nextTask()
   const { inputs } = useCallStore.getState()
-  const replacesCall =
-    patch.history !== undefined &&
-    inputs.history !== undefined &&
-    !sameCall(inputs.history, patch.history)
-  const kept: CallInputs = replacesCall ? (inputs.audio ? { audio: inputs.audio } : {}) : inputs
-  const base = newRecordingComing ? withoutAudio(kept) : kept
-  const next = { ...base, ...patch }
+  // Another open landed meanwhile: the placement is made again from what it left.
+  const next = inputs === before ? placed.inputs : patchedInputs(inputs, patch, newRecordingComing)
+  const replacesCall = replacesHistory(inputs, patch)
   if (inputs.audio && next.audio !== inputs.audio) URL.revokeObjectURL(inputs.audio.url)
-  replaceInputs(next)
+  replaceInputs(next, placed)
   if (replacesCall) resetCursor()
   const key = callKey(next)
   const review = useReviewStore.getState()
@@ -105,6 +117,25 @@ function applyPatch(patch: CallInputs, newRecordingComing = false): Problem[] {
   const switched =
     !replacesCall && review.callKey !== undefined && hasCorrections(review.corrections)
   return switched ? [recordingSwitched(next)] : []
+}
+
+function replacesHistory(inputs: CallInputs, patch: CallInputs): boolean {
+  return (
+    patch.history !== undefined &&
+    inputs.history !== undefined &&
+    !sameCall(inputs.history, patch.history)
+  )
+}
+
+function patchedInputs(
+  inputs: CallInputs,
+  patch: CallInputs,
+  newRecordingComing: boolean,
+): CallInputs {
+  const replacesCall = replacesHistory(inputs, patch)
+  const kept: CallInputs = replacesCall ? (inputs.audio ? { audio: inputs.audio } : {}) : inputs
+  const base = newRecordingComing ? withoutAudio(kept) : kept
+  return { ...base, ...patch }
 }
 
 function recordingSwitched(inputs: CallInputs): Problem {

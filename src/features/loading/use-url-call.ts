@@ -84,7 +84,7 @@ export function useUrlCall(): { sources: SourceStatus[]; isDemo: boolean } {
       text: texts[i]?.data ?? '',
       expected: source.role,
     }))
-    void openInputs(inputs)
+    void openInputs(inputs, undefined, () => !hasUserOpenedFiles())
   }, [textsDone, plan, texts])
 
   const audioOpened = useRef(false)

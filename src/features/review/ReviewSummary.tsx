@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useDeferredValue, useMemo } from 'react'
 import './review.css'
 import { callStats } from '../../domain/review/call-stats'
 import { useCallStore } from '../../store/call-store'
@@ -11,7 +11,9 @@ const s2 = (s: number) => `${s.toFixed(2)} s`
 
 /** The call at a glance, from the corrected timeline: where to look first. */
 export function ReviewSummary() {
-  const view = useCorrectedView()
+  // Rendered after the rest of a change, in a render of its own: the stats of an hour's call are
+  // a long task, and the transcript and waveform should not wait for them.
+  const view = useDeferredValue(useCorrectedView())
   const warnings = useCallStore((s) => s.warnings.length)
   const duration = useCallStore((s) => s.inputs.audio?.duration)
   const findings = useFindingsStore((s) => s.findings.length)

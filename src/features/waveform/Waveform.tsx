@@ -14,8 +14,10 @@ import { MessageLayer } from './message-layer'
 import { followPeaks, scaleOf } from './follow-peaks'
 import { peaksRenderer } from './draw-peaks'
 import { registerLayer } from './layer-registry'
+import { followShownWindow, prepareZoom } from './layer-window'
 import { Overview } from './Overview'
 import { PeaksStatus } from './PeaksStatus'
+import { nextTask } from '../loading/next-task'
 
 const CHANNEL_HEIGHT = 88
 
@@ -29,6 +31,7 @@ export function Waveform() {
   const ready = usePlayerStore((s) => s.ready)
   const containerRef = useRef<HTMLDivElement>(null)
   const layerRef = useRef<MessageLayer | null>(null)
+  const zoomTargetRef = useRef<((pxPerSecond: number) => void) | null>(null)
   const channels = Math.min(2, audio?.channels ?? 2)
   const anchor = view?.timeline.anchor
   const layout = useMemo(() => laneLayout(anchor, egress, channels), [anchor, egress, channels])
@@ -41,56 +44,78 @@ export function Waveform() {
     const container = containerRef.current
     if (!container || !url || !peaks || audioDuration === undefined) return
     const duration = audioDuration
-    const ws = WaveSurfer.create({
-      container,
-      url,
-      peaks: peaks.slice(0, 2),
-      duration,
-      height: CHANNEL_HEIGHT,
-      minPxPerSec: useReviewStore.getState().zoom,
-      splitChannels: [
-        { waveColor: '#7dd3fc', progressColor: '#0ea5e9' },
-        { waveColor: '#c4b5fd', progressColor: '#8b5cf6' },
-      ],
-      renderFunction: peaksRenderer(scaleOf(peaks)),
-      cursorColor: '#facc15',
-      cursorWidth: 2,
-      autoScroll: true,
-      autoCenter: false,
-      plugins: [
-        HoverPlugin.create({
-          lineColor: '#e2e8f0',
-          labelBackground: '#1e293b',
-          labelColor: '#e2e8f0',
-          labelSize: 11,
-          formatTimeCallback: formatClock,
-        }),
-      ],
+    let teardown: (() => void) | undefined
+    let cancelled = false
+    // Its own task: wavesurfer's creation and first render (≈ 90 ms for an hour) would otherwise
+    // add to the render that brought the recording in, already the longest task of an open.
+    void nextTask().then(() => {
+      if (!cancelled) teardown = createDetailView(container, url, peaks)
     })
-    const detach = player.attach(ws)
-    const unfollow = followPeaks(ws, peaks, duration)
-    const layer = new MessageLayer(
-      ws.getWrapper(),
-      duration,
-      CHANNEL_HEIGHT * Math.min(2, peaks.length),
-      {
-        onSelect: (id) => selectItem(id),
-        onPlay: (id) => playItem(id),
-        onDragged: dragItem,
-      },
-    )
-    layer.setSnapTargets(() => peaks.slice(0, 2).map(speechEdges))
-    layerRef.current = layer
-    const unregister = registerLayer(layer)
-    const detachRuler = attachRuler(ws, duration)
     return () => {
-      detachRuler()
-      unregister()
-      layer.destroy()
-      layerRef.current = null
-      unfollow()
-      detach()
-      ws.destroy()
+      cancelled = true
+      teardown?.()
+    }
+
+    function createDetailView(
+      container: HTMLDivElement,
+      url: string,
+      peaks: Float32Array[],
+    ): () => void {
+      const ws = WaveSurfer.create({
+        container,
+        url,
+        peaks: peaks.slice(0, 2),
+        duration,
+        height: CHANNEL_HEIGHT,
+        minPxPerSec: useReviewStore.getState().zoom,
+        splitChannels: [
+          { waveColor: '#7dd3fc', progressColor: '#0ea5e9' },
+          { waveColor: '#c4b5fd', progressColor: '#8b5cf6' },
+        ],
+        renderFunction: peaksRenderer(scaleOf(peaks)),
+        cursorColor: '#facc15',
+        cursorWidth: 2,
+        autoScroll: true,
+        autoCenter: false,
+        plugins: [
+          HoverPlugin.create({
+            lineColor: '#e2e8f0',
+            labelBackground: '#1e293b',
+            labelColor: '#e2e8f0',
+            labelSize: 11,
+            formatTimeCallback: formatClock,
+          }),
+        ],
+      })
+      const detach = player.attach(ws)
+      const unfollow = followPeaks(ws, peaks, duration)
+      const layer = new MessageLayer(
+        ws.getWrapper(),
+        duration,
+        CHANNEL_HEIGHT * Math.min(2, peaks.length),
+        {
+          onSelect: (id) => selectItem(id),
+          onPlay: (id) => playItem(id),
+          onDragged: dragItem,
+        },
+      )
+      layer.setSnapTargets(() => peaks.slice(0, 2).map(speechEdges))
+      layerRef.current = layer
+      const unregister = registerLayer(layer)
+      const detachRuler = attachRuler(ws, duration)
+      const unfollowWindow = followShownWindow(ws, layer, duration)
+      zoomTargetRef.current = (pxPerSecond) => prepareZoom(ws, layer, duration, pxPerSecond)
+      return () => {
+        zoomTargetRef.current = null
+        unfollowWindow()
+        detachRuler()
+        unregister()
+        layer.destroy()
+        layerRef.current = null
+        unfollow()
+        detach()
+        ws.destroy()
+      }
     }
   }, [url, peaks, audioDuration])
 
@@ -110,7 +135,10 @@ export function Waveform() {
   }, [complete, peaks, ready])
 
   useEffect(() => layerRef.current?.markSelected(selectedId), [selectedId, ready])
-  useEffect(() => player.zoom(zoom), [zoom, ready])
+  useEffect(() => {
+    if (ready) zoomTargetRef.current?.(zoom)
+    player.zoom(zoom)
+  }, [zoom, ready])
   useEffect(() => player.setRate(useReviewStore.getState().rate), [ready])
 
   return (

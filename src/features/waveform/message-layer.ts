@@ -1,6 +1,8 @@
 import type { SpeechEdges } from '../../domain/audio/speech-edges'
 import type { Interval, TalkOver } from '../../domain/talk-over'
 import type { PlacedItem } from '../../domain/timeline'
+import type { BuiltWindow, TimeWindow } from '../../domain/view/shown-window'
+import { builtWindow, itemsInWindow, windowServes } from '../../domain/view/shown-window'
 import { formatClock } from '../player/playback-cursor'
 import type { LaneLayout } from './lanes'
 import { bandOf } from './lanes'
@@ -18,16 +20,27 @@ export interface MessageLayerEvents {
 }
 
 const NEIGHBOUR: Record<string, 1 | -1> = { ArrowRight: 1, ArrowLeft: -1 }
+/** Elements created per frame: a first draw of thousands is split; 250 took 75 ms of script plus
+ * 140 ms of paint a frame under load. */
+const CREATED_PER_FRAME = 100
 
 /**
- * All message spans as one batch of absolutely positioned divs inside wavesurfer's wrapper.
- * Positions are percentages of the recording, so zooming costs nothing here (performance.md §2.4):
- * no Regions-plugin region, with its listeners, per message.
+ * The message spans around the shown window, as absolutely positioned divs inside wavesurfer's
+ * wrapper, positioned in percent of the recording. Only the window and a screen either side are
+ * built (as the ruler is): a zoom changes the wrapper's width and lays out every div in it, which
+ * took 169–985 ms with one div per message (docs/performance.md). The selected item stays built
+ * wherever the view is, so keyboard focus never lands on a removed element.
  */
 export class MessageLayer {
   private readonly root: HTMLDivElement
   private readonly speech: HTMLDivElement
+  /** The item divs, in timeline order; `display: contents`, so they position against the root. */
+  private readonly itemsRoot: HTMLDivElement
   private byId = new Map<string, HTMLElement>()
+  private items: readonly PlacedItem[] = []
+  private built: BuiltWindow
+  private pendingFrame: number | undefined
+  private draggingId: string | undefined
   private activeId: string | undefined
   private selectedId: string | undefined
   /** Abandons a drag in progress (the layer is going away). */
@@ -49,6 +62,10 @@ export class MessageLayer {
     this.root.className = 'tl-layer'
     this.speech = document.createElement('div')
     this.root.appendChild(this.speech)
+    this.itemsRoot = document.createElement('div')
+    this.itemsRoot.style.display = 'contents'
+    this.root.appendChild(this.itemsRoot)
+    this.built = builtWindow({ start: 0, end: duration }, duration)
     this.root.style.height = `${height}px`
     this.root.setAttribute('part', 'message-layer')
     ensureStyles(wrapper)
@@ -69,22 +86,49 @@ export class MessageLayer {
   /** Keyed by id: a correction only rewrites positions, it does not rebuild the layer. */
   render(items: readonly PlacedItem[], layout: LaneLayout) {
     this.layout = layout
+    this.items = items
+    this.root.dataset.items = String(items.length)
+    this.build()
+  }
+
+  /** The detail view shows this window (seconds): build around it unless already built. */
+  show(window: TimeWindow) {
+    if (windowServes(this.built, window)) return
+    this.built = builtWindow(window, this.duration)
+    this.build()
+  }
+
+  private build() {
+    cancelAnimationFrame(this.pendingFrame ?? 0)
+    this.pendingFrame = undefined
+    const layout = this.layout
+    if (!layout) return
+    const pinned = new Set([this.selectedId, this.draggingId])
+    const inWindow = new Set(itemsInWindow(this.items, this.built).map((i) => i.id))
     const next = new Map<string, HTMLElement>()
-    const added = document.createDocumentFragment()
-    for (const item of items) {
+    let created = 0
+    let deferred = false
+    for (const item of this.items) {
+      if (!inWindow.has(item.id) && !pinned.has(item.id)) continue
       let element = this.byId.get(item.id)
       if (!element) {
+        if (created >= CREATED_PER_FRAME && !pinned.has(item.id)) {
+          deferred = true
+          continue
+        }
+        created++
         element = document.createElement('div')
-        added.appendChild(element)
       }
       this.place(element, item, layout)
       next.set(item.id, element)
     }
     for (const [id, element] of this.byId) if (!next.has(id)) element.remove()
     this.byId = next
-    this.root.appendChild(added)
-    this.markActive(this.activeId)
-    this.markSelected(this.selectedId)
+    insertInOrder(this.itemsRoot, next.values())
+    if (deferred) this.pendingFrame = requestAnimationFrame(() => this.build())
+    this.toggle(this.activeId, 'data-active', true)
+    this.toggle(this.selectedId, 'data-selected', true)
+    this.updateTabStop()
   }
 
   /** Roving focus: Tab reaches the selected item (else the first); arrows walk from there. */
@@ -139,11 +183,17 @@ export class MessageLayer {
   markSelected(id: string | undefined) {
     this.toggle(this.selectedId, 'data-selected', false)
     this.selectedId = id
+    const outside = id !== undefined && !this.byId.has(id)
+    if (outside && this.items.some((item) => item.id === id)) {
+      this.build()
+      return
+    }
     this.toggle(id, 'data-selected', true)
     this.updateTabStop()
   }
 
   destroy() {
+    cancelAnimationFrame(this.pendingFrame ?? 0)
     this.endDrag?.()
     this.root.removeEventListener('pointerdown', this.onPointerDown)
     this.root.removeEventListener('pointermove', this.onHover)
@@ -199,6 +249,7 @@ export class MessageLayer {
       this.events.onSelect(id)
       return
     }
+    this.draggingId = id
     this.endDrag = startRegionDrag({
       region: target,
       layerRoot: this.root,
@@ -208,6 +259,7 @@ export class MessageLayer {
       snap: this.snapFor(target),
       onDone: (result) => {
         this.endDrag = undefined
+        this.draggingId = undefined
         if (result === 'click') this.events.onSelect(id)
         else if (result !== 'cancel') this.events.onDragged(id, result.mode, result.delta)
       },
@@ -247,10 +299,12 @@ export class MessageLayer {
     const step = NEIGHBOUR[event.key]
     if (step === undefined) return
     event.preventDefault()
-    const ids = [...this.byId.keys()]
-    const next = ids[ids.indexOf(id) + step]
+    const index = this.items.findIndex((item) => item.id === id)
+    const next = this.items[index + step]?.id
     if (next === undefined) return
     this.events.onSelect(next)
+    // The neighbour may be outside the built window: a selected item is always built.
+    this.markSelected(next)
     this.byId.get(next)?.focus()
   }
 }
@@ -281,6 +335,18 @@ function ensureStyles(wrapper: HTMLElement) {
   style.dataset.turnline = ''
   style.textContent = LAYER_CSS
   host.appendChild(style)
+}
+
+/**
+ * Adds the new elements among the kept ones in timeline order (the first region is the first
+ * item), without moving a kept one: a moved element loses keyboard focus.
+ */
+function insertInOrder(parent: HTMLElement, ordered: Iterable<HTMLElement>) {
+  let before: ChildNode | null = parent.firstChild
+  for (const element of ordered) {
+    if (element.parentNode === parent) before = element.nextSibling
+    else parent.insertBefore(element, before)
+  }
 }
 
 function samePlace(a: PlacedItem, b: PlacedItem): boolean {
