@@ -2,7 +2,9 @@
  * `npm run bench:align-browser`: the built app in headless Chromium opens a generated 56-minute
  * mono call whose history has `created_at` only, and aligns it automatically. Measures how long the
  * alignment takes once the recording is decoded and the longest main-thread task while it runs
- * (the issue's bound is 50 ms). Needs espeak-ng, sox, ffmpeg and Chromium.
+ * (the issue's bound is 50 ms). Needs espeak-ng, sox, ffmpeg and Chromium. The call has a hold-music
+ * block, which the speech model gate hears (it loads onnxruntime and Silero); `BENCH_HOLD=0`
+ * generates it without, the normal path on which nothing is loaded.
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
@@ -19,6 +21,7 @@ import { CHROMIUM_LAUNCH } from '../chromium'
 const PORT = 4181
 const OUT = 'dist/bench'
 const TURNS = Number(process.env.BENCH_TURNS ?? 520)
+const HOLD_MUSIC = process.env.BENCH_HOLD !== '0'
 
 function ensureInputs(name: string) {
   if (!existsSync('dist/index.html')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' })
@@ -27,7 +30,7 @@ function ensureInputs(name: string) {
   requireTools()
   const call = generateCall(
     8888,
-    { turns: TURNS, holdMusic: true },
+    { turns: TURNS, holdMusic: HOLD_MUSIC },
     join(tmpdir(), 'turnline-align-speech'),
   )
   const inputs = variantInputs(call, 'created_at_mono')
@@ -36,7 +39,7 @@ function ensureInputs(name: string) {
 }
 
 async function main() {
-  const name = `align-${TURNS}`
+  const name = `align-${TURNS}${HOLD_MUSIC ? '' : '-speech-only'}`
   ensureInputs(name)
   const server = await preview({ preview: { port: PORT, strictPort: true } })
   const browser = await chromium.launch(CHROMIUM_LAUNCH)
