@@ -5,7 +5,7 @@ import { useCorrectedView } from '../../store/corrected-timeline'
 import { useAlignStore } from '../align/run-alignment'
 import { player } from '../player/player'
 import { laneLayout } from '../waveform/lanes'
-import { stopWordTiming, timeWords } from './run-word-timing'
+import { pauseWordTiming, stopWordTiming, timeWords } from './run-word-timing'
 
 /** Keeps the audio-timed words in step with where each message sits now (renders nothing). */
 export function WordTiming() {
@@ -19,6 +19,7 @@ export function WordTiming() {
 
   useEffect(() => {
     if (!view || !base || !audio?.features || audio.channels === undefined) return
+    if (aligning) pauseWordTiming()
     if (decoding || aligning) return
     const { band, separated } = laneLayout(base.anchor, egress, audio.channels)
     const layout = channelLayout(audio.channels, separated, band)

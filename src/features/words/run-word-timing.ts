@@ -29,6 +29,19 @@ export function stopWordTiming() {
 }
 
 /**
+ * An alignment is about to move the messages: answers for where they sit now would rebuild the
+ * page while it runs and be stale when it ends. The next `timeWords` asks again.
+ */
+export function pauseWordTiming() {
+  const current = session
+  if (!current || current.inFlight.size === 0) return
+  current.generation++
+  current.inFlight = new Map()
+  useWordTimingStore.setState({ pending: 0 })
+  post(current.worker, { kind: 'time', generation: current.generation, jobs: [] })
+}
+
+/**
  * Times, in the word worker, the words of every message that has no captured timings and is not
  * timed where it sits now (new, aligned, nudged), the ones at and after the playhead first.
  */
@@ -81,6 +94,10 @@ function start(audio: LoadedAudio, base: Timeline) {
     if (session !== created) return
     const reply = event.data
     if (reply.generation !== created.generation) return
+    if (reply.timed.length === 0) {
+      useWordTimingStore.setState({ pending: reply.remaining })
+      return
+    }
     const layer = new Map(useWordTimingStore.getState().layer)
     for (const [id, words] of reply.timed) {
       layer.set(id, words)
