@@ -10,7 +10,6 @@ import { dipShare, speechSegments, withoutSustainedSound } from '../../domain/al
 import {
   TEST_RATE,
   addChords,
-  addGatedChords,
   addNoise,
   addSpeech,
   featuresOf,
@@ -61,7 +60,7 @@ async function judge(samples: Float32Array) {
 
 describe('speech gate (Silero v5)', () => {
   test('music that the dip heuristic takes for speech is asked about and rejected', async () => {
-    const music = channel(6, (out) => addGatedChords(out, 1, 6))
+    const music = channel(6, (out) => addChords(out, 1, 6, true))
     const energy = featuresOf([music]).channels[0]!.energy
     const segments = speechSegments(energy)
     expect(segments).toHaveLength(1)
@@ -101,7 +100,7 @@ function callWithMusic() {
     const lane = i % 2 === 0 ? 'agent' : 'user'
     const duration = i === 6 ? 7 : 1.5 + ((i * 37) % 23) / 10
     if (i === 5) {
-      addGatedChords(mono, t, 7)
+      addChords(mono, t, 7, true)
       t += 7.6
     }
     addSpeech(mono, { start: t, duration, f0: lane === 'agent' ? 190 : 110 }, i)
