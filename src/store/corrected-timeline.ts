@@ -27,27 +27,27 @@ let reshaped:
       base: Timeline
       layer: AlignmentLayer | undefined
       edges: Corrections['edges']
-      words: AudioWordLayer
       timeline: Timeline
     }
   | undefined
+let withWords: { reshaped: Timeline; words: AudioWordLayer; timeline: Timeline } | undefined
 
 /**
  * The placement with the alignment, the dragged edges and the audio-timed words applied: rebuilt
  * only when one of them changes, so that nudges (the frequent key presses) stay incremental on top.
+ * The words are a step of their own: a batch from the word worker does not re-apply the alignment.
  */
 function reshapedBase(base: Timeline, corrections: Corrections, words: AudioWordLayer): Timeline {
   const { alignment, edges } = corrections
-  if (
-    reshaped?.base !== base ||
-    reshaped.layer !== alignment ||
-    reshaped.edges !== edges ||
-    reshaped.words !== words
-  ) {
-    const timeline = withAudioWords(reshapedTimeline(base, alignment, edges), words)
-    reshaped = { base, layer: alignment, edges, words, timeline }
-  }
-  return reshaped.timeline
+  if (reshaped?.base !== base || reshaped.layer !== alignment || reshaped.edges !== edges)
+    reshaped = { base, layer: alignment, edges, timeline: reshapedTimeline(base, alignment, edges) }
+  if (withWords?.reshaped !== reshaped.timeline || withWords.words !== words)
+    withWords = {
+      reshaped: reshaped.timeline,
+      words,
+      timeline: withAudioWords(reshaped.timeline, words),
+    }
+  return withWords.timeline
 }
 
 /** The corrected timeline, computed once per (timeline, corrections) pair for all readers. */

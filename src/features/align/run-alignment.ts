@@ -3,6 +3,8 @@ import type { AlignmentLayer } from '../../domain/align/layer'
 import { anchorCertainty, channelLayout, turnsToAlign } from '../../domain/align/timeline-turns'
 import { useCallStore } from '../../store/call-store'
 import { reviewActions, useReviewStore } from '../../store/review-store'
+import { correctedView } from '../../store/corrected-timeline'
+import { nextTask } from '../loading/next-task'
 import { laneLayout } from '../waveform/lanes'
 import type { AlignReply, AlignRequest } from './align.worker'
 
@@ -55,35 +57,40 @@ export function alignToAudio(reason: 'auto' | 'manual'): void {
   current = worker
   useAlignStore.setState({ running: true, message: 'Aligning to the audio…' })
   const forTimeline = timeline
-  worker.onmessage = (event: MessageEvent<AlignReply>) => {
+  worker.onmessage = async (event: MessageEvent<AlignReply>) => {
     if (current !== worker) return
-    cancelAlignment()
-    const reply = event.data
-    const now = useCallStore.getState()
-    if (now.timeline !== forTimeline || now.inputs.audio !== audio) return
-    if (!reply.ok) {
-      useAlignStore.setState({ message: `Alignment failed: ${reply.error}` })
-      return
+    current = undefined
+    worker.terminate()
+    // Still "running" until the result is on the page: word timing waits for where it puts things.
+    const done = (message?: string) =>
+      useAlignStore.setState({ running: false, ...(message !== undefined ? { message } : {}) })
+    const stale = () => {
+      const now = useCallStore.getState()
+      return now.timeline !== forTimeline || now.inputs.audio !== audio
     }
+    const reply = event.data
+    if (stale()) return done()
+    if (!reply.ok) return done(`Alignment failed: ${reply.error}`)
     const layer: AlignmentLayer = {
       offset: reply.offset,
       driftPpm: reply.driftPpm,
       driftFitted: reply.driftFitted,
       turns: new Map(reply.turns),
     }
-    const moved = reply.turns.filter(([, t]) => t.status !== 'kept').length
-    const unmatched = reply.turns.filter(([, t]) => t.status === 'unmatched').length
-    reviewActions.replaceCorrections({ ...useReviewStore.getState().corrections, alignment: layer })
-    const prefix = reason === 'auto' ? 'Aligned automatically' : 'Aligned'
-    const parts = [
-      `${prefix}: ${moved} of ${reply.turns.length} messages placed from the audio`,
-      unmatched > 0 ? `${unmatched} not found (flagged)` : undefined,
-      reply.driftFitted ? `drift ${Math.round(reply.driftPpm)} ppm` : undefined,
-      gateSummary(reply),
-    ].filter(Boolean)
-    useAlignStore.setState({
-      message: `${parts.join(', ')}. Undo restores the previous placement.`,
-    })
+    const before = useReviewStore.getState().corrections
+    const corrections = { ...before, alignment: layer }
+    // The corrected view first, in a task of its own; the re-render reads it from the cache in the
+    // next one, so neither holds the page for both.
+    correctedView(forTimeline, corrections)
+    await nextTask()
+    // A newer run started meanwhile: it owns the status now.
+    if (current !== undefined) return
+    if (stale()) return done()
+    const latest = useReviewStore.getState().corrections
+    reviewActions.replaceCorrections(
+      latest === before ? corrections : { ...latest, alignment: layer },
+    )
+    done(alignedMessage(reply, reason))
   }
   worker.onerror = (event) => {
     if (current !== worker) return
@@ -101,4 +108,17 @@ function gateSummary(reply: Extract<AlignReply, { ok: true }>): string | undefin
   return reply.rejected > 0
     ? `${stretches(reply.rejected)} of music or other non-speech sound left out`
     : `${stretches(reply.judged)} of steady sound checked: speech`
+}
+
+function alignedMessage(reply: Extract<AlignReply, { ok: true }>, reason: 'auto' | 'manual') {
+  const moved = reply.turns.filter(([, t]) => t.status !== 'kept').length
+  const unmatched = reply.turns.filter(([, t]) => t.status === 'unmatched').length
+  const prefix = reason === 'auto' ? 'Aligned automatically' : 'Aligned'
+  const parts = [
+    `${prefix}: ${moved} of ${reply.turns.length} messages placed from the audio`,
+    unmatched > 0 ? `${unmatched} not found (flagged)` : undefined,
+    reply.driftFitted ? `drift ${Math.round(reply.driftPpm)} ppm` : undefined,
+    gateSummary(reply),
+  ].filter(Boolean)
+  return `${parts.join(', ')}. Undo restores the previous placement.`
 }
