@@ -56,6 +56,8 @@ export interface AlignOptions {
   anchor: AnchorCertainty
   /** What a speech model said of the long stretches of sound it was asked about. */
   speech?: readonly SpeechVerdict[]
+  /** Each channel's speech segments (`channelSegments`), when the caller has found them already. */
+  segments?: ReadonlyMap<number, readonly Segment[]>
 }
 
 export type AlignStatus = 'matched' | 'unmatched' | 'kept'
@@ -128,7 +130,7 @@ export function alignCall(
   layout: ChannelLayout,
   options: AlignOptions,
 ): CallAlignment {
-  const lanes = buildLanes(turns, features, layout, options.speech)
+  const lanes = buildLanes(turns, features, layout, options)
   const duration = features.frames * FEATURE_HOP_S
   const tight = turns.map((t) => t.clock === 'measured' || t.fixed)
   const expectedDuration = turns.map((t, i) =>
@@ -398,7 +400,7 @@ function buildLanes(
   turns: readonly TurnToAlign[],
   features: AlignmentFeatures,
   layout: ChannelLayout,
-  speech: readonly SpeechVerdict[] | undefined,
+  { speech, segments: found }: AlignOptions,
 ): Lane[] {
   const indices = (lane?: SpeechLane) =>
     turns.flatMap((t, i) => (lane === undefined || t.lane === lane ? [i] : []))
@@ -406,7 +408,7 @@ function buildLanes(
     const channelFeatures = features.channels[channel]
     if (!channelFeatures) return undefined
     const segments = withoutSustainedSound(
-      speechSegments(channelFeatures.energy),
+      found?.get(channel) ?? speechSegments(channelFeatures.energy),
       channelFeatures.energy,
       (segment) => verdictFor(speech, channel, segment),
     )
@@ -425,6 +427,20 @@ function buildLanes(
       ? [lane('user', layout.user, 'user'), lane('agent', layout.agent, 'agent')]
       : [lane('both', layout.channel)]
   return built.filter((l): l is Lane => l !== undefined)
+}
+
+/** Speech segments of every channel the layout listens to, by channel. */
+export function channelSegments(
+  features: AlignmentFeatures,
+  layout: ChannelLayout,
+): Map<number, Segment[]> {
+  const channels = layout.kind === 'stereo' ? [layout.user, layout.agent] : [layout.channel]
+  const out = new Map<number, Segment[]>()
+  for (const channel of channels) {
+    const energy = features.channels[channel]?.energy
+    if (energy && !out.has(channel)) out.set(channel, speechSegments(energy))
+  }
+  return out
 }
 
 /** The coarse shift for the rough clocks, from every lane's expected and detected speech. */

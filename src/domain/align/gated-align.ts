@@ -1,6 +1,6 @@
 import type { AlignmentFeatures } from '../audio/features'
 import type { AlignOptions, CallAlignment, ChannelLayout, TurnToAlign } from './align-call'
-import { alignCall } from './align-call'
+import { alignCall, channelSegments } from './align-call'
 import type { GateCandidate, SpeechVerdict } from './speech-gate'
 import { callGateCandidates } from './speech-gate'
 
@@ -28,7 +28,9 @@ export async function alignWithSpeechGate(
   options: AlignOptions,
   judge: SpeechJudge,
 ): Promise<GatedAlignment> {
-  const candidates = callGateCandidates(features, layout)
+  // Found once: the candidates come from the same segments the alignment then uses.
+  const segments = channelSegments(features, layout)
+  const candidates = callGateCandidates(features, segments)
   let verdicts: SpeechVerdict[] = []
   let gateError: string | undefined
   if (candidates.length > 0) {
@@ -38,7 +40,7 @@ export async function alignWithSpeechGate(
       gateError = error instanceof Error ? error.message : String(error)
     }
   }
-  const result = alignCall(turns, features, layout, { ...options, speech: verdicts })
+  const result = alignCall(turns, features, layout, { ...options, speech: verdicts, segments })
   return {
     ...result,
     judged: verdicts.length,

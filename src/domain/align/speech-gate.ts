@@ -1,7 +1,6 @@
 import type { AlignmentFeatures } from '../audio/features'
-import type { ChannelLayout } from './align-call'
 import type { Segment } from './speech-segments'
-import { dipShare, speechSegments } from './speech-segments'
+import { dipShare } from './speech-segments'
 
 /**
  * Which long stretches of sound a speech model should judge, and how its answers decide. Energy
@@ -97,14 +96,13 @@ export function verdictFor(
   )?.speech
 }
 
-/** The candidates of every channel the alignment listens to. */
+/** The candidates of every channel, from its speech segments (`channelSegments`). */
 export function callGateCandidates(
   features: AlignmentFeatures,
-  layout: ChannelLayout,
+  segments: ReadonlyMap<number, readonly Segment[]>,
 ): GateCandidate[] {
-  const channels = layout.kind === 'stereo' ? [layout.user, layout.agent] : [layout.channel]
-  return [...new Set(channels)].flatMap((channel) => {
+  return [...segments].flatMap(([channel, found]) => {
     const energy = features.channels[channel]?.energy
-    return energy ? gateCandidates(channel, energy, speechSegments(energy)) : []
+    return energy ? gateCandidates(channel, energy, found) : []
   })
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { TurnToAlign } from '../../domain/align/align-call'
-import { alignCall } from '../../domain/align/align-call'
+import { alignCall, channelSegments } from '../../domain/align/align-call'
 import { alignWithSpeechGate } from '../../domain/align/gated-align'
 import type { GateCandidate } from '../../domain/align/speech-gate'
 import { callGateCandidates, verdict } from '../../domain/align/speech-gate'
@@ -39,6 +39,8 @@ function channel(seconds: number, fill: (out: Float32Array) => void): Float32Arr
   return out
 }
 
+const MONO = { kind: 'mono', channel: 0 } as const
+
 let model: SpeechModel
 beforeAll(async () => {
   model = await loadSilero(readFileSync(modelFile))
@@ -54,7 +56,8 @@ function judgeWithModel(samples: Float32Array, asked: GateCandidate[][] = []) {
 }
 
 async function judge(samples: Float32Array) {
-  const candidates = callGateCandidates(featuresOf([samples]), { kind: 'mono', channel: 0 })
+  const features = featuresOf([samples])
+  const candidates = callGateCandidates(features, channelSegments(features, MONO))
   return judgeWithModel(samples)(candidates)
 }
 
@@ -87,7 +90,8 @@ describe('speech gate (Silero v5)', () => {
 
   test('speech is not asked about: the normal path never loads the model', () => {
     const speech = channel(8, (out) => addSpeech(out, { start: 1, duration: 8 }))
-    expect(callGateCandidates(featuresOf([speech]), { kind: 'mono', channel: 0 })).toEqual([])
+    const features = featuresOf([speech])
+    expect(callGateCandidates(features, channelSegments(features, MONO))).toEqual([])
   })
 })
 
