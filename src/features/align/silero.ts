@@ -1,8 +1,12 @@
 import type * as OrtModule from 'onnxruntime-web'
 import type { InferenceSession, Tensor } from 'onnxruntime-web'
+import { FEATURE_RATE } from '../../domain/audio/features'
 
-/** Silero VAD v5 at 16 kHz: 512-sample frames, each with the 64 samples before it as context. */
-export const SILERO_RATE = 16_000
+/**
+ * Silero VAD v5 at 16 kHz (the rate the probes are cut at): 512-sample frames, each with the 64
+ * samples before it as context.
+ */
+const SILERO_RATE = FEATURE_RATE
 const FRAME = 512
 const CONTEXT = 64
 const STATE = 128
@@ -21,8 +25,8 @@ type Ort = typeof OrtModule
  * isolation needed). `model` is the `.onnx` file's bytes; the caller decides where they come from
  * (the app's own origin in the browser, the package's file in Node).
  */
-export async function loadSilero(model: ArrayBuffer | Uint8Array, ort?: Ort): Promise<SpeechModel> {
-  const runtime = ort ?? (await import('onnxruntime-web/wasm'))
+export async function loadSilero(model: ArrayBuffer | Uint8Array): Promise<SpeechModel> {
+  const runtime = await import('onnxruntime-web/wasm')
   runtime.env.wasm.numThreads = 1
   const bytes = model instanceof Uint8Array ? model : new Uint8Array(model)
   const session = await runtime.InferenceSession.create(bytes, { executionProviders: ['wasm'] })
