@@ -1,6 +1,6 @@
 import type { ChannelFeatures } from '../audio/features'
 import { FEATURE_HOP_S, MFCC_COUNT } from '../audio/features'
-import { FRAME_CENTRE_S, segmentFrames } from './speech-segments'
+import { FRAME_CENTRE_S, percentile, segmentFrames } from './speech-segments'
 import type { Segment } from './speech-segments'
 
 /** A segment's voice: mean MFCCs 1–12 (timbre, not loudness) and the fricative-band tilt. */
@@ -119,7 +119,7 @@ export function splitAtVoiceChanges(
       )
         continue
       // Two voices at once sit between the two: the change began where the first voice faded.
-      const settled = median(smooth.subarray(i - SPLIT_HOLD_FRAMES, i))
+      const settled = percentile(smooth.subarray(i - SPLIT_HOLD_FRAMES, i), 0.5)
       let change = i
       while (change > last + 1 && Math.abs(smooth[change - 1]!) < 0.5 * Math.abs(settled)) change--
       const at = (a + change) * FEATURE_HOP_S + FRAME_CENTRE_S
@@ -168,11 +168,6 @@ function frameRatios(
     out[f - a] = model.ratio(voice)
   }
   return out
-}
-
-function median(values: Float64Array): number {
-  const sorted = Float64Array.from(values).sort()
-  return sorted[Math.floor(sorted.length / 2)] ?? 0
 }
 
 function movingMean(values: Float64Array, width: number): Float64Array {

@@ -12,9 +12,9 @@ const MIN_SPEECH_S = 0.08
 /** A frame's energy describes the middle of its 25 ms window. */
 export const FRAME_CENTRE_S = 0.0125
 
-export function percentile(values: Float32Array, p: number): number {
+export function percentile(values: Float32Array | Float64Array, p: number): number {
   if (values.length === 0) return 0
-  const sorted = Float32Array.from(values).sort()
+  const sorted = values.slice().sort()
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!
 }
 

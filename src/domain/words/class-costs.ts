@@ -1,3 +1,4 @@
+import { percentile } from '../align/speech-segments'
 import { MFCC_COUNT } from '../audio/features'
 import type { BroadClass } from './broad-classes'
 
@@ -77,8 +78,8 @@ export function spanFrames(span: SpanFeatures): SpanFrames {
   // The floor is the span's noise, but no lower than speech's own dynamic range below its loud
   // end (a clean TTS channel's digital silence is no level to measure consonants from), and
   // some way below it (a span with no pause: its quietest frames are consonants, not silence).
-  const top = quantile(energy, 0.97)
-  const noise = quantile(energy, 0.05)
+  const top = percentile(energy, 0.97)
+  const noise = percentile(energy, 0.05)
   const floor = Math.min(Math.max(noise, top - SPEECH_RANGE_DB), top - MIN_RANGE_DB)
   const range = Math.max(6, top - floor)
   const hiss = new Float32Array(frames)
@@ -91,10 +92,10 @@ export function spanFrames(span: SpanFeatures): SpanFrames {
     if (loudness > LOUD_FRACTION) loud.push(t)
   }
   const heard = Float32Array.from(loud, (t) => hiss[t] ?? 0)
-  const centre = quantile(heard, 0.5)
+  const centre = percentile(heard, 0.5)
   const spread =
     1.4826 *
-      quantile(
+      percentile(
         heard.map((h) => Math.abs(h - centre)),
         0.5,
       ) +
@@ -185,10 +186,4 @@ export function adaptedCosts(
     }
   })
   return costs
-}
-
-function quantile(values: Float32Array, q: number): number {
-  if (values.length === 0) return 0
-  const sorted = Float32Array.from(values).sort()
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
 }
