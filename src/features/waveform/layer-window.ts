@@ -1,24 +1,19 @@
 import type WaveSurfer from 'wavesurfer.js'
-import type { TimeWindow } from '../../domain/view/shown-window'
 import { windowAfterZoom } from '../../domain/view/shown-window'
 import type { MessageLayer } from './message-layer'
 
 /** Keeps the message layer built around what the detail view shows, as it scrolls and redraws. */
 export function followShownWindow(ws: WaveSurfer, layer: MessageLayer, duration: number) {
-  const shown = (): TimeWindow | undefined => {
-    const pxPerSecond = ws.getWrapper().scrollWidth / duration
-    if (!(pxPerSecond > 0)) return undefined
-    const start = ws.getScroll() / pxPerSecond
-    return { start, end: start + ws.getWidth() / pxPerSecond }
-  }
   const offs = [
     ws.on('redrawcomplete', () => {
-      const window = shown()
-      if (window) layer.show(window)
+      const pxPerSecond = ws.getWrapper().scrollWidth / duration
+      if (!(pxPerSecond > 0)) return
+      const start = ws.getScroll() / pxPerSecond
+      layer.show({ start, end: start + ws.getWidth() / pxPerSecond }, pxPerSecond)
     }),
     // Before the media reports its duration, wavesurfer reports an empty window: not a view.
     ws.on('scroll', (start, end) => {
-      if (end > start) layer.show({ start, end })
+      if (end > start) layer.show({ start, end }, ws.getWidth() / (end - start))
     }),
   ]
   return () => offs.forEach((off) => off())
@@ -34,14 +29,14 @@ export function prepareZoom(
   duration: number,
   toPxPerSecond: number,
 ) {
-  layer.show(
-    windowAfterZoom({
-      duration,
-      width: ws.getWidth(),
-      scrollLeft: ws.getScroll(),
-      cursor: ws.getCurrentTime(),
-      fromPxPerSecond: ws.options.minPxPerSec ?? 0,
-      toPxPerSecond,
-    }),
-  )
+  const width = ws.getWidth()
+  const window = windowAfterZoom({
+    duration,
+    width,
+    scrollLeft: ws.getScroll(),
+    cursor: ws.getCurrentTime(),
+    fromPxPerSecond: ws.options.minPxPerSec ?? 0,
+    toPxPerSecond,
+  })
+  layer.show(window, width / (window.end - window.start))
 }

@@ -3,10 +3,12 @@ import type { Interval, TalkOver } from '../../domain/talk-over'
 import type { PlacedItem } from '../../domain/timeline'
 import type { BuiltWindow, TimeWindow } from '../../domain/view/shown-window'
 import { builtWindow, itemsInWindow, windowServes } from '../../domain/view/shown-window'
+import { paintedItemAt } from '../../domain/view/painted-hit'
 import { formatClock } from '../player/playback-cursor'
 import type { LaneLayout } from './lanes'
 import { bandOf } from './lanes'
 import { LAYER_CSS } from './message-layer-css'
+import { PaintedRegions } from './painted-regions'
 import type { DragMode } from './region-drag'
 import { dragModeAt, startRegionDrag } from './region-drag'
 
@@ -23,6 +25,11 @@ const NEIGHBOUR: Record<string, 1 | -1> = { ArrowRight: 1, ArrowLeft: -1 }
 /** Elements created per frame: a first draw of thousands is split; 250 took 75 ms of script plus
  * 140 ms of paint a frame under load. */
 const CREATED_PER_FRAME = 100
+/** A window with more items than this paints them on a canvas: as divs, every move of them all
+ * (an alignment landing, an undo) cost 60–100 ms of style, layout and paint for 520 regions. */
+const PAINTED_ABOVE = 150
+/** How near, in px, a pointer must come to a painted item to take it. */
+const PAINTED_SLOP_PX = 4
 
 /**
  * The message spans around the shown window, as absolutely positioned divs inside wavesurfer's
@@ -39,6 +46,13 @@ export class MessageLayer {
   private byId = new Map<string, HTMLElement>()
   private items: readonly PlacedItem[] = []
   private built: BuiltWindow
+  /** Pixels per second of the detail view; 0 until it has reported one. */
+  private pxPerSecond = 0
+  private readonly painter: PaintedRegions
+  /** Items of the window drawn on the canvas rather than as elements (dense windows only). */
+  private painted: PlacedItem[] = []
+  /** A pointer press on a painted item: wavesurfer must not take its click as a seek. */
+  private swallowClick = false
   private pendingFrame: number | undefined
   private draggingId: string | undefined
   private activeId: string | undefined
@@ -62,6 +76,7 @@ export class MessageLayer {
     this.root.className = 'tl-layer'
     this.speech = document.createElement('div')
     this.root.appendChild(this.speech)
+    this.painter = new PaintedRegions(this.root, height)
     this.itemsRoot = document.createElement('div')
     this.itemsRoot.style.display = 'contents'
     this.root.appendChild(this.itemsRoot)
@@ -75,6 +90,11 @@ export class MessageLayer {
     this.root.addEventListener('click', stop)
     this.root.addEventListener('dblclick', this.onDoubleClick)
     this.root.addEventListener('keydown', this.onKeyDown)
+    // The canvas lets the pointer through to the waveform; its items are found from the wrapper.
+    wrapper.addEventListener('pointerdown', this.onPaintedPointerDown, true)
+    wrapper.addEventListener('click', this.onPaintedClick, true)
+    wrapper.addEventListener('dblclick', this.onPaintedDoubleClick, true)
+    wrapper.addEventListener('pointermove', this.onPaintedHover)
   }
 
   /** Found at the first drag: an hour's edges take a long task, and most opens never drag. */
@@ -92,10 +112,13 @@ export class MessageLayer {
   }
 
   /** The detail view shows this window (seconds): build around it unless already built. */
-  show(window: TimeWindow) {
-    if (windowServes(this.built, window)) return
-    this.built = builtWindow(window, this.duration)
-    this.build()
+  show(window: TimeWindow, pxPerSecond: number) {
+    const rescaled = pxPerSecond !== this.pxPerSecond
+    this.pxPerSecond = pxPerSecond
+    if (!windowServes(this.built, window)) {
+      this.built = builtWindow(window, this.duration)
+      this.build()
+    } else if (rescaled) this.paint()
   }
 
   private build() {
@@ -103,13 +126,22 @@ export class MessageLayer {
     this.pendingFrame = undefined
     const layout = this.layout
     if (!layout) return
+    const windowItems = itemsInWindow(this.items, this.built)
+    const dense = windowItems.length > PAINTED_ABOVE
     const pinned = new Set([this.selectedId, this.draggingId])
-    const inWindow = new Set(itemsInWindow(this.items, this.built).map((i) => i.id))
+    if (dense) {
+      // The playing item is highlighted as an element; without a selection the first item in
+      // the window is one too, so Tab still reaches the layer.
+      pinned.add(this.activeId)
+      if (this.selectedId === undefined) pinned.add(windowItems[0]?.id)
+    }
+    const inWindow = new Set(windowItems.map((i) => i.id))
+    this.painted = dense ? windowItems.filter((item) => !pinned.has(item.id)) : []
     const next = new Map<string, HTMLElement>()
     let created = 0
     let deferred = false
     for (const item of this.items) {
-      if (!inWindow.has(item.id) && !pinned.has(item.id)) continue
+      if (!pinned.has(item.id) && (dense || !inWindow.has(item.id))) continue
       let element = this.byId.get(item.id)
       if (!element) {
         if (created >= CREATED_PER_FRAME && !pinned.has(item.id)) {
@@ -126,9 +158,25 @@ export class MessageLayer {
     this.byId = next
     insertInOrder(this.itemsRoot, next.values())
     if (deferred) this.pendingFrame = requestAnimationFrame(() => this.build())
+    this.root.dataset.painted = String(this.painted.length)
+    this.paint()
     this.toggle(this.activeId, 'data-active', true)
     this.toggle(this.selectedId, 'data-selected', true)
     this.updateTabStop()
+  }
+
+  private paint() {
+    if (!this.layout) return
+    this.painter.paint({
+      items: this.painted,
+      span: {
+        start: Math.max(0, this.built.start),
+        end: Math.min(this.duration, this.built.end),
+      },
+      pxPerSecond: this.pxPerSecond,
+      duration: this.duration,
+      layout: this.layout,
+    })
   }
 
   /** Roving focus: Tab reaches the selected item (else the first); arrows walk from there. */
@@ -175,16 +223,19 @@ export class MessageLayer {
   }
 
   markActive(id: string | undefined) {
+    if (id === this.activeId) return
     this.toggle(this.activeId, 'data-active', false)
     this.activeId = id
-    this.toggle(id, 'data-active', true)
+    // A dense window builds the playing item as an element: it changes what is painted.
+    if (this.painted.length > 0) this.build()
+    else this.toggle(id, 'data-active', true)
   }
 
   markSelected(id: string | undefined) {
     this.toggle(this.selectedId, 'data-selected', false)
     this.selectedId = id
     const outside = id !== undefined && !this.byId.has(id)
-    if (outside && this.items.some((item) => item.id === id)) {
+    if (this.painted.length > 0 || (outside && this.items.some((item) => item.id === id))) {
       this.build()
       return
     }
@@ -199,6 +250,10 @@ export class MessageLayer {
     this.root.removeEventListener('pointermove', this.onHover)
     this.root.removeEventListener('dblclick', this.onDoubleClick)
     this.root.removeEventListener('keydown', this.onKeyDown)
+    this.wrapper.removeEventListener('pointerdown', this.onPaintedPointerDown, true)
+    this.wrapper.removeEventListener('click', this.onPaintedClick, true)
+    this.wrapper.removeEventListener('dblclick', this.onPaintedDoubleClick, true)
+    this.wrapper.removeEventListener('pointermove', this.onPaintedHover)
     this.root.remove()
   }
 
@@ -244,6 +299,57 @@ export class MessageLayer {
     if (!target || id === undefined || event.button !== 0) return
     event.stopPropagation()
     event.preventDefault()
+    this.grab(target, id, event)
+  }
+
+  /** A press on a painted item: it becomes an element (pinned while dragged) and is grabbed. */
+  private readonly onPaintedPointerDown = (event: PointerEvent) => {
+    this.swallowClick = false
+    const item = event.button === 0 ? this.paintedAt(event) : undefined
+    if (!item) return
+    event.stopImmediatePropagation()
+    event.preventDefault()
+    this.swallowClick = true
+    this.draggingId = item.id
+    this.build()
+    const element = this.byId.get(item.id)
+    if (element) this.grab(element, item.id, event, 'move')
+    else this.draggingId = undefined
+  }
+
+  private readonly onPaintedClick = (event: MouseEvent) => {
+    if (!this.swallowClick) return
+    this.swallowClick = false
+    event.stopImmediatePropagation()
+  }
+
+  private readonly onPaintedDoubleClick = (event: MouseEvent) => {
+    const item = this.paintedAt(event)
+    if (!item) return
+    event.stopImmediatePropagation()
+    this.events.onPlay(item.id)
+  }
+
+  private readonly onPaintedHover = (event: PointerEvent) => {
+    if (this.painted.length === 0 && !this.wrapper.style.cursor) return
+    this.wrapper.style.cursor = this.paintedAt(event) ? 'pointer' : ''
+  }
+
+  private paintedAt(event: MouseEvent): PlacedItem | undefined {
+    const layout = this.layout
+    if (this.painted.length === 0 || !layout) return undefined
+    const rect = this.root.getBoundingClientRect()
+    const y = event.clientY - rect.top
+    if (rect.width <= 0 || y < 0 || y > rect.height) return undefined
+    const pxPerSecond = rect.width / this.duration
+    return paintedItemAt(this.painted, (item) => bandOf(layout, item.lane), {
+      time: (event.clientX - rect.left) / pxPerSecond,
+      band: y < rect.height / 2 ? 0 : 1,
+      slop: PAINTED_SLOP_PX / pxPerSecond,
+    })
+  }
+
+  private grab(target: HTMLElement, id: string, event: PointerEvent, mode?: DragMode) {
     target.focus({ preventScroll: true })
     if (target.dataset.kind !== 'region') {
       this.events.onSelect(id)
@@ -254,6 +360,7 @@ export class MessageLayer {
       region: target,
       layerRoot: this.root,
       pointer: event,
+      mode,
       pxPerSecond: this.wrapper.getBoundingClientRect().width / this.duration,
       duration: this.duration,
       snap: this.snapFor(target),

@@ -16,6 +16,8 @@ export interface DragSetup {
   region: HTMLElement
   layerRoot: HTMLElement
   pointer: PointerEvent
+  /** What the drag moves; by default found from where on the region the pointer went down. */
+  mode?: DragMode
   /** Pixels per second of the waveform at the current zoom. */
   pxPerSecond: number
   duration: number
@@ -38,7 +40,7 @@ export function dragModeAt(region: HTMLElement, clientX: number): DragMode {
  */
 export function startRegionDrag(setup: DragSetup): () => void {
   const { region, layerRoot, pointer, pxPerSecond, duration, snap, onDone } = setup
-  const mode = dragModeAt(region, pointer.clientX)
+  const mode = setup.mode ?? dragModeAt(region, pointer.clientX)
   const start = Number(region.dataset.start)
   const end = Number(region.dataset.end)
   const original = { left: region.style.left, width: region.style.width }
