@@ -21,7 +21,11 @@ export interface CorrectedView {
   outsideTurns: Interval[]
 }
 
-let last: { corrected: CorrectedTimeline; view: CorrectedView } | undefined
+/**
+ * The two latest views, newest first: a view built ahead of its store update (run-alignment,
+ * run-word-timing) must survive a render of the current one in between, or each rebuilds the other.
+ */
+let recent: { corrected: CorrectedTimeline; view: CorrectedView }[] = []
 let reshaped:
   | {
       base: Timeline
@@ -30,7 +34,7 @@ let reshaped:
       timeline: Timeline
     }
   | undefined
-let withWords: { reshaped: Timeline; words: AudioWordLayer; timeline: Timeline } | undefined
+let withWords: { reshaped: Timeline; words: AudioWordLayer; timeline: Timeline }[] = []
 
 /**
  * The placement with the alignment, the dragged edges and the audio-timed words applied: rebuilt
@@ -41,13 +45,13 @@ function reshapedBase(base: Timeline, corrections: Corrections, words: AudioWord
   const { alignment, edges } = corrections
   if (reshaped?.base !== base || reshaped.layer !== alignment || reshaped.edges !== edges)
     reshaped = { base, layer: alignment, edges, timeline: reshapedTimeline(base, alignment, edges) }
-  if (withWords?.reshaped !== reshaped.timeline || withWords.words !== words)
-    withWords = {
-      reshaped: reshaped.timeline,
-      words,
-      timeline: withAudioWords(reshaped.timeline, words),
-    }
-  return withWords.timeline
+  const timeline = reshaped.timeline
+  let hit = withWords.find((w) => w.reshaped === timeline && w.words === words)
+  if (!hit) {
+    hit = { reshaped: timeline, words, timeline: withAudioWords(timeline, words) }
+    withWords = [hit, ...withWords].slice(0, 2)
+  }
+  return hit.timeline
 }
 
 /** The corrected timeline, computed once per (timeline, corrections) pair for all readers. */
@@ -57,10 +61,12 @@ export function correctedView(
   words: AudioWordLayer = useWordTimingStore.getState().layer,
 ): CorrectedView {
   const base = reshapedBase(placed, corrections, words)
-  if (last && last.corrected.base === base && last.corrected.corrections === corrections)
-    return last.view
+  const hit = recent.find(
+    (r) => r.corrected.base === base && r.corrected.corrections === corrections,
+  )
+  if (hit) return hit.view
   // From the previous view of the same call, so that a key press costs only what it changed.
-  const corrected = correctTimeline(base, corrections, last?.corrected)
+  const corrected = correctTimeline(base, corrections, recent[0]?.corrected)
   const { timeline, index } = corrected
   const view = {
     timeline,
@@ -68,7 +74,7 @@ export function correctedView(
     talkOver: findTalkOver(timeline.items),
     outsideTurns: speechOutsideTurns(timeline.vad, timeline.items),
   }
-  last = { corrected, view }
+  recent = [{ corrected, view }, ...recent].slice(0, 2)
   return view
 }
 

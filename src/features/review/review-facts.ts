@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useDeferredValue, useMemo } from 'react'
 import type { FindContext } from '../../domain/review/find'
 import { findMatches, isQueryActive } from '../../domain/review/find'
 import type { ReplyLatency } from '../../domain/review/latency-breakdown'
@@ -35,8 +35,12 @@ export function reviewFacts(view: CorrectedView): ReviewFacts {
   return facts
 }
 
+/**
+ * Deferred: a correction that moves every message (an alignment, an undo) renders the timeline
+ * first, and the latencies and the match strip in a render of their own that React can split.
+ */
 export function useReviewFacts(): ReviewFacts | undefined {
-  const view = useCorrectedView()
+  const view = useDeferredValue(useCorrectedView())
   return view && reviewFacts(view)
 }
 

@@ -3,6 +3,7 @@ import { channelLayout } from '../../domain/align/timeline-turns'
 import { useCallStore } from '../../store/call-store'
 import { useCorrectedView } from '../../store/corrected-timeline'
 import { useAlignStore } from '../align/run-alignment'
+import { nextTask } from '../loading/next-task'
 import { player } from '../player/player'
 import { laneLayout } from '../waveform/lanes'
 import { pauseWordTiming, stopWordTiming, timeWords } from './run-word-timing'
@@ -23,7 +24,15 @@ export function WordTiming() {
     if (decoding || aligning) return
     const { band, separated } = laneLayout(base.anchor, egress, audio.channels)
     const layout = channelLayout(audio.channels, separated, band)
-    timeWords(view.timeline, base, audio, layout, player.time())
+    // Asking (a scan of every message and a post of its words) waits for the next task: it
+    // would otherwise add to the render of whatever moved the messages.
+    let superseded = false
+    void nextTask().then(() => {
+      if (!superseded) timeWords(view.timeline, base, audio, layout, player.time())
+    })
+    return () => {
+      superseded = true
+    }
   }, [view, base, audio, egress, decoding, aligning])
 
   useEffect(() => stopWordTiming, [])

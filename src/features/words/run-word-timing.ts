@@ -2,8 +2,13 @@ import type { ChannelLayout } from '../../domain/align/align-call'
 import type { Timeline } from '../../domain/timeline'
 import type { WordJob } from '../../domain/words/time-messages'
 import { splitWords } from '../../domain/text'
+import type { AudioWordLayer } from '../../domain/words/word-layer'
 import { isCurrent } from '../../domain/words/word-layer'
+import { correctedView } from '../../store/corrected-timeline'
 import type { LoadedAudio } from '../../store/call-store'
+import { useCallStore } from '../../store/call-store'
+import { useReviewStore } from '../../store/review-store'
+import { nextTask } from '../loading/next-task'
 import { NO_AUDIO_WORDS, useWordTimingStore } from '../../store/word-timing-store'
 import { spectralShape } from '../../domain/words/class-costs'
 import type { RecordingBands, WordReply, WordRequest } from './words.worker'
@@ -15,6 +20,8 @@ interface Session {
   generation: number
   /** Spans asked of the worker in the latest request and not answered yet, by item id. */
   inFlight: Map<string, string>
+  /** Words received and not yet in the store (published a task later). */
+  unpublished?: AudioWordLayer
 }
 
 let session: Session | undefined
@@ -98,12 +105,22 @@ function start(audio: LoadedAudio, base: Timeline) {
       useWordTimingStore.setState({ pending: reply.remaining })
       return
     }
-    const layer = new Map(useWordTimingStore.getState().layer)
+    const layer = new Map(created.unpublished ?? useWordTimingStore.getState().layer)
+    created.unpublished = layer
     for (const [id, words] of reply.timed) {
       layer.set(id, words)
       created.inFlight.delete(id)
     }
-    useWordTimingStore.setState({ layer, pending: reply.remaining })
+    // The corrected view with these words first, in a task of its own; the re-render reads it
+    // from the cache in the next one.
+    const { timeline } = useCallStore.getState()
+    if (timeline) correctedView(timeline, useReviewStore.getState().corrections, layer)
+    void nextTask().then(() => {
+      // A later batch, built on this one, publishes both.
+      if (session !== created || created.unpublished !== layer) return
+      created.unpublished = undefined
+      useWordTimingStore.setState({ layer, pending: reply.remaining })
+    })
   }
   const bands: RecordingBands[] =
     audio.features?.channels.map((c) => ({
