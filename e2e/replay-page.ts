@@ -44,8 +44,9 @@ export class ReplayPage {
     await this.waitForCall()
   }
 
+  /** The call is on the page with this many message regions, as elements or painted. */
   async waitForCall(regions = DEMO_SPOKEN_MESSAGES) {
-    await expect(this.regions).toHaveCount(regions)
+    await expect(this.page.locator('.tl-layer')).toHaveAttribute('data-regions', String(regions))
     await expect(this.page.getByRole('button', { name: 'Play' })).toBeEnabled()
   }
 

@@ -66,8 +66,7 @@ async function main() {
   await page.locator('[data-testid="transcript"] li[data-row]').first().waitFor({ timeout: 60_000 })
   const transcriptMs = Date.now() - start
   await page
-    .locator('[data-kind="region"]')
-    .nth(MESSAGES - 1)
+    .locator(`.tl-layer[data-drawn-regions="${MESSAGES}"]`)
     .waitFor({ state: 'attached', timeout: 300_000 })
   const regionsDrawnMs = Date.now() - start
   clearInterval(sampler)

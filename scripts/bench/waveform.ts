@@ -207,8 +207,7 @@ async function oneRun(
     }
     if (system === 'app')
       await page
-        .locator('[data-kind="region"]')
-        .nth(c.messages - 1)
+        .locator(`.tl-layer[data-drawn-regions="${c.messages}"]`)
         .waitFor({ state: 'attached', timeout: LOAD_TIMEOUT_MS })
     if (process.env.BENCH_VERBOSE)
       console.log(

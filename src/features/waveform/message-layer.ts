@@ -108,6 +108,7 @@ export class MessageLayer {
     this.layout = layout
     this.items = items
     this.root.dataset.items = String(items.length)
+    this.root.dataset.regions = String(items.filter(isRegion).length)
     this.build()
   }
 
@@ -159,6 +160,11 @@ export class MessageLayer {
     insertInOrder(this.itemsRoot, next.values())
     if (deferred) this.pendingFrame = requestAnimationFrame(() => this.build())
     this.root.dataset.painted = String(this.painted.length)
+    // Regions on the page, as elements or painted: benchmarks wait for all of them.
+    this.root.dataset.drawnRegions = String(
+      [...next.values()].filter((e) => e.dataset.kind === 'region').length +
+        this.painted.filter(isRegion).length,
+    )
     this.paint()
     this.toggle(this.activeId, 'data-active', true)
     this.toggle(this.selectedId, 'data-selected', true)
@@ -454,6 +460,10 @@ function insertInOrder(parent: HTMLElement, ordered: Iterable<HTMLElement>) {
     if (element.parentNode === parent) before = element.nextSibling
     else parent.insertBefore(element, before)
   }
+}
+
+function isRegion(item: PlacedItem): boolean {
+  return item.lane !== 'marker' && item.end !== null
 }
 
 function samePlace(a: PlacedItem, b: PlacedItem): boolean {

@@ -32,6 +32,9 @@ export class OverviewCanvas {
   private view: DetailWindow = { start: 0, end: 0 }
   private playhead = 0
   private layerStale = true
+  /** Each lane's envelope at the canvas width: only new peaks or a new width redo it (an hour's
+   * peaks take 10–15 ms), not the messages moving. */
+  private envelopes: { scale: number; lanes: Float32Array[] } | undefined
   private frame = 0
 
   constructor(private readonly canvas: HTMLCanvasElement) {
@@ -45,12 +48,14 @@ export class OverviewCanvas {
     const w = Math.max(1, Math.round(width))
     if (this.canvas.width === w) return
     this.canvas.width = w
+    this.envelopes = undefined
     this.invalidate()
   }
 
   setPeaks(peaks: readonly Float32Array[], duration: number) {
     this.peaks = peaks
     this.duration = duration
+    this.envelopes = undefined
     this.invalidate()
   }
 
@@ -102,9 +107,13 @@ export class OverviewCanvas {
     g.fillRect(0, 0, width, HEIGHT)
     const lanes = Math.min(2, this.peaks.length)
     const laneHeight = (HEIGHT - 6) / Math.max(1, lanes)
-    const scale = peakScale(this.peaks.slice(0, 2))
+    this.envelopes ??= {
+      scale: peakScale(this.peaks.slice(0, 2)),
+      lanes: this.peaks.slice(0, 2).map((peaks) => overviewEnvelope(peaks, width)),
+    }
+    const { scale } = this.envelopes
     for (let c = 0; c < lanes; c++) {
-      const envelope = overviewEnvelope(this.peaks[c] ?? new Float32Array(), width)
+      const envelope = this.envelopes.lanes[c] ?? new Float32Array()
       const mid = c * laneHeight + laneHeight / 2
       g.fillStyle = COLORS.wave[c] ?? COLORS.wave[0] ?? '#fff'
       for (let x = 0; x < width; x++) {
