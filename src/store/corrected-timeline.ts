@@ -54,6 +54,18 @@ function reshapedBase(base: Timeline, corrections: Corrections, words: AudioWord
   return hit.timeline
 }
 
+/**
+ * The first half of building a view ahead of the store update that shows it (alignment, word
+ * batches): the placement reshaped, so that the rest, `correctedView`, can run in a task of its own.
+ */
+export function reshapeAhead(
+  placed: Timeline,
+  corrections: Corrections,
+  words: AudioWordLayer = useWordTimingStore.getState().layer,
+) {
+  reshapedBase(placed, corrections, words)
+}
+
 /** The corrected timeline, computed once per (timeline, corrections) pair for all readers. */
 export function correctedView(
   placed: Timeline,

@@ -6,12 +6,14 @@ import type {
   TurnToAlign,
 } from '../../domain/align/align-call'
 import { alignWithSpeechGate } from '../../domain/align/gated-align'
-import type { AlignmentFeatures } from '../../domain/audio/features'
+import type { FeatureMessage } from './feature-pieces'
+import { FeatureAssembly } from './feature-pieces'
 import { fileSpeechJudge } from './judge-speech'
 
+/** Sent after the features (`postFeatures`): what to align them with. */
 export interface AlignRequest {
+  kind: 'align'
   turns: TurnToAlign[]
-  features: AlignmentFeatures
   layout: ChannelLayout
   options: AlignOptions
   /** The recording's URL, for the speech model's few probes (read by range, never whole). */
@@ -32,11 +34,18 @@ export type AlignReply =
     }
   | { ok: false; error: string }
 
-/** The alignment runs here so that the page never waits on it. */
-self.onmessage = (event: MessageEvent<AlignRequest>) => void align(event.data)
+const assembly = new FeatureAssembly()
 
-async function align({ turns, features, layout, options, recording }: AlignRequest) {
+/** The alignment runs here so that the page never waits on it. */
+self.onmessage = (event: MessageEvent<AlignRequest | FeatureMessage>) => {
+  const message = event.data
+  if (message.kind === 'align') void align(message)
+  else assembly.receive(message)
+}
+
+async function align({ turns, layout, options, recording }: AlignRequest) {
   try {
+    const features = assembly.take()
     const result = await alignWithSpeechGate(
       turns,
       features,

@@ -3,8 +3,8 @@ import type { AlignmentLayer } from '../../domain/align/layer'
 import { anchorCertainty, channelLayout, turnsToAlign } from '../../domain/align/timeline-turns'
 import { useCallStore } from '../../store/call-store'
 import { reviewActions, useReviewStore } from '../../store/review-store'
-import { correctedView } from '../../store/corrected-timeline'
-import { nextTask } from '../loading/next-task'
+import { buildViewAhead } from '../loading/view-ahead'
+import { postFeatures } from './feature-pieces'
 import { laneLayout } from '../waveform/lanes'
 import type { AlignReply, AlignRequest } from './align.worker'
 
@@ -46,9 +46,10 @@ export function alignToAudio(reason: 'auto' | 'manual'): void {
   // Nudges of 0 are never stored: every key is a message the reviewer moved by hand.
   const fixed = new Set(corrections.nudges.keys())
   const { band, separated } = laneLayout(timeline.anchor, inputs.egress, audio.channels)
+  const features = audio.features
   const request: AlignRequest = {
+    kind: 'align',
     turns: turnsToAlign(timeline, fixed),
-    features: audio.features,
     layout: channelLayout(audio.channels, separated, band),
     options: { anchor: anchorCertainty(timeline) },
     recording: audio.url,
@@ -79,12 +80,10 @@ export function alignToAudio(reason: 'auto' | 'manual'): void {
     }
     const before = useReviewStore.getState().corrections
     const corrections = { ...before, alignment: layer }
-    // The corrected view first, in a task of its own; the re-render reads it from the cache in the
-    // next one, so neither holds the page for both.
-    correctedView(forTimeline, corrections)
-    await nextTask()
     // A newer run started meanwhile: it owns the status now.
-    if (current !== undefined) return
+    const superseded = () => current !== undefined
+    await buildViewAhead(forTimeline, corrections, () => !superseded() && !stale())
+    if (superseded()) return
     if (stale()) return done()
     const latest = useReviewStore.getState().corrections
     reviewActions.replaceCorrections(
@@ -97,7 +96,9 @@ export function alignToAudio(reason: 'auto' | 'manual'): void {
     cancelAlignment()
     useAlignStore.setState({ message: `Alignment failed: ${event.message || 'worker error'}` })
   }
-  worker.postMessage(request)
+  void postFeatures(worker, features, () => current === worker).then((sent) => {
+    if (sent) worker.postMessage(request)
+  })
 }
 
 /** What the speech model said, when it was asked. */

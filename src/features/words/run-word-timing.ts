@@ -4,11 +4,11 @@ import type { WordJob } from '../../domain/words/time-messages'
 import { splitWords } from '../../domain/text'
 import type { AudioWordLayer } from '../../domain/words/word-layer'
 import { isCurrent } from '../../domain/words/word-layer'
-import { correctedView } from '../../store/corrected-timeline'
 import type { LoadedAudio } from '../../store/call-store'
 import { useCallStore } from '../../store/call-store'
 import { useReviewStore } from '../../store/review-store'
 import { nextTask } from '../loading/next-task'
+import { buildViewAhead } from '../loading/view-ahead'
 import { NO_AUDIO_WORDS, useWordTimingStore } from '../../store/word-timing-store'
 import { spectralShape } from '../../domain/words/class-costs'
 import type { RecordingBands, WordReply, WordRequest } from './words.worker'
@@ -60,7 +60,14 @@ export function timeWords(
   playhead: number,
 ) {
   if (!audio.features) return
-  if (session?.audio !== audio || session.base !== base) start(audio, base)
+  if (session?.audio !== audio || session.base !== base) {
+    // The recording goes to the new worker in this task, the messages in the next one.
+    const started = start(audio, base)
+    void nextTask().then(() => {
+      if (session === started) timeWords(corrected, base, audio, layout, playhead)
+    })
+    return
+  }
   const current = session
   if (!current) return
   const { layer } = useWordTimingStore.getState()
@@ -92,7 +99,7 @@ export function timeWords(
   post(current.worker, { kind: 'time', generation: current.generation, jobs })
 }
 
-function start(audio: LoadedAudio, base: Timeline) {
+function start(audio: LoadedAudio, base: Timeline): Session {
   stopWordTiming()
   const worker = new Worker(new URL('./words.worker.ts', import.meta.url), { type: 'module' })
   const created: Session = { worker, audio, base, generation: 0, inFlight: new Map() }
@@ -111,16 +118,17 @@ function start(audio: LoadedAudio, base: Timeline) {
       layer.set(id, words)
       created.inFlight.delete(id)
     }
-    // The corrected view with these words first, in a task of its own; the re-render reads it
-    // from the cache in the next one.
+    const latest = () => session === created && created.unpublished === layer
     const { timeline } = useCallStore.getState()
-    if (timeline) correctedView(timeline, useReviewStore.getState().corrections, layer)
-    void nextTask().then(() => {
-      // A later batch, built on this one, publishes both.
-      if (session !== created || created.unpublished !== layer) return
-      created.unpublished = undefined
-      useWordTimingStore.setState({ layer, pending: reply.remaining })
-    })
+    if (!timeline) return
+    void buildViewAhead(timeline, useReviewStore.getState().corrections, latest, layer).then(
+      (wanted) => {
+        // A later batch, built on this one, publishes both.
+        if (!wanted) return
+        created.unpublished = undefined
+        useWordTimingStore.setState({ layer, pending: reply.remaining })
+      },
+    )
   }
   const bands: RecordingBands[] =
     audio.features?.channels.map((c) => ({
@@ -133,6 +141,7 @@ function start(audio: LoadedAudio, base: Timeline) {
     { kind: 'recording', bands },
     bands.flatMap((b) => [b.energy.buffer, b.highEnergy.buffer, b.shape.buffer]),
   )
+  return created
 }
 
 function post(worker: Worker, request: WordRequest, transfer: Transferable[] = []) {
