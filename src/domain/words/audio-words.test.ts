@@ -29,6 +29,17 @@ describe('spanPauseLevel', () => {
     expect(spanPauseLevel(channel, 0, 500)).toBeLessThan(SOFT)
   })
 
+  it('on a clean channel, hears a pause that keeps a breath 40 dB under the vowels', () => {
+    const vowels = 30
+    const breath = vowels - 40
+    const energy = new Float32Array(600).fill(SILENCE)
+    energy.fill(vowels, 0, 250)
+    energy.fill(breath, 250, 280)
+    energy.fill(vowels, 280, 500)
+    const channel = { energy, speechLevelDb: wordPauseLevel(energy) }
+    expect(spanPauseLevel(channel, 0, 600)).toBeGreaterThan(breath)
+  })
+
   it('on a noisy channel with digital silence elsewhere, hears the noise floor as a pause', () => {
     const noise = -57
     const energy = new Float32Array(1000).fill(SILENCE)

@@ -22,6 +22,12 @@ export interface ChannelEnergy {
 
 const SILENCE_DB = -90
 const SPAN_FLOOR_PERCENTILE = 0.05
+const MIN_PAUSE_ABOVE_FLOOR_DB = 6
+/**
+ * A pause is at least this far under the span's loud end: a clean channel's floor is digital
+ * silence, and a level just above it would miss the pauses that keep a breath or room tone.
+ */
+const PAUSE_BELOW_TOP_DB = 30
 
 /** The channel's own pause level (`speechLevels().off`): noise is the floor, digital silence is not. */
 export function wordPauseLevel(energy: Float32Array): number {
@@ -30,14 +36,18 @@ export function wordPauseLevel(energy: Float32Array): number {
 
 /**
  * The pause level inside one message: the lower of the channel's and one from the span's own
- * quietest frames. On a clean agent channel the channel's quietest audible frames are soft
- * consonants, so its level would cut words at every fricative; the span's pauses set it lower.
+ * levels. On a clean agent channel the channel's quietest audible frames are soft consonants, so
+ * its level would cut words at every fricative; the span's pauses set it lower, 6 dB over its
+ * floor, but no lower than 30 dB under its loud end (speech's own dynamic range).
  */
 export function spanPauseLevel(channel: ChannelEnergy, startFrame: number, endFrame: number) {
   const span = channel.energy.subarray(startFrame, endFrame).map((e) => Math.max(e, SILENCE_DB))
   const floor = percentile(span, SPAN_FLOOR_PERCENTILE)
   const top = percentile(span, 0.97)
-  return Math.min(channel.speechLevelDb, floor + Math.max(6, 0.18 * (top - floor)))
+  return Math.min(
+    channel.speechLevelDb,
+    Math.max(floor + MIN_PAUSE_ABOVE_FLOOR_DB, top - PAUSE_BELOW_TOP_DB),
+  )
 }
 
 /**

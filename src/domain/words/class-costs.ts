@@ -58,8 +58,13 @@ export interface SpanFrames {
 }
 
 const SHAPE_COEFFICIENTS = 3
-/** loudness, hiss, then MFCC c1…c3 with per-span mean and variance normalisation. */
-export const SPAN_DIMENSIONS = 2 + SHAPE_COEFFICIENTS
+/**
+ * loudness, hiss, high-band loudness (the per-span Gaussians only: the phonetic targets say
+ * nothing of it), then MFCC c1…c3 with per-span mean and variance normalisation.
+ */
+const HIGH_LOUDNESS = 2
+const SHAPE_FROM = 3
+export const SPAN_DIMENSIONS = SHAPE_FROM + SHAPE_COEFFICIENTS
 
 /** MFCC c1…c3 of each frame out of `ChannelFeatures.mfcc`: the spectral shape, a quarter the size. */
 export function spectralShape(mfcc: Float32Array): Float32Array {
@@ -91,6 +96,22 @@ export function spanFrames(span: SpanFeatures): SpanFrames {
     hiss[t] = Math.max(SILENCE_DB, span.highEnergy[span.startFrame + t] ?? SILENCE_DB) - e
     if (loudness > LOUD_FRACTION) loud.push(t)
   }
+  // The 2–6 kHz band on its own scale: a weak fricative (f, th) is barely over the low band's
+  // floor, like a stop's closure, but its high band is well over that band's floor; a closure's is
+  // not. Hiss cannot tell them apart there: at the floor it is the noise's own tilt.
+  const high = span.highEnergy.subarray(span.startFrame, span.endFrame)
+  const highTop = percentile(high, 0.97)
+  const highFloor = Math.min(
+    Math.max(percentile(high, 0.05), highTop - SPEECH_RANGE_DB),
+    highTop - MIN_RANGE_DB,
+  )
+  for (let t = 0; t < frames; t++) {
+    const h = Math.max(SILENCE_DB, high[t] ?? SILENCE_DB)
+    values[t * SPAN_DIMENSIONS + HIGH_LOUDNESS] = Math.min(
+      1.2,
+      Math.max(0, (h - highFloor) / (highTop - highFloor)),
+    )
+  }
   const heard = Float32Array.from(loud, (t) => hiss[t] ?? 0)
   const centre = percentile(heard, 0.5)
   const spread =
@@ -117,7 +138,7 @@ export function spanFrames(span: SpanFeatures): SpanFrames {
     const mean = sum / Math.max(1, loud.length)
     const deviation = Math.sqrt(Math.max(1e-6, square / Math.max(1, loud.length) - mean * mean))
     for (let t = 0; t < frames; t++)
-      if (!silent(t)) values[t * SPAN_DIMENSIONS + 2 + c] = (of(t) - mean) / deviation
+      if (!silent(t)) values[t * SPAN_DIMENSIONS + SHAPE_FROM + c] = (of(t) - mean) / deviation
   }
   return { frames, values }
 }

@@ -26,6 +26,16 @@ describe('guardWordStarts', () => {
     expect(kinds).toEqual(['aligned', 'aligned', 'aligned', 'estimated', 'aligned', 'aligned'])
   })
 
+  it('measures the spread against the size of the median when the costs are below 0', () => {
+    // Costs of -4 ± 0.1 and one of -3.4: within 15 % of the median's size, not an outlier.
+    const costs = [-4, -4.1, -3.9, -3.4, -4.05, -3.95]
+    const aligned = [1.02, 1.5, 1.95, 2.3, 2.62, 3.1].map((start, i) => ({
+      start,
+      cost: costs[i] ?? 0,
+    }))
+    expect(guardWordStarts(fallback, aligned).every((w) => w.kind === 'aligned')).toBe(true)
+  })
+
   it('keeps the fallback for words the recording stopped before, and never goes backwards', () => {
     const aligned = [
       { start: 1.2, cost: 2 },

@@ -42,7 +42,10 @@ export function guardWordStarts(
   })
 }
 
-/** Median + 3 scaled MADs of the finite word costs, the MAD at least 15 % of the median. */
+/**
+ * Median + 3 scaled MADs of the finite word costs, the MAD at least 15 % of the median's size
+ * (the class method's Gaussian costs are below 0 where a clean voice fits its classes closely).
+ */
 function costLimit(words: readonly ReferenceWord[]): number {
   const costs = words
     .map((w) => w.cost)
@@ -51,7 +54,7 @@ function costLimit(words: readonly ReferenceWord[]): number {
   if (costs.length < MIN_WORDS_FOR_OUTLIERS) return Infinity
   const median = middle(costs)
   const deviations = costs.map((c) => Math.abs(c - median)).sort((a, b) => a - b)
-  const spread = Math.max(middle(deviations), MIN_SPREAD_OF_MEDIAN * median, 1e-6)
+  const spread = Math.max(middle(deviations), MIN_SPREAD_OF_MEDIAN * Math.abs(median), 1e-6)
   return median + OUTLIER_MADS * 1.4826 * spread
 }
 
