@@ -9,9 +9,9 @@ import { useCallStore } from '../../store/call-store'
 import { useReviewStore } from '../../store/review-store'
 import { nextTask } from '../loading/next-task'
 import { buildViewAhead } from '../loading/view-ahead'
+import { postFeatures } from '../align/feature-pieces'
 import { NO_AUDIO_WORDS, useWordTimingStore } from '../../store/word-timing-store'
-import { spectralShape } from '../../domain/words/class-costs'
-import type { RecordingBands, WordReply, WordRequest } from './words.worker'
+import type { WordReply, WordRequest } from './words.worker'
 
 interface Session {
   worker: Worker
@@ -30,6 +30,7 @@ let session: Session | undefined
 const BEHIND_S = 5
 
 export function stopWordTiming() {
+  splitTexts.clear()
   session?.worker.terminate()
   session = undefined
   useWordTimingStore.setState({ layer: NO_AUDIO_WORDS, pending: 0 })
@@ -76,7 +77,7 @@ export function timeWords(
     if (item.lane === 'marker' || item.end === null || item.wordsSource === 'captured') continue
     if (isCurrent(layer.get(item.id), item)) continue
     const channel = layout.kind === 'mono' ? layout.channel : layout[item.lane]
-    const words = splitWords(item.text)
+    const words = wordsOf(item.text)
     jobs.push({
       id: item.id,
       words,
@@ -130,22 +131,24 @@ function start(audio: LoadedAudio, base: Timeline): Session {
       },
     )
   }
-  const bands: RecordingBands[] =
-    audio.features?.channels.map((c) => ({
-      energy: c.energy.slice(),
-      highEnergy: c.highEnergy.slice(),
-      shape: spectralShape(c.mfcc),
-    })) ?? []
-  post(
-    worker,
-    { kind: 'recording', bands },
-    bands.flatMap((b) => [b.energy.buffer, b.highEnergy.buffer, b.shape.buffer]),
-  )
+  const { features } = audio
+  if (features)
+    void postFeatures(worker, features, () => session === created).then((sent) => {
+      if (sent) post(worker, { kind: 'recording-sent' })
+    })
   return created
 }
 
-function post(worker: Worker, request: WordRequest, transfer: Transferable[] = []) {
-  worker.postMessage(request, transfer)
+/** Each text split once per call: every request lists every message that moved. */
+const splitTexts = new Map<string, string[]>()
+function wordsOf(text: string): string[] {
+  let words = splitTexts.get(text)
+  if (!words) splitTexts.set(text, (words = splitWords(text)))
+  return words
+}
+
+function post(worker: Worker, request: WordRequest) {
+  worker.postMessage(request)
 }
 
 function spanKey(job: Pick<WordJob, 'start' | 'end'>): string {
