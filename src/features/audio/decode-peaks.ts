@@ -4,6 +4,7 @@ import { binPeaks, stereoUserOnset } from '../../domain/audio/peaks'
 import { contentKey } from './content-key'
 import { decodeOggOpus, EmptyRecordingError, sniffOggOpus } from './decode-ogg'
 import { decodeMedia } from './decode-media'
+import { releaseWarmWorkers, warmDecodeWorkers } from './decode-pool'
 import type { CachedPeaks } from './peaks-cache'
 import { readFeatures, readPeaks, writeCache } from './peaks-cache'
 import type { PeaksSource } from './peaks-progress'
@@ -78,6 +79,7 @@ async function run(
   const cached = key ? await readPeaks(key) : undefined
   if (signal.aborted) throw new Error('decode abandoned')
   if (cached && key) {
+    releaseWarmWorkers()
     performance.mark('peaks:cache-hit')
     publish({ peaks: cached.peaks, version: 1, fraction: 1, complete: true, source: 'cache' })
     // The waveform draws now; the larger features join when they are read.
@@ -86,6 +88,7 @@ async function run(
     return features ? { ...cached, features } : cached
   }
 
+  warmDecodeWorkers()
   let state: { peaks: Float32Array[]; duration: number; channels: number } | undefined
   let lastDraw = 0
   let version = 0

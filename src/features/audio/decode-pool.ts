@@ -3,7 +3,7 @@ import { nextRange } from '../../domain/audio/decode-ranges'
 import type { RangeResult } from '../../domain/audio/range-sink'
 import { decodeFocus } from './decode-focus'
 import { logDecodeJob } from './decode-log'
-import type { DecodeJob, DecodeReply } from './decode-protocol'
+import type { DecodeJob, DecodeReply, WarmUp } from './decode-protocol'
 import { summarize } from './decode-protocol'
 
 export const POOL_SIZE = 2
@@ -18,6 +18,30 @@ export interface PoolRange extends TimeRange {
   job: () => JobWithoutId
 }
 
+/** Workers started while the recording is still arriving; the next pool takes them. */
+let warm: Worker[] = []
+
+/**
+ * Starts the decode workers, and has them compile libopus, before the recording is in hand: a
+ * worker's start is otherwise on the path to the first waveform.
+ */
+export function warmDecodeWorkers() {
+  if (warm.length === 0) warm = Array.from({ length: POOL_SIZE }, startWorker)
+}
+
+/** Stops warm workers that no decode will take (the recording's peaks were cached). */
+export function releaseWarmWorkers() {
+  for (const worker of warm) worker.terminate()
+  warm = []
+}
+
+function startWorker(): Worker {
+  const worker = new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module' })
+  const warmUp: WarmUp = { kind: 'warm-up' }
+  worker.postMessage(warmUp)
+  return worker
+}
+
 /**
  * Decode workers for one recording. Ranges are handed out one at a time per worker, the one
  * under the reviewer's view first; `terminate` stops everything at once.
@@ -28,10 +52,8 @@ export class DecodePool {
   private stopped = false
 
   constructor(size = POOL_SIZE) {
-    this.workers = Array.from(
-      { length: size },
-      () => new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module' }),
-    )
+    const taken = warm.splice(0, size)
+    this.workers = [...taken, ...Array.from({ length: size - taken.length }, startWorker)]
   }
 
   /** Runs one job on the first worker (a probe). */
