@@ -4,7 +4,7 @@ import { binPeaks, stereoUserOnset } from '../../domain/audio/peaks'
 import { contentKey } from './content-key'
 import { decodeOggOpus, EmptyRecordingError, sniffOggOpus } from './decode-ogg'
 import { decodeMedia } from './decode-media'
-import { releaseWarmWorkers, warmDecodeWorkers } from './decode-pool'
+import { warmDecodeWorkers } from './decode-pool'
 import type { CachedPeaks } from './peaks-cache'
 import { readFeatures, readPeaks, writeCache } from './peaks-cache'
 import type { PeaksSource } from './peaks-progress'
@@ -79,7 +79,6 @@ async function run(
   const cached = key ? await readPeaks(key) : undefined
   if (signal.aborted) throw new Error('decode abandoned')
   if (cached && key) {
-    releaseWarmWorkers()
     performance.mark('peaks:cache-hit')
     publish({ peaks: cached.peaks, version: 1, fraction: 1, complete: true, source: 'cache' })
     // The waveform draws now; the larger features join when they are read.

@@ -18,21 +18,15 @@ export interface PoolRange extends TimeRange {
   job: () => JobWithoutId
 }
 
-/** Workers started while the recording is still arriving; the next pool takes them. */
+/** Workers started before their pool; the next pool takes them. */
 let warm: Worker[] = []
 
 /**
- * Starts the decode workers, and has them compile libopus, before the recording is in hand: a
- * worker's start is otherwise on the path to the first waveform.
+ * Starts the decode workers, and has them compile libopus, as soon as a decode is known to be
+ * needed (no cached peaks), so that their start overlaps reading and scanning the recording.
  */
 export function warmDecodeWorkers() {
   if (warm.length === 0) warm = Array.from({ length: POOL_SIZE }, startWorker)
-}
-
-/** Stops warm workers that no decode will take (the recording's peaks were cached). */
-export function releaseWarmWorkers() {
-  for (const worker of warm) worker.terminate()
-  warm = []
 }
 
 function startWorker(): Worker {

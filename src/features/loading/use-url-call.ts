@@ -2,7 +2,6 @@ import { useQueries, useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { AUDIO_LIMITS, fetchBlob, fetchText, limitsFrom, TEXT_LIMITS } from './fetch-source'
 import { hasUserOpenedFiles, openInputs } from './open-inputs'
-import { warmDecodeWorkers } from '../audio/decode-pool'
 import { fileNameOf, urlSources } from './url-sources'
 
 export interface SourceStatus {
@@ -64,15 +63,12 @@ export function useUrlCall(): { sources: SourceStatus[]; isDemo: boolean } {
   })
   const audio = useQuery({
     queryKey: ['source-audio', plan.audio],
-    queryFn: ({ signal }) => {
-      // The workers start while the recording downloads; a cached recording stops them.
-      warmDecodeWorkers()
-      return fetchBlob(plan.audio ?? '', {
+    queryFn: ({ signal }) =>
+      fetchBlob(plan.audio ?? '', {
         limits: limitsFrom(search, AUDIO_LIMITS),
         signal: cancellers.start(plan.audio ?? '', signal),
         onProgress: track(plan.audio ?? ''),
-      })
-    },
+      }),
     enabled: plan.audio !== undefined,
     structuralSharing: false,
   })
