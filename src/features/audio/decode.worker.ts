@@ -12,7 +12,7 @@ import { decodeOggPages } from './ogg-range'
  * mediabunny (WebCodecs; PCM WAV parsed directly).
  */
 self.onmessage = (event: MessageEvent<DecodeJob | WarmUp>) => {
-  // A failed warm-up is reported by the first job, which compiles libopus again.
+  // A failed warm-up fails the first job too (its decoder needs the same module), which reports it.
   if (event.data.kind === 'warm-up') warmUp().catch(() => {})
   else void handle(event.data)
 }
