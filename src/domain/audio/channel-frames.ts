@@ -33,6 +33,8 @@ export class ChannelFrames {
   private readonly power = new Float64Array(FFT_SIZE / 2 + 1)
   private logMel = new Float64Array(MEL_BANDS)
   private previousMel = new Float64Array(MEL_BANDS)
+  /** Band b plus, then minus, its mirror band 23 − b: the two halves the DCT's rows read. */
+  private readonly folded = new Float64Array(MEL_BANDS)
   private hasPrevious = false
   frames = 0
   readonly energy = new Column(1)
@@ -107,15 +109,24 @@ export class ChannelFrames {
     return flux
   }
 
-  /** MFCCs of `logMel` at `at` in the column; then `logMel` becomes the previous frame's. */
+  /**
+   * MFCCs of `logMel` at `at` in the column; then `logMel` becomes the previous frame's. The DCT's
+   * rows are even or odd about the middle band, so each row needs only half the bands.
+   */
   private cepstrum(at: number) {
-    const { dct } = this.tables
-    const { logMel } = this
+    const { halfDct } = this.tables
+    const { logMel, folded } = this
+    const half = MEL_BANDS / 2
+    for (let b = 0; b < half; b++) {
+      folded[b] = logMel[b]! + logMel[MEL_BANDS - 1 - b]!
+      folded[half + b] = logMel[b]! - logMel[MEL_BANDS - 1 - b]!
+    }
     const out = this.mfcc.data
     for (let c = 0; c < MFCC_COUNT; c++) {
       let sum = 0
-      const row = c * MEL_BANDS
-      for (let b = 0; b < MEL_BANDS; b++) sum += dct[row + b]! * logMel[b]!
+      const row = c * half
+      const from = c % 2 === 0 ? 0 : half
+      for (let b = 0; b < half; b++) sum += halfDct[row + b]! * folded[from + b]!
       out[at + c] = sum
     }
     this.logMel = this.previousMel

@@ -21,8 +21,8 @@ export interface FeatureTables {
   melOffset: Uint16Array
   /** Spectrum bin of band b's first weight. */
   melFirstBin: Uint16Array
-  /** `dct[c × MEL_BANDS + b]`: DCT-II with orthonormal scaling. */
-  dct: Float64Array
+  /** `halfDct[c × MEL_BANDS / 2 + b]`, b < 12: the DCT-II row c (orthonormal scaling) up to the middle band. */
+  halfDct: Float64Array
   /** Inclusive bin bounds of the 150–4000 Hz and 2–6 kHz bands. */
   bandLow: number
   bandHigh: number
@@ -42,17 +42,18 @@ function buildTables(): FeatureTables {
   const hann = new Float64Array(WINDOW)
   for (let i = 0; i < WINDOW; i++) hann[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (WINDOW - 1))
   const { weights, offset, firstBin } = melFilterbank(binHz)
-  const dct = new Float64Array(MFCC_COUNT * MEL_BANDS)
+  const half = MEL_BANDS / 2
+  const halfDct = new Float64Array(MFCC_COUNT * half)
   for (let c = 0; c < MFCC_COUNT; c++)
-    for (let b = 0; b < MEL_BANDS; b++)
-      dct[c * MEL_BANDS + b] =
+    for (let b = 0; b < half; b++)
+      halfDct[c * half + b] =
         Math.cos((Math.PI * c * (b + 0.5)) / MEL_BANDS) * Math.sqrt(2 / MEL_BANDS)
   return {
     hann,
     melWeights: weights,
     melOffset: offset,
     melFirstBin: firstBin,
-    dct,
+    halfDct,
     bandLow: Math.ceil(150 / binHz),
     bandHigh: Math.floor(4000 / binHz),
     highLow: Math.ceil(2000 / binHz),
