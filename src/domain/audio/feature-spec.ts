@@ -21,7 +21,7 @@ export interface FeatureTables {
   melOffset: Uint16Array
   /** Spectrum bin of band b's first weight. */
   melFirstBin: Uint16Array
-  /** `halfDct[c × MEL_BANDS / 2 + b]`, b < 12: the DCT-II row c (orthonormal scaling) up to the middle band. */
+  /** `halfDct[c × MEL_BANDS / 2 + b]`, b < 12: DCT-II row c (orthonormal) up to the middle band. */
   halfDct: Float64Array
   /** Inclusive bin bounds of the 150–4000 Hz and 2–6 kHz bands. */
   bandLow: number
