@@ -41,8 +41,10 @@ export function stereoUserOnset(peaks: readonly Float32Array[]): number | undefi
  * chunk sizes, and no PCM kept.
  */
 export class PeakAccumulator {
-  private readonly closed: number[][]
-  private readonly open: number[]
+  /** Closed bins per channel; the first `bins` entries are written, the rest is room to grow. */
+  private closed: Float32Array[]
+  private bins = 0
+  private readonly open: Float64Array
   private samples = 0
   private readonly perBin: number
 
@@ -51,24 +53,18 @@ export class PeakAccumulator {
     readonly sampleRate: number,
   ) {
     this.perBin = sampleRate / PEAKS_PER_SECOND
-    this.closed = Array.from({ length: channels }, () => [])
-    this.open = new Array<number>(channels).fill(0)
+    this.closed = Array.from({ length: channels }, () => new Float32Array(1024))
+    this.open = new Float64Array(channels)
   }
 
   push(channelData: readonly Float32Array[], length: number) {
     let i = 0
     while (i < length) {
-      const bin = this.closed[0]?.length ?? 0
-      const binEnd = Math.round((bin + 1) * this.perBin)
+      const binEnd = Math.round((this.bins + 1) * this.perBin)
       const take = Math.min(length - i, binEnd - (this.samples + i))
       for (let c = 0; c < this.channels; c++) {
         const data = channelData[c]
-        let max = this.open[c] ?? 0
-        for (let k = i; k < i + take; k++) {
-          const v = Math.abs(data?.[k] ?? 0)
-          if (v > max) max = v
-        }
-        this.open[c] = max
+        if (data) this.open[c] = loudest(data, i, i + take, this.open[c]!)
       }
       i += take
       if (this.samples + i >= binEnd) this.closeBin()
@@ -82,17 +78,38 @@ export class PeakAccumulator {
 
   /** The peaks so far, with the last partial bin. */
   result(): Float32Array[] {
-    const bins = this.closed[0]?.length ?? 0
-    const partial = this.samples > Math.round(bins * this.perBin)
-    return this.closed.map((c, channel) =>
-      Float32Array.from(partial ? [...c, this.open[channel] ?? 0] : c),
-    )
+    const partial = this.samples > Math.round(this.bins * this.perBin)
+    return this.closed.map((c, channel) => {
+      const out = new Float32Array(this.bins + (partial ? 1 : 0))
+      out.set(c.subarray(0, this.bins))
+      if (partial) out[this.bins] = this.open[channel]!
+      return out
+    })
   }
 
   private closeBin() {
+    if (this.bins === this.closed[0]?.length) this.closed = this.closed.map((c) => grown(c))
     for (let c = 0; c < this.channels; c++) {
-      this.closed[c]?.push(this.open[c] ?? 0)
+      this.closed[c]![this.bins] = this.open[c]!
       this.open[c] = 0
     }
+    this.bins++
   }
+}
+
+/** The largest |sample| in data[from, to), or `max` if larger; samples past the end count as 0. */
+function loudest(data: Float32Array, from: number, to: number, max: number): number {
+  const end = Math.min(to, data.length)
+  for (let k = from; k < end; k++) {
+    const v = data[k]!
+    if (v > max) max = v
+    else if (-v > max) max = -v
+  }
+  return max
+}
+
+function grown(bins: Float32Array): Float32Array {
+  const out = new Float32Array(bins.length * 2)
+  out.set(bins)
+  return out
 }

@@ -4,6 +4,7 @@ import { binPeaks, stereoUserOnset } from '../../domain/audio/peaks'
 import { contentKey } from './content-key'
 import { decodeOggOpus, EmptyRecordingError, sniffOggOpus } from './decode-ogg'
 import { decodeMedia } from './decode-media'
+import { warmDecodeWorkers } from './decode-pool'
 import type { CachedPeaks } from './peaks-cache'
 import { readFeatures, readPeaks, writeCache } from './peaks-cache'
 import type { PeaksSource } from './peaks-progress'
@@ -86,6 +87,7 @@ async function run(
     return features ? { ...cached, features } : cached
   }
 
+  warmDecodeWorkers()
   let state: { peaks: Float32Array[]; duration: number; channels: number } | undefined
   let lastDraw = 0
   let version = 0

@@ -3,7 +3,7 @@ import { nextRange } from '../../domain/audio/decode-ranges'
 import type { RangeResult } from '../../domain/audio/range-sink'
 import { decodeFocus } from './decode-focus'
 import { logDecodeJob } from './decode-log'
-import type { DecodeJob, DecodeReply } from './decode-protocol'
+import type { DecodeJob, DecodeReply, WarmUp } from './decode-protocol'
 import { summarize } from './decode-protocol'
 
 export const POOL_SIZE = 2
@@ -18,6 +18,24 @@ export interface PoolRange extends TimeRange {
   job: () => JobWithoutId
 }
 
+/** Workers started before their pool; the next pool takes them. */
+let warm: Worker[] = []
+
+/**
+ * Starts the decode workers, and has them compile libopus, as soon as a decode is known to be
+ * needed (no cached peaks), so that their start overlaps reading and scanning the recording.
+ */
+export function warmDecodeWorkers() {
+  if (warm.length === 0) warm = Array.from({ length: POOL_SIZE }, startWorker)
+}
+
+function startWorker(): Worker {
+  const worker = new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module' })
+  const warmUp: WarmUp = { kind: 'warm-up' }
+  worker.postMessage(warmUp)
+  return worker
+}
+
 /**
  * Decode workers for one recording. Ranges are handed out one at a time per worker, the one
  * under the reviewer's view first; `terminate` stops everything at once.
@@ -28,10 +46,8 @@ export class DecodePool {
   private stopped = false
 
   constructor(size = POOL_SIZE) {
-    this.workers = Array.from(
-      { length: size },
-      () => new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module' }),
-    )
+    const taken = warm.splice(0, size)
+    this.workers = [...taken, ...Array.from({ length: size - taken.length }, startWorker)]
   }
 
   /** Runs one job on the first worker (a probe). */

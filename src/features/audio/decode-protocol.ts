@@ -20,6 +20,11 @@ export type DecodeJob =
   | { kind: 'probe'; id: number; file: Blob }
   | { kind: 'media'; id: number; file: Blob; fromS: number; toS: number; last: boolean }
 
+/** Sent once to a new worker: compile libopus now. It gets no reply. */
+export interface WarmUp {
+  kind: 'warm-up'
+}
+
 export interface MediaFacts {
   duration: number
   channels: number

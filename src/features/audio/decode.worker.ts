@@ -2,7 +2,7 @@
 import { OpusDecoder } from 'opus-decoder'
 import { featureBuffers } from '../../domain/audio/features'
 import type { OpusHead } from '../../domain/audio/ogg-pages'
-import type { DecodeJob, DecodeReply } from './decode-protocol'
+import type { DecodeJob, DecodeReply, WarmUp } from './decode-protocol'
 import { OPUS_DECODE_RATE } from './decode-protocol'
 import { decodeOggPages } from './ogg-range'
 
@@ -11,7 +11,25 @@ import { decodeOggPages } from './ogg-range'
  * alignment features, never samples. Ogg/Opus goes to libopus (WASM), everything else to
  * mediabunny (WebCodecs; PCM WAV parsed directly).
  */
-self.onmessage = (event: MessageEvent<DecodeJob>) => void handle(event.data)
+self.onmessage = (event: MessageEvent<DecodeJob | WarmUp>) => {
+  // A failed warm-up fails the first job too (its decoder needs the same module), which reports it.
+  if (event.data.kind === 'warm-up') warmUp().catch(() => {})
+  else void handle(event.data)
+}
+
+/** Compiles libopus ahead of the first range; every decoder made later reuses the compiled module. */
+async function warmUp() {
+  const decoder = new OpusDecoder({
+    channels: 2,
+    streamCount: 1,
+    coupledStreamCount: 1,
+    channelMappingTable: [0, 1],
+    preSkip: 0,
+    sampleRate: OPUS_DECODE_RATE,
+  })
+  await decoder.ready
+  decoder.free()
+}
 
 async function handle(job: DecodeJob) {
   try {

@@ -1,0 +1,117 @@
+/**
+ * The decode pass's stages timed apart in Node, one core: libopus at 16 kHz, the peaks and the
+ * alignment features, each fed the same decoded blocks the workers feed them. Prints seconds per
+ * audio-hour. `npx tsx scripts/bench/decode-stages.ts [file.ogg]`; defaults to the waveform
+ * benchmark's 5 min Opus input (made from its 1 h file with ffmpeg if missing).
+ * `BENCH_REPEAT=3` (default) times each stage that many times and keeps the fastest. On a shared
+ * machine read the CPU column: it counts only the time this process ran.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { OpusDecoder } from 'opus-decoder'
+import { FeatureAccumulator } from '../../src/domain/audio/features'
+import {
+  firstAudioPage,
+  OggPacketReader,
+  parseOpusHead,
+  scanOggPages,
+} from '../../src/domain/audio/ogg-pages'
+import { PeakAccumulator } from '../../src/domain/audio/peaks'
+import { OPUS_DECODE_RATE } from '../../src/features/audio/decode-protocol'
+import { CASES, ensureInputs, INPUTS } from './waveform-inputs'
+
+const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3))
+
+interface Block {
+  channelData: Float32Array[]
+  length: number
+}
+
+function inputFile(): string {
+  const given = process.argv[2]
+  if (given) return given
+  const file = join(INPUTS, 'call-5min.ogg')
+  if (!existsSync(file)) ensureInputs(CASES.filter((c) => c.file === 'call-5min.ogg'))
+  return file
+}
+
+async function decodeAll(bytes: Uint8Array): Promise<{ blocks: Block[]; channels: number }> {
+  const pages = scanOggPages(bytes)
+  const reader = new OggPacketReader()
+  const first = pages[0]
+  const head = first && parseOpusHead(reader.push(bytes, first)[0] ?? bytes)
+  if (!head) throw new Error('not an Ogg Opus stream')
+  const decoder = new OpusDecoder({ ...head, preSkip: 0, sampleRate: OPUS_DECODE_RATE })
+  await decoder.ready
+  const blocks: Block[] = []
+  for (const page of pages.slice(1, firstAudioPage(pages))) reader.push(bytes, page)
+  for (const page of pages.slice(firstAudioPage(pages))) {
+    const packets = reader.push(bytes, page)
+    if (packets.length === 0) continue
+    const out = decoder.decodeFrames(packets)
+    // The decoder may reuse its output buffers: keep copies for the later stages.
+    blocks.push({
+      channelData: out.channelData.map((d) => d.slice(0, out.samplesDecoded)),
+      length: out.samplesDecoded,
+    })
+  }
+  decoder.free()
+  return { blocks, channels: head.channels }
+}
+
+interface Timing {
+  wallS: number
+  cpuS: number
+}
+
+/** The fastest of `REPEAT` runs, in wall-clock and in CPU seconds of this process. */
+async function timed(run: () => unknown): Promise<Timing> {
+  const best = { wallS: Infinity, cpuS: Infinity }
+  for (let i = 0; i < REPEAT; i++) {
+    const cpu0 = process.cpuUsage()
+    const t0 = performance.now()
+    await run()
+    const cpu = process.cpuUsage(cpu0)
+    best.wallS = Math.min(best.wallS, (performance.now() - t0) / 1000)
+    best.cpuS = Math.min(best.cpuS, (cpu.user + cpu.system) / 1e6)
+  }
+  return best
+}
+
+async function main() {
+  const file = inputFile()
+  const bytes = new Uint8Array(readFileSync(file))
+  let decoded: Awaited<ReturnType<typeof decodeAll>> | undefined
+  const libopus = await timed(async () => (decoded = await decodeAll(bytes)))
+  if (!decoded) return
+  const { blocks, channels } = decoded
+  const samples = blocks.reduce((sum, b) => sum + b.length, 0)
+  const audioS = samples / OPUS_DECODE_RATE
+  const peaks = await timed(() => {
+    const peaks = new PeakAccumulator(channels, OPUS_DECODE_RATE)
+    for (const b of blocks) peaks.push(b.channelData, b.length)
+    peaks.result()
+  })
+  const features = await timed(() => {
+    const features = new FeatureAccumulator(channels, OPUS_DECODE_RATE)
+    for (const b of blocks) features.push(b.channelData, b.length)
+    features.result()
+  })
+  const perHour = (s: number) => `${((s * 3600) / audioS).toFixed(2)} s`
+  const row = (t: Timing) => ({
+    'wall per audio-hour': perHour(t.wallS),
+    'CPU per audio-hour': perHour(t.cpuS),
+  })
+  const frames = Math.ceil(samples / (OPUS_DECODE_RATE / 100)) * channels
+  console.log(`${file}: ${audioS.toFixed(0)} s of ${channels}-channel audio, best of ${REPEAT}`)
+  console.table({
+    libopus: row(libopus),
+    peaks: row(peaks),
+    features: {
+      ...row(features),
+      'CPU µs per frame and channel': ((features.cpuS * 1e6) / frames).toFixed(1),
+    },
+  })
+}
+
+await main()
