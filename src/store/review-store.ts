@@ -9,6 +9,7 @@ import {
   nudgeLane,
 } from '../domain/corrections'
 import { sameCorrections } from '../domain/stored-corrections'
+import { nextTask } from '../features/loading/next-task'
 import { loadCorrections, saveCorrections } from './persist-corrections'
 
 /**
@@ -72,17 +73,43 @@ function save(
   return { saveFailure: saveCorrections(callKey, corrections, { past, future }) }
 }
 
-/** Every correction goes through here: one undo step, saved at once. */
+let unsaved = false
+
+/**
+ * Corrections are saved in the task after the one that made them, once however many came in it:
+ * serialising the undo history (an alignment in every step) would otherwise add to the render of
+ * the correction itself. Opening another call and leaving the page save at once.
+ */
+function saveSoon() {
+  if (unsaved) return
+  unsaved = true
+  void nextTask().then(saveNow)
+}
+
+function saveNow() {
+  if (!unsaved) return
+  unsaved = false
+  const state = useReviewStore.getState()
+  const saved = save(state.callKey, state.corrections, state.past, state.future)
+  if (saved.saveFailure !== state.saveFailure) useReviewStore.setState(saved)
+}
+
+if (typeof window !== 'undefined') window.addEventListener('pagehide', saveNow)
+
+/** Every correction goes through here: one undo step, saved in the next task. */
 function commit(next: Corrections) {
+  const before = useReviewStore.getState().corrections
   useReviewStore.setState((state) => {
     if (next === state.corrections) return state
     const past = [...state.past, state.corrections].slice(-HISTORY_LIMIT)
-    return { ...save(state.callKey, next, past, []), corrections: next, past, future: [] }
+    return { corrections: next, past, future: [] }
   })
+  if (useReviewStore.getState().corrections !== before) saveSoon()
 }
 
 export const reviewActions = {
   openCall: (callKey: string | undefined) => {
+    saveNow()
     const restored = callKey ? loadCorrections(callKey) : undefined
     useReviewStore.setState({
       callKey,
@@ -131,16 +158,18 @@ export const reviewActions = {
       if (!previous) return state
       const past = state.past.slice(0, -1)
       const future = [state.corrections, ...state.future]
-      return { ...save(state.callKey, previous, past, future), corrections: previous, past, future }
+      return { corrections: previous, past, future }
     })
+    saveSoon()
   },
   redo: () => {
     useReviewStore.setState((state) => {
       const [next, ...rest] = state.future
       if (!next) return state
       const past = [...state.past, state.corrections]
-      return { ...save(state.callKey, next, past, rest), corrections: next, past, future: rest }
+      return { corrections: next, past, future: rest }
     })
+    saveSoon()
   },
   select: (id: string | undefined) => {
     useReviewStore.setState({ selectedId: id })
