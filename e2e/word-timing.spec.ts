@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
+import { longCall } from '../scripts/review-call/long-call'
+import { alignmentExportSchema } from '../src/domain/export/alignment-schema'
 import { openAlignFixture } from './align-fixture'
 import { expect, test } from './fixtures'
 import type { ReplayPage } from './replay-page'
@@ -46,5 +49,33 @@ test.describe('word timing from the audio', () => {
     await replay.row(item.id).locator('[data-w="5"]').click()
     await expect.poll(() => replay.seconds()).toBeCloseTo(word.start_s, 2)
     await expect(page.locator('[data-word-active]')).toHaveText(word.text)
+  })
+})
+
+test.describe('exporting while words are still being timed', () => {
+  test.describe.configure({ timeout: 90_000 })
+
+  test('the offsets wait for every message’s words to be timed from the audio', async ({
+    page,
+    replay,
+  }) => {
+    // 305 messages without captured timings: the word worker takes seconds after the decode.
+    const call = longCall()
+    await replay.open()
+    await page.getByTestId('file-input').setInputFiles([
+      { name: 'long-call.wav', mimeType: 'audio/wav', buffer: Buffer.from(call.wav) },
+      { name: 'long-report.json', mimeType: 'application/json', buffer: Buffer.from(call.report) },
+    ])
+    await replay.waitForCall(call.truth.messages)
+    const button = page.getByRole('button', { name: 'Export offsets (JSON)', exact: true })
+    await expect(button).toBeEnabled()
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()])
+    const exported = alignmentExportSchema.parse(
+      JSON.parse(readFileSync(await download.path(), 'utf8')),
+    )
+    const spoken = exported.items.filter((i) => i.end_s !== null && i.role !== undefined)
+    expect(spoken).toHaveLength(call.truth.messages)
+    expect(spoken.filter((i) => i.words_source !== 'audio').map((i) => i.id)).toEqual([])
+    await expect(page.getByTestId('export-waiting')).toHaveCount(0)
   })
 })

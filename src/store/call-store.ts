@@ -23,6 +23,8 @@ export interface LoadedAudio {
   firstUserOnset?: number
   /** Alignment features from the same decode pass as the peaks. */
   features?: AlignmentFeatures
+  /** Opened from its first seconds; the rest (and the features) is still being decoded. */
+  decodingRest?: true
 }
 
 export interface CallInputs {

@@ -53,8 +53,19 @@ async function loadAudio(
   const url = URL.createObjectURL(blob)
   try {
     const session = startPeaks(blob, signal, () => mediaDuration(url))
-    const loaded: LoadedAudio = { name: input.name, url, ...(await session.first) }
-    void session.done.then((full) => whenComplete(loaded, full, signal), warnIncomplete)
+    const loaded: LoadedAudio = {
+      name: input.name,
+      url,
+      ...(await session.first),
+      decodingRest: true,
+    }
+    void session.done.then(
+      (full) => whenComplete(loaded, full, signal),
+      (error: unknown) => {
+        console.warn('Turnline: part of the waveform could not be decoded', error)
+        whenComplete(loaded, { firstUserOnset: loaded.firstUserOnset }, signal)
+      },
+    )
     return loaded
   } catch (decodeError) {
     if (signal.aborted) {
@@ -86,10 +97,15 @@ async function loadAudio(
  * The decode is done: the alignment features join the recording. The call was placed from the
  * opening seconds; if the first user speech only showed up later, it is placed again.
  */
-function whenComplete(loaded: LoadedAudio, full: DecodedAudio, signal: AbortSignal) {
+function whenComplete(
+  loaded: LoadedAudio,
+  full: Pick<DecodedAudio, 'features' | 'firstUserOnset'>,
+  signal: AbortSignal,
+) {
   const apply = () => {
     const { inputs } = useCallStore.getState()
     const audio: LoadedAudio = { ...loaded }
+    delete audio.decodingRest
     if (full.features) audio.features = full.features
     if (full.firstUserOnset !== undefined) audio.firstUserOnset = full.firstUserOnset
     if (full.firstUserOnset === loaded.firstUserOnset)
@@ -105,10 +121,6 @@ function whenComplete(loaded: LoadedAudio, full: DecodedAudio, signal: AbortSign
     apply()
   })
   signal.addEventListener('abort', off, { once: true })
-}
-
-function warnIncomplete(error: unknown) {
-  console.warn('Turnline: part of the waveform could not be decoded', error)
 }
 
 function errorText(error: unknown): string {

@@ -1,5 +1,5 @@
 import type { ChannelLayout } from '../../domain/align/align-call'
-import type { Timeline } from '../../domain/timeline'
+import type { PlacedItem, Timeline } from '../../domain/timeline'
 import type { WordJob } from '../../domain/words/time-messages'
 import { splitWords } from '../../domain/text'
 import type { AudioWordLayer } from '../../domain/words/word-layer'
@@ -62,8 +62,12 @@ export function timeWords(
 ) {
   if (!audio.features) return
   if (session?.audio !== audio || session.base !== base) {
-    // The recording goes to the new worker in this task, the messages in the next one.
+    // The recording goes to the new worker in this task, the messages in the next one; what is
+    // to come is known now (an export waits for it).
     const started = start(audio, base)
+    useWordTimingStore.setState({
+      pending: corrected.items.filter((item) => needsTiming(item, NO_AUDIO_WORDS)).length,
+    })
     void nextTask().then(() => {
       if (session === started) timeWords(corrected, base, audio, layout, playhead)
     })
@@ -74,8 +78,7 @@ export function timeWords(
   const { layer } = useWordTimingStore.getState()
   const jobs: WordJob[] = []
   for (const item of corrected.items) {
-    if (item.lane === 'marker' || item.end === null || item.wordsSource === 'captured') continue
-    if (isCurrent(layer.get(item.id), item)) continue
+    if (!needsTiming(item, layer) || item.lane === 'marker' || item.end === null) continue
     const channel = layout.kind === 'mono' ? layout.channel : layout[item.lane]
     const words = wordsOf(item.text)
     jobs.push({
@@ -131,12 +134,22 @@ function start(audio: LoadedAudio, base: Timeline): Session {
       },
     )
   }
+  // A worker that fails leaves the words estimated; nothing (an export) waits on it forever.
+  worker.onerror = () => {
+    if (session === created) useWordTimingStore.setState({ pending: 0 })
+  }
   const { features } = audio
   if (features)
     void postFeatures(worker, features, () => session === created).then((sent) => {
       if (sent) post(worker, { kind: 'recording-sent' })
     })
   return created
+}
+
+/** A spoken message without captured words, not timed where it sits now. */
+function needsTiming(item: PlacedItem, layer: AudioWordLayer): boolean {
+  if (item.lane === 'marker' || item.end === null || item.wordsSource === 'captured') return false
+  return !isCurrent(layer.get(item.id), item)
 }
 
 /** Each text split once per call: every request lists every message that moved. */
