@@ -1,21 +1,9 @@
 import type { Page } from '@playwright/test'
-import { longCall } from '../scripts/review-call/long-call'
 import { alignmentExportSchema } from '../src/domain/export/alignment-schema'
 import { expect, test } from './fixtures'
-import type { ReplayPage } from './replay-page'
+import { call, longCallFiles, openLongCall } from './long-call'
 
-const call = longCall()
 const { truth } = call
-const files = [
-  { name: 'long-call.wav', mimeType: 'audio/wav', buffer: Buffer.from(call.wav) },
-  { name: 'long-report.json', mimeType: 'application/json', buffer: Buffer.from(call.report) },
-]
-
-async function openLongCall(replay: ReplayPage, page: Page) {
-  await replay.open()
-  await page.getByTestId('file-input').setInputFiles(files)
-  await replay.waitForCall(truth.messages)
-}
 
 function csvColumn(csv: string, id: string, column: string): string | undefined {
   const [header, ...rows] = csv.trimEnd().split('\r\n')
@@ -123,7 +111,7 @@ test.describe('reviewing a long call', () => {
 
     await page.reload()
     await replay.waitForCall()
-    await page.getByTestId('file-input').setInputFiles(files)
+    await page.getByTestId('file-input').setInputFiles(longCallFiles)
     await replay.waitForCall(truth.messages)
     await expect(findings.locator('li')).toHaveCount(1)
     await expect(findings).toContainText('user waited, said "hello?"')

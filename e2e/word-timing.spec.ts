@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
-import { longCall } from '../scripts/review-call/long-call'
 import { alignmentExportSchema } from '../src/domain/export/alignment-schema'
 import { openAlignFixture } from './align-fixture'
 import { expect, test } from './fixtures'
+import { call, openLongCall } from './long-call'
 import type { ReplayPage } from './replay-page'
 
 /** The generated call with a `created_at`-only history and no word timings (fixtures:align). */
@@ -60,13 +60,7 @@ test.describe('exporting while words are still being timed', () => {
     replay,
   }) => {
     // 305 messages without captured timings: the word worker takes seconds after the decode.
-    const call = longCall()
-    await replay.open()
-    await page.getByTestId('file-input').setInputFiles([
-      { name: 'long-call.wav', mimeType: 'audio/wav', buffer: Buffer.from(call.wav) },
-      { name: 'long-report.json', mimeType: 'application/json', buffer: Buffer.from(call.report) },
-    ])
-    await replay.waitForCall(call.truth.messages)
+    await openLongCall(replay, page)
     const button = page.getByRole('button', { name: 'Export offsets (JSON)', exact: true })
     await expect(button).toBeEnabled()
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()])
