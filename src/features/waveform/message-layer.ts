@@ -114,7 +114,8 @@ export class MessageLayer {
 
   /** The detail view shows this window (seconds): build around it unless already built. */
   show(window: TimeWindow, pxPerSecond: number) {
-    const rescaled = pxPerSecond !== this.pxPerSecond
+    // The scroll and redraw events measure the scale two ways: only a real change repaints.
+    const rescaled = Math.abs(pxPerSecond - this.pxPerSecond) > 1e-3 * pxPerSecond
     this.pxPerSecond = pxPerSecond
     if (!windowServes(this.built, window)) {
       this.built = builtWindow(window, this.duration)
