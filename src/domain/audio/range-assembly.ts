@@ -41,7 +41,8 @@ const PER_FRAME: Record<keyof ChannelFeatures, number> = {
   flux: 1,
   mfcc: MFCC_COUNT,
 }
-const KEYS = Object.keys(PER_FRAME) as (keyof ChannelFeatures)[]
+/** Every per-frame array of a channel's features. */
+export const FEATURE_FIELDS = Object.keys(PER_FRAME) as (keyof ChannelFeatures)[]
 
 /** The alignment features of the ranges, concatenated frame-wise (a range starts at frame `from × 100`). */
 export class FeatureAssembly {
@@ -60,7 +61,7 @@ export class FeatureAssembly {
     range.channels.forEach((source, c) => {
       const into = target.channels[c]
       if (!into) return
-      for (const key of KEYS) {
+      for (const key of FEATURE_FIELDS) {
         const width = PER_FRAME[key]
         into[key].set(source[key].subarray(0, count * width), startFrame * width)
       }
@@ -73,7 +74,7 @@ export class FeatureAssembly {
   }
 }
 
-function emptyFeatures(channels: number, frames: number): AlignmentFeatures {
+export function emptyFeatures(channels: number, frames: number): AlignmentFeatures {
   return {
     frames,
     channels: Array.from({ length: channels }, () => ({

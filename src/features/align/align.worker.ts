@@ -7,7 +7,7 @@ import type {
 } from '../../domain/align/align-call'
 import { alignWithSpeechGate } from '../../domain/align/gated-align'
 import type { FeatureMessage } from './feature-pieces'
-import { FeatureAssembly } from './feature-pieces'
+import { ReceivedFeatures } from './feature-pieces'
 import { fileSpeechJudge } from './judge-speech'
 
 /** Sent after the features (`postFeatures`): what to align them with. */
@@ -34,18 +34,18 @@ export type AlignReply =
     }
   | { ok: false; error: string }
 
-const assembly = new FeatureAssembly()
+const received = new ReceivedFeatures()
 
 /** The alignment runs here so that the page never waits on it. */
 self.onmessage = (event: MessageEvent<AlignRequest | FeatureMessage>) => {
   const message = event.data
   if (message.kind === 'align') void align(message)
-  else assembly.receive(message)
+  else received.receive(message)
 }
 
 async function align({ turns, layout, options, recording }: AlignRequest) {
   try {
-    const features = assembly.take()
+    const features = received.take()
     const result = await alignWithSpeechGate(
       turns,
       features,

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import type { AlignmentFeatures } from '../../domain/audio/features'
 import { MFCC_COUNT } from '../../domain/audio/features'
 import type { FeatureMessage } from './feature-pieces'
-import { FeatureAssembly, postFeatures } from './feature-pieces'
+import { ReceivedFeatures, postFeatures } from './feature-pieces'
 
 function features(frames: number, channels: number): AlignmentFeatures {
   const filled = (length: number, seed: number) =>
@@ -18,26 +18,26 @@ function features(frames: number, channels: number): AlignmentFeatures {
   }
 }
 
-/** A worker that hands what it is sent to the assembly, as the align worker does. */
+/** A worker that hands what it is sent to the features it receives, as the align worker does. */
 function assemblingWorker() {
-  const assembly = new FeatureAssembly()
+  const inbox = new ReceivedFeatures()
   const sent: FeatureMessage[] = []
   const worker = {
     postMessage(message: FeatureMessage) {
       sent.push(message)
-      assembly.receive(message)
+      inbox.receive(message)
     },
   } as unknown as Worker
-  return { worker, assembly, sent }
+  return { worker, inbox, sent }
 }
 
 describe('postFeatures', () => {
   test('an hour-sized channel arrives whole, in pieces that each stay small', async () => {
     // 100,000 frames: the MFCCs (1.3 M values) need two pieces.
     const original = features(100_000, 2)
-    const { worker, assembly, sent } = assemblingWorker()
+    const { worker, inbox, sent } = assemblingWorker()
     expect(await postFeatures(worker, original, () => true)).toBe(true)
-    const received = assembly.take()
+    const received = inbox.take()
     expect(received.frames).toBe(original.frames)
     original.channels.forEach((channel, c) => {
       for (const field of ['energy', 'highEnergy', 'flux', 'mfcc'] as const) {
@@ -61,9 +61,9 @@ describe('postFeatures', () => {
   })
 
   test('a piece before the features it belongs to is an error, not a silent gap', () => {
-    const assembly = new FeatureAssembly()
+    const inbox = new ReceivedFeatures()
     expect(() =>
-      assembly.receive({
+      inbox.receive({
         kind: 'piece',
         channel: 0,
         field: 'energy',

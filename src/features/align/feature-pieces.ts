@@ -1,5 +1,5 @@
 import type { AlignmentFeatures, ChannelFeatures } from '../../domain/audio/features'
-import { MFCC_COUNT } from '../../domain/audio/features'
+import { emptyFeatures, FEATURE_FIELDS } from '../../domain/audio/range-assembly'
 import { nextTask } from '../loading/next-task'
 
 /**
@@ -9,7 +9,6 @@ import { nextTask } from '../loading/next-task'
 const PIECE_VALUES = 1 << 20
 
 type Field = keyof ChannelFeatures
-const FIELDS: readonly Field[] = ['energy', 'highEnergy', 'flux', 'mfcc']
 
 export type FeatureMessage =
   | { kind: 'features'; frames: number; channels: number }
@@ -28,7 +27,7 @@ export async function postFeatures(
   }
   worker.postMessage(begin)
   for (const [channel, arrays] of features.channels.entries())
-    for (const field of FIELDS)
+    for (const field of FEATURE_FIELDS)
       for (let at = 0; at < arrays[field].length; at += PIECE_VALUES) {
         await nextTask()
         if (!stillWanted()) return false
@@ -41,21 +40,12 @@ export async function postFeatures(
 }
 
 /** The worker's side: the features, whole once every piece has arrived. */
-export class FeatureAssembly {
+export class ReceivedFeatures {
   private features: AlignmentFeatures | undefined
 
   receive(message: FeatureMessage) {
     if (message.kind === 'features') {
-      const frames = message.frames
-      this.features = {
-        frames,
-        channels: Array.from({ length: message.channels }, () => ({
-          energy: new Float32Array(frames),
-          highEnergy: new Float32Array(frames),
-          flux: new Float32Array(frames),
-          mfcc: new Float32Array(frames * MFCC_COUNT),
-        })),
-      }
+      this.features = emptyFeatures(message.channels, message.frames)
       return
     }
     const channel = this.features?.channels[message.channel]

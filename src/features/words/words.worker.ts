@@ -6,7 +6,7 @@ import type { Paces, WordJob } from '../../domain/words/time-messages'
 import { lanePaces, timeMessage } from '../../domain/words/time-messages'
 import type { AudioWords } from '../../domain/words/word-layer'
 import type { FeatureMessage } from '../align/feature-pieces'
-import { FeatureAssembly } from '../align/feature-pieces'
+import { ReceivedFeatures } from '../align/feature-pieces'
 
 /** The recording's features come first, in pieces (`postFeatures`), then `recording-sent`. */
 export type WordRequest =
@@ -26,7 +26,7 @@ const FIRST_SLICE_MS = 30
 /** Later replies are rarer: each one rebuilds the corrected timeline on the page. */
 const SLICE_MS = 500
 
-let assembly = new FeatureAssembly()
+let received = new ReceivedFeatures()
 let channels: ChannelBands[] | undefined
 let paces: Paces = {}
 let latest = 0
@@ -36,18 +36,18 @@ let waiting: Extract<WordRequest, { kind: 'time' }> | undefined
 self.onmessage = (event: MessageEvent<WordRequest>) => {
   const request = event.data
   if (request.kind === 'features' || request.kind === 'piece') {
-    assembly.receive(request)
+    received.receive(request)
     return
   }
   if (request.kind === 'recording-sent') {
     // Only what the word timing reads is kept: the MFCCs as their c1…c3.
-    channels = assembly.take().channels.map(({ energy, highEnergy, mfcc }) => ({
+    channels = received.take().channels.map(({ energy, highEnergy, mfcc }) => ({
       energy,
       highEnergy,
       shape: spectralShape(mfcc),
       speechLevelDb: wordPauseLevel(energy),
     }))
-    assembly = new FeatureAssembly()
+    received = new ReceivedFeatures()
     paces = {}
     if (waiting) time(waiting)
     waiting = undefined
