@@ -33,7 +33,10 @@ export interface WordIndex {
   items: Int32Array
 }
 
-export function isSpoken(item: PlacedItem): boolean {
+/** A message on a speaker's lane with a span (a region on the waveform), not a point marker. */
+export type SpokenItem = PlacedItem & { lane: 'user' | 'agent'; end: number }
+
+export function isSpoken(item: PlacedItem): item is SpokenItem {
   return item.lane !== 'marker' && item.end !== null
 }
 

@@ -4,6 +4,7 @@ import type { PlacedItem } from '../../domain/timeline'
 import type { BuiltWindow, TimeWindow } from '../../domain/view/shown-window'
 import { builtWindow, itemsInWindow, windowServes } from '../../domain/view/shown-window'
 import { paintedItemAt } from '../../domain/view/painted-hit'
+import { isSpoken } from '../../domain/word-index'
 import { formatClock } from '../player/playback-cursor'
 import type { LaneLayout } from './lanes'
 import { bandOf } from './lanes'
@@ -108,7 +109,7 @@ export class MessageLayer {
     this.layout = layout
     this.items = items
     this.root.dataset.items = String(items.length)
-    this.root.dataset.regions = String(items.filter(isRegion).length)
+    this.root.dataset.regions = String(items.filter(isSpoken).length)
     this.build()
   }
 
@@ -164,7 +165,7 @@ export class MessageLayer {
     // Regions on the page, as elements or painted: benchmarks wait for all of them.
     this.root.dataset.drawnRegions = String(
       [...next.values()].filter((e) => e.dataset.kind === 'region').length +
-        this.painted.filter(isRegion).length,
+        this.painted.filter(isSpoken).length,
     )
     this.paint()
     this.toggle(this.activeId, 'data-active', true)
@@ -461,10 +462,6 @@ function insertInOrder(parent: HTMLElement, ordered: Iterable<HTMLElement>) {
     if (element.parentNode === parent) before = element.nextSibling
     else parent.insertBefore(element, before)
   }
-}
-
-function isRegion(item: PlacedItem): boolean {
-  return item.lane !== 'marker' && item.end !== null
 }
 
 function samePlace(a: PlacedItem, b: PlacedItem): boolean {

@@ -4,6 +4,8 @@ import type { WordJob } from '../../domain/words/time-messages'
 import { splitWords } from '../../domain/text'
 import type { AudioWordLayer } from '../../domain/words/word-layer'
 import { isCurrent } from '../../domain/words/word-layer'
+import type { SpokenItem } from '../../domain/word-index'
+import { isSpoken } from '../../domain/word-index'
 import type { LoadedAudio } from '../../store/call-store'
 import { useCallStore } from '../../store/call-store'
 import { useReviewStore } from '../../store/review-store'
@@ -78,7 +80,7 @@ export function timeWords(
   const { layer } = useWordTimingStore.getState()
   const jobs: WordJob[] = []
   for (const item of corrected.items) {
-    if (!needsTiming(item, layer) || item.lane === 'marker' || item.end === null) continue
+    if (!needsTiming(item, layer)) continue
     const channel = layout.kind === 'mono' ? layout.channel : layout[item.lane]
     const words = wordsOf(item.text)
     jobs.push({
@@ -147,8 +149,8 @@ function start(audio: LoadedAudio, base: Timeline): Session {
 }
 
 /** A spoken message without captured words, not timed where it sits now. */
-function needsTiming(item: PlacedItem, layer: AudioWordLayer): boolean {
-  if (item.lane === 'marker' || item.end === null || item.wordsSource === 'captured') return false
+function needsTiming(item: PlacedItem, layer: AudioWordLayer): item is SpokenItem {
+  if (!isSpoken(item) || item.wordsSource === 'captured') return false
   return !isCurrent(layer.get(item.id), item)
 }
 
