@@ -13,7 +13,14 @@ interface CursorTargets {
 }
 
 const targets: CursorTargets = { transcript: null, clock: null }
-let activeWord: { item: number; word: number } | undefined
+/** The highlighted word, with its times (the only word whose times are in the DOM). */
+let activeWord: ActiveWord | undefined
+interface ActiveWord {
+  item: number
+  word: number
+  start: number
+  end: number
+}
 let activeItem = -1
 /** Tracked by id too: a correction can reorder items under the same index. */
 let activeItemId: string | undefined
@@ -43,7 +50,9 @@ export function tick(view: CorrectedView | undefined, time: number) {
   const { index } = view
   const spoken = findActiveIndex(index.itemStarts, index.itemEnds, time)
   const item = spoken === -1 ? -1 : (index.itemIndex[spoken] ?? -1)
-  const word = findActiveWord(index.words, time)
+  const found = findActiveWord(index.words, time)
+  const placed = found && view.timeline.items[found.item]?.words[found.word]
+  const word = found && placed && { ...found, start: placed.start, end: placed.end }
   const itemId = view.timeline.items[item]?.id
   if (item !== activeItem || itemId !== activeItemId) {
     activeItem = item
@@ -51,7 +60,7 @@ export function tick(view: CorrectedView | undefined, time: number) {
     activeLayer()?.markActive(itemId)
     useActiveItem.setState({ index: item })
   }
-  if (word?.item !== activeWord?.item || word?.word !== activeWord?.word) {
+  if (!sameWord(word, activeWord)) {
     activeWord = word
     applyWordHighlight()
   }
@@ -61,16 +70,27 @@ export function tick(view: CorrectedView | undefined, time: number) {
 export function applyWordHighlight() {
   const root = targets.transcript
   if (!root) return
-  for (const element of root.querySelectorAll('[data-word-active]'))
+  for (const element of root.querySelectorAll('[data-word-active]')) {
     element.removeAttribute('data-word-active')
+    element.removeAttribute('data-start')
+    element.removeAttribute('data-end')
+  }
   for (const element of root.querySelectorAll('[data-row-active]'))
     element.removeAttribute('data-row-active')
   if (activeItem !== -1)
     root.querySelector(`[data-row="${activeItem}"]`)?.setAttribute('data-row-active', '')
   if (!activeWord) return
-  root
-    .querySelector(`[data-row="${activeWord.item}"] [data-w="${activeWord.word}"]`)
-    ?.setAttribute('data-word-active', '')
+  const span = root.querySelector<HTMLElement>(
+    `[data-row="${activeWord.item}"] [data-w="${activeWord.word}"]`,
+  )
+  if (!span) return
+  span.setAttribute('data-word-active', '')
+  span.dataset.start = String(activeWord.start)
+  span.dataset.end = String(activeWord.end)
+}
+
+function sameWord(a: ActiveWord | undefined, b: ActiveWord | undefined): boolean {
+  return a?.item === b?.item && a?.word === b?.word && a?.start === b?.start && a?.end === b?.end
 }
 
 /** The id of the message under the playhead, for a newly created message layer. */

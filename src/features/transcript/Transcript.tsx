@@ -1,6 +1,14 @@
 import type { Range } from '@tanstack/react-virtual'
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
 import { useCallStore } from '../../store/call-store'
 import { useCorrectedView } from '../../store/corrected-timeline'
 import { reviewActions, useReviewStore } from '../../store/review-store'
@@ -11,7 +19,9 @@ import { TranscriptRow } from './TranscriptRow'
 import { listKeyHandler } from './list-keys'
 
 export function Transcript() {
-  const view = useCorrectedView()
+  // A new placement re-renders every shown row: in a render of its own, which React can slice,
+  // not in the task that brought the placement (the waveform moves there).
+  const view = useDeferredValue(useCorrectedView())
   const { items, fullIndex, shownIndex, matches } = useShownItems(view?.timeline.items)
   const selectedId = useReviewStore((s) => s.selectedId)
   const nudges = useReviewStore((s) => s.corrections.nudges)

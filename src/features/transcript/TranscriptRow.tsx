@@ -1,11 +1,12 @@
 import { memo } from 'react'
 import type { MouseEvent, Ref } from 'react'
-import type { PlacedItem } from '../../domain/timeline'
+import type { PlacedItem, PlacedWord } from '../../domain/timeline'
 import { MEASURED_BASES } from '../../domain/timeline'
 import { playItem, selectItem } from '../correct/item-actions'
 import { formatClock } from '../player/playback-cursor'
 import { LOW_CONFIDENCE } from '../../domain/align/layer'
 import { RowReviewChips } from '../review/RowReviewChips'
+import { RowWords } from './RowWords'
 import { BASIS_LABEL } from './basis-label'
 import { WORDS_SOURCE_LABEL } from './words-source-label'
 
@@ -62,7 +63,7 @@ export const TranscriptRow = memo(function TranscriptRow({
       aria-posinset={index + 1}
       aria-setsize={setSize}
       tabIndex={tabbable ? 0 : -1}
-      onClick={(e) => selectItem(item.id, clickedWordStart(e))}
+      onClick={(e) => selectItem(item.id, clickedWordStart(e, item.words))}
       onDoubleClick={() => playItem(item.id)}
     >
       <div className="row-meta">
@@ -104,19 +105,7 @@ export const TranscriptRow = memo(function TranscriptRow({
         )}
       </div>
       {spoken ? (
-        <p className={`words words-${item.wordsSource}`} data-words-source={item.wordsSource}>
-          {item.words.map((word, w) => (
-            <span
-              key={w}
-              data-w={w}
-              data-start={word.start}
-              data-end={word.end}
-              className={word.heard ? undefined : 'unheard'}
-            >
-              {word.text}{' '}
-            </span>
-          ))}
-        </p>
+        <RowWords words={item.words} source={item.wordsSource} />
       ) : (
         <p className="marker-text">{item.text}</p>
       )}
@@ -125,10 +114,9 @@ export const TranscriptRow = memo(function TranscriptRow({
 })
 
 /** A click on a word seeks to that word; elsewhere in the row, to the message start. */
-function clickedWordStart(event: MouseEvent): number | undefined {
+function clickedWordStart(event: MouseEvent, words: readonly PlacedWord[]): number | undefined {
   const word = (event.target as HTMLElement).closest<HTMLElement>('[data-w]')
-  const start = Number(word?.dataset.start)
-  return word && Number.isFinite(start) ? start : undefined
+  return word ? words[Number(word.dataset.w)]?.start : undefined
 }
 
 function markerLabel(item: PlacedItem): string {
