@@ -32,9 +32,8 @@ export class OverviewCanvas {
   private view: DetailWindow = { start: 0, end: 0 }
   private playhead = 0
   private layerStale = true
-  /** Each lane's envelope at the canvas width: only new peaks or a new width redo it (an hour's
-   * peaks take 10–15 ms), not the messages moving. */
-  private envelopes: { scale: number; lanes: Float32Array[] } | undefined
+  /** Both lanes' envelope at the canvas width (an hour's peaks take 10–15 ms to reduce). */
+  private wave: HTMLCanvasElement | undefined
   private frame = 0
 
   constructor(private readonly canvas: HTMLCanvasElement) {
@@ -48,14 +47,14 @@ export class OverviewCanvas {
     const w = Math.max(1, Math.round(width))
     if (this.canvas.width === w) return
     this.canvas.width = w
-    this.envelopes = undefined
+    this.wave = undefined
     this.invalidate()
   }
 
   setPeaks(peaks: readonly Float32Array[], duration: number) {
     this.peaks = peaks
     this.duration = duration
-    this.envelopes = undefined
+    this.wave = undefined
     this.invalidate()
   }
 
@@ -97,41 +96,53 @@ export class OverviewCanvas {
     })
   }
 
+  /** The envelope's bitmap: only new peaks or a new width redraw it, not the messages moving. */
+  private drawWave(width: number): HTMLCanvasElement {
+    if (this.wave && this.wave.width === width) return this.wave
+    const wave = document.createElement('canvas')
+    wave.width = width
+    wave.height = HEIGHT
+    const g = wave.getContext('2d')
+    if (!g) return wave
+    g.fillStyle = COLORS.background
+    g.fillRect(0, 0, width, HEIGHT)
+    const lanes = Math.min(2, this.peaks.length)
+    const laneHeight = (HEIGHT - 6) / Math.max(1, lanes)
+    const scale = peakScale(this.peaks.slice(0, 2))
+    for (let c = 0; c < lanes; c++) {
+      const envelope = overviewEnvelope(this.peaks[c] ?? new Float32Array(), width)
+      const mid = c * laneHeight + laneHeight / 2
+      // One path, one fill: a fillRect per column is a draw call each (1,400 per lane).
+      g.beginPath()
+      for (let x = 0; x < width; x++) {
+        const h = Math.max(0.5, ((envelope[x] ?? 0) / scale) * (laneHeight / 2))
+        g.rect(x, mid - h, 1, h * 2)
+      }
+      g.fillStyle = COLORS.wave[c] ?? COLORS.wave[0] ?? '#fff'
+      g.fill()
+    }
+    this.wave = wave
+    return wave
+  }
+
   private drawLayer() {
     const { width } = this.canvas
     this.layer.width = width
     this.layer.height = HEIGHT
     const g = this.layer.getContext('2d')
     if (!g) return
-    g.fillStyle = COLORS.background
-    g.fillRect(0, 0, width, HEIGHT)
-    const lanes = Math.min(2, this.peaks.length)
-    const laneHeight = (HEIGHT - 6) / Math.max(1, lanes)
-    this.envelopes ??= {
-      scale: peakScale(this.peaks.slice(0, 2)),
-      lanes: this.peaks.slice(0, 2).map((peaks) => overviewEnvelope(peaks, width)),
-    }
-    const { scale } = this.envelopes
-    for (let c = 0; c < lanes; c++) {
-      const envelope = this.envelopes.lanes[c] ?? new Float32Array()
-      const mid = c * laneHeight + laneHeight / 2
-      g.fillStyle = COLORS.wave[c] ?? COLORS.wave[0] ?? '#fff'
-      for (let x = 0; x < width; x++) {
-        const h = Math.max(0.5, ((envelope[x] ?? 0) / scale) * (laneHeight / 2))
-        g.fillRect(x, mid - h, 1, h * 2)
-      }
-    }
+    g.drawImage(this.drawWave(width), 0, 0)
     if (this.duration > 0) {
       const pxPerS = width / this.duration
-      for (const span of this.spans) {
-        g.fillStyle = span.user ? COLORS.user : COLORS.agent
-        const x = span.start * pxPerS
-        g.fillRect(
-          x,
-          HEIGHT - (span.user ? 6 : 3),
-          Math.max(1, (span.end - span.start) * pxPerS),
-          3,
-        )
+      for (const user of [true, false]) {
+        g.beginPath()
+        for (const span of this.spans) {
+          if (span.user !== user) continue
+          const x = span.start * pxPerS
+          g.rect(x, HEIGHT - (user ? 6 : 3), Math.max(1, (span.end - span.start) * pxPerS), 3)
+        }
+        g.fillStyle = user ? COLORS.user : COLORS.agent
+        g.fill()
       }
     }
     this.layerStale = false
