@@ -1,12 +1,12 @@
-import { useEffect } from 'react'
+import { useEffect, useMemo } from 'react'
 import { ExportMenu } from '../features/export/ExportMenu'
 import { OffsetPanel } from '../features/correct/OffsetPanel'
 import { SaveNotice } from '../features/correct/SaveNotice'
 import { SelectionPanel } from '../features/inspect/SelectionPanel'
-import { LoadStatus } from '../features/loading/LoadStatus'
+import { UrlCallStatus } from '../features/loading/LoadStatus'
 import { NotSameCallDialog } from '../features/loading/NotSameCallDialog'
 import { OpenFiles } from '../features/loading/OpenFiles'
-import { useUrlCall } from '../features/loading/use-url-call'
+import { urlCallPlan } from '../features/loading/use-url-call'
 import { Transport } from '../features/player/Transport'
 import { Transcript } from '../features/transcript/Transcript'
 import { DataWarnings } from '../features/warnings/DataWarnings'
@@ -24,7 +24,7 @@ import { Shortcuts } from './Shortcuts'
 import { WordTiming } from '../features/words/WordTiming'
 
 export function App() {
-  const { sources, isDemo } = useUrlCall()
+  const isDemo = useMemo(() => urlCallPlan().isDemo, [])
   const hasTimeline = useCallStore((s) => s.timeline !== undefined)
   const showsDemo = useCallStore((s) => isDemo && !s.reviewerOpenedFiles)
 
@@ -50,7 +50,7 @@ export function App() {
       <ProblemsBanner />
       <SaveNotice />
       <NotSameCallDialog />
-      <LoadStatus sources={sources} />
+      <UrlCallStatus />
       <ErrorBoundary area="The workspace">
         <main className="workspace">
           <div className="player-column">

@@ -1,5 +1,6 @@
 import { formatBytes } from './fetch-source'
 import type { SourceStatus } from './use-url-call'
+import { useUrlCall } from './use-url-call'
 
 function progressText(s: SourceStatus): string {
   const parts = [
@@ -7,6 +8,14 @@ function progressText(s: SourceStatus): string {
     s.received !== undefined ? `${formatBytes(s.received)} received` : undefined,
   ].filter((p) => p !== undefined)
   return parts.length > 0 ? ` ${parts.join(', ')}` : '…'
+}
+
+/**
+ * Loads the call the URL names and shows how far it got. The downloads' progress re-renders only
+ * this: at the App a long recording's progress re-rendered the whole page 45 times while it came in.
+ */
+export function UrlCallStatus() {
+  return <LoadStatus sources={useUrlCall().sources} />
 }
 
 /** Shown while a linked call loads, and when a source fails (with a retry). */

@@ -37,9 +37,14 @@ function useCancellers() {
   return { start, cancel }
 }
 
+/** What the page's URL asks to open: the call it names, or the demo call. */
+export function urlCallPlan() {
+  return urlSources(window.location.search, import.meta.env.BASE_URL)
+}
+
 /** Loads the call named by the URL (or the demo call) with TanStack Query: progress, errors, retry. */
-export function useUrlCall(): { sources: SourceStatus[]; isDemo: boolean } {
-  const plan = useMemo(() => urlSources(window.location.search, import.meta.env.BASE_URL), [])
+export function useUrlCall(): { sources: SourceStatus[] } {
+  const plan = useMemo(() => urlCallPlan(), [])
   const [received, setReceived] = useState<Record<string, Received>>({})
   const cancellers = useCancellers()
   const shown = useRef(new Map<string, number>())
@@ -123,5 +128,5 @@ export function useUrlCall(): { sources: SourceStatus[]; isDemo: boolean } {
       cancel: () => cancellers.cancel(url),
     })
   }
-  return { sources, isDemo: plan.isDemo }
+  return { sources }
 }
