@@ -6,7 +6,7 @@ import { decodeOggOpus, EmptyRecordingError, sniffOggOpus } from './decode-ogg'
 import { decodeMedia } from './decode-media'
 import { warmDecodeWorkers } from './decode-pool'
 import type { CachedPeaks } from './peaks-cache'
-import { readFeatures, readPeaks, writeCache } from './peaks-cache'
+import { openPeaksCache, readFeatures, readPeaks, writeCache } from './peaks-cache'
 import type { PeaksSource } from './peaks-progress'
 import { usePeaksProgress } from './peaks-progress'
 
@@ -75,6 +75,7 @@ async function run(
     if (!signal.aborted) usePeaksProgress.setState(patch)
   }
   publish({ peaks: undefined, version: 0, fraction: 0, complete: false })
+  openPeaksCache()
   const key = await contentKey(file).catch(() => undefined)
   const cached = key ? await readPeaks(key) : undefined
   if (signal.aborted) throw new Error('decode abandoned')

@@ -38,6 +38,11 @@ export const CAP_BYTES = 256 * 1024 * 1024
 
 let opening: Promise<IDBDatabase> | undefined
 
+/** Opens the cache ahead of the first read, e.g. while the content key is computed. */
+export function openPeaksCache() {
+  database().catch(() => {})
+}
+
 function database(): Promise<IDBDatabase> {
   opening ??= new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open(DB_NAME, 1)
