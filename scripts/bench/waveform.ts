@@ -31,6 +31,8 @@ const SYSTEMS = (process.env.BENCH_SYSTEMS?.split(',') ?? ['app', 'wavesurfer'])
 
 interface Run {
   firstMs: number | null
+  /** The app only: from opening the recording (bytes in hand, as after a drop) to the first waveform. */
+  firstFromOpenMs: number | null
   fullMs: number | null
   reopenFullMs: number | null
   /** The app only: from opening the recording (bytes in hand) to the full waveform. */
@@ -184,6 +186,8 @@ async function oneRun(
     peak = Math.max(peak, treeRssMb(rootPid))
     const fullMs = await markTime(page, 'waveform:complete')
     const firstMs = await markTime(page, 'waveform:first')
+    const openedCold = await markTime(page, 'audio:open')
+    const firstFromOpenMs = firstMs !== null && openedCold !== null ? firstMs - openedCold : null
     const longestTaskMs = await page.evaluate(
       (end) =>
         Math.max(
@@ -199,7 +203,8 @@ async function oneRun(
     if (outcome !== 'waveform:complete') {
       const error = await page.evaluate(() => (window as unknown as { wsError?: string }).wsError)
       return {
-        ...{ firstMs: null, fullMs: null, reopenFullMs: null, reopenFromOpenMs: null },
+        ...{ firstMs: null, firstFromOpenMs: null, fullMs: null },
+        ...{ reopenFullMs: null, reopenFromOpenMs: null },
         reopenDecodeJobs: null,
         ...{ peakRssMb: peak - baseline, longestTaskMs, dropped1x: 0, dropped4x: 0, frames: 0 },
         ...{ seekP50Ms: null, zoomStepMaxMs: null, error: error ?? 'failed' },
@@ -237,6 +242,7 @@ async function oneRun(
     )
     return {
       firstMs,
+      firstFromOpenMs,
       fullMs,
       reopenFullMs,
       reopenFromOpenMs,
@@ -255,7 +261,8 @@ async function oneRun(
 
 function failedRun(error: unknown): Run {
   return {
-    ...{ firstMs: null, fullMs: null, reopenFullMs: null, reopenFromOpenMs: null },
+    ...{ firstMs: null, firstFromOpenMs: null, fullMs: null },
+    ...{ reopenFullMs: null, reopenFromOpenMs: null },
     ...{ reopenDecodeJobs: null, peakRssMb: 0, longestTaskMs: 0, dropped1x: 0, dropped4x: 0 },
     ...{ frames: 0, seekP50Ms: null, zoomStepMaxMs: null },
     error: error instanceof Error ? error.message.split('\n')[0] : String(error),
@@ -269,6 +276,7 @@ function summarize(runs: Run[]) {
   }
   return {
     firstMs: pick((r) => r.firstMs),
+    firstFromOpenMs: pick((r) => r.firstFromOpenMs),
     fullMs: pick((r) => r.fullMs),
     reopenFullMs: pick((r) => r.reopenFullMs),
     reopenFromOpenMs: pick((r) => r.reopenFromOpenMs),
