@@ -72,5 +72,12 @@ test.describe('the demo call is placed where it was spoken', () => {
       truth.backchannels[0]?.start_s ?? NaN,
       3,
     )
+
+    // A correction moves the talk-over with the messages it is drawn from.
+    await page.getByRole('button', { name: 'Nudge +100 ms' }).click()
+    await expect
+      .poll(async () => Number(await overlap.getAttribute('data-start')))
+      .toBeCloseTo((bargeIn?.start_s ?? NaN) + 0.1, 3)
+    await expect(overlap).toHaveCount(1)
   })
 })

@@ -39,6 +39,14 @@ const PAINTED_SLOP_PX = 4
  * took 169–985 ms with one div per message (docs/performance.md). The selected item stays built
  * wherever the view is, so keyboard focus never lands on a removed element.
  */
+/** One talk-over or outside-turn mark above the lanes. */
+interface SpeechMark {
+  className: string
+  span: Interval
+  title: string
+  top: string
+}
+
 export class MessageLayer {
   private readonly root: HTMLDivElement
   private readonly speech: HTMLDivElement
@@ -66,6 +74,8 @@ export class MessageLayer {
   private layout: LaneLayout | undefined
   /** What each element was last placed from: unchanged items skip the DOM writes. */
   private readonly placedFrom = new WeakMap<HTMLElement, { item: PlacedItem; layout: LaneLayout }>()
+  /** What each talk-over or outside-turn mark was last placed from. */
+  private readonly markPlaced = new WeakMap<HTMLElement, string>()
 
   constructor(
     private readonly wrapper: HTMLElement,
@@ -196,38 +206,50 @@ export class MessageLayer {
     if (stop) stop.tabIndex = 0
   }
 
-  /** Talk-over between the lanes and user speech outside any turn: few, so rebuilt each time. */
+  /**
+   * Talk-over between the lanes and user speech outside any turn. Every new view (each batch of
+   * timed words) comes here, so the marks are updated in place: rebuilding a few hundred of them
+   * restyled the whole layer each time.
+   */
   renderSpeech(
     talkOver: readonly TalkOver[],
     outsideTurns: readonly Interval[],
     layout: LaneLayout,
   ) {
     const userTop = layout.band.user === 0 ? '0' : '50%'
-    const marks = [
-      ...talkOver.map((o) =>
-        this.mark(
-          'tl-overlap',
-          o,
-          `Talk-over ${(o.end - o.start).toFixed(2)} s${o.bargeIn ? ' (barge-in)' : ''}`,
-        ),
-      ),
-      ...outsideTurns.map((v) => {
-        const mark = this.mark('tl-vad', v, 'User speech outside any turn (backchannel or noise)')
-        mark.style.top = `calc(${userTop} + 36%)`
-        return mark
-      }),
+    const marks: SpeechMark[] = [
+      ...talkOver.map((o) => ({
+        className: 'tl-overlap',
+        span: o,
+        title: `Talk-over ${(o.end - o.start).toFixed(2)} s${o.bargeIn ? ' (barge-in)' : ''}`,
+        top: '',
+      })),
+      ...outsideTurns.map((v) => ({
+        className: 'tl-vad',
+        span: v,
+        title: 'User speech outside any turn (backchannel or noise)',
+        top: `calc(${userTop} + 36%)`,
+      })),
     ]
-    this.speech.replaceChildren(...marks)
+    const shown = this.speech.children
+    marks.forEach((mark, i) => {
+      const element = shown[i] ?? this.speech.appendChild(document.createElement('div'))
+      if (element instanceof HTMLElement) this.placeMark(element, mark)
+    })
+    while (shown.length > marks.length) shown[shown.length - 1]?.remove()
   }
 
-  private mark(className: string, span: Interval, title: string): HTMLElement {
-    const element = document.createElement('div')
-    element.className = className
-    element.title = title
+  private placeMark(element: HTMLElement, mark: SpeechMark) {
+    const { span } = mark
+    const placed = `${mark.className} ${span.start} ${span.end} ${mark.top} ${this.duration} ${mark.title}`
+    if (this.markPlaced.get(element) === placed) return
+    this.markPlaced.set(element, placed)
+    element.className = mark.className
+    element.title = mark.title
     element.dataset.start = String(span.start)
     element.style.left = this.percent(span.start)
     element.style.width = this.percent(Math.max(0, span.end - span.start))
-    return element
+    element.style.top = mark.top
   }
 
   markActive(id: string | undefined) {
