@@ -39,10 +39,20 @@ export function followPeaks(ws: WaveSurfer, peaks: Float32Array[], duration: num
     ws.on('seeking', (time) => focusDecode(time)),
     usePeaksProgress.subscribe((now, before) => {
       if (now.peaks !== peaks || now.version === before.version) return
-      ws.setOptions({ peaks: peaks.slice(0, 2), duration })
+      redraw(ws, peaks, duration)
     }),
   ]
   return () => offs.forEach((off) => off())
+}
+
+/**
+ * wavesurfer draws from the very arrays being filled when they are within ±1 (it copies them only
+ * to scale them): then a re-render shows the new bins, without `setOptions` copying and scanning
+ * the 720,000 bins of an hour again on every redraw.
+ */
+function redraw(ws: WaveSurfer, peaks: Float32Array[], duration: number) {
+  if (ws.getDecodedData()?.getChannelData(0) === peaks[0]) ws.getRenderer().reRender()
+  else ws.setOptions({ peaks: peaks.slice(0, 2), duration })
 }
 
 /** The loudest peak of the drawn channels, found again only when more of them is decoded. */
