@@ -107,9 +107,10 @@ export class OverviewCanvas {
     g.fillRect(0, 0, width, HEIGHT)
     const lanes = Math.min(2, this.peaks.length)
     const laneHeight = (HEIGHT - 6) / Math.max(1, lanes)
-    this.envelopes ??= {
-      scale: peakScale(this.peaks.slice(0, 2)),
-      lanes: this.peaks.slice(0, 2).map((peaks) => overviewEnvelope(peaks, width)),
+    if (!this.envelopes) {
+      const lanes = this.peaks.slice(0, 2).map((peaks) => overviewEnvelope(peaks, width))
+      // Every bin is under some column, so the loudest column is the loudest bin.
+      this.envelopes = { scale: peakScale(lanes), lanes }
     }
     const { scale } = this.envelopes
     for (let c = 0; c < lanes; c++) {
