@@ -14,7 +14,9 @@ import { MessageLayer } from './message-layer'
 import { followPeaks, scaleOf } from './follow-peaks'
 import { peaksRenderer } from './draw-peaks'
 import { registerLayer } from './layer-registry'
-import { followShownWindow, prepareZoom } from './layer-window'
+import { followScroll, prepareZoom } from './layer-window'
+import { onRedrawn } from './shown-view'
+import { setDetailWindow } from './detail-window'
 import { Overview } from './Overview'
 import { PeaksStatus } from './PeaksStatus'
 import { nextTask } from '../loading/next-task'
@@ -102,13 +104,19 @@ export function Waveform() {
       layer.setSnapTargets(() => peaks.slice(0, 2).map(speechEdges))
       layerRef.current = layer
       const unregister = registerLayer(layer)
-      const detachRuler = attachRuler(ws, duration)
-      const unfollowWindow = followShownWindow(ws, layer, duration)
+      const ruler = attachRuler(ws, duration)
+      const unfollowScroll = followScroll(ws, layer)
+      const offRedrawn = onRedrawn(ws, duration, [
+        (view) => setDetailWindow({ start: view.start, end: Math.min(duration, view.end) }),
+        (view) => ruler.redrawn(view),
+        (view) => layer.show(view, view.pxPerSecond),
+      ])
       zoomTargetRef.current = (pxPerSecond) => prepareZoom(ws, layer, duration, pxPerSecond)
       return () => {
         zoomTargetRef.current = null
-        unfollowWindow()
-        detachRuler()
+        offRedrawn()
+        unfollowScroll()
+        ruler.detach()
         unregister()
         layer.destroy()
         layerRef.current = null

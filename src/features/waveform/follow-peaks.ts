@@ -7,7 +7,7 @@ import { setDetailWindow } from './detail-window'
 /**
  * Keeps a wavesurfer drawn from peaks that are still being decoded: redraws when more are in,
  * tells the decoder where the reviewer is looking, and marks the first and the full draw for
- * the benchmark (`waveform:first`, `waveform:complete`). Reports what the detail view shows to the
+ * the benchmark (`waveform:first`, `waveform:complete`). Reports where the reviewer scrolls to the
  * overview.
  */
 export function followPeaks(ws: WaveSurfer, peaks: Float32Array[], duration: number): () => void {
@@ -20,18 +20,9 @@ export function followPeaks(ws: WaveSurfer, peaks: Float32Array[], duration: num
     if (complete && !markedComplete) performance.mark('waveform:complete')
     markedComplete ||= complete
   }
-  const reportWindow = () => {
-    const total = ws.getWrapper().scrollWidth
-    if (total <= 0) return
-    const scroll = ws.getScroll()
-    const end = Math.min(duration, ((scroll + ws.getWidth()) / total) * duration)
-    setDetailWindow({ start: (scroll / total) * duration, end })
-  }
   const offs = [
     ws.on('ready', drawn),
     ws.on('redrawcomplete', drawn),
-    ws.on('redrawcomplete', reportWindow),
-    ws.on('zoom', reportWindow),
     ws.on('scroll', (start, end) => {
       focusDecode(start)
       setDetailWindow({ start, end })
