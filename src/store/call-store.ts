@@ -91,7 +91,7 @@ export function prepareMessageFacts({ history, timings }: CallInputs) {
   if (history) messageFacts(history, timings)
 }
 
-/** The first half of `placeInputs`: the placement alone, so that the checks can run in a task of their own. */
+/** The first half of `placeInputs`: the placement alone, so the checks can have a task of their own. */
 export function placeTimeline(inputs: CallInputs): Timeline | undefined {
   const { history, timings, egress, audio } = inputs
   if (!history) return undefined
