@@ -5,7 +5,7 @@ import type { DataWarning } from '../domain/checks'
 import { dataWarnings } from '../domain/checks'
 import type { AlignmentExport } from '../domain/export/alignment-schema'
 import type { AudioFacts } from '../domain/place/anchor'
-import { placeCall } from '../domain/place/place-call'
+import { messageFacts, placeCall } from '../domain/place/place-call'
 import type { Problem } from '../domain/problems'
 import type { CallMismatch } from '../domain/same-call'
 import { callMismatches } from '../domain/same-call'
@@ -73,7 +73,7 @@ function audioFacts(audio: LoadedAudio | undefined): AudioFacts {
   return facts
 }
 
-type Placed = Pick<CallState, 'inputs' | 'timeline' | 'warnings' | 'mismatches'>
+export type Placed = Pick<CallState, 'inputs' | 'timeline' | 'warnings' | 'mismatches'>
 
 /**
  * The call placed from a set of inputs, without touching the store: for an hour's call the
@@ -83,15 +83,34 @@ export function placeInputs(
   inputs: CallInputs,
   acceptedMismatches = useCallStore.getState().acceptedMismatches,
 ): Placed {
+  return checkPlacement(inputs, placeTimeline(inputs), acceptedMismatches)
+}
+
+/** What the placement reads of the history and timings alone, found a task ahead of it. */
+export function prepareMessageFacts({ history, timings }: CallInputs) {
+  if (history) messageFacts(history, timings)
+}
+
+/** The first half of `placeInputs`: the placement alone, so the checks can have a task of their own. */
+export function placeTimeline(inputs: CallInputs): Timeline | undefined {
   const { history, timings, egress, audio } = inputs
-  if (!history) return { inputs, timeline: undefined, warnings: [], mismatches: [] }
-  const placeInput = {
+  if (!history) return undefined
+  return placeCall({
     history,
     audio: audioFacts(audio),
     ...(timings ? { timings } : {}),
     ...(egress ? { egress } : {}),
-  }
-  const timeline = placeCall(placeInput)
+  })
+}
+
+/** The second half of `placeInputs`: the data warnings and mismatches of a placement. */
+export function checkPlacement(
+  inputs: CallInputs,
+  timeline: Timeline | undefined,
+  acceptedMismatches = useCallStore.getState().acceptedMismatches,
+): Placed {
+  const { history, timings, egress, audio } = inputs
+  if (!history || !timeline) return { inputs, timeline: undefined, warnings: [], mismatches: [] }
   const warnings = dataWarnings(history, timeline, timings, audio?.duration)
   const mismatches = callMismatches(history, timeline, egress, audio).filter(
     (m) => !acceptedMismatches.includes(mismatchKey(m)),

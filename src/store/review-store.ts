@@ -10,6 +10,7 @@ import {
 } from '../domain/corrections'
 import { sameCorrections } from '../domain/stored-corrections'
 import { nextTask } from '../features/loading/next-task'
+import type { RestoredCorrections } from '../domain/stored-corrections'
 import { loadCorrections, saveCorrections } from './persist-corrections'
 
 /**
@@ -108,9 +109,12 @@ function commit(next: Corrections) {
 }
 
 export const reviewActions = {
-  openCall: (callKey: string | undefined) => {
+  /** `restored`: the call's saved corrections, when the caller has read them already. */
+  openCall: (
+    callKey: string | undefined,
+    restored: RestoredCorrections | undefined = callKey ? loadCorrections(callKey) : undefined,
+  ) => {
     saveNow()
-    const restored = callKey ? loadCorrections(callKey) : undefined
     useReviewStore.setState({
       callKey,
       corrections: restored?.corrections ?? NO_CORRECTIONS,

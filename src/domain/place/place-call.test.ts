@@ -7,7 +7,7 @@ import {
   timingsFixture,
 } from '../test-fixtures'
 import type { PlacedItem, Timeline } from '../timeline'
-import { placeCall } from './place-call'
+import { messageFacts, placeCall } from './place-call'
 
 const GREETING = 'item_b7e41c09a2f6'
 const FIRST_USER = 'item_c3f9a0d27e15'
@@ -160,4 +160,19 @@ describe('the same call from other producers lands in the same places', () => {
     expect(call.start).toBeCloseTo(item(timeline, 'item_2c7f9e4a0b61').end ?? NaN, 6)
     expect(item(timeline, 'item_7b3d1f8e2a90').start).toBeCloseTo(call.start, 6)
   })
+})
+
+test('the recording arriving places the call again from the same message facts', () => {
+  const history = report()
+  const timings = timingsFixture()
+  const facts = messageFacts(history, timings)
+  expect(messageFacts(history, timings)).toBe(facts)
+  expect(messageFacts(history)).not.toBe(facts)
+  messageFacts(history, timings)
+  const audio = { duration: 120, channels: 2 }
+  const again = placeCall({ history, timings, audio })
+  const fresh = placeCall({ history: report(), timings, audio })
+  expect(again.items.map((i) => [i.id, i.start, i.end])).toEqual(
+    fresh.items.map((i) => [i.id, i.start, i.end]),
+  )
 })

@@ -46,11 +46,34 @@ export function placeCall(inputs: CallInputs): Timeline {
 /** Silence left before the first message when the recording start is guessed. */
 const GUESS_MARGIN_S = 0.5
 
-function placeOn({ history, timings }: CallInputs, anchor: RecordingAnchor): Timeline {
+/** What a placement reads of the history and its word timings alone, whatever the recording. */
+interface MessageFacts {
+  timings: WordTimings | undefined
+  wall: Map<string, WallWord[]>
+  vad: VadSegment[]
+  spans: Map<string, Span[]>
+}
+
+const factsOf = new WeakMap<CallHistory, MessageFacts>()
+
+/**
+ * The message spans and wall-clock words of a history with its timings, found once per pair:
+ * the recording's arrival places the call again on another anchor, and these are most of an
+ * hour's placement. A caller can also find them a task ahead of `placeCall`.
+ */
+export function messageFacts(history: CallHistory, timings?: WordTimings): MessageFacts {
+  const known = factsOf.get(history)
+  if (known && known.timings === timings) return known
   const spoken = history.items.filter(isSpoken)
   const wall = wallClockWords(history, spoken, timings)
   const vad = vadSegments(history)
-  const spans = messageSpans(history, spoken, wall, vad)
+  const facts = { timings, wall, vad, spans: messageSpans(history, spoken, wall, vad) }
+  factsOf.set(history, facts)
+  return facts
+}
+
+function placeOn({ history, timings }: CallInputs, anchor: RecordingAnchor): Timeline {
+  const { wall, vad, spans } = messageFacts(history, timings)
   const placed: PlacedItem[] = []
   const placedById = new Map<string, PlacedItem>()
   const calls = new Map<string, MarkerPlacement>()

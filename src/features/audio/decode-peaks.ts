@@ -9,6 +9,7 @@ import type { CachedPeaks } from './peaks-cache'
 import { openPeaksCache, readFeatures, readPeaks, writeCache } from './peaks-cache'
 import type { PeaksSource } from './peaks-progress'
 import { usePeaksProgress } from './peaks-progress'
+import { nextTask } from '../loading/next-task'
 
 /** 16 kHz keeps what the alignment features need (up to 8 kHz) and no more. */
 const DECODE_SAMPLE_RATE = 16_000
@@ -122,7 +123,8 @@ async function run(
       peaks: audio.peaks,
       ...(audio.firstUserOnset !== undefined ? { firstUserOnset: audio.firstUserOnset } : {}),
     }
-    void writeCache(key, entry, decoded.features)
+    // Packing the features for the cache is a task of its own, not part of the last redraw's.
+    void nextTask().then(() => writeCache(key, entry, decoded.features))
   }
   return decoded.features ? { ...audio, features: decoded.features } : audio
 }

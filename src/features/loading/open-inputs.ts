@@ -4,11 +4,22 @@ import type { AlignmentExport } from '../../domain/export/alignment-schema'
 import type { InputRole } from '../../domain/parse/parse-input'
 import type { Problem } from '../../domain/problems'
 import { warningProblem } from '../../domain/problems'
-import { hasCorrections } from '../../domain/corrections'
+import { hasCorrections, NO_CORRECTIONS } from '../../domain/corrections'
 import { findingsFromExport } from '../../domain/review/findings'
 import { findingsActions } from '../../store/findings-store'
 import type { CallInputs } from '../../store/call-store'
-import { callKey, placeInputs, replaceInputs, useCallStore } from '../../store/call-store'
+import type { Placed } from '../../store/call-store'
+import {
+  callKey,
+  checkPlacement,
+  prepareMessageFacts,
+  placeTimeline,
+  replaceInputs,
+  useCallStore,
+} from '../../store/call-store'
+import { loadCorrections } from '../../store/persist-corrections'
+import type { RestoredCorrections } from '../../domain/stored-corrections'
+import { buildViewAhead } from './view-ahead'
 import { reviewActions, useReviewStore } from '../../store/review-store'
 import type { AudioInput } from '../audio/open-audio'
 import { openAudio } from '../audio/open-audio'
@@ -99,13 +110,15 @@ export async function openInputs(
  * no longer apply. The recording is kept, since it is often opened first.
  */
 async function applyPatch(patch: CallInputs, newRecordingComing = false): Promise<Problem[]> {
-  const before = useCallStore.getState().inputs
-  const placed = placeInputs(patchedInputs(before, patch, newRecordingComing))
-  // The placement and the render it causes are two long tasks for an hour's call, not one.
-  await nextTask()
-  const { inputs } = useCallStore.getState()
-  // Another open landed meanwhile: the placement is made again from what it left.
-  const next = inputs === before ? placed.inputs : patchedInputs(inputs, patch, newRecordingComing)
+  let inputs = useCallStore.getState().inputs
+  let ahead = await placeInTasks(patchedInputs(inputs, patch, newRecordingComing))
+  // Another open landed meanwhile: the placement is made again, in tasks, from what it left.
+  while (useCallStore.getState().inputs !== inputs) {
+    inputs = useCallStore.getState().inputs
+    ahead = await placeInTasks(patchedInputs(inputs, patch, newRecordingComing))
+  }
+  const { placed, restored } = ahead
+  const next = placed.inputs
   const replacesCall = replacesHistory(inputs, patch)
   if (inputs.audio && next.audio !== inputs.audio) URL.revokeObjectURL(inputs.audio.url)
   replaceInputs(next, placed)
@@ -113,10 +126,36 @@ async function applyPatch(patch: CallInputs, newRecordingComing = false): Promis
   const key = callKey(next)
   const review = useReviewStore.getState()
   if (key === review.callKey) return []
-  reviewActions.openCall(key)
+  reviewActions.openCall(key, restored)
   const switched =
     !replacesCall && review.callKey !== undefined && hasCorrections(review.corrections)
   return switched ? [recordingSwitched(next)] : []
+}
+
+/**
+ * An hour's call placed in tasks of its own: the message spans (the same for every recording),
+ * the placement on the recording, its checks, then the corrected view the render will read
+ * (built ahead into its cache). The store update and the render it causes come in the task after.
+ */
+async function placeInTasks(
+  inputs: CallInputs,
+): Promise<{ placed: Placed; restored?: RestoredCorrections | undefined }> {
+  prepareMessageFacts(inputs)
+  await nextTask()
+  const timeline = placeTimeline(inputs)
+  await nextTask()
+  const placed = checkPlacement(inputs, timeline)
+  await nextTask()
+  if (!timeline) return { placed }
+  const key = callKey(inputs)
+  const review = useReviewStore.getState()
+  if (key === review.callKey) {
+    await buildViewAhead(timeline, review.corrections, () => true)
+    return { placed }
+  }
+  const restored = key ? loadCorrections(key) : undefined
+  await buildViewAhead(timeline, restored?.corrections ?? NO_CORRECTIONS, () => true)
+  return { placed, restored }
 }
 
 function replacesHistory(inputs: CallInputs, patch: CallInputs): boolean {

@@ -1,9 +1,16 @@
 import type { InputRole, ParsedInput } from '../../domain/parse/parse-input'
 import { parseInputText } from '../../domain/parse/parse-input'
 import type { ParseResult } from '../../domain/problems'
+import type { TimedSegment } from '../../domain/call'
+import { joinPieces } from './reply-pieces'
 import type { ParseReply, ParseRequest } from './parse.worker'
 
-type Pending = { resolve: (result: ParseResult<ParsedInput>) => void; request: ParseRequest }
+type Pending = {
+  resolve: (result: ParseResult<ParsedInput>) => void
+  request: ParseRequest
+  /** Pieces of a timings file's segments received so far. */
+  pieces: TimedSegment[][]
+}
 
 let worker: Worker | undefined
 let nextId = 0
@@ -30,8 +37,14 @@ function startWorker(): Worker | undefined {
     const reply = event.data
     const waiting = pending.get(reply.id)
     if (!waiting) return
+    if ('piece' in reply) {
+      waiting.pieces.push(reply.piece)
+      return
+    }
     pending.delete(reply.id)
-    waiting.resolve(reply.ok ? reply.result : parseHere(waiting.request))
+    waiting.resolve(
+      reply.ok ? joinPieces(waiting.pieces, reply.result) : parseHere(waiting.request),
+    )
     // Files are opened rarely: an idle worker would keep its heap (the parsed call) for nothing.
     if (pending.size === 0) stopWorker()
   }
@@ -56,7 +69,7 @@ export function parseOffThread(
   const target = startWorker()
   if (!target) return Promise.resolve(parseHere(request))
   return new Promise((resolve) => {
-    pending.set(request.id, { resolve, request })
+    pending.set(request.id, { resolve, request, pieces: [] })
     target.postMessage(request)
   })
 }

@@ -14,7 +14,9 @@ import { MessageLayer } from './message-layer'
 import { followPeaks, scaleOf } from './follow-peaks'
 import { peaksRenderer } from './draw-peaks'
 import { registerLayer } from './layer-registry'
-import { followShownWindow, prepareZoom } from './layer-window'
+import { followScroll, prepareZoom } from './layer-window'
+import { onRedrawn } from './shown-view'
+import { setDetailWindow } from './detail-window'
 import { Overview } from './Overview'
 import { PeaksStatus } from './PeaksStatus'
 import { nextTask } from '../loading/next-task'
@@ -46,10 +48,16 @@ export function Waveform() {
     const duration = audioDuration
     let teardown: (() => void) | undefined
     let cancelled = false
-    // Its own task: wavesurfer's creation and first render (≈ 90 ms for an hour) would otherwise
-    // add to the render that brought the recording in, already the longest task of an open.
-    void nextTask().then(() => {
-      if (!cancelled) teardown = createDetailView(container, url, peaks)
+    // Tasks of their own: wavesurfer's creation, then its first render from the peaks (together
+    // ≈ 70–85 ms of CPU for an hour under load), would otherwise add to the render that brought
+    // the recording in, or to each other.
+    void nextTask().then(async () => {
+      if (cancelled) return
+      const view = createDetailView(container, peaks)
+      teardown = view.teardown
+      await nextTask()
+      // A failed load is reported through wavesurfer's `error` event.
+      if (!cancelled) await view.ws.load(url, peaks.slice(0, 2), duration).catch(() => undefined)
     })
     return () => {
       cancelled = true
@@ -58,14 +66,10 @@ export function Waveform() {
 
     function createDetailView(
       container: HTMLDivElement,
-      url: string,
       peaks: Float32Array[],
-    ): () => void {
+    ): { ws: WaveSurfer; teardown: () => void } {
       const ws = WaveSurfer.create({
         container,
-        url,
-        peaks: peaks.slice(0, 2),
-        duration,
         height: CHANNEL_HEIGHT,
         minPxPerSec: useReviewStore.getState().zoom,
         splitChannels: [
@@ -102,13 +106,19 @@ export function Waveform() {
       layer.setSnapTargets(() => peaks.slice(0, 2).map(speechEdges))
       layerRef.current = layer
       const unregister = registerLayer(layer)
-      const detachRuler = attachRuler(ws, duration)
-      const unfollowWindow = followShownWindow(ws, layer, duration)
+      const ruler = attachRuler(ws, duration)
+      const unfollowScroll = followScroll(ws, layer)
+      const offRedrawn = onRedrawn(ws, duration, [
+        (view) => setDetailWindow({ start: view.start, end: Math.min(duration, view.end) }),
+        (view) => ruler.redrawn(view),
+        (view) => layer.show(view, view.pxPerSecond),
+      ])
       zoomTargetRef.current = (pxPerSecond) => prepareZoom(ws, layer, duration, pxPerSecond)
-      return () => {
+      const teardown = () => {
         zoomTargetRef.current = null
-        unfollowWindow()
-        detachRuler()
+        offRedrawn()
+        unfollowScroll()
+        ruler.detach()
         unregister()
         layer.destroy()
         layerRef.current = null
@@ -116,6 +126,7 @@ export function Waveform() {
         detach()
         ws.destroy()
       }
+      return { ws, teardown }
     }
   }, [url, peaks, audioDuration])
 

@@ -7,7 +7,7 @@ import { setDetailWindow } from './detail-window'
 /**
  * Keeps a wavesurfer drawn from peaks that are still being decoded: redraws when more are in,
  * tells the decoder where the reviewer is looking, and marks the first and the full draw for
- * the benchmark (`waveform:first`, `waveform:complete`). Reports what the detail view shows to the
+ * the benchmark (`waveform:first`, `waveform:complete`). Reports where the reviewer scrolls to the
  * overview.
  */
 export function followPeaks(ws: WaveSurfer, peaks: Float32Array[], duration: number): () => void {
@@ -20,18 +20,9 @@ export function followPeaks(ws: WaveSurfer, peaks: Float32Array[], duration: num
     if (complete && !markedComplete) performance.mark('waveform:complete')
     markedComplete ||= complete
   }
-  const reportWindow = () => {
-    const total = ws.getWrapper().scrollWidth
-    if (total <= 0) return
-    const scroll = ws.getScroll()
-    const end = Math.min(duration, ((scroll + ws.getWidth()) / total) * duration)
-    setDetailWindow({ start: (scroll / total) * duration, end })
-  }
   const offs = [
     ws.on('ready', drawn),
     ws.on('redrawcomplete', drawn),
-    ws.on('redrawcomplete', reportWindow),
-    ws.on('zoom', reportWindow),
     ws.on('scroll', (start, end) => {
       focusDecode(start)
       setDetailWindow({ start, end })
@@ -39,10 +30,20 @@ export function followPeaks(ws: WaveSurfer, peaks: Float32Array[], duration: num
     ws.on('seeking', (time) => focusDecode(time)),
     usePeaksProgress.subscribe((now, before) => {
       if (now.peaks !== peaks || now.version === before.version) return
-      ws.setOptions({ peaks: peaks.slice(0, 2), duration })
+      redraw(ws, peaks, duration)
     }),
   ]
   return () => offs.forEach((off) => off())
+}
+
+/**
+ * wavesurfer draws from the very arrays being filled when they are within ±1 (it copies them only
+ * to scale them): then a re-render shows the new bins, without `setOptions` copying and scanning
+ * the 720,000 bins of an hour again on every redraw.
+ */
+function redraw(ws: WaveSurfer, peaks: Float32Array[], duration: number) {
+  if (ws.getDecodedData()?.getChannelData(0) === peaks[0]) ws.getRenderer().reRender()
+  else ws.setOptions({ peaks: peaks.slice(0, 2), duration })
 }
 
 /** The loudest peak of the drawn channels, found again only when more of them is decoded. */

@@ -2,21 +2,13 @@ import type WaveSurfer from 'wavesurfer.js'
 import { windowAfterZoom } from '../../domain/view/shown-window'
 import type { MessageLayer } from './message-layer'
 
-/** Keeps the message layer built around what the detail view shows, as it scrolls and redraws. */
-export function followShownWindow(ws: WaveSurfer, layer: MessageLayer, duration: number) {
-  const offs = [
-    ws.on('redrawcomplete', () => {
-      const pxPerSecond = ws.getWrapper().scrollWidth / duration
-      if (!(pxPerSecond > 0)) return
-      const start = ws.getScroll() / pxPerSecond
-      layer.show({ start, end: start + ws.getWidth() / pxPerSecond }, pxPerSecond)
-    }),
-    // Before the media reports its duration, wavesurfer reports an empty window: not a view.
-    ws.on('scroll', (start, end) => {
-      if (end > start) layer.show({ start, end }, ws.getWidth() / (end - start))
-    }),
-  ]
-  return () => offs.forEach((off) => off())
+/** Keeps the message layer built around what the detail view shows as it scrolls (redraws come
+ * through `onRedrawn`). */
+export function followScroll(ws: WaveSurfer, layer: MessageLayer) {
+  // Before the media reports its duration, wavesurfer reports an empty window: not a view.
+  return ws.on('scroll', (start, end) => {
+    if (end > start) layer.show({ start, end }, ws.getWidth() / (end - start))
+  })
 }
 
 /**

@@ -108,9 +108,11 @@ export class OverviewCanvas {
     g.fillRect(0, 0, width, HEIGHT)
     const lanes = Math.min(2, this.peaks.length)
     const laneHeight = (HEIGHT - 6) / Math.max(1, lanes)
-    const scale = peakScale(this.peaks.slice(0, 2))
+    const envelopes = this.peaks.slice(0, 2).map((peaks) => overviewEnvelope(peaks, width))
+    // Every bin is under some column, so the loudest column is the loudest bin.
+    const scale = peakScale(envelopes)
     for (let c = 0; c < lanes; c++) {
-      const envelope = overviewEnvelope(this.peaks[c] ?? new Float32Array(), width)
+      const envelope = envelopes[c] ?? new Float32Array()
       const mid = c * laneHeight + laneHeight / 2
       // One path, one fill: a fillRect per column is a draw call each (1,400 per lane).
       g.beginPath()

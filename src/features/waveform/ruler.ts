@@ -1,14 +1,16 @@
 import type WaveSurfer from 'wavesurfer.js'
 import { rulerLabel } from './ruler-label'
+import type { ShownView } from './shown-view'
 import { rulerNotches } from './ruler-notches'
 
 /**
  * The time ruler under the waveform, notched only around the shown window. wavesurfer's timeline
  * plugin notches the whole recording and reads each notch's width as it goes: a forced layout per
  * notch, 3,600 an hour, on every redraw and zoom (docs/performance.md). Positions are shares of
- * the recording, so a zoom only needs new notches where the density changes.
+ * the recording, so a zoom only needs new notches where the density changes. Redraws come through
+ * `redrawn` (see `onRedrawn`).
  */
-export function attachRuler(ws: WaveSurfer, duration: number): () => void {
+export function attachRuler(ws: WaveSurfer, duration: number) {
   const root = document.createElement('div')
   root.className = 'tl-ruler'
   root.setAttribute('part', 'timeline')
@@ -32,14 +34,15 @@ export function attachRuler(ws: WaveSurfer, duration: number): () => void {
     })
     root.replaceChildren(...notches)
   }
-  const redrawn = () => {
-    pxPerSecond = ws.getWrapper().scrollWidth / duration
-    const start = ws.getScroll() / pxPerSecond
-    show(start, start + ws.getWidth() / pxPerSecond)
-  }
-  const offs = [ws.on('redrawcomplete', redrawn), ws.on('scroll', (start, end) => show(start, end))]
-  return () => {
-    offs.forEach((off) => off())
-    root.remove()
+  const offScroll = ws.on('scroll', (start, end) => show(start, end))
+  return {
+    redrawn(view: ShownView) {
+      pxPerSecond = view.pxPerSecond
+      show(view.start, view.end)
+    },
+    detach() {
+      offScroll()
+      root.remove()
+    },
   }
 }
