@@ -1,7 +1,13 @@
 import { expect, test } from 'vitest'
 import type { AlignmentFeatures } from './features'
 import { MFCC_COUNT } from './features'
-import { FeaturePacker, featureChunks, packFeatures, unpackFeatures } from './packed-features'
+import {
+  FeaturePacker,
+  featureChunks,
+  packFeatures,
+  packRange,
+  unpackFeatures,
+} from './packed-features'
 
 function features(frames: number, channels: number, seed = 0): AlignmentFeatures {
   const filled = (length: number, salt: number) =>
@@ -39,8 +45,8 @@ test('features packed whole come back array for array', async () => {
 test('ranges packed out of order unpack frame-wise, the last one clipped to the recording', async () => {
   const packer = new FeaturePacker(1, 5)
   expect(packer.result()).toBeUndefined()
-  packer.place(3, range(3, 2))
-  packer.place(0, range(3, 1))
+  packer.place(3, packRange(range(3, 2)))
+  packer.place(0, packRange(range(3, 1)))
   const packed = packer.result()
   expect(packed?.chunks).toEqual([
     { start: 0, frames: 3 },
@@ -57,7 +63,7 @@ test('ranges packed out of order unpack frame-wise, the last one clipped to the 
 test('a chunk is read with each of its channels apart', async () => {
   const original = features(4, 2, 3)
   const packer = new FeaturePacker(2, 4)
-  packer.place(0, original)
+  packer.place(0, packRange(original))
   const packed = packer.result()
   const chunks = []
   if (packed) for await (const chunk of featureChunks(packed)) chunks.push(chunk)

@@ -24,7 +24,21 @@ const FRAME_VALUES = FEATURE_FIELDS.reduce((n, key) => n + PER_FRAME[key], 0)
 const chunkBytes = (chunk: FeatureChunk, channels: number) =>
   chunk.frames * channels * FRAME_VALUES * Float32Array.BYTES_PER_ELEMENT
 
-/** Packs each range's features into a Blob as it arrives, in any order. */
+/** One decode range's features in the chunk layout, packed by the worker that computed them. */
+export interface PackedRange {
+  frames: number
+  data: Blob
+}
+
+export function packRange(range: AlignmentFeatures): PackedRange {
+  const arrays = range.channels.flatMap((channel) =>
+    FEATURE_FIELDS.map((key) => channel[key].subarray(0, range.frames * PER_FRAME[key])),
+  )
+  // Filled by a decoder, never shared: plain ArrayBuffers.
+  return { frames: range.frames, data: new Blob(arrays as Float32Array<ArrayBuffer>[]) }
+}
+
+/** Collects the ranges' packed features as they arrive, in any order, and joins them (no copy). */
 export class FeaturePacker {
   private readonly parts: { chunk: FeatureChunk; data: Blob }[] = []
 
@@ -33,17 +47,10 @@ export class FeaturePacker {
     private readonly frames: number,
   ) {}
 
-  place(startFrame: number, range: AlignmentFeatures) {
+  place(startFrame: number, range: PackedRange) {
     const count = Math.min(range.frames, this.frames - startFrame)
     if (count <= 0) return
-    const arrays = Array.from({ length: this.channels }, (_, c) =>
-      FEATURE_FIELDS.map((key) => {
-        const length = count * PER_FRAME[key]
-        return range.channels[c]?.[key].subarray(0, length) ?? new Float32Array(length)
-      }),
-    ).flat()
-    // Filled by a decoder, never shared: plain ArrayBuffers.
-    const data = new Blob(arrays as Float32Array<ArrayBuffer>[])
+    const data = count === range.frames ? range.data : this.clip(range, count)
     this.parts.push({ chunk: { start: startFrame, frames: count }, data })
   }
 
@@ -58,11 +65,24 @@ export class FeaturePacker {
       data: new Blob(parts.map((p) => p.data)),
     }
   }
+
+  /** The range's first `count` frames: a slice of each of its arrays. */
+  private clip(range: PackedRange, count: number): Blob {
+    const parts: Blob[] = []
+    let at = 0
+    for (let c = 0; c < this.channels; c++)
+      for (const key of FEATURE_FIELDS) {
+        const width = PER_FRAME[key] * Float32Array.BYTES_PER_ELEMENT
+        parts.push(range.data.slice(at, at + count * width))
+        at += range.frames * width
+      }
+    return new Blob(parts)
+  }
 }
 
 export function packFeatures(features: AlignmentFeatures): PackedFeatures | undefined {
   const packer = new FeaturePacker(features.channels.length, features.frames)
-  packer.place(0, features)
+  packer.place(0, packRange(features))
   return packer.result()
 }
 

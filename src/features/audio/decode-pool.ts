@@ -1,9 +1,8 @@
 import type { TimeRange } from '../../domain/audio/decode-ranges'
 import { nextRange } from '../../domain/audio/decode-ranges'
-import type { RangeResult } from '../../domain/audio/range-sink'
 import { decodeFocus } from './decode-focus'
 import { logDecodeJob } from './decode-log'
-import type { DecodeJob, DecodeReply, WarmUp } from './decode-protocol'
+import type { DecodeJob, DecodeReply, RangeReply, WarmUp } from './decode-protocol'
 import { summarize } from './decode-protocol'
 
 export const POOL_SIZE = 2
@@ -58,7 +57,7 @@ export class DecodePool {
   }
 
   /** Resolves when every range is decoded; rejects on the first failure. */
-  async run(ranges: readonly PoolRange[], onRange: (range: RangeResult, index: number) => void) {
+  async run(ranges: readonly PoolRange[], onRange: (range: RangeReply, index: number) => void) {
     const pending = ranges.map((range, index) => ({ ...range, index }))
     const loop = async (worker: Worker) => {
       while (pending.length > 0 && !this.stopped) {

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { MFCC_COUNT } from '../../domain/audio/features'
-import { FeaturePacker } from '../../domain/audio/packed-features'
+import { FeaturePacker, packRange } from '../../domain/audio/packed-features'
 import { wordPauseLevel } from '../../domain/words/audio-words'
 import { spectralShape } from '../../domain/words/class-costs'
 import { readChannelBands } from './channel-bands'
@@ -21,15 +21,18 @@ test('bands read chunk by chunk are those of the whole recording', async () => {
     [20, 50],
     [0, 20],
   ] as const)
-    packer.place(from, {
-      frames: to - from,
-      channels: whole.map((c) => ({
-        energy: c.energy.slice(from, to),
-        highEnergy: c.highEnergy.slice(from, to),
-        flux: c.flux.slice(from, to),
-        mfcc: c.mfcc.slice(from * MFCC_COUNT, to * MFCC_COUNT),
-      })),
-    })
+    packer.place(
+      from,
+      packRange({
+        frames: to - from,
+        channels: whole.map((c) => ({
+          energy: c.energy.slice(from, to),
+          highEnergy: c.highEnergy.slice(from, to),
+          flux: c.flux.slice(from, to),
+          mfcc: c.mfcc.slice(from * MFCC_COUNT, to * MFCC_COUNT),
+        })),
+      }),
+    )
   const packed = packer.result()
   if (!packed) throw new Error('nothing packed')
   expect(await readChannelBands(packed)).toEqual(
