@@ -14,7 +14,8 @@ type JobWithoutId = DecodeJob extends infer J
   : never
 
 export interface PoolRange extends TimeRange {
-  job: () => JobWithoutId
+  /** Made when the range is handed out, so its bytes are read only then. */
+  job: () => JobWithoutId | Promise<JobWithoutId>
 }
 
 /** Workers started before their pool; the next pool takes them. */
@@ -63,7 +64,7 @@ export class DecodePool {
       while (pending.length > 0 && !this.stopped) {
         const [range] = pending.splice(nextRange(pending, decodeFocus()), 1)
         if (!range) return
-        const reply = await this.call(worker, range.job())
+        const reply = await this.call(worker, await range.job())
         if (!reply.ok) throw new Error(reply.error)
         if (reply.kind === 'range') onRange(reply.range, range.index)
       }
