@@ -5,7 +5,9 @@ import type { RangeResult } from '../../domain/audio/range-sink'
 import type { OpusHead } from '../../domain/audio/ogg-pages'
 import type { DecodeJob, DecodeReply, RangeReply, WarmUp } from './decode-protocol'
 import { OPUS_DECODE_RATE } from './decode-protocol'
+import type { OpusFrameDecoder } from './ogg-range'
 import { decodeOggPages } from './ogg-range'
+import { reusingOpusDecoder } from './reusing-opus'
 
 /**
  * One of the decode workers: decodes the ranges it is given and sends back only their peaks and
@@ -62,12 +64,14 @@ function packed(range: RangeResult): RangeReply {
   return { ...range, features: packRange(range.features) }
 }
 
-let opus: { key: string; decoder: OpusDecoder<typeof OPUS_DECODE_RATE> } | undefined
+let opus:
+  | { key: string; decoder: OpusDecoder<typeof OPUS_DECODE_RATE>; frames: OpusFrameDecoder }
+  | undefined
 
 /** One decoder per worker: a new range primes it with a page of preroll instead of a reset. */
-async function opusDecoder(head: OpusHead): Promise<OpusDecoder<typeof OPUS_DECODE_RATE>> {
+async function opusDecoder(head: OpusHead): Promise<OpusFrameDecoder> {
   const key = JSON.stringify(head)
-  if (opus?.key === key) return opus.decoder
+  if (opus?.key === key) return opus.frames
   opus?.decoder.free()
   const decoder = new OpusDecoder({
     channels: head.channels,
@@ -78,8 +82,8 @@ async function opusDecoder(head: OpusHead): Promise<OpusDecoder<typeof OPUS_DECO
     sampleRate: OPUS_DECODE_RATE,
   })
   await decoder.ready
-  opus = { key, decoder }
-  return decoder
+  opus = { key, decoder, frames: reusingOpusDecoder(decoder) }
+  return opus.frames
 }
 
 async function decodeOggRange(job: Extract<DecodeJob, { kind: 'ogg-opus' }>) {
