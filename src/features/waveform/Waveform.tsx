@@ -13,6 +13,7 @@ import { attachRuler } from './ruler'
 import { MessageLayer } from './message-layer'
 import { followPeaks, scaleOf } from './follow-peaks'
 import { peaksRenderer } from './draw-peaks'
+import { peaksForWaveSurfer } from './peaks-view'
 import { registerLayer } from './layer-registry'
 import { followShownWindow, prepareZoom } from './layer-window'
 import { Overview } from './Overview'
@@ -64,7 +65,7 @@ export function Waveform() {
       const ws = WaveSurfer.create({
         container,
         url,
-        peaks: peaks.slice(0, 2),
+        peaks: peaksForWaveSurfer(peaks.slice(0, 2)),
         duration,
         height: CHANNEL_HEIGHT,
         minPxPerSec: useReviewStore.getState().zoom,

@@ -3,6 +3,7 @@ import { peakScale } from '../../domain/audio/overview'
 import { focusDecode } from '../audio/decode-focus'
 import { usePeaksProgress } from '../audio/peaks-progress'
 import { setDetailWindow } from './detail-window'
+import { peaksForWaveSurfer } from './peaks-view'
 
 /**
  * Keeps a wavesurfer drawn from peaks that are still being decoded: redraws when more are in,
@@ -11,9 +12,10 @@ import { setDetailWindow } from './detail-window'
  * overview.
  */
 export function followPeaks(ws: WaveSurfer, peaks: Float32Array[], duration: number): () => void {
+  const drawn = peaksForWaveSurfer(peaks.slice(0, 2))
   let markedFirst = false
   let markedComplete = false
-  const drawn = () => {
+  const marked = () => {
     const { complete } = usePeaksProgress.getState()
     if (!markedFirst) performance.mark('waveform:first')
     markedFirst = true
@@ -28,8 +30,8 @@ export function followPeaks(ws: WaveSurfer, peaks: Float32Array[], duration: num
     setDetailWindow({ start: (scroll / total) * duration, end })
   }
   const offs = [
-    ws.on('ready', drawn),
-    ws.on('redrawcomplete', drawn),
+    ws.on('ready', marked),
+    ws.on('redrawcomplete', marked),
     ws.on('redrawcomplete', reportWindow),
     ws.on('zoom', reportWindow),
     ws.on('scroll', (start, end) => {
@@ -39,7 +41,7 @@ export function followPeaks(ws: WaveSurfer, peaks: Float32Array[], duration: num
     ws.on('seeking', (time) => focusDecode(time)),
     usePeaksProgress.subscribe((now, before) => {
       if (now.peaks !== peaks || now.version === before.version) return
-      ws.setOptions({ peaks: peaks.slice(0, 2), duration })
+      ws.setOptions({ peaks: drawn, duration })
     }),
   ]
   return () => offs.forEach((off) => off())
