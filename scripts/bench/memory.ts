@@ -158,11 +158,13 @@ async function main() {
     const sampler = setInterval(() => {
       const kinds = rssByKind(rootPid)
       if (TRACE && (Date.now() - start) % 1000 < 100) {
-        const page = latestHeaps.page
-        const heap = page
-          ? ` page JS ${(page.usedSize / MB).toFixed(0)} + ${((page.backingStorageSize ?? 0) / MB).toFixed(0)}`
-          : ''
-        printKinds(`${Date.now() - start} ms${heap}`, kinds, baseline)
+        const heap = Object.entries(latestHeaps)
+          .map(([name, h]) => {
+            const js = (h.usedSize / MB).toFixed(0)
+            return `${name.split(' ')[1] ?? name} ${js}+${((h.backingStorageSize ?? 0) / MB).toFixed(0)}`
+          })
+          .join(', ')
+        printKinds(`${Date.now() - start} ms (JS + buffers, MB: ${heap})`, kinds, baseline)
       }
       if (!complete && total(kinds) > total(peak.kinds))
         peak = { kinds, heaps: latestHeaps, at: Date.now() - start }
