@@ -71,3 +71,14 @@ test('a chunk is read with each of its channels apart', async () => {
   expect(chunks[0]?.channels[1]?.mfcc).toEqual(original.channels[1]?.mfcc)
   expect(chunks[0]?.channels[0]?.flux).toEqual(original.channels[0]?.flux)
 })
+
+test('a range of another channel count is left out, its frames 0, the others in place', async () => {
+  const packer = new FeaturePacker(2, 6)
+  packer.place(0, packRange(features(3, 2, 1)))
+  packer.place(3, packRange(range(3, 7)))
+  const packed = packer.result()
+  expect(packed?.chunks).toEqual([{ start: 0, frames: 3 }])
+  const result = packed && (await unpackFeatures(packed))
+  expect(Array.from(result?.channels[1]?.energy ?? []).slice(3)).toEqual([0, 0, 0])
+  expect(result?.channels[1]?.energy[2]).toBe(features(3, 2, 1).channels[1]?.energy[2])
+})

@@ -21,7 +21,7 @@ export interface PackedFeatures {
 }
 
 const FRAME_VALUES = FEATURE_FIELDS.reduce((n, key) => n + PER_FRAME[key], 0)
-const chunkBytes = (chunk: FeatureChunk, channels: number) =>
+const chunkBytes = (chunk: Pick<FeatureChunk, 'frames'>, channels: number) =>
   chunk.frames * channels * FRAME_VALUES * Float32Array.BYTES_PER_ELEMENT
 
 /** One decode range's features in the chunk layout, packed by the worker that computed them. */
@@ -50,6 +50,8 @@ export class FeaturePacker {
   place(startFrame: number, range: PackedRange) {
     const count = Math.min(range.frames, this.frames - startFrame)
     if (count <= 0) return
+    // A range of another channel count cannot be laid out with the rest: its frames stay 0.
+    if (range.data.size !== chunkBytes(range, this.channels)) return
     const data = count === range.frames ? range.data : this.clip(range, count)
     this.parts.push({ chunk: { start: startFrame, frames: count }, data })
   }
