@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { AlignmentFeatures } from '../domain/audio/features'
+import type { PackedFeatures } from '../domain/audio/packed-features'
 import type { CallHistory, EgressRecording, WordTimings } from '../domain/call'
 import type { DataWarning } from '../domain/checks'
 import { dataWarnings } from '../domain/checks'
@@ -22,7 +22,7 @@ export interface LoadedAudio {
   channels?: number
   firstUserOnset?: number
   /** Alignment features from the same decode pass as the peaks. */
-  features?: AlignmentFeatures
+  features?: PackedFeatures
   /** Opened from its first seconds; the rest (and the features) is still being decoded. */
   decodingRest?: true
 }

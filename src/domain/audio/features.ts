@@ -6,7 +6,7 @@ import { Resampler } from './resampler'
 /**
  * Alignment features computed in the same pass as the waveform peaks (alignment.md §3.1):
  * 16 kHz, 10 ms hop, 25 ms window, per channel (the frame is in `feature-spec.ts`). Typed arrays
- * only, so they transfer out of a worker and into a cache as they are.
+ * only, so a worker packs them into a Blob as they are (`packed-features.ts`).
  */
 export { FEATURE_HOP_S, FEATURE_RATE, MFCC_COUNT } from './feature-spec'
 export { Resampler } from './resampler'
@@ -79,11 +79,4 @@ export class FeatureAccumulator {
       this.resampled = new Float32Array(resampler.capacity(length))
     return resampler.push(data, length, this.resampled)
   }
-}
-
-/** The buffers to transfer when features leave a worker. */
-export function featureBuffers(features: AlignmentFeatures): ArrayBuffer[] {
-  return features.channels.flatMap((c) =>
-    [c.energy, c.highEnergy, c.flux, c.mfcc].map((a) => a.buffer as ArrayBuffer),
-  )
 }

@@ -35,7 +35,8 @@ export class PeakAssembly {
   }
 }
 
-const PER_FRAME: Record<keyof ChannelFeatures, number> = {
+/** Values per frame of each field of a channel's features. */
+export const PER_FRAME: Record<keyof ChannelFeatures, number> = {
   energy: 1,
   highEnergy: 1,
   flux: 1,
@@ -43,36 +44,6 @@ const PER_FRAME: Record<keyof ChannelFeatures, number> = {
 }
 /** Every per-frame array of a channel's features. */
 export const FEATURE_FIELDS = Object.keys(PER_FRAME) as (keyof ChannelFeatures)[]
-
-/** The alignment features of the ranges, concatenated frame-wise (a range starts at frame `from × 100`). */
-export class FeatureAssembly {
-  private target: AlignmentFeatures | undefined
-
-  constructor(
-    private readonly channels: number,
-    private readonly frames: number,
-  ) {}
-
-  place(startFrame: number, range: AlignmentFeatures) {
-    if (range.frames === 0) return
-    const target = (this.target ??= emptyFeatures(this.channels, this.frames))
-    const count = Math.min(range.frames, this.frames - startFrame)
-    if (count <= 0) return
-    range.channels.forEach((source, c) => {
-      const into = target.channels[c]
-      if (!into) return
-      for (const key of FEATURE_FIELDS) {
-        const width = PER_FRAME[key]
-        into[key].set(source[key].subarray(0, count * width), startFrame * width)
-      }
-    })
-  }
-
-  /** Undefined until a range brought features. */
-  result(): AlignmentFeatures | undefined {
-    return this.target
-  }
-}
 
 export function emptyFeatures(channels: number, frames: number): AlignmentFeatures {
   return {

@@ -1,8 +1,7 @@
 import { expect, test } from 'vitest'
 import { binPeaks } from './peaks'
-import { FeatureAssembly, PeakAssembly } from './range-assembly'
+import { PeakAssembly } from './range-assembly'
 import { RangeSink } from './range-sink'
-import { MFCC_COUNT } from './features'
 
 const ramp = (n: number) => Float32Array.from({ length: n }, (_, i) => Math.sin(i / 7) * (i / n))
 
@@ -64,26 +63,4 @@ test('peaks placed out of order fill the full-length arrays in place', () => {
   expect(arrays[0]?.[29]).toBe(0.5)
   expect(arrays[0]?.[30]).toBe(1)
   expect(arrays[0]?.[49]).toBe(20)
-})
-
-test('features of ranges are concatenated frame-wise', () => {
-  const range = (frames: number, value: number) => ({
-    frames,
-    channels: [
-      {
-        energy: new Float32Array(frames).fill(value),
-        highEnergy: new Float32Array(frames).fill(value),
-        flux: new Float32Array(frames).fill(value),
-        mfcc: new Float32Array(frames * MFCC_COUNT).fill(value),
-      },
-    ],
-  })
-  const assembly = new FeatureAssembly(1, 5)
-  expect(assembly.result()).toBeUndefined()
-  assembly.place(3, range(3, 2))
-  assembly.place(0, range(3, 1))
-  const result = assembly.result()
-  expect(Array.from(result?.channels[0]?.energy ?? [])).toEqual([1, 1, 1, 2, 2])
-  expect(result?.channels[0]?.mfcc.length).toBe(5 * MFCC_COUNT)
-  expect(result?.channels[0]?.mfcc[3 * MFCC_COUNT]).toBe(2)
 })

@@ -57,7 +57,7 @@ export interface SpanFrames {
   values: Float32Array
 }
 
-const SHAPE_COEFFICIENTS = 3
+export const SHAPE_COEFFICIENTS = 3
 /**
  * loudness, hiss, high-band loudness (the per-span Gaussians only: the phonetic targets say
  * nothing of it), then MFCC c1…c3 with per-span mean and variance normalisation.

@@ -5,14 +5,14 @@ import type {
   ChannelLayout,
   TurnToAlign,
 } from '../../domain/align/align-call'
+import type { PackedFeatures } from '../../domain/audio/packed-features'
+import { unpackFeatures } from '../../domain/audio/packed-features'
 import { alignWithSpeechGate } from '../../domain/align/gated-align'
-import type { FeatureMessage } from './feature-pieces'
-import { ReceivedFeatures } from './feature-pieces'
 import { fileSpeechJudge } from './judge-speech'
 
-/** Sent after the features (`postFeatures`): what to align them with. */
+/** What to align, with what: a Blob's handle, so the page copies none of the features. */
 export interface AlignRequest {
-  kind: 'align'
+  features: PackedFeatures
   turns: TurnToAlign[]
   layout: ChannelLayout
   options: AlignOptions
@@ -34,18 +34,12 @@ export type AlignReply =
     }
   | { ok: false; error: string }
 
-const received = new ReceivedFeatures()
-
 /** The alignment runs here so that the page never waits on it. */
-self.onmessage = (event: MessageEvent<AlignRequest | FeatureMessage>) => {
-  const message = event.data
-  if (message.kind === 'align') void align(message)
-  else received.receive(message)
-}
+self.onmessage = (event: MessageEvent<AlignRequest>) => void align(event.data)
 
-async function align({ turns, layout, options, recording }: AlignRequest) {
+async function align({ features: packed, turns, layout, options, recording }: AlignRequest) {
   try {
-    const features = received.take()
+    const features = await unpackFeatures(packed)
     const result = await alignWithSpeechGate(
       turns,
       features,

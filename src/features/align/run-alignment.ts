@@ -4,7 +4,6 @@ import { anchorCertainty, channelLayout, turnsToAlign } from '../../domain/align
 import { useCallStore } from '../../store/call-store'
 import { reviewActions, useReviewStore } from '../../store/review-store'
 import { buildViewAhead } from '../loading/view-ahead'
-import { postFeatures } from './feature-pieces'
 import { laneLayout } from '../waveform/lanes'
 import type { AlignReply, AlignRequest } from './align.worker'
 
@@ -46,9 +45,8 @@ export function alignToAudio(reason: 'auto' | 'manual'): void {
   // Nudges of 0 are never stored: every key is a message the reviewer moved by hand.
   const fixed = new Set(corrections.nudges.keys())
   const { band, separated } = laneLayout(timeline.anchor, inputs.egress, audio.channels)
-  const features = audio.features
   const request: AlignRequest = {
-    kind: 'align',
+    features: audio.features,
     turns: turnsToAlign(timeline, fixed),
     layout: channelLayout(audio.channels, separated, band),
     options: { anchor: anchorCertainty(timeline) },
@@ -96,9 +94,7 @@ export function alignToAudio(reason: 'auto' | 'manual'): void {
     cancelAlignment()
     useAlignStore.setState({ message: `Alignment failed: ${event.message || 'worker error'}` })
   }
-  void postFeatures(worker, features, () => current === worker).then((sent) => {
-    if (sent) worker.postMessage(request)
-  })
+  worker.postMessage(request)
 }
 
 /** What the speech model said, when it was asked. */

@@ -23,27 +23,23 @@ export async function sniffOggOpus(file: Blob): Promise<boolean> {
 
 /**
  * Ogg/Opus (the agent's audio.ogg, Egress OGG): the page index is read here (headers only), the
- * file is cut at page boundaries, and each worker gets only its range's bytes.
+ * file is cut at page boundaries, and each worker gets only its range's bytes, read from the file
+ * when the range is handed out: the page does not hold the whole file while it decodes.
  */
 export async function decodeOggOpus(
   file: Blob,
   signal: AbortSignal,
   filling: Filling,
 ): Promise<RangesDecoded> {
-  const bytes = new Uint8Array(await file.arrayBuffer())
-  const pages = scanOggPages(bytes)
-  const first = pages[0]
-  const head = first && parseOpusHead(new OggPacketReader().push(bytes, first)[0] ?? bytes)
-  if (!head) throw new Error('not an Ogg Opus stream')
-  const plan = planOggRanges(pages, OPUS_DECODE_RATE, head.preSkip, bytes.length)
+  const { head, plan } = await readIndex(file)
   if (plan.totalSamples === 0) throw new EmptyRecordingError()
   const ranges = plan.ranges.map((r) => ({
     fromS: r.emitFrom / OPUS_DECODE_RATE,
     toS: r.emitTo / OPUS_DECODE_RATE,
-    job: () => ({
+    job: async () => ({
       kind: 'ogg-opus' as const,
       head,
-      bytes: bytes.slice(r.byteStart, r.byteEnd).buffer,
+      bytes: await file.slice(r.byteStart, r.byteEnd).arrayBuffer(),
       preroll: r.preroll,
       startPos: r.startPos,
       emitFrom: r.emitFrom,
@@ -57,4 +53,14 @@ export async function decodeOggOpus(
   } finally {
     pool.terminate()
   }
+}
+
+/** The page index and the range plan; the file's bytes are dropped once they are read. */
+async function readIndex(file: Blob) {
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  const pages = scanOggPages(bytes)
+  const first = pages[0]
+  const head = first && parseOpusHead(new OggPacketReader().push(bytes, first)[0] ?? bytes)
+  if (!head) throw new Error('not an Ogg Opus stream')
+  return { head, plan: planOggRanges(pages, OPUS_DECODE_RATE, head.preSkip, bytes.length) }
 }

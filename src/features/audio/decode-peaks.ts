@@ -1,5 +1,6 @@
-import type { AlignmentFeatures } from '../../domain/audio/features'
 import { FeatureAccumulator } from '../../domain/audio/features'
+import type { PackedFeatures } from '../../domain/audio/packed-features'
+import { packFeatures } from '../../domain/audio/packed-features'
 import { binPeaks, stereoUserOnset } from '../../domain/audio/peaks'
 import { contentKey } from './content-key'
 import { decodeOggOpus, EmptyRecordingError, sniffOggOpus } from './decode-ogg'
@@ -24,8 +25,8 @@ export interface DecodedAudio {
   channels: number
   /** Seconds into the file where the first channel first carries speech. */
   firstUserOnset?: number
-  /** Computed in the same pass as the peaks, for the audio alignment. */
-  features?: AlignmentFeatures
+  /** Computed in the same pass as the peaks, for the audio alignment; read by the workers. */
+  features?: PackedFeatures
 }
 
 export interface PeaksSession {
@@ -131,7 +132,7 @@ async function run(
 
 interface Decoded {
   audio: { peaks: Float32Array[]; duration: number; channels: number }
-  features?: AlignmentFeatures
+  features?: PackedFeatures
   cacheable: boolean
 }
 
@@ -193,10 +194,9 @@ async function decodeInBrowser(data: ArrayBuffer) {
   const channels = Array.from({ length: buffer.numberOfChannels }, (_, c) =>
     buffer.getChannelData(c),
   )
-  const features = new FeatureAccumulator(channels.length, buffer.sampleRate)
-  features.push(channels, buffer.length)
-  return {
-    audio: { peaks, duration: buffer.duration, channels: buffer.numberOfChannels },
-    features: features.result(),
-  }
+  const accumulator = new FeatureAccumulator(channels.length, buffer.sampleRate)
+  accumulator.push(channels, buffer.length)
+  const features = packFeatures(accumulator.result())
+  const audio = { peaks, duration: buffer.duration, channels: buffer.numberOfChannels }
+  return features ? { audio, features } : { audio }
 }

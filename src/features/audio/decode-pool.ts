@@ -1,9 +1,8 @@
 import type { TimeRange } from '../../domain/audio/decode-ranges'
 import { nextRange } from '../../domain/audio/decode-ranges'
-import type { RangeResult } from '../../domain/audio/range-sink'
 import { decodeFocus } from './decode-focus'
 import { logDecodeJob } from './decode-log'
-import type { DecodeJob, DecodeReply, WarmUp } from './decode-protocol'
+import type { DecodeJob, DecodeReply, RangeReply, WarmUp } from './decode-protocol'
 import { summarize } from './decode-protocol'
 
 export const POOL_SIZE = 2
@@ -15,7 +14,8 @@ type JobWithoutId = DecodeJob extends infer J
   : never
 
 export interface PoolRange extends TimeRange {
-  job: () => JobWithoutId
+  /** Made when the range is handed out, so its bytes are read only then. */
+  job: () => JobWithoutId | Promise<JobWithoutId>
 }
 
 /** Workers started before their pool; the next pool takes them. */
@@ -58,13 +58,13 @@ export class DecodePool {
   }
 
   /** Resolves when every range is decoded; rejects on the first failure. */
-  async run(ranges: readonly PoolRange[], onRange: (range: RangeResult, index: number) => void) {
+  async run(ranges: readonly PoolRange[], onRange: (range: RangeReply, index: number) => void) {
     const pending = ranges.map((range, index) => ({ ...range, index }))
     const loop = async (worker: Worker) => {
       while (pending.length > 0 && !this.stopped) {
         const [range] = pending.splice(nextRange(pending, decodeFocus()), 1)
         if (!range) return
-        const reply = await this.call(worker, range.job())
+        const reply = await this.call(worker, await range.job())
         if (!reply.ok) throw new Error(reply.error)
         if (reply.kind === 'range') onRange(reply.range, range.index)
       }

@@ -1,14 +1,17 @@
 /// <reference lib="webworker" />
 import { OpusDecoder } from 'opus-decoder'
-import { featureBuffers } from '../../domain/audio/features'
+import { packRange } from '../../domain/audio/packed-features'
+import type { RangeResult } from '../../domain/audio/range-sink'
 import type { OpusHead } from '../../domain/audio/ogg-pages'
-import type { DecodeJob, DecodeReply, WarmUp } from './decode-protocol'
+import type { DecodeJob, DecodeReply, RangeReply, WarmUp } from './decode-protocol'
 import { OPUS_DECODE_RATE } from './decode-protocol'
+import type { OpusFrameDecoder } from './ogg-range'
 import { decodeOggPages } from './ogg-range'
+import { reusingOpusDecoder } from './reusing-opus'
 
 /**
  * One of the decode workers: decodes the ranges it is given and sends back only their peaks and
- * alignment features, never samples. Ogg/Opus goes to libopus (WASM), everything else to
+ * alignment features (packed into a Blob here), never samples. Ogg/Opus goes to libopus (WASM), everything else to
  * mediabunny (WebCodecs; PCM WAV parsed directly).
  */
 self.onmessage = (event: MessageEvent<DecodeJob | WarmUp>) => {
@@ -35,9 +38,7 @@ async function handle(job: DecodeJob) {
   try {
     const reply = await run(job)
     const transfers =
-      reply.ok && reply.kind === 'range'
-        ? [...reply.range.peaks.map((p) => p.buffer), ...featureBuffers(reply.range.features)]
-        : []
+      reply.ok && reply.kind === 'range' ? reply.range.peaks.map((p) => p.buffer) : []
     self.postMessage(reply, transfers)
   } catch (error) {
     const reply: DecodeReply = {
@@ -51,20 +52,26 @@ async function handle(job: DecodeJob) {
 
 async function run(job: DecodeJob): Promise<DecodeReply> {
   if (job.kind === 'ogg-opus')
-    return { id: job.id, ok: true, kind: 'range', range: await decodeOggRange(job) }
+    return { id: job.id, ok: true, kind: 'range', range: packed(await decodeOggRange(job)) }
   // mediabunny is only fetched for the formats that need it.
   const media = await import('./media-range')
   if (job.kind === 'probe')
     return { id: job.id, ok: true, kind: 'probe', facts: await media.probeMedia(job.file) }
-  return { id: job.id, ok: true, kind: 'range', range: await media.decodeMediaRange(job) }
+  return { id: job.id, ok: true, kind: 'range', range: packed(await media.decodeMediaRange(job)) }
 }
 
-let opus: { key: string; decoder: OpusDecoder<typeof OPUS_DECODE_RATE> } | undefined
+function packed(range: RangeResult): RangeReply {
+  return { ...range, features: packRange(range.features) }
+}
+
+let opus:
+  | { key: string; decoder: OpusDecoder<typeof OPUS_DECODE_RATE>; frames: OpusFrameDecoder }
+  | undefined
 
 /** One decoder per worker: a new range primes it with a page of preroll instead of a reset. */
-async function opusDecoder(head: OpusHead): Promise<OpusDecoder<typeof OPUS_DECODE_RATE>> {
+async function opusDecoder(head: OpusHead): Promise<OpusFrameDecoder> {
   const key = JSON.stringify(head)
-  if (opus?.key === key) return opus.decoder
+  if (opus?.key === key) return opus.frames
   opus?.decoder.free()
   const decoder = new OpusDecoder({
     channels: head.channels,
@@ -75,8 +82,8 @@ async function opusDecoder(head: OpusHead): Promise<OpusDecoder<typeof OPUS_DECO
     sampleRate: OPUS_DECODE_RATE,
   })
   await decoder.ready
-  opus = { key, decoder }
-  return decoder
+  opus = { key, decoder, frames: reusingOpusDecoder(decoder) }
+  return opus.frames
 }
 
 async function decodeOggRange(job: Extract<DecodeJob, { kind: 'ogg-opus' }>) {

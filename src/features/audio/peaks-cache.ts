@@ -1,5 +1,5 @@
 import { evictionsFor } from '../../domain/audio/cache-eviction'
-import type { AlignmentFeatures } from '../../domain/audio/features'
+import type { PackedFeatures } from '../../domain/audio/packed-features'
 
 /**
  * Peaks and alignment features of recordings already decoded, in IndexedDB, keyed by
@@ -14,23 +14,13 @@ export interface CachedPeaks {
   firstUserOnset?: number
 }
 
-/**
- * Features as one Blob: IndexedDB returns a Blob without copying its bytes into the page, where
- * an hour's features as typed arrays (about 45 MB) took a long task to deserialize on reopen.
- */
-interface StoredFeatures {
-  frames: number
-  lengths: number[]
-  data: Blob
-}
-
 interface Meta {
   bytes: number
   usedAt: number
 }
 
 // A new version starts an empty cache: bump it when what is stored changes.
-const DB_NAME = 'turnline-peaks-v2'
+const DB_NAME = 'turnline-peaks-v3'
 const PEAKS = 'peaks'
 const FEATURES = 'features'
 const META = 'meta'
@@ -89,45 +79,16 @@ export async function readPeaks(key: string): Promise<CachedPeaks | undefined> {
   }
 }
 
-export async function readFeatures(key: string): Promise<AlignmentFeatures | undefined> {
+/**
+ * The features stay a Blob: IndexedDB hands one back without copying its bytes into the page,
+ * and the workers that need them read it themselves.
+ */
+export async function readFeatures(key: string): Promise<PackedFeatures | undefined> {
   try {
-    const stored = await read<StoredFeatures>(FEATURES, key)
-    return stored && unpackFeatures(stored)
+    return await read<PackedFeatures>(FEATURES, key)
   } catch {
     return undefined
   }
-}
-
-function featureArrays(features: AlignmentFeatures): Float32Array[] {
-  return features.channels.flatMap((c) => [c.energy, c.highEnergy, c.flux, c.mfcc])
-}
-
-export function packFeatures(features: AlignmentFeatures): StoredFeatures {
-  const arrays = featureArrays(features)
-  // Filled by the decode workers, never shared: plain ArrayBuffers.
-  const parts = arrays as Float32Array<ArrayBuffer>[]
-  return { frames: features.frames, lengths: arrays.map((a) => a.length), data: new Blob(parts) }
-}
-
-export async function unpackFeatures(stored: StoredFeatures): Promise<AlignmentFeatures> {
-  const buffer = await stored.data.arrayBuffer()
-  let offset = 0
-  const arrays = stored.lengths.map((length) => {
-    const array = new Float32Array(buffer, offset, length)
-    offset += array.byteLength
-    return array
-  })
-  const channels = []
-  for (let i = 0; i + 3 < arrays.length; i += 4) {
-    const [energy, highEnergy, flux, mfcc] = arrays.slice(i, i + 4) as [
-      Float32Array,
-      Float32Array,
-      Float32Array,
-      Float32Array,
-    ]
-    channels.push({ energy, highEnergy, flux, mfcc })
-  }
-  return { frames: stored.frames, channels }
 }
 
 async function touch(key: string) {
@@ -142,15 +103,14 @@ async function touch(key: string) {
   await done(tx)
 }
 
-function sizeOf(peaks: CachedPeaks, features: AlignmentFeatures | undefined): number {
-  const arrays = [...peaks.peaks, ...(features ? featureArrays(features) : [])]
-  return arrays.reduce((n, a) => n + a.byteLength, 0)
+function sizeOf(peaks: CachedPeaks, features: PackedFeatures | undefined): number {
+  return peaks.peaks.reduce((n, a) => n + a.byteLength, features?.data.size ?? 0)
 }
 
 export async function writeCache(
   key: string,
   peaks: CachedPeaks,
-  features: AlignmentFeatures | undefined,
+  features: PackedFeatures | undefined,
 ) {
   try {
     const bytes = sizeOf(peaks, features)
@@ -158,7 +118,7 @@ export async function writeCache(
     const db = await database()
     const tx = db.transaction([PEAKS, FEATURES, META], 'readwrite')
     tx.objectStore(PEAKS).put(peaks, key)
-    if (features) tx.objectStore(FEATURES).put(packFeatures(features), key)
+    if (features) tx.objectStore(FEATURES).put(features, key)
     tx.objectStore(META).put({ bytes, usedAt: Date.now() } satisfies Meta, key)
     await done(tx)
     await evict(db)

@@ -1,6 +1,7 @@
-import type { AlignmentFeatures } from '../../domain/audio/features'
+import type { PackedFeatures } from '../../domain/audio/packed-features'
+import { FeaturePacker } from '../../domain/audio/packed-features'
 import { PEAKS_PER_SECOND } from '../../domain/audio/peaks'
-import { FeatureAssembly, PeakAssembly } from '../../domain/audio/range-assembly'
+import { PeakAssembly } from '../../domain/audio/range-assembly'
 import type { Filling } from './decode-peaks'
 import type { DecodePool, PoolRange } from './decode-pool'
 
@@ -9,7 +10,7 @@ const OPENING_RANGES = 2
 
 export interface RangesDecoded {
   audio: { peaks: Float32Array[]; duration: number; channels: number }
-  features?: AlignmentFeatures
+  features?: PackedFeatures
 }
 
 /** Decodes every range on the pool and puts the results in place as they arrive. */
@@ -22,7 +23,7 @@ export async function runRanges(
   filling: Filling,
 ): Promise<RangesDecoded> {
   const peaks = new PeakAssembly(channels, duration)
-  const features = new FeatureAssembly(channels, peaks.bins)
+  const features = new FeaturePacker(channels, peaks.bins)
   filling.start(peaks.peaks, duration, channels)
   const opening = Math.min(OPENING_RANGES, ranges.length)
   let openingDone = 0

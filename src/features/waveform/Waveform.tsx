@@ -13,6 +13,7 @@ import { attachRuler } from './ruler'
 import { MessageLayer } from './message-layer'
 import { followPeaks, scaleOf } from './follow-peaks'
 import { peaksRenderer } from './draw-peaks'
+import { peaksForWaveSurfer } from './peaks-view'
 import { registerLayer } from './layer-registry'
 import { followScroll, prepareZoom } from './layer-window'
 import { onRedrawn } from './shown-view'
@@ -57,7 +58,10 @@ export function Waveform() {
       teardown = view.teardown
       await nextTask()
       // A failed load is reported through wavesurfer's `error` event.
-      if (!cancelled) await view.ws.load(url, peaks.slice(0, 2), duration).catch(() => undefined)
+      if (!cancelled)
+        await view.ws
+          .load(url, peaksForWaveSurfer(peaks.slice(0, 2)), duration)
+          .catch(() => undefined)
     })
     return () => {
       cancelled = true

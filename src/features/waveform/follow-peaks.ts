@@ -3,6 +3,7 @@ import { peakScale } from '../../domain/audio/overview'
 import { focusDecode } from '../audio/decode-focus'
 import { usePeaksProgress } from '../audio/peaks-progress'
 import { setDetailWindow } from './detail-window'
+import { peaksForWaveSurfer } from './peaks-view'
 
 /**
  * Keeps a wavesurfer drawn from peaks that are still being decoded: redraws when more are in,
@@ -37,13 +38,14 @@ export function followPeaks(ws: WaveSurfer, peaks: Float32Array[], duration: num
 }
 
 /**
- * wavesurfer draws from the very arrays being filled when they are within ±1 (it copies them only
- * to scale them): then a re-render shows the new bins, without `setOptions` copying and scanning
- * the 720,000 bins of an hour again on every redraw.
+ * wavesurfer draws from views of the very arrays being filled when they are within ±1 (it copies
+ * them only to scale them): then a re-render shows the new bins, without `setOptions` copying and
+ * scanning the 720,000 bins of an hour again on every redraw.
  */
 function redraw(ws: WaveSurfer, peaks: Float32Array[], duration: number) {
-  if (ws.getDecodedData()?.getChannelData(0) === peaks[0]) ws.getRenderer().reRender()
-  else ws.setOptions({ peaks: peaks.slice(0, 2), duration })
+  if (ws.getDecodedData()?.getChannelData(0).buffer === peaks[0]?.buffer)
+    ws.getRenderer().reRender()
+  else ws.setOptions({ peaks: peaksForWaveSurfer(peaks.slice(0, 2)), duration })
 }
 
 /** The loudest peak of the drawn channels, found again only when more of them is decoded. */

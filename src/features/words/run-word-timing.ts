@@ -11,7 +11,6 @@ import { useCallStore } from '../../store/call-store'
 import { useReviewStore } from '../../store/review-store'
 import { nextTask } from '../loading/next-task'
 import { buildViewAhead } from '../loading/view-ahead'
-import { postFeatures } from '../align/feature-pieces'
 import { NO_AUDIO_WORDS, useWordTimingStore } from '../../store/word-timing-store'
 import type { WordReply, WordRequest } from './words.worker'
 
@@ -140,11 +139,7 @@ function start(audio: LoadedAudio, base: Timeline): Session {
   worker.onerror = () => {
     if (session === created) useWordTimingStore.setState({ pending: 0 })
   }
-  const { features } = audio
-  if (features)
-    void postFeatures(worker, features, () => session === created).then((sent) => {
-      if (sent) post(worker, { kind: 'recording-sent' })
-    })
+  if (audio.features) post(worker, { kind: 'recording', features: audio.features })
   return created
 }
 

@@ -1,17 +1,14 @@
 /// <reference lib="webworker" />
-import { wordPauseLevel } from '../../domain/words/audio-words'
+import type { PackedFeatures } from '../../domain/audio/packed-features'
 import type { ChannelBands } from '../../domain/words/class-words'
-import { spectralShape } from '../../domain/words/class-costs'
 import type { Paces, WordJob } from '../../domain/words/time-messages'
 import { lanePaces, timeMessage } from '../../domain/words/time-messages'
 import type { AudioWords } from '../../domain/words/word-layer'
-import type { FeatureMessage } from '../align/feature-pieces'
-import { ReceivedFeatures } from '../align/feature-pieces'
+import { readChannelBands } from './channel-bands'
 
-/** The recording's features come first, in pieces (`postFeatures`), then `recording-sent`. */
+/** The recording's features (a Blob's handle) come first; requests before they are read wait. */
 export type WordRequest =
-  | FeatureMessage
-  | { kind: 'recording-sent' }
+  | { kind: 'recording'; features: PackedFeatures }
   | { kind: 'time'; generation: number; jobs: WordJob[] }
 
 export interface WordReply {
@@ -26,35 +23,30 @@ const FIRST_SLICE_MS = 30
 /** Later replies are rarer: each one rebuilds the corrected timeline on the page. */
 const SLICE_MS = 500
 
-let received = new ReceivedFeatures()
 let channels: ChannelBands[] | undefined
 let paces: Paces = {}
 let latest = 0
-/** A request that came before the recording was whole: it runs once it is. */
+/** A request that came before the recording's features were read: it runs once they are. */
 let waiting: Extract<WordRequest, { kind: 'time' }> | undefined
 
 self.onmessage = (event: MessageEvent<WordRequest>) => {
   const request = event.data
-  if (request.kind === 'features' || request.kind === 'piece') {
-    received.receive(request)
-    return
-  }
-  if (request.kind === 'recording-sent') {
-    // Only what the word timing reads is kept: the MFCCs as their c1…c3.
-    channels = received.take().channels.map(({ energy, highEnergy, mfcc }) => ({
-      energy,
-      highEnergy,
-      shape: spectralShape(mfcc),
-      speechLevelDb: wordPauseLevel(energy),
-    }))
-    received = new ReceivedFeatures()
-    paces = {}
-    if (waiting) time(waiting)
-    waiting = undefined
-    return
-  }
-  if (channels) time(request)
+  if (request.kind === 'recording')
+    read(request.features).catch((error: unknown) => {
+      // Thrown outside the promise, so the page's onerror hears of it and stops waiting.
+      setTimeout(() => {
+        throw error
+      })
+    })
+  else if (channels) time(request)
   else waiting = request
+}
+
+async function read(features: PackedFeatures) {
+  channels = await readChannelBands(features)
+  paces = {}
+  if (waiting) time(waiting)
+  waiting = undefined
 }
 
 function time(request: Extract<WordRequest, { kind: 'time' }>) {
