@@ -45,9 +45,11 @@ export function reusingOpusDecoder(decoder: OpusFrameDecoder & object): OpusFram
   )
   return {
     decodeFrames(frames) {
+      // Checked before any is decoded: falling back halfway would decode the first ones twice.
+      if (frames.some((frame) => frame.length > opus._input.buf.length))
+        return decoder.decodeFrames(frames)
       let samples = 0
       for (const frame of frames) {
-        if (frame.length > opus._input.buf.length) return decoder.decodeFrames(frames)
         opus._input.buf.set(frame)
         const { _decoder, _input, _output } = opus
         const decoded = opus._common.wasm.opus_frame_decode_float_deinterleaved(
