@@ -8,7 +8,7 @@
  * alignment and the word worker included). Run after `npx vite build`:
  * `npx tsx scripts/bench/memory.ts "1 h Opus"`.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import type { CDPSession, Page } from '@playwright/test'
 import { chromium } from '@playwright/test'
 import { preview } from 'vite'
@@ -16,6 +16,7 @@ import { CHROMIUM_LAUNCH } from '../chromium'
 import { CASES, ensureInputs, inputUrls } from './waveform-inputs'
 import { INIT_SCRIPT } from './waveform-page'
 import { serveInputs } from './serve-inputs'
+import { treeRss } from './process-rss'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4182)
 const SETTLE_S = Number(process.env.MEMORY_SETTLE_S ?? 20)
@@ -26,26 +27,10 @@ type Kinds = Record<string, number>
 
 /** RSS in MB of the browser's process tree, by process kind (`--type=`). */
 function rssByKind(rootPid: number): Kinds {
-  const parent = new Map<number, number>()
-  const rss = new Map<number, number>()
-  for (const entry of readdirSync('/proc')) {
-    const pid = Number(entry)
-    if (!Number.isInteger(pid)) continue
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      parent.set(pid, Number(fields[1]))
-      rss.set(pid, (Number(fields[21]) * 4096) / MB)
-    } catch {
-      // The process ended while we looked.
-    }
-  }
   const kinds: Kinds = {}
-  for (const [pid, mb] of rss) {
-    let p: number | undefined = pid
-    while (p && p > 1 && p !== rootPid) p = parent.get(p)
-    if (p !== rootPid) continue
-    kinds[processKind(pid, rootPid)] = (kinds[processKind(pid, rootPid)] ?? 0) + mb
+  for (const [pid, mb] of treeRss(rootPid)) {
+    const kind = processKind(pid, rootPid)
+    kinds[kind] = (kinds[kind] ?? 0) + mb
   }
   return kinds
 }
