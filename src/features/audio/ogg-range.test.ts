@@ -1,26 +1,10 @@
-import { readFileSync } from 'node:fs'
-import { OpusDecoder } from 'opus-decoder'
 import { expect, test } from 'vitest'
 import { planOggRanges } from '../../domain/audio/decode-ranges'
-import { OggPacketReader, parseOpusHead, scanOggPages } from '../../domain/audio/ogg-pages'
-import type { OggPage } from '../../domain/audio/ogg-pages'
 import { PEAKS_PER_SECOND } from '../../domain/audio/peaks'
 import { PeakAssembly } from '../../domain/audio/range-assembly'
 import { OPUS_DECODE_RATE } from './decode-protocol'
 import { decodeOggPages } from './ogg-range'
-
-const demo = new Uint8Array(
-  readFileSync(new URL('../../../public/demo/audio.ogg', import.meta.url)),
-)
-const pages = scanOggPages(demo)
-const head = parseOpusHead(new OggPacketReader().push(demo, pages[0] as OggPage)[0] ?? demo)
-
-async function decoder() {
-  if (!head) throw new Error('no OpusHead')
-  const d = new OpusDecoder({ ...head, preSkip: 0, sampleRate: OPUS_DECODE_RATE })
-  await d.ready
-  return d
-}
+import { demo, demoDecoder, head, pages } from './demo-ogg.fixture'
 
 // Decoding (and the alignment features) of a minute of audio, twice: allow a busy machine.
 test(
@@ -34,7 +18,7 @@ test(
       head?.preSkip ?? 0,
       demo.length,
     )
-    const one = await decoder()
+    const one = await demoDecoder()
     const reference = decodeOggPages(one, 2, {
       bytes: demo.slice(whole.ranges[0]?.byteStart).buffer,
       preroll: false,
@@ -46,7 +30,7 @@ test(
 
     const duration = plan.totalSamples / OPUS_DECODE_RATE
     const assembled = new PeakAssembly(2, duration)
-    const shared = await decoder()
+    const shared = await demoDecoder()
     for (const range of [...plan.ranges].reverse()) {
       const result = decodeOggPages(shared, 2, {
         ...range,
