@@ -13,7 +13,7 @@ import type { CDPSession, Page } from '@playwright/test'
 import { chromium } from '@playwright/test'
 import { preview } from 'vite'
 import { CHROMIUM_LAUNCH } from '../chromium'
-import { CASES, ensureInputs, inputUrls } from './waveform-inputs'
+import { CASES, ensureInputs, openCaseFully } from './waveform-inputs'
 import { INIT_SCRIPT } from './waveform-page'
 import { serveInputs } from './serve-inputs'
 import { treeRss } from './process-rss'
@@ -161,18 +161,7 @@ async function main() {
         await new Promise((r) => setTimeout(r, 500))
       }
     })()
-    const files = inputUrls(c, 'bench-waveform')
-    await page.goto(
-      `http://localhost:${PORT}/?audio=${files.audio}&history=${files.history}&timings=${files.timings}`,
-    )
-    await page.waitForFunction(
-      () => performance.getEntriesByName('waveform:complete').length > 0,
-      null,
-      {
-        timeout: 600_000,
-        polling: 100,
-      },
-    )
+    await openCaseFully(page, PORT, c)
     complete = true
     const atComplete = Date.now() - start
     printKinds(

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs'
 import { chromium } from '@playwright/test'
 import { preview } from 'vite'
 import { CHROMIUM_LAUNCH } from '../chromium'
-import { CASES, ensureInputs, inputUrls } from './waveform-inputs'
+import { CASES, ensureInputs, openCaseFully } from './waveform-inputs'
 import { INIT_SCRIPT } from './waveform-page'
 import { serveInputs } from './serve-inputs'
 
@@ -128,7 +128,6 @@ async function main() {
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
     await page.addInitScript(INIT_SCRIPT)
-    const files = inputUrls(c, 'bench-waveform')
     // The app's origin first: the profiler follows one renderer process, and navigating from
     // about:blank to the app would start another.
     await page.goto(`http://localhost:${PORT}/favicon.svg`)
@@ -144,16 +143,7 @@ async function main() {
         'disabled-by-default-devtools.timeline.stack',
       ],
     })
-    await page.goto(
-      `http://localhost:${PORT}/?audio=${files.audio}&history=${files.history}&timings=${files.timings}`,
-    )
-    await page.waitForFunction(
-      () => performance.getEntriesByName('waveform:complete').length > 0,
-      null,
-      {
-        timeout: 600_000,
-      },
-    )
+    await openCaseFully(page, PORT, c)
     const slider = page.getByRole('slider', { name: 'Zoom' })
     const max = Number(await slider.getAttribute('max'))
     for (let step = 1; step <= max; step++) await slider.fill(String(step))

@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { Page } from '@playwright/test'
 import { syntheticCall } from './synthetic-call'
 
 export interface BenchCase {
@@ -86,4 +87,17 @@ export function inputUrls(c: BenchCase, base: string) {
     history: `${base}/report-${c.messages}-${c.seconds}.json`,
     timings: `${base}/timings-${c.messages}-${c.seconds}.json`,
   }
+}
+
+/** Opens the app on case `c` (inputs served by `serveInputs`) and waits for its full waveform. */
+export async function openCaseFully(page: Page, port: number, c: BenchCase) {
+  const files = inputUrls(c, 'bench-waveform')
+  await page.goto(
+    `http://localhost:${port}/?audio=${files.audio}&history=${files.history}&timings=${files.timings}`,
+  )
+  await page.waitForFunction(
+    () => performance.getEntriesByName('waveform:complete').length > 0,
+    null,
+    { timeout: 600_000, polling: 100 },
+  )
 }
