@@ -1,6 +1,7 @@
 import type { RealFft } from './fft'
 import type { FeatureTables } from './feature-spec'
 import { FFT_SIZE, featureTables, HOP, MEL_BANDS, MFCC_COUNT, WINDOW } from './feature-spec'
+import { withRoom } from '../with-room'
 
 /** Growable typed-array column, so an hour of frames costs no per-frame allocation. */
 class Column {
@@ -12,10 +13,7 @@ class Column {
 
   /** Room for `frames` frames, keeping what is written. */
   ensure(frames: number) {
-    if (frames * this.width <= this.data.length) return
-    const grown = new Float32Array(Math.max(frames * this.width, this.data.length * 2))
-    grown.set(this.data)
-    this.data = grown
+    this.data = withRoom(this.data, frames * this.width)
   }
 
   result(frames: number): Float32Array {
@@ -45,11 +43,7 @@ export class ChannelFrames {
   constructor(private readonly fft: RealFft) {}
 
   add(values: Float32Array, count: number) {
-    if (this.pendingLength + count > this.pending.length) {
-      const grown = new Float64Array((this.pendingLength + count) * 2)
-      grown.set(this.pending.subarray(0, this.pendingLength))
-      this.pending = grown
-    }
+    this.pending = withRoom(this.pending, this.pendingLength + count, this.pendingLength)
     this.pending.set(values.subarray(0, count), this.pendingLength)
     this.pendingLength += count
     const ready =

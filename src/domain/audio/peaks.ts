@@ -1,3 +1,5 @@
+import { withRoom } from '../with-room'
+
 /** Waveform resolution: 100 bins a second is enough for any zoom a reviewer uses (performance.md §1.4). */
 export const PEAKS_PER_SECOND = 100
 /** A bin louder than this (about −34 dBFS) counts as sound when looking for the first speech. */
@@ -88,7 +90,8 @@ export class PeakAccumulator {
   }
 
   private closeBin() {
-    if (this.bins === this.closed[0]?.length) this.closed = this.closed.map((c) => grown(c))
+    if (this.bins === this.closed[0]?.length)
+      this.closed = this.closed.map((c) => withRoom(c, this.bins + 1))
     for (let c = 0; c < this.channels; c++) {
       this.closed[c]![this.bins] = this.open[c]!
       this.open[c] = 0
@@ -106,10 +109,4 @@ function loudest(data: Float32Array, from: number, to: number, max: number): num
     else if (-v > max) max = -v
   }
   return max
-}
-
-function grown(bins: Float32Array): Float32Array {
-  const out = new Float32Array(bins.length * 2)
-  out.set(bins)
-  return out
 }

@@ -1,3 +1,5 @@
+import { withRoom } from '../with-room'
+
 /**
  * The few WASI preview1 calls a command-line WASM program needs to run in a worker with no file
  * system: its arguments, a clock, stdout captured as text, and files written into memory under
@@ -181,11 +183,7 @@ export class MemoryWasi {
     const file = this.open.get(fd)
     if (!file) return false
     const end = file.position + chunk.length
-    if (end > file.bytes.length) {
-      const grown = new Uint8Array(Math.max(end, file.bytes.length * 2))
-      grown.set(file.bytes.subarray(0, file.length))
-      file.bytes = grown
-    }
+    file.bytes = withRoom(file.bytes, end, file.length)
     file.bytes.set(chunk, file.position)
     file.position = end
     file.length = Math.max(file.length, end)

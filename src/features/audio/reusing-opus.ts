@@ -1,4 +1,5 @@
 import type { OpusFrameDecoder } from './ogg-range'
+import { withRoom } from '../../domain/with-room'
 
 /** What opus-decoder 0.7's own `decodeFrames` uses of its instance (not part of its typings). */
 interface OpusInternals {
@@ -61,7 +62,7 @@ export function reusingOpusDecoder(decoder: OpusFrameDecoder & object): OpusFram
         // The library logs a failed packet and counts no samples for it; so does this.
         if (decoded <= 0) continue
         if (samples + decoded > (channels[0]?.length ?? 0))
-          channels = grown(channels, samples + decoded)
+          channels = channels.map((channel) => withRoom(channel, samples + decoded))
         channels.forEach((channel, c) =>
           channel.set(_output.buf.subarray(c * decoded, (c + 1) * decoded), samples),
         )
@@ -70,12 +71,4 @@ export function reusingOpusDecoder(decoder: OpusFrameDecoder & object): OpusFram
       return { channelData: channels.map((c) => c.subarray(0, samples)), samplesDecoded: samples }
     },
   }
-}
-
-function grown(channels: Float32Array[], needed: number): Float32Array[] {
-  return channels.map((old) => {
-    const next = new Float32Array(Math.max(needed, old.length * 2))
-    next.set(old)
-    return next
-  })
 }
