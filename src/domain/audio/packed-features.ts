@@ -1,5 +1,4 @@
 import type { AlignmentFeatures, ChannelFeatures } from './features'
-import { MFCC_COUNT } from './features'
 import { emptyFeatures, FEATURE_FIELDS, PER_FRAME } from './range-assembly'
 
 /** Frames [start, start + frames), stored channel by channel, each in `FEATURE_FIELDS` order. */
@@ -103,12 +102,12 @@ export async function* featureChunks(
       at += values.byteLength
       return values
     }
-    const channels = Array.from({ length: packed.channels }, () => ({
-      energy: view(PER_FRAME.energy),
-      highEnergy: view(PER_FRAME.highEnergy),
-      flux: view(PER_FRAME.flux),
-      mfcc: view(MFCC_COUNT),
-    }))
+    // In the order `packRange` wrote them.
+    const channels = Array.from({ length: packed.channels }, () => {
+      const channel = {} as ChannelFeatures
+      for (const key of FEATURE_FIELDS) channel[key] = view(PER_FRAME[key])
+      return channel
+    })
     yield { chunk, channels }
   }
 }
