@@ -32,13 +32,6 @@ const PAINTED_ABOVE = 150
 /** How near, in px, a pointer must come to a painted item to take it. */
 const PAINTED_SLOP_PX = 4
 
-/**
- * The message spans around the shown window, as absolutely positioned divs inside wavesurfer's
- * wrapper, positioned in percent of the recording. Only the window and a screen either side are
- * built (as the ruler is): a zoom changes the wrapper's width and lays out every div in it, which
- * took 169–985 ms with one div per message (docs/performance.md). The selected item stays built
- * wherever the view is, so keyboard focus never lands on a removed element.
- */
 /** One talk-over or outside-turn mark above the lanes. */
 interface SpeechMark {
   className: string
@@ -47,6 +40,13 @@ interface SpeechMark {
   top: string
 }
 
+/**
+ * The message spans around the shown window, as absolutely positioned divs inside wavesurfer's
+ * wrapper, positioned in percent of the recording. Only the window and a screen either side are
+ * built (as the ruler is): a zoom changes the wrapper's width and lays out every div in it, which
+ * took 169–985 ms with one div per message (docs/performance.md). The selected item stays built
+ * wherever the view is, so keyboard focus never lands on a removed element.
+ */
 export class MessageLayer {
   private readonly root: HTMLDivElement
   private readonly speech: HTMLDivElement
