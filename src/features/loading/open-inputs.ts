@@ -110,13 +110,13 @@ export async function openInputs(
  * no longer apply. The recording is kept, since it is often opened first.
  */
 async function applyPatch(patch: CallInputs, newRecordingComing = false): Promise<Problem[]> {
-  let inputs = useCallStore.getState().inputs
-  let ahead = await placeInTasks(patchedInputs(inputs, patch, newRecordingComing))
+  let inputs: CallInputs
+  let ahead: Awaited<ReturnType<typeof placeInTasks>>
   // Another open landed meanwhile: the placement is made again, in tasks, from what it left.
-  while (useCallStore.getState().inputs !== inputs) {
+  do {
     inputs = useCallStore.getState().inputs
     ahead = await placeInTasks(patchedInputs(inputs, patch, newRecordingComing))
-  }
+  } while (useCallStore.getState().inputs !== inputs)
   const { placed, restored } = ahead
   const next = placed.inputs
   const replacesCall = replacesHistory(inputs, patch)
@@ -149,12 +149,11 @@ async function placeInTasks(
   if (!timeline) return { placed }
   const key = callKey(inputs)
   const review = useReviewStore.getState()
-  if (key === review.callKey) {
-    await buildViewAhead(timeline, review.corrections, () => true)
-    return { placed }
-  }
-  const restored = key ? loadCorrections(key) : undefined
-  await buildViewAhead(timeline, restored?.corrections ?? NO_CORRECTIONS, () => true)
+  // The call under review keeps its corrections; another one gets its saved ones (read once).
+  const openNow = key === review.callKey
+  const restored = !openNow && key ? loadCorrections(key) : undefined
+  const corrections = openNow ? review.corrections : (restored?.corrections ?? NO_CORRECTIONS)
+  await buildViewAhead(timeline, corrections, () => true)
   return { placed, restored }
 }
 
