@@ -12,6 +12,7 @@ import { withAudioWords } from '../domain/words/word-layer'
 import { useCallStore } from './call-store'
 import { useReviewStore } from './review-store'
 import { useWordTimingStore } from './word-timing-store'
+import { RecentList } from './recent-list'
 
 export interface CorrectedView {
   timeline: Timeline
@@ -22,19 +23,23 @@ export interface CorrectedView {
 }
 
 /**
- * The two latest views, newest first: a view built ahead of its store update (run-alignment,
- * run-word-timing) must survive a render of the current one in between, or each rebuilds the other.
+ * Views are built ahead of the store updates that show them (an alignment, a word batch, a new
+ * placement), and such builds can overlap; each stage keeps a few, so that one build does not
+ * evict the view the next render reads (the current one included) and leave it to that render.
  */
-let recent: { corrected: CorrectedTimeline; view: CorrectedView }[] = []
-let reshaped:
-  | {
-      base: Timeline
-      layer: AlignmentLayer | undefined
-      edges: Corrections['edges']
-      timeline: Timeline
-    }
-  | undefined
-let withWords: { reshaped: Timeline; words: AudioWordLayer; timeline: Timeline }[] = []
+const VIEWS_KEPT = 4
+const views = new RecentList<{ corrected: CorrectedTimeline; view: CorrectedView }>(VIEWS_KEPT)
+const reshapedKept = new RecentList<{
+  base: Timeline
+  layer: AlignmentLayer | undefined
+  edges: Corrections['edges']
+  timeline: Timeline
+}>(VIEWS_KEPT)
+const withWordsKept = new RecentList<{
+  reshaped: Timeline
+  words: AudioWordLayer
+  timeline: Timeline
+}>(VIEWS_KEPT)
 
 /**
  * The placement with the alignment, the dragged edges and the audio-timed words applied: rebuilt
@@ -43,14 +48,18 @@ let withWords: { reshaped: Timeline; words: AudioWordLayer; timeline: Timeline }
  */
 function reshapedBase(base: Timeline, corrections: Corrections, words: AudioWordLayer): Timeline {
   const { alignment, edges } = corrections
-  if (reshaped?.base !== base || reshaped.layer !== alignment || reshaped.edges !== edges)
-    reshaped = { base, layer: alignment, edges, timeline: reshapedTimeline(base, alignment, edges) }
+  const reshaped =
+    reshapedKept.find((r) => r.base === base && r.layer === alignment && r.edges === edges) ??
+    reshapedKept.add({
+      base,
+      layer: alignment,
+      edges,
+      timeline: reshapedTimeline(base, alignment, edges),
+    })
   const timeline = reshaped.timeline
-  let hit = withWords.find((w) => w.reshaped === timeline && w.words === words)
-  if (!hit) {
-    hit = { reshaped: timeline, words, timeline: withAudioWords(timeline, words) }
-    withWords = [hit, ...withWords].slice(0, 2)
-  }
+  const hit =
+    withWordsKept.find((w) => w.reshaped === timeline && w.words === words) ??
+    withWordsKept.add({ reshaped: timeline, words, timeline: withAudioWords(timeline, words) })
   return hit.timeline
 }
 
@@ -73,12 +82,12 @@ export function correctedView(
   words: AudioWordLayer = useWordTimingStore.getState().layer,
 ): CorrectedView {
   const base = reshapedBase(placed, corrections, words)
-  const hit = recent.find(
+  const hit = views.find(
     (r) => r.corrected.base === base && r.corrected.corrections === corrections,
   )
   if (hit) return hit.view
-  // From the previous view of the same call, so that a key press costs only what it changed.
-  const corrected = correctTimeline(base, corrections, recent[0]?.corrected)
+  // From the view used last, so that a key press costs only what it changed.
+  const corrected = correctTimeline(base, corrections, views.latest?.corrected)
   const { timeline, index } = corrected
   const view = {
     timeline,
@@ -86,7 +95,7 @@ export function correctedView(
     talkOver: findTalkOver(timeline.items),
     outsideTurns: speechOutsideTurns(timeline.vad, timeline.items),
   }
-  recent = [{ corrected, view }, ...recent].slice(0, 2)
+  views.add({ corrected, view })
   return view
 }
 

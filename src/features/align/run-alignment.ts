@@ -1,9 +1,10 @@
 import { create } from 'zustand'
 import type { AlignmentLayer } from '../../domain/align/layer'
+import type { Corrections } from '../../domain/corrections'
 import { anchorCertainty, channelLayout, turnsToAlign } from '../../domain/align/timeline-turns'
 import { useCallStore } from '../../store/call-store'
 import { reviewActions, useReviewStore } from '../../store/review-store'
-import { buildViewAhead } from '../loading/view-ahead'
+import { buildViewAhead, withCurrentWords } from '../loading/view-ahead'
 import { laneLayout } from '../waveform/lanes'
 import type { AlignReply, AlignRequest } from './align.worker'
 
@@ -76,17 +77,23 @@ export function alignToAudio(reason: 'auto' | 'manual'): void {
       driftFitted: reply.driftFitted,
       turns: new Map(reply.turns),
     }
-    const before = useReviewStore.getState().corrections
-    const corrections = { ...before, alignment: layer }
+    // The reviewer's corrections as they are when it lands, with this alignment in them.
+    let aligned: { from: Corrections; corrections: Corrections } | undefined
+    const alignedCorrections = () => {
+      const latest = useReviewStore.getState().corrections
+      if (aligned?.from !== latest)
+        aligned = { from: latest, corrections: { ...latest, alignment: layer } }
+      return aligned.corrections
+    }
     // A newer run started meanwhile: it owns the status now.
     const superseded = () => current !== undefined
-    await buildViewAhead(forTimeline, corrections, () => !superseded() && !stale())
+    await buildViewAhead(
+      () => withCurrentWords(forTimeline, alignedCorrections()),
+      () => !superseded() && !stale(),
+    )
     if (superseded()) return
     if (stale()) return done()
-    const latest = useReviewStore.getState().corrections
-    reviewActions.replaceCorrections(
-      latest === before ? corrections : { ...latest, alignment: layer },
-    )
+    reviewActions.replaceCorrections(alignedCorrections())
     done(alignedMessage(reply, reason))
   }
   worker.onerror = (event) => {

@@ -7,6 +7,7 @@ import type { DecodedAudio } from './decode-peaks'
 import { startPeaks } from './decode-peaks'
 import { EmptyRecordingError } from './decode-ogg'
 import { forgetAlignment } from '../align/run-alignment'
+import { placeInTasks } from '../loading/place-in-tasks'
 
 export interface AudioInput {
   name: string
@@ -102,23 +103,28 @@ function whenComplete(
   full: Pick<DecodedAudio, 'features' | 'firstUserOnset'>,
   signal: AbortSignal,
 ) {
-  const apply = () => {
+  const audio: LoadedAudio = { ...loaded }
+  delete audio.decodingRest
+  if (full.features) audio.features = full.features
+  if (full.firstUserOnset !== undefined) audio.firstUserOnset = full.firstUserOnset
+  const apply = async (): Promise<void> => {
     const { inputs } = useCallStore.getState()
-    const audio: LoadedAudio = { ...loaded }
-    delete audio.decodingRest
-    if (full.features) audio.features = full.features
-    if (full.firstUserOnset !== undefined) audio.firstUserOnset = full.firstUserOnset
+    const next = { ...inputs, audio }
     if (full.firstUserOnset === loaded.firstUserOnset)
-      useCallStore.setState({ inputs: { ...inputs, audio } })
-    else replaceInputs({ ...inputs, audio })
+      return useCallStore.setState({ inputs: next })
+    // Placed in tasks, its view built ahead: a long call's re-placement is no long task.
+    const { placed } = await placeInTasks(next)
+    if (signal.aborted || useCallStore.getState().inputs.audio !== loaded) return
+    if (useCallStore.getState().inputs !== inputs) return apply()
+    replaceInputs(next, placed)
   }
   if (signal.aborted) return
-  if (useCallStore.getState().inputs.audio === loaded) return apply()
+  if (useCallStore.getState().inputs.audio === loaded) return void apply()
   // The recording is not in the store yet (the decode finished as it opened).
   const off = useCallStore.subscribe((state) => {
     if (state.inputs.audio !== loaded) return
     off()
-    apply()
+    void apply()
   })
   signal.addEventListener('abort', off, { once: true })
 }

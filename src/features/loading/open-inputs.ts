@@ -4,22 +4,12 @@ import type { AlignmentExport } from '../../domain/export/alignment-schema'
 import type { InputRole } from '../../domain/parse/parse-input'
 import type { Problem } from '../../domain/problems'
 import { warningProblem } from '../../domain/problems'
-import { hasCorrections, NO_CORRECTIONS } from '../../domain/corrections'
+import { hasCorrections } from '../../domain/corrections'
 import { findingsFromExport } from '../../domain/review/findings'
 import { findingsActions } from '../../store/findings-store'
 import type { CallInputs } from '../../store/call-store'
-import type { Placed } from '../../store/call-store'
-import {
-  callKey,
-  checkPlacement,
-  prepareMessageFacts,
-  placeTimeline,
-  replaceInputs,
-  useCallStore,
-} from '../../store/call-store'
-import { loadCorrections } from '../../store/persist-corrections'
-import type { RestoredCorrections } from '../../domain/stored-corrections'
-import { buildViewAhead } from './view-ahead'
+import { callKey, replaceInputs, useCallStore } from '../../store/call-store'
+import { placeInTasks } from './place-in-tasks'
 import { reviewActions, useReviewStore } from '../../store/review-store'
 import type { AudioInput } from '../audio/open-audio'
 import { openAudio } from '../audio/open-audio'
@@ -130,31 +120,6 @@ async function applyPatch(patch: CallInputs, newRecordingComing = false): Promis
   const switched =
     !replacesCall && review.callKey !== undefined && hasCorrections(review.corrections)
   return switched ? [recordingSwitched(next)] : []
-}
-
-/**
- * An hour's call placed in tasks of its own: the message spans (the same for every recording),
- * the placement on the recording, its checks, then the corrected view the render will read
- * (built ahead into its cache). The store update and the render it causes come in the task after.
- */
-async function placeInTasks(
-  inputs: CallInputs,
-): Promise<{ placed: Placed; restored?: RestoredCorrections | undefined }> {
-  prepareMessageFacts(inputs)
-  await nextTask()
-  const timeline = placeTimeline(inputs)
-  await nextTask()
-  const placed = checkPlacement(inputs, timeline)
-  await nextTask()
-  if (!timeline) return { placed }
-  const key = callKey(inputs)
-  const review = useReviewStore.getState()
-  // The call under review keeps its corrections; another one gets its saved ones (read once).
-  const openNow = key === review.callKey
-  const restored = !openNow && key ? loadCorrections(key) : undefined
-  const corrections = openNow ? review.corrections : (restored?.corrections ?? NO_CORRECTIONS)
-  await buildViewAhead(timeline, corrections, () => true)
-  return { placed, restored }
 }
 
 function replacesHistory(inputs: CallInputs, patch: CallInputs): boolean {

@@ -5,22 +5,47 @@ import { correctedView, reshapeAhead } from '../../store/corrected-timeline'
 import { useWordTimingStore } from '../../store/word-timing-store'
 import { nextTask } from './next-task'
 
+/** What a corrected view is built from. */
+export interface ViewInputs {
+  timeline: Timeline
+  corrections: Corrections
+  words: AudioWordLayer
+}
+
 /**
- * Builds the corrected view for a store update before making it (an alignment result, a batch of
- * timed words), one step per task: the reshape, then the correction; the re-render then reads the
- * view from the cache. No task holds the page for all three. False when `stillWanted` turns false
- * on the way.
+ * Builds the corrected view for a store update before making it (a placement, an alignment
+ * result, a batch of timed words), one step per task: the reshape, then the correction; the
+ * re-render then reads the view from the cache. No task holds the page for all three.
+ *
+ * `upcoming` names what the render after the caller's update will read. It is asked again once
+ * built: when something else landed on the way (a word batch during an alignment's build, or the
+ * reverse), the view is built again for what is there now. False, and nothing more is built, when
+ * `stillWanted` turns false or `upcoming` has nothing to build.
  */
 export async function buildViewAhead(
-  timeline: Timeline,
-  corrections: Corrections,
+  upcoming: () => ViewInputs | undefined,
   stillWanted: () => boolean,
-  words: AudioWordLayer = useWordTimingStore.getState().layer,
 ): Promise<boolean> {
-  reshapeAhead(timeline, corrections, words)
-  await nextTask()
-  if (!stillWanted()) return false
-  correctedView(timeline, corrections, words)
-  await nextTask()
-  return stillWanted()
+  let built = upcoming()
+  while (built) {
+    reshapeAhead(built.timeline, built.corrections, built.words)
+    await nextTask()
+    if (!stillWanted()) return false
+    correctedView(built.timeline, built.corrections, built.words)
+    await nextTask()
+    if (!stillWanted()) return false
+    const now = upcoming()
+    if (now && sameInputs(now, built)) return true
+    built = now
+  }
+  return false
+}
+
+/** What the render reads for a timeline and corrections: the words timed so far. */
+export function withCurrentWords(timeline: Timeline, corrections: Corrections): ViewInputs {
+  return { timeline, corrections, words: useWordTimingStore.getState().layer }
+}
+
+function sameInputs(a: ViewInputs, b: ViewInputs): boolean {
+  return a.timeline === b.timeline && a.corrections === b.corrections && a.words === b.words
 }

@@ -124,16 +124,17 @@ function start(audio: LoadedAudio, base: Timeline): Session {
       created.inFlight.delete(id)
     }
     const latest = () => session === created && created.unpublished === layer
-    const { timeline } = useCallStore.getState()
-    if (!timeline) return
-    void buildViewAhead(timeline, useReviewStore.getState().corrections, latest, layer).then(
-      (wanted) => {
-        // A later batch, built on this one, publishes both.
-        if (!wanted) return
-        created.unpublished = undefined
-        useWordTimingStore.setState({ layer, pending: reply.remaining })
-      },
-    )
+    const upcoming = () => {
+      const { timeline } = useCallStore.getState()
+      const { corrections } = useReviewStore.getState()
+      return timeline && { timeline, corrections, words: layer }
+    }
+    void buildViewAhead(upcoming, latest).then((wanted) => {
+      // A later batch, built on this one, publishes both.
+      if (!wanted) return
+      created.unpublished = undefined
+      useWordTimingStore.setState({ layer, pending: reply.remaining })
+    })
   }
   // A worker that fails leaves the words estimated; nothing (an export) waits on it forever.
   worker.onerror = () => {
