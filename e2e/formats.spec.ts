@@ -88,7 +88,7 @@ test('a reopened recording draws its full waveform from the cache without decodi
     .poll(() =>
       page.evaluate(async () => {
         const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const request = indexedDB.open('turnline-peaks-v3')
+          const request = indexedDB.open('turnline-peaks-v4')
           request.onsuccess = () => resolve(request.result)
           request.onerror = () => reject(request.error ?? new Error('no db'))
         })

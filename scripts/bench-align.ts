@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AlignmentFeatures } from '../src/domain/audio/features'
 import { FeatureAccumulator } from '../src/domain/audio/features'
+import { packFeatures, unpackFeatures } from '../src/domain/audio/packed-features'
 import { binPeaks, stereoUserOnset } from '../src/domain/audio/peaks'
 import { alignWithSpeechGate } from '../src/domain/align/gated-align'
 import { anchorCertainty, channelLayout, turnsToAlign } from '../src/domain/align/timeline-turns'
@@ -54,7 +55,14 @@ export interface CallResult {
   features: AlignmentFeatures
 }
 
-export function features(channels: Float32Array[]) {
+/** The features as the app's workers read them: packed as the decode stores them, read back. */
+export async function features(channels: Float32Array[]): Promise<AlignmentFeatures> {
+  const computed = computedFeatures(channels)
+  const packed = packFeatures(computed)
+  return packed ? unpackFeatures(packed) : computed
+}
+
+function computedFeatures(channels: Float32Array[]): AlignmentFeatures {
   const acc = new FeatureAccumulator(channels.length, RATE)
   const chunk = RATE
   for (let at = 0; at < channels[0]!.length; at += chunk) {
@@ -100,7 +108,7 @@ export async function runCall(
   }
   const timeline = placeCall({ history, audio, ...(egress ? { egress } : {}) })
   let t = performance.now()
-  const feats = features(inputs.channels)
+  const feats = await features(inputs.channels)
   const featureMs = performance.now() - t
   const layout = channelLayout(inputs.channels.length, true, { user: 0, agent: 1 })
   t = performance.now()

@@ -49,7 +49,7 @@ const audio = {
 }
 const captured = placeCall({ history, timings, audio })
 const hidden = new Map(placeCall({ history, audio }).items.map((i) => [i.id, i]))
-const energy = features(channels).channels.map((c) => ({
+const energy = (await features(channels)).channels.map((c) => ({
   energy: c.energy,
   highEnergy: c.highEnergy,
   shape: spectralShape(c.mfcc),

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import type { AlignmentFeatures } from './features'
 import { MFCC_COUNT } from './features'
+import { fromHalves, toHalves } from './half-float'
 import {
   FeaturePacker,
   featureChunks,
@@ -10,8 +11,9 @@ import {
 } from './packed-features'
 
 function features(frames: number, channels: number, seed = 0): AlignmentFeatures {
+  // Values a half float holds exactly, so that a round trip can be compared value for value.
   const filled = (length: number, salt: number) =>
-    Float32Array.from({ length }, (_, i) => Math.sin(i * 0.37 + salt + seed))
+    fromHalves(toHalves(Float32Array.from({ length }, (_, i) => Math.sin(i * 0.37 + salt + seed))))
   return {
     frames,
     channels: Array.from({ length: channels }, (_, c) => ({
@@ -81,4 +83,14 @@ test('a range of another channel count is left out, its frames 0, the others in 
   const result = packed && (await unpackFeatures(packed))
   expect(Array.from(result?.channels[1]?.energy ?? []).slice(3)).toEqual([0, 0, 0])
   expect(result?.channels[1]?.energy[2]).toBe(features(3, 2, 1).channels[1]?.energy[2])
+})
+
+test('values are stored at half precision: each comes back as its nearest half float', async () => {
+  const level = -61.237
+  const packed = packFeatures(range(2, level))
+  const result = packed && (await unpackFeatures(packed))
+  const stored = result?.channels[0]?.energy[1] ?? 0
+  expect(stored).toBe(fromHalves(toHalves(Float32Array.of(level)))[0])
+  expect(Math.abs(stored - level)).toBeLessThan(0.02)
+  expect(packed?.data.size).toBe(2 * (3 + MFCC_COUNT) * Uint16Array.BYTES_PER_ELEMENT)
 })

@@ -1,4 +1,5 @@
 import type { AlignmentFeatures, ChannelFeatures } from './features'
+import { fromHalves, toHalves } from './half-float'
 import { emptyFeatures, FEATURE_FIELDS, PER_FRAME } from './range-assembly'
 
 /** Frames [start, start + frames), stored channel by channel, each in `FEATURE_FIELDS` order. */
@@ -9,8 +10,9 @@ export interface FeatureChunk {
 
 /**
  * A recording's alignment features as one Blob, chunk by chunk as the ranges were decoded (in
- * frame order). The bytes stay outside the page's heap: the page only passes the Blob on, to the
- * cache and to the workers, which read the chunks themselves.
+ * frame order), each value a half float (22 MB an hour of stereo instead of 45). The bytes stay
+ * outside the page's heap: the page only passes the Blob on, to the cache and to the workers,
+ * which read the chunks themselves.
  */
 export interface PackedFeatures {
   frames: number
@@ -20,8 +22,9 @@ export interface PackedFeatures {
 }
 
 const FRAME_VALUES = FEATURE_FIELDS.reduce((n, key) => n + PER_FRAME[key], 0)
+const VALUE_BYTES = Uint16Array.BYTES_PER_ELEMENT
 const chunkBytes = (chunk: Pick<FeatureChunk, 'frames'>, channels: number) =>
-  chunk.frames * channels * FRAME_VALUES * Float32Array.BYTES_PER_ELEMENT
+  chunk.frames * channels * FRAME_VALUES * VALUE_BYTES
 
 /** One decode range's features in the chunk layout, packed by the worker that computed them. */
 export interface PackedRange {
@@ -31,10 +34,9 @@ export interface PackedRange {
 
 export function packRange(range: AlignmentFeatures): PackedRange {
   const arrays = range.channels.flatMap((channel) =>
-    FEATURE_FIELDS.map((key) => channel[key].subarray(0, range.frames * PER_FRAME[key])),
+    FEATURE_FIELDS.map((key) => toHalves(channel[key].subarray(0, range.frames * PER_FRAME[key]))),
   )
-  // Filled by a decoder, never shared: plain ArrayBuffers.
-  return { frames: range.frames, data: new Blob(arrays as Float32Array<ArrayBuffer>[]) }
+  return { frames: range.frames, data: new Blob(arrays) }
 }
 
 /** Collects the ranges' packed features as they arrive, in any order, and joins them (no copy). */
@@ -73,7 +75,7 @@ export class FeaturePacker {
     let at = 0
     for (let c = 0; c < this.channels; c++)
       for (const key of FEATURE_FIELDS) {
-        const width = PER_FRAME[key] * Float32Array.BYTES_PER_ELEMENT
+        const width = PER_FRAME[key] * VALUE_BYTES
         parts.push(range.data.slice(at, at + count * width))
         at += range.frames * width
       }
@@ -98,9 +100,9 @@ export async function* featureChunks(
     offset += bytes
     let at = 0
     const view = (width: number) => {
-      const values = new Float32Array(buffer, at, chunk.frames * width)
-      at += values.byteLength
-      return values
+      const halves = new Uint16Array(buffer, at, chunk.frames * width)
+      at += halves.byteLength
+      return fromHalves(halves)
     }
     // In the order `packRange` wrote them.
     const channels = Array.from({ length: packed.channels }, () => {

@@ -19,8 +19,10 @@ interface Meta {
   usedAt: number
 }
 
-// A new version starts an empty cache: bump it when what is stored changes.
-const DB_NAME = 'turnline-peaks-v3'
+// A new version starts an empty cache: bump it when what is stored changes (v4: half-float
+// features). The earlier versions' databases are deleted, or each would keep up to its cap.
+const DB_NAME = 'turnline-peaks-v4'
+const OLD_DB_NAMES = ['turnline-peaks-v1', 'turnline-peaks-v2', 'turnline-peaks-v3']
 const PEAKS = 'peaks'
 const FEATURES = 'features'
 const META = 'meta'
@@ -39,7 +41,10 @@ function database(): Promise<IDBDatabase> {
     request.onupgradeneeded = () => {
       for (const store of [PEAKS, FEATURES, META]) request.result.createObjectStore(store)
     }
-    request.onsuccess = () => resolve(request.result)
+    request.onsuccess = () => {
+      for (const name of OLD_DB_NAMES) indexedDB.deleteDatabase(name)
+      resolve(request.result)
+    }
     request.onerror = () => reject(request.error ?? new Error('IndexedDB unavailable'))
   })
   opening.catch(() => (opening = undefined))

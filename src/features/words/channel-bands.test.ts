@@ -1,12 +1,16 @@
 import { expect, test } from 'vitest'
 import { MFCC_COUNT } from '../../domain/audio/features'
+import { fromHalves, toHalves } from '../../domain/audio/half-float'
 import { FeaturePacker, packRange } from '../../domain/audio/packed-features'
 import { wordPauseLevel } from '../../domain/words/audio-words'
 import { spectralShape } from '../../domain/words/class-costs'
 import { readChannelBands } from './channel-bands'
 
+// Values a half float holds exactly: the features are stored as halves.
 const filled = (length: number, salt: number) =>
-  Float32Array.from({ length }, (_, i) => -40 + 30 * Math.sin(i * 0.37 + salt))
+  fromHalves(
+    toHalves(Float32Array.from({ length }, (_, i) => -40 + 30 * Math.sin(i * 0.37 + salt))),
+  )
 
 test('bands read chunk by chunk are those of the whole recording', async () => {
   const frames = 50
