@@ -102,3 +102,25 @@ test('while playing, the played colour follows the cursor', async ({ replay, pag
   const s = await detailState(page)
   expect(Math.abs(s.playedRight - s.cursor)).toBeLessThan(3)
 })
+
+test('back at fit width after a zoom, the view does not scroll: no canvas is left beyond it', async ({
+  replay,
+  page,
+}) => {
+  await replay.open()
+  const slider = page.getByRole('slider', { name: 'Zoom' })
+  await slider.fill('4')
+  await replay
+    .row((await replay.exportAlignment()).items[5]?.id ?? '')
+    .locator('.row-meta')
+    .click()
+  await slider.fill('0')
+  await expect
+    .poll(() =>
+      page.getByTestId('waveform').evaluate((el) => {
+        const scroll = el.firstElementChild?.shadowRoot?.querySelector('.scroll')
+        return scroll ? scroll.scrollWidth - scroll.clientWidth : NaN
+      }),
+    )
+    .toBe(0)
+})

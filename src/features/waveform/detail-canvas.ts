@@ -36,9 +36,12 @@ export class DetailCanvas {
     this.host = document.createElement('div')
     this.host.setAttribute('part', 'detail')
     this.host.setAttribute('aria-hidden', 'true')
+    // Clipped: a canvas left where the last scale put it must not widen what the view scrolls
+    // over, which wavesurfer and the layers measure the scale from.
     Object.assign(this.host.style, {
       position: 'relative',
       height: `${laneHeight * peaks.length}px`,
+      overflow: 'hidden',
       pointerEvents: 'none',
     })
     this.wave = this.canvas()
