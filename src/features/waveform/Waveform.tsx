@@ -13,7 +13,6 @@ import { attachRuler } from './ruler'
 import { MessageLayer } from './message-layer'
 import { followPeaks, scaleOf } from './follow-peaks'
 import { DetailCanvas } from './detail-canvas'
-import { peaksForWaveSurfer } from './peaks-view'
 import { registerLayer } from './layer-registry'
 import { followScroll, prepareZoom } from './layer-window'
 import { onRedrawn } from './shown-view'
@@ -23,6 +22,7 @@ import { PeaksStatus } from './PeaksStatus'
 import { nextTask } from '../loading/next-task'
 
 const CHANNEL_HEIGHT = 88
+const SILENT = new Float32Array(1)
 const LANE_COLORS = [
   { wave: '#7dd3fc', progress: '#0ea5e9' },
   { wave: '#c4b5fd', progress: '#8b5cf6' },
@@ -53,19 +53,16 @@ export function Waveform() {
     const duration = audioDuration
     let teardown: (() => void) | undefined
     let cancelled = false
-    // Tasks of their own: wavesurfer's creation, then its first render from the peaks (together
-    // ≈ 70–85 ms of CPU for an hour under load), would otherwise add to the render that brought
-    // the recording in, or to each other.
+    // Tasks of their own: wavesurfer's creation, then its load and the detail canvas's first
+    // draw, would otherwise add to the render that brought the recording in, or to each other.
     void nextTask().then(async () => {
       if (cancelled) return
       const view = createDetailView(container, peaks)
       teardown = view.teardown
       await nextTask()
-      // A failed load is reported through wavesurfer's `error` event.
-      if (!cancelled)
-        await view.ws
-          .load(url, peaksForWaveSurfer(peaks.slice(0, 2)), duration)
-          .catch(() => undefined)
+      // wavesurfer draws nothing, so it gets one silent bin: the peaks would cost its scan of
+      // every bin (720,000 an hour) for nothing. A failed load is reported through its `error`.
+      if (!cancelled) await view.ws.load(url, [SILENT], duration).catch(() => undefined)
     })
     return () => {
       cancelled = true
