@@ -16,6 +16,8 @@ import { serveInputs } from './serve-inputs'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4182)
 const ROUNDS = Math.max(1, Number(process.env.ZOOM_ROUNDS ?? 3))
+/** Wait between steps; 0 steps back to back, as the waveform benchmark does. */
+const PAUSE_MS = Number(process.env.ZOOM_PAUSE_MS ?? 300)
 
 interface TraceEvent {
   name: string
@@ -59,6 +61,25 @@ async function step(page: Page, level: number, mark: string) {
   )
 }
 
+/** Where the first round's steps went: main-thread trace events by name (nested ones overlap). */
+function printDetail(
+  events: TraceEvent[],
+  main: TraceEvent | undefined,
+  marks: Map<string, number>,
+  walls: { round: number; level: number }[],
+) {
+  for (const { round, level } of walls.filter((w) => w.round === 0)) {
+    const from = marks.get(`zs:${round}:${level}:start`) ?? 0
+    const to = marks.get(`zs:${round}:${level}:end`) ?? 0
+    const byName = new Map<string, number>()
+    for (const e of events)
+      if (e.ph === 'X' && e.tid === main?.tid && e.pid === main?.pid && e.ts >= from && e.ts < to)
+        byName.set(e.name, (byName.get(e.name) ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000)
+    const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 10)
+    console.log(`step ${level}: ${top.map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(', ')}`)
+  }
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b)
   return s.length === 0 ? NaN : ((s[(s.length - 1) >> 1] ?? 0) + (s[s.length >> 1] ?? 0)) / 2
@@ -82,10 +103,10 @@ async function main() {
     const walls: { round: number; level: number; wallMs: number }[] = []
     for (let round = 0; round < ROUNDS; round++) {
       await step(page, 0, `zs:${round}:0`)
-      await page.waitForTimeout(300)
+      await page.waitForTimeout(PAUSE_MS)
       for (let level = 1; level <= 6; level++) {
         walls.push({ round, level, wallMs: await step(page, level, `zs:${round}:${level}`) })
-        await page.waitForTimeout(300)
+        await page.waitForTimeout(PAUSE_MS)
       }
     }
     const buffer = await browser.stopTracing()
@@ -126,6 +147,7 @@ async function main() {
         cpuMs: sum((t) => t.tdur ?? 0),
       }
     })
+    if (process.env.ZOOM_DETAIL) printDetail(traceEvents, main, marks, walls)
     console.table(
       steps.map((s) => ({
         ...s,
