@@ -164,6 +164,7 @@ async function zoomSteps(page: Page, system: System): Promise<number | null> {
       ),
     )
   }
+  if (process.env.BENCH_VERBOSE) console.log('zoom steps (ms)', steps.map(Math.round).join(', '))
   return Math.max(...steps)
 }
 

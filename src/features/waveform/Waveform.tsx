@@ -12,8 +12,7 @@ import { laneLayout } from './lanes'
 import { attachRuler } from './ruler'
 import { MessageLayer } from './message-layer'
 import { followPeaks, scaleOf } from './follow-peaks'
-import { peaksRenderer } from './draw-peaks'
-import { peaksForWaveSurfer } from './peaks-view'
+import { DetailCanvas } from './detail-canvas'
 import { registerLayer } from './layer-registry'
 import { followScroll, prepareZoom } from './layer-window'
 import { onRedrawn } from './shown-view'
@@ -23,6 +22,11 @@ import { PeaksStatus } from './PeaksStatus'
 import { nextTask } from '../loading/next-task'
 
 const CHANNEL_HEIGHT = 88
+const SILENT = new Float32Array(1)
+const LANE_COLORS = [
+  { wave: '#7dd3fc', progress: '#0ea5e9' },
+  { wave: '#c4b5fd', progress: '#8b5cf6' },
+]
 
 export function Waveform() {
   const audio = useCallStore((s) => s.inputs.audio)
@@ -49,19 +53,16 @@ export function Waveform() {
     const duration = audioDuration
     let teardown: (() => void) | undefined
     let cancelled = false
-    // Tasks of their own: wavesurfer's creation, then its first render from the peaks (together
-    // ≈ 70–85 ms of CPU for an hour under load), would otherwise add to the render that brought
-    // the recording in, or to each other.
+    // Tasks of their own: wavesurfer's creation, then its load and the detail canvas's first
+    // draw, would otherwise add to the render that brought the recording in, or to each other.
     void nextTask().then(async () => {
       if (cancelled) return
       const view = createDetailView(container, peaks)
       teardown = view.teardown
       await nextTask()
-      // A failed load is reported through wavesurfer's `error` event.
-      if (!cancelled)
-        await view.ws
-          .load(url, peaksForWaveSurfer(peaks.slice(0, 2)), duration)
-          .catch(() => undefined)
+      // wavesurfer draws nothing, so it gets one silent bin: the peaks would cost its scan of
+      // every bin (720,000 an hour) for nothing. A failed load is reported through its `error`.
+      if (!cancelled) await view.ws.load(url, [SILENT], duration).catch(() => undefined)
     })
     return () => {
       cancelled = true
@@ -74,13 +75,11 @@ export function Waveform() {
     ): { ws: WaveSurfer; teardown: () => void } {
       const ws = WaveSurfer.create({
         container,
-        height: CHANNEL_HEIGHT,
+        // wavesurfer plays, seeks, scrolls and draws the cursor; the waveform is the detail
+        // canvas's. At height 0 its renderer makes no backing stores and no progress copies.
+        height: 0,
         minPxPerSec: useReviewStore.getState().zoom,
-        splitChannels: [
-          { waveColor: '#7dd3fc', progressColor: '#0ea5e9' },
-          { waveColor: '#c4b5fd', progressColor: '#8b5cf6' },
-        ],
-        renderFunction: peaksRenderer(scaleOf(peaks)),
+        renderFunction: () => undefined,
         cursorColor: '#facc15',
         cursorWidth: 2,
         autoScroll: true,
@@ -95,24 +94,33 @@ export function Waveform() {
           }),
         ],
       })
-      const detach = player.attach(ws)
-      const unfollow = followPeaks(ws, peaks, duration)
-      const layer = new MessageLayer(
+      const drawn = peaks.slice(0, 2)
+      const detail = new DetailCanvas(
         ws.getWrapper(),
+        drawn,
         duration,
-        CHANNEL_HEIGHT * Math.min(2, peaks.length),
-        {
-          onSelect: (id) => selectItem(id),
-          onPlay: (id) => playItem(id),
-          onDragged: dragItem,
-        },
+        scaleOf(peaks),
+        CHANNEL_HEIGHT,
+        LANE_COLORS,
       )
+      const offDetail = [
+        ws.on('scroll', (start, end) => detail.scrolled({ start, end })),
+        ws.on('timeupdate', (time) => detail.progress(time)),
+      ]
+      const detach = player.attach(ws)
+      const unfollow = followPeaks(ws, peaks, () => detail.redraw())
+      const layer = new MessageLayer(ws.getWrapper(), duration, CHANNEL_HEIGHT * drawn.length, {
+        onSelect: (id) => selectItem(id),
+        onPlay: (id) => playItem(id),
+        onDragged: dragItem,
+      })
       layer.setSnapTargets(() => peaks.slice(0, 2).map(speechEdges))
       layerRef.current = layer
       const unregister = registerLayer(layer)
       const ruler = attachRuler(ws, duration)
       const unfollowScroll = followScroll(ws, layer)
       const offRedrawn = onRedrawn(ws, duration, [
+        (view) => detail.show(view),
         (view) => setDetailWindow({ start: view.start, end: Math.min(duration, view.end) }),
         (view) => ruler.redrawn(view),
         (view) => layer.show(view, view.pxPerSecond),
@@ -121,6 +129,8 @@ export function Waveform() {
       const teardown = () => {
         zoomTargetRef.current = null
         offRedrawn()
+        offDetail.forEach((off) => off())
+        detail.destroy()
         unfollowScroll()
         ruler.detach()
         unregister()

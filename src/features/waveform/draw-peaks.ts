@@ -1,32 +1,32 @@
-import { overviewEnvelope } from '../../domain/audio/overview'
+import type { PeakColumns } from './peak-columns'
 
-type RenderFunction = (
-  channels: Array<Float32Array | number[]>,
-  ctx: CanvasRenderingContext2D,
-) => void
+export interface LaneBox {
+  /** Top and height of the lane, in canvas pixels. */
+  top: number
+  height: number
+  /** Canvas pixels per CSS pixel: the columns' xs are CSS pixels. */
+  ratio: number
+  /** The loudest peak of every channel, so both lanes share one scale. */
+  scale: number
+}
 
 /**
- * Draws one canvas of the detail view from its slice of the peaks: one point per pixel column
- * (the loudest bin under it), or per bin when zoomed past 100 px/s. wavesurfer's own line renderer
- * makes a path point of every bin, 360,000 an hour a channel at fit width. `scale` is the loudest
- * peak of every channel, so both lanes share one scale as with wavesurfer's `normalize`.
+ * One lane's outline, mirrored about its middle, as one filled path in the context's fill style:
+ * a point per column (see `peakColumns`), never one per bin of the recording.
  */
-export function peaksRenderer(scale: () => number): RenderFunction {
-  return (channels, ctx) => {
-    const data = channels[0]
-    const { width, height } = ctx.canvas
-    if (!data || data.length === 0 || width === 0) return
-    const values = data.length > width ? overviewEnvelope(data, width) : data
-    const step = width / values.length
-    const mid = height / 2
-    const k = mid / scale()
-    const half = (i: number) => Math.max(0.5, (values[i] ?? 0) * k)
-    ctx.beginPath()
-    ctx.moveTo(0, mid)
-    for (let i = 0; i < values.length; i++) ctx.lineTo((i + 0.5) * step, mid - half(i))
-    ctx.lineTo(width, mid)
-    for (let i = values.length - 1; i >= 0; i--) ctx.lineTo((i + 0.5) * step, mid + half(i))
-    ctx.closePath()
-    ctx.fill()
-  }
+export function drawLane(ctx: CanvasRenderingContext2D, columns: PeakColumns, box: LaneBox) {
+  const { xs, values } = columns
+  const n = values.length
+  if (n === 0) return
+  const mid = box.top + box.height / 2
+  const k = box.height / 2 / box.scale
+  const half = (i: number) => Math.max(0.5, (values[i] as number) * k)
+  const x = (i: number) => (xs[i] as number) * box.ratio
+  ctx.beginPath()
+  ctx.moveTo(x(0), mid)
+  for (let i = 0; i < n; i++) ctx.lineTo(x(i), mid - half(i))
+  ctx.lineTo(x(n - 1), mid)
+  for (let i = n - 1; i >= 0; i--) ctx.lineTo(x(i), mid + half(i))
+  ctx.closePath()
+  ctx.fill()
 }
