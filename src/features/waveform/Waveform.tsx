@@ -39,13 +39,20 @@ export function Waveform() {
   const anchor = view?.timeline.anchor
   const layout = useMemo(() => laneLayout(anchor, egress, channels), [anchor, egress, channels])
 
-  // Only what is drawn and played rebuilds wavesurfer: features arriving after the decode do not.
+  // Only what is drawn rebuilds wavesurfer: features arriving after the decode do not, and a
+  // downloaded recording moving to the page's copy of its file only changes the media's source.
   const url = audio?.url
   const peaks = audio?.peaks
   const audioDuration = audio?.duration
+  const urlRef = useRef(url)
+  useEffect(() => {
+    if (urlRef.current === url) return
+    urlRef.current = url
+    if (url) player.swapSource(url)
+  }, [url])
   useEffect(() => {
     const container = containerRef.current
-    if (!container || !url || !peaks || audioDuration === undefined) return
+    if (!container || !urlRef.current || !peaks || audioDuration === undefined) return
     const duration = audioDuration
     let teardown: (() => void) | undefined
     let cancelled = false
@@ -58,7 +65,8 @@ export function Waveform() {
       teardown = view.teardown
       await nextTask()
       // A failed load is reported through wavesurfer's `error` event.
-      if (!cancelled)
+      const url = urlRef.current
+      if (!cancelled && url)
         await view.ws
           .load(url, peaksForWaveSurfer(peaks.slice(0, 2)), duration)
           .catch(() => undefined)
@@ -132,7 +140,7 @@ export function Waveform() {
       }
       return { ws, teardown }
     }
-  }, [url, peaks, audioDuration])
+  }, [peaks, audioDuration])
 
   useEffect(() => {
     const layer = layerRef.current
