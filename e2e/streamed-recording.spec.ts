@@ -83,8 +83,21 @@ const decodeJobs = (page: Page) =>
 
 test('a linked recording draws its opening seconds before its download is complete', async ({
   page,
+  replay,
 }) => {
   released = new Promise<void>((resolve) => (release = resolve))
+  // The media elements that played, to see where from.
+  await page.addInitScript(() => {
+    const played: HTMLMediaElement[] = []
+    Object.assign(window, { played })
+    // Called with the element as `this` below.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    const play = HTMLMediaElement.prototype.play
+    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+      played.push(this)
+      return play.call(this)
+    }
+  })
   const { port } = server.address() as AddressInfo
   await page.goto(`/?audio=${encodeURIComponent(`http://localhost:${port}/call.ogg`)}`)
   // Drawn while the server still holds back all but the first bytes of the file.
@@ -107,4 +120,11 @@ test('a linked recording draws its opening seconds before its download is comple
   expect(jobs.length).toBeGreaterThan(2)
   await expect(page.getByText(/call\.ogg · 2 ch · 4[67]\d\.\d s/)).toBeVisible()
   await expect(page.getByRole('alert')).toHaveCount(0)
+  // It plays from the page's copy of the file once that is in.
+  await page.getByRole('button', { name: 'Play' }).click()
+  await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)
+  const source = await page.evaluate(
+    () => (window as { played?: HTMLMediaElement[] }).played?.at(-1)?.src ?? '',
+  )
+  expect(source.startsWith('blob:')).toBe(true)
 })

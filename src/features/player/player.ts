@@ -57,6 +57,7 @@ export const player = {
     const media = instance?.getMediaElement()
     if (!media || media.src === url) return
     const { currentTime, playbackRate, paused } = media
+    media.removeAttribute('preload')
     media.src = url
     media.playbackRate = playbackRate
     media.currentTime = currentTime

@@ -66,6 +66,10 @@ export function Waveform() {
       await nextTask()
       // A failed load is reported through wavesurfer's `error` event.
       const url = urlRef.current
+      // A recording still downloading plays from its URL: fetched only if played before the
+      // download (which its decode reads) is in, not a second time alongside it.
+      const media = view.ws.getMediaElement()
+      if (media && url && !url.startsWith('blob:')) media.preload = 'none'
       if (!cancelled && url)
         await view.ws
           .load(url, peaksForWaveSurfer(peaks.slice(0, 2)), duration)
