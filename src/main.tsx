@@ -1,5 +1,3 @@
-// First: it sends the linked recording's request before the rest of the app is evaluated.
-import './features/loading/early-download'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'

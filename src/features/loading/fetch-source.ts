@@ -1,4 +1,3 @@
-import type { EarlyDownload } from './early-download'
 import type { ReceivedBytes } from './received-bytes'
 
 /** Bytes received so far, and the announced size when the server gave a plausible one. */
@@ -43,8 +42,6 @@ export interface FetchOptions {
   onProgress?: Progress
   /** Gets the body's chunks as they arrive (`fetchBlob` gives it the whole body, or undefined). */
   into?: ReceivedBytes
-  /** The same request, already sent (`early-download.ts`). */
-  sent?: EarlyDownload
 }
 
 /** The reviewer pressed Cancel. */
@@ -56,7 +53,7 @@ export class FetchCancelled extends Error {}
  */
 export async function fetchLimited(
   url: string,
-  { limits, signal, onProgress, into, sent }: FetchOptions,
+  { limits, signal, onProgress, into }: FetchOptions,
 ): Promise<{ body: Blob; type: string }> {
   const controller = new AbortController()
   let why: string | undefined
@@ -87,8 +84,7 @@ export async function fetchLimited(
   }
   try {
     stillAlive()
-    if (sent) controller.signal.addEventListener('abort', sent.abort, { once: true })
-    const response = await (sent?.response ?? fetch(url, { signal: controller.signal })).catch(fail)
+    const response = await fetch(url, { signal: controller.signal }).catch(fail)
     if (!response.ok)
       throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`.trim())
     const announced = Number(response.headers.get('content-length')) || undefined

@@ -2,7 +2,6 @@ import { useQueries, useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { AUDIO_LIMITS, fetchBlob, fetchText, limitsFrom, TEXT_LIMITS } from './fetch-source'
 import { hasUserOpenedFiles, openInputs } from './open-inputs'
-import { takeEarlyDownload } from './early-download'
 import { ReceivedBytes } from './received-bytes'
 import { fileNameOf, urlSources } from './url-sources'
 
@@ -80,7 +79,6 @@ export function useUrlCall(): { sources: SourceStatus[] } {
         signal: cancellers.start(plan.audio ?? '', signal),
         onProgress: track(plan.audio ?? ''),
         into,
-        sent: takeEarlyDownload(plan.audio ?? ''),
       })
     },
     enabled: plan.audio !== undefined,
