@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { evictionsFor } from './cache-eviction'
-import { keySpans, KEY_SLICE_BYTES, KEY_SLICES } from './content-key'
+import { keySpans, KEY_SLICE_BYTES, KEY_SLICES, probeSpans } from './content-key'
 
 test('a small file is hashed whole; a large one in evenly spread slices that include both ends', () => {
   expect(keySpans(1000)).toEqual([{ start: 0, end: 1000 }])
@@ -21,4 +21,11 @@ test('eviction drops the least recently used entries until the rest fits', () =>
   expect(evictionsFor(entries, 200)).toEqual([])
   expect(evictionsFor(entries, 80)).toEqual(['b'])
   expect(evictionsFor(entries, 39)).toEqual(['b', 'c', 'a'])
+})
+
+test("the probe is the key's first and last slices, available before the middle of a download", () => {
+  const size = 11_637_041
+  const spans = keySpans(size)
+  expect(probeSpans(size)).toEqual([spans[0], spans.at(-1)])
+  expect(probeSpans(1000)).toEqual([{ start: 0, end: 1000 }])
 })

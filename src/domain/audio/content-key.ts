@@ -19,3 +19,15 @@ export function keySpans(size: number, slices = KEY_SLICES, sliceBytes = KEY_SLI
     return { start, end: start + sliceBytes }
   })
 }
+
+/**
+ * The first and last of `keySpans`: what a download has in hand early (its first chunk and a
+ * ranged read of its tail). Only files over `KEY_SLICES × KEY_SLICE_BYTES` have them apart.
+ */
+export function probeSpans(size: number, sliceBytes = KEY_SLICE_BYTES): Span[] {
+  if (size <= KEY_SLICES * sliceBytes) return [{ start: 0, end: size }]
+  return [
+    { start: 0, end: sliceBytes },
+    { start: size - sliceBytes, end: size },
+  ]
+}

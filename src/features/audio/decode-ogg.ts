@@ -1,6 +1,9 @@
+import type { OggPlan, OggRange } from '../../domain/audio/decode-ranges'
 import { planOggRanges } from '../../domain/audio/decode-ranges'
+import type { OpusHead } from '../../domain/audio/ogg-pages'
 import { OggPacketReader, parseOpusHead, scanOggPages } from '../../domain/audio/ogg-pages'
 import type { Filling } from './decode-peaks'
+import type { PoolRange } from './decode-pool'
 import { DecodePool } from './decode-pool'
 import { OPUS_DECODE_RATE } from './decode-protocol'
 import type { RangesDecoded } from './run-ranges'
@@ -33,7 +36,19 @@ export async function decodeOggOpus(
 ): Promise<RangesDecoded> {
   const { head, plan } = await readIndex(file)
   if (plan.totalSamples === 0) throw new EmptyRecordingError()
-  const ranges = plan.ranges.map((r) => ({
+  const ranges = plan.ranges.map((r) => poolRange(file, head, r))
+  const pool = new DecodePool()
+  try {
+    const duration = plan.totalSamples / OPUS_DECODE_RATE
+    return await runRanges(pool, ranges, head.channels, duration, signal, filling)
+  } finally {
+    pool.terminate()
+  }
+}
+
+/** A range's job reads its bytes from `file` (or from the first bytes of a download) when handed out. */
+export function poolRange(file: Blob, head: OpusHead, r: OggRange): PoolRange {
+  return {
     fromS: r.emitFrom / OPUS_DECODE_RATE,
     toS: r.emitTo / OPUS_DECODE_RATE,
     job: async () => ({
@@ -45,18 +60,11 @@ export async function decodeOggOpus(
       emitFrom: r.emitFrom,
       emitTo: r.emitTo,
     }),
-  }))
-  const pool = new DecodePool()
-  try {
-    const duration = plan.totalSamples / OPUS_DECODE_RATE
-    return await runRanges(pool, ranges, head.channels, duration, signal, filling)
-  } finally {
-    pool.terminate()
   }
 }
 
 /** The page index and the range plan; the file's bytes are dropped once they are read. */
-async function readIndex(file: Blob) {
+export async function readIndex(file: Blob): Promise<{ head: OpusHead; plan: OggPlan }> {
   const bytes = new Uint8Array(await file.arrayBuffer())
   const pages = scanOggPages(bytes)
   const first = pages[0]

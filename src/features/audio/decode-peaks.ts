@@ -2,7 +2,7 @@ import { FeatureAccumulator } from '../../domain/audio/features'
 import type { PackedFeatures } from '../../domain/audio/packed-features'
 import { packFeatures } from '../../domain/audio/packed-features'
 import { binPeaks, stereoUserOnset } from '../../domain/audio/peaks'
-import { contentKey } from './content-key'
+import { contentKey, probeKey } from './content-key'
 import { decodeOggOpus, EmptyRecordingError, sniffOggOpus } from './decode-ogg'
 import { decodeMedia } from './decode-media'
 import { warmDecodeWorkers } from './decode-pool'
@@ -11,6 +11,8 @@ import { openPeaksCache, readFeatures, readPeaks, writeCache } from './peaks-cac
 import type { PeaksSource } from './peaks-progress'
 import { usePeaksProgress } from './peaks-progress'
 import { nextTask } from '../loading/next-task'
+import type { StreamedOpening } from './streamed-ogg'
+import { decodeStreamedOgg } from './streamed-ogg'
 
 /** 16 kHz keeps what the alignment features need (up to 8 kHz) and no more. */
 const DECODE_SAMPLE_RATE = 16_000
@@ -54,17 +56,50 @@ export function startPeaks(
   signal: AbortSignal,
   mediaDuration: () => Promise<number>,
 ): PeaksSession {
+  return session((onFirst) => run(file, signal, mediaDuration, onFirst))
+}
+
+/**
+ * Peaks of a linked recording still downloading, whose opening ranges were planned from its
+ * first bytes and tail (the cache cannot hold it): they draw before the rest is in.
+ */
+export function startStreamedPeaks(
+  opening: StreamedOpening,
+  whole: Promise<Blob | undefined>,
+  signal: AbortSignal,
+): PeaksSession {
+  return session(async (onFirst) => {
+    publisher(signal)({ peaks: undefined, version: 0, fraction: 0, complete: false })
+    const progress = progressOf(signal, onFirst)
+    const decoded = await decodeStreamedOgg(opening, whole, signal, progress.filling('workers'))
+    const file = await whole
+    if (!file) throw new Error('the download of the recording failed')
+    return progress.finish({ ...decoded, cacheable: true }, file)
+  })
+}
+
+function session(
+  decode: (onFirst: (audio: DecodedAudio) => void) => Promise<DecodedAudio>,
+): PeaksSession {
   let resolveFirst: (audio: DecodedAudio) => void = () => {}
   let rejectFirst: (error: unknown) => void = () => {}
   const first = new Promise<DecodedAudio>((resolve, reject) => {
     resolveFirst = resolve
     rejectFirst = reject
   })
-  const done = run(file, signal, mediaDuration, resolveFirst)
+  const done = decode(resolveFirst)
   done.then(resolveFirst, rejectFirst)
   // `first` carries the failure to the caller; `done` is only awaited once `first` succeeded.
   done.catch(() => {})
   return { first, done }
+}
+
+type Publish = (patch: Partial<ReturnType<typeof usePeaksProgress.getState>>) => void
+
+function publisher(signal: AbortSignal): Publish {
+  return (patch) => {
+    if (!signal.aborted) usePeaksProgress.setState(patch)
+  }
 }
 
 async function run(
@@ -73,13 +108,11 @@ async function run(
   mediaDuration: () => Promise<number>,
   onFirst: (audio: DecodedAudio) => void,
 ): Promise<DecodedAudio> {
-  const publish = (patch: Partial<ReturnType<typeof usePeaksProgress.getState>>) => {
-    if (!signal.aborted) usePeaksProgress.setState(patch)
-  }
+  const publish = publisher(signal)
   publish({ peaks: undefined, version: 0, fraction: 0, complete: false })
   openPeaksCache()
   const key = await contentKey(file).catch(() => undefined)
-  const cached = key ? await readPeaks(key) : undefined
+  const cached = key ? await readPeaks(key, probeOf(file)) : undefined
   if (signal.aborted) throw new Error('decode abandoned')
   if (cached && key) {
     performance.mark('peaks:cache-hit')
@@ -91,6 +124,14 @@ async function run(
   }
 
   warmDecodeWorkers()
+  const progress = progressOf(signal, onFirst)
+  const decoded = await decodeAny(file, signal, mediaDuration, progress.filling)
+  return progress.finish(decoded, file, key)
+}
+
+/** What a decode reports as it fills the peaks, and how it ends: the last draw, the cache write. */
+function progressOf(signal: AbortSignal, onFirst: (audio: DecodedAudio) => void) {
+  const publish = publisher(signal)
   let state: { peaks: Float32Array[]; duration: number; channels: number } | undefined
   let lastDraw = 0
   let version = 0
@@ -112,22 +153,29 @@ async function run(
       onFirst(withOnset(state))
     },
   })
-
-  const decoded = await decodeAny(file, signal, mediaDuration, filling)
-  performance.mark('peaks:complete')
-  const audio = withOnset(decoded.audio)
-  publish({ version: ++version, fraction: 1, complete: true })
-  if (key && decoded.cacheable) {
-    const entry: CachedPeaks = {
-      duration: audio.duration,
-      channels: audio.channels,
-      peaks: audio.peaks,
-      ...(audio.firstUserOnset !== undefined ? { firstUserOnset: audio.firstUserOnset } : {}),
+  const finish = async (decoded: Decoded, file: Blob, knownKey?: string): Promise<DecodedAudio> => {
+    performance.mark('peaks:complete')
+    const audio = withOnset(decoded.audio)
+    publish({ version: ++version, fraction: 1, complete: true })
+    const key = knownKey ?? (await contentKey(file).catch(() => undefined))
+    if (key && decoded.cacheable) {
+      const entry: CachedPeaks = {
+        duration: audio.duration,
+        channels: audio.channels,
+        peaks: audio.peaks,
+        ...(audio.firstUserOnset !== undefined ? { firstUserOnset: audio.firstUserOnset } : {}),
+      }
+      // Packing the features for the cache is a task of its own, not part of the last redraw's.
+      const probe = probeOf(file).catch(() => undefined)
+      void nextTask().then(async () => writeCache(key, entry, decoded.features, await probe))
     }
-    // Packing the features for the cache is a task of its own, not part of the last redraw's.
-    void nextTask().then(() => writeCache(key, entry, decoded.features))
+    return decoded.features ? { ...audio, features: decoded.features } : audio
   }
-  return decoded.features ? { ...audio, features: decoded.features } : audio
+  return { filling, finish }
+}
+
+function probeOf(file: Blob): Promise<string> {
+  return probeKey(file.size, (span) => file.slice(span.start, span.end))
 }
 
 interface Decoded {

@@ -4,15 +4,28 @@ import { errorProblem, warningProblem } from '../../domain/problems'
 import type { LoadedAudio } from '../../store/call-store'
 import { replaceInputs, useCallStore } from '../../store/call-store'
 import type { DecodedAudio } from './decode-peaks'
-import { startPeaks } from './decode-peaks'
+import { startPeaks, startStreamedPeaks } from './decode-peaks'
 import { EmptyRecordingError } from './decode-ogg'
+import type { GrowingFile } from './growing-file'
+import { StreamedPlanMismatch, streamedOpening } from './streamed-ogg'
 import { forgetAlignment } from '../align/run-alignment'
 import { placeInTasks } from '../loading/place-in-tasks'
 
-export interface AudioInput {
+/** A recording in hand (a dropped file, a finished download), or one still downloading. */
+export type AudioInput = WholeAudio | StreamedAudio
+
+interface WholeAudio {
   name: string
   data: Blob
   type?: string
+}
+
+interface StreamedAudio {
+  name: string
+  /** Typed from the response once whole. */
+  stream: GrowingFile
+  /** Opens the downloaded file as a whole one: it did not match what was drawn from its first bytes. */
+  reopen: (data: Blob) => void
 }
 
 const METADATA_TIMEOUT_MS = 10_000
@@ -25,7 +38,8 @@ let current: AbortController | undefined
  */
 export async function openAudio(input: AudioInput): Promise<LoadedAudio | undefined> {
   current?.abort()
-  performance.mark('audio:open')
+  // `audio:open` marks the whole file in hand; a download marks its start too.
+  performance.mark('stream' in input ? 'audio:stream' : 'audio:open')
   forgetAlignment()
   const mine = new AbortController()
   current = mine
@@ -40,17 +54,80 @@ export async function openAudio(input: AudioInput): Promise<LoadedAudio | undefi
   return loaded
 }
 
-/**
- * Peaks need the whole file decoded, which a very long call can exhaust; playing it does not. So a
- * failed decode still opens the recording, with a flat waveform, if the media element can play it.
- */
-async function loadAudio(
+function loadAudio(
   input: AudioInput,
   problems: Problem[],
   signal: AbortSignal,
 ): Promise<LoadedAudio | undefined> {
-  // A Blob made of a Blob shares its bytes: only the type is new.
-  const blob = input.type ? new Blob([input.data], { type: input.type }) : input.data
+  return 'stream' in input
+    ? loadStreamed(input, problems, signal)
+    : loadWhole(input, problems, signal)
+}
+
+/**
+ * A download whose opening ranges can be planned from its first bytes and tail opens from them,
+ * playing from its URL until the file is in; any other opens once it is whole, as a dropped file.
+ */
+async function loadStreamed(
+  input: StreamedAudio,
+  problems: Problem[],
+  signal: AbortSignal,
+): Promise<LoadedAudio | undefined> {
+  const { stream } = input
+  const whole = stream.whole.then((data) => {
+    if (data && !signal.aborted) performance.mark('audio:open')
+    return data
+  })
+  const asWhole = async () => {
+    const data = await whole
+    return data && !signal.aborted
+      ? loadWhole({ name: input.name, data }, problems, signal)
+      : undefined
+  }
+  const opening = await streamedOpening(stream, signal)
+  if (signal.aborted) return undefined
+  if (!opening) return asWhole()
+  const session = startStreamedPeaks(opening, whole, signal)
+  let first: DecodedAudio
+  try {
+    first = await session.first
+  } catch (error) {
+    if (signal.aborted) return undefined
+    console.warn('Turnline: the recording opens once downloaded', error)
+    return asWhole()
+  }
+  const loaded: LoadedAudio = { name: input.name, url: stream.url, ...first, decodingRest: true }
+  // Played from the page's own copy once it is in: a link may expire, and seeks need no requests.
+  const playable = whole.then((data) => data && URL.createObjectURL(data))
+  void session.done.then(
+    (full) => whenComplete(loaded, full, signal, playable),
+    (error: unknown) => {
+      if (error instanceof StreamedPlanMismatch && !signal.aborted) {
+        void playable.then((url) => url && URL.revokeObjectURL(url))
+        return input.reopen(error.file)
+      }
+      console.warn('Turnline: part of the waveform could not be decoded', error)
+      whenComplete(loaded, { firstUserOnset: loaded.firstUserOnset }, signal, playable)
+    },
+  )
+  return loaded
+}
+
+/** A Blob made of a Blob shares its bytes: only the type is new. */
+function typed(data: Blob, type: string | undefined): Blob {
+  return type ? new Blob([data], { type }) : data
+}
+
+/**
+ * Peaks need the whole file decoded, which a very long call can exhaust; playing it does not. So a
+ * failed decode still opens the recording, with a flat waveform, if the media element can play it.
+ */
+async function loadWhole(
+  input: WholeAudio,
+  problems: Problem[],
+  signal: AbortSignal,
+): Promise<LoadedAudio | undefined> {
+  const blob = typed(input.data, input.type)
   const url = URL.createObjectURL(blob)
   try {
     const session = startPeaks(blob, signal, () => mediaDuration(url))
@@ -96,37 +173,59 @@ async function loadAudio(
 
 /**
  * The decode is done: the alignment features join the recording. The call was placed from the
- * opening seconds; if the first user speech only showed up later, it is placed again.
+ * opening seconds; if the first user speech only showed up later, it is placed again. A
+ * downloaded recording is played from the page's copy (`playable`) from then on.
  */
 function whenComplete(
   loaded: LoadedAudio,
   full: Pick<DecodedAudio, 'features' | 'firstUserOnset'>,
   signal: AbortSignal,
+  playable?: Promise<string | undefined>,
 ) {
-  const audio: LoadedAudio = { ...loaded }
-  delete audio.decodingRest
-  if (full.features) audio.features = full.features
-  if (full.firstUserOnset !== undefined) audio.firstUserOnset = full.firstUserOnset
-  const apply = async (): Promise<void> => {
-    const { inputs } = useCallStore.getState()
-    const next = { ...inputs, audio }
-    if (full.firstUserOnset === loaded.firstUserOnset)
-      return useCallStore.setState({ inputs: next })
-    // Placed in tasks, its view built ahead: a long call's re-placement is no long task.
-    const { placed } = await placeInTasks(next)
-    if (signal.aborted || useCallStore.getState().inputs.audio !== loaded) return
-    if (useCallStore.getState().inputs !== inputs) return apply()
-    replaceInputs(next, placed)
+  if (!playable) return complete(loaded.url)
+  void playable.then((url) => complete(url ?? loaded.url))
+
+  function complete(url: string) {
+    const audio: LoadedAudio = { ...loaded, url }
+    delete audio.decodingRest
+    if (full.features) audio.features = full.features
+    if (full.firstUserOnset !== undefined) audio.firstUserOnset = full.firstUserOnset
+    let applied = false
+    // The page's copy of a recording that never got into the store is let go.
+    const drop = () => {
+      if (!applied && url !== loaded.url) URL.revokeObjectURL(url)
+    }
+    const apply = async (): Promise<void> => {
+      const { inputs } = useCallStore.getState()
+      const next = { ...inputs, audio }
+      if (full.firstUserOnset === loaded.firstUserOnset) {
+        applied = true
+        return useCallStore.setState({ inputs: next })
+      }
+      // Placed in tasks, its view built ahead: a long call's re-placement is no long task.
+      const { placed } = await placeInTasks(next)
+      if (signal.aborted || useCallStore.getState().inputs.audio !== loaded) return drop()
+      if (useCallStore.getState().inputs !== inputs) return apply()
+      applied = true
+      replaceInputs(next, placed)
+    }
+    if (signal.aborted) return drop()
+    if (useCallStore.getState().inputs.audio === loaded) return void apply()
+    // The recording is not in the store yet (the decode finished as it opened).
+    const off = useCallStore.subscribe((state) => {
+      if (state.inputs.audio !== loaded) return
+      off()
+      void apply()
+    })
+    signal.addEventListener(
+      'abort',
+      () => {
+        off()
+        drop()
+      },
+      { once: true },
+    )
   }
-  if (signal.aborted) return
-  if (useCallStore.getState().inputs.audio === loaded) return void apply()
-  // The recording is not in the store yet (the decode finished as it opened).
-  const off = useCallStore.subscribe((state) => {
-    if (state.inputs.audio !== loaded) return
-    off()
-    void apply()
-  })
-  signal.addEventListener('abort', off, { once: true })
 }
 
 function errorText(error: unknown): string {

@@ -17,6 +17,8 @@ export interface CachedPeaks {
 interface Meta {
   bytes: number
   usedAt: number
+  /** `probeKey` of the recording: a download looks it up before it has the whole file. */
+  probe?: string
 }
 
 // A new version starts an empty cache: bump it when what is stored changes (v4: half-float
@@ -74,10 +76,13 @@ function read<T>(store: string, key: IDBValidKey): Promise<T | undefined> {
   )
 }
 
-export async function readPeaks(key: string): Promise<CachedPeaks | undefined> {
+export async function readPeaks(
+  key: string,
+  probe: Promise<string>,
+): Promise<CachedPeaks | undefined> {
   try {
     const entry = await read<CachedPeaks>(PEAKS, key)
-    if (entry) void touch(key)
+    if (entry) void probe.then((p) => touch(key, p)).catch(() => {})
     return entry
   } catch {
     return undefined
@@ -96,14 +101,33 @@ export async function readFeatures(key: string): Promise<PackedFeatures | undefi
   }
 }
 
-async function touch(key: string) {
+/**
+ * Whether an entry may be this recording's, from its probe (entries written before probes were
+ * stored have none, and match until a reopen gives them one). True when the cache cannot be read: the caller then waits for
+ * the whole file and its full key, as without a probe.
+ */
+export async function mayHold(probe: string): Promise<boolean> {
+  try {
+    const db = await database()
+    const metas = await new Promise<Meta[]>((resolve, reject) => {
+      const request = db.transaction(META).objectStore(META).getAll()
+      request.onsuccess = () => resolve(request.result as Meta[])
+      request.onerror = () => reject(request.error ?? new Error('read failed'))
+    })
+    return metas.some((meta) => meta.probe === undefined || meta.probe === probe)
+  } catch {
+    return true
+  }
+}
+
+async function touch(key: string, probe: string) {
   const db = await database()
   const tx = db.transaction(META, 'readwrite')
   const store = tx.objectStore(META)
   const request = store.get(key)
   request.onsuccess = () => {
     const meta = request.result as Meta | undefined
-    if (meta) store.put({ ...meta, usedAt: Date.now() }, key)
+    if (meta) store.put({ ...meta, usedAt: Date.now(), probe } satisfies Meta, key)
   }
   await done(tx)
 }
@@ -116,6 +140,7 @@ export async function writeCache(
   key: string,
   peaks: CachedPeaks,
   features: PackedFeatures | undefined,
+  probe: string | undefined,
 ) {
   try {
     const bytes = sizeOf(peaks, features)
@@ -124,7 +149,8 @@ export async function writeCache(
     const tx = db.transaction([PEAKS, FEATURES, META], 'readwrite')
     tx.objectStore(PEAKS).put(peaks, key)
     if (features) tx.objectStore(FEATURES).put(features, key)
-    tx.objectStore(META).put({ bytes, usedAt: Date.now() } satisfies Meta, key)
+    const meta: Meta = { bytes, usedAt: Date.now(), ...(probe ? { probe } : {}) }
+    tx.objectStore(META).put(meta, key)
     await done(tx)
     await evict(db)
   } catch (error) {

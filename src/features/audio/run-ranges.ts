@@ -4,9 +4,10 @@ import { PEAKS_PER_SECOND } from '../../domain/audio/peaks'
 import { PeakAssembly } from '../../domain/audio/range-assembly'
 import type { Filling } from './decode-peaks'
 import type { DecodePool, PoolRange } from './decode-pool'
+import type { RangeReply } from './decode-protocol'
 
 /** The first two ranges (the opening seconds, one per worker) are what the first draw waits for. */
-const OPENING_RANGES = 2
+export const OPENING_RANGES = 2
 
 export interface RangesDecoded {
   audio: { peaks: Float32Array[]; duration: number; channels: number }
@@ -22,25 +23,49 @@ export async function runRanges(
   signal: AbortSignal,
   filling: Filling,
 ): Promise<RangesDecoded> {
-  const peaks = new PeakAssembly(channels, duration)
-  const features = new FeaturePacker(channels, peaks.bins)
-  filling.start(peaks.peaks, duration, channels)
-  const opening = Math.min(OPENING_RANGES, ranges.length)
-  let openingDone = 0
-  const decoded = pool.run(ranges, (range, index) => {
-    const startBin = Math.round((range.startSample * PEAKS_PER_SECOND) / range.sampleRate)
-    peaks.place(startBin, range.peaks)
-    features.place(startBin, range.features)
-    if (index < opening && ++openingDone === opening) filling.opening()
-    else filling.update(peaks.fraction)
-  })
-  await untilAborted(decoded, signal)
-  const result = features.result()
-  const audio = { peaks: peaks.peaks, duration, channels }
-  return result ? { audio, features: result } : { audio }
+  const assembly = new RangesAssembly(channels, duration, filling, ranges.length)
+  await untilAborted(pool.run(ranges, assembly.place), signal)
+  return assembly.result()
 }
 
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+/**
+ * The full-length peaks and features of a recording, filled as its ranges come back (`index` is
+ * the range's place in the whole plan), in whatever order and however many runs they take.
+ */
+export class RangesAssembly {
+  private readonly peaks: PeakAssembly
+  private readonly features: FeaturePacker
+  private readonly opening: number
+  private openingDone = 0
+
+  constructor(
+    private readonly channels: number,
+    private readonly duration: number,
+    private readonly filling: Filling,
+    rangeCount: number,
+  ) {
+    this.peaks = new PeakAssembly(channels, duration)
+    this.features = new FeaturePacker(channels, this.peaks.bins)
+    this.opening = Math.min(OPENING_RANGES, rangeCount)
+    filling.start(this.peaks.peaks, duration, channels)
+  }
+
+  readonly place = (range: RangeReply, index: number) => {
+    const startBin = Math.round((range.startSample * PEAKS_PER_SECOND) / range.sampleRate)
+    this.peaks.place(startBin, range.peaks)
+    this.features.place(startBin, range.features)
+    if (index < this.opening && ++this.openingDone === this.opening) this.filling.opening()
+    else this.filling.update(this.peaks.fraction)
+  }
+
+  result(): RangesDecoded {
+    const features = this.features.result()
+    const audio = { peaks: this.peaks.peaks, duration: this.duration, channels: this.channels }
+    return features ? { audio, features } : { audio }
+  }
+}
+
+export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     if (signal.aborted) reject(new Error('decode abandoned'))
     signal.addEventListener('abort', () => reject(new Error('decode abandoned')), { once: true })

@@ -1,3 +1,5 @@
+import type { ReceivedBytes } from './received-bytes'
+
 /** Bytes received so far, and the announced size when the server gave a plausible one. */
 export type Progress = (loaded: number, total: number | undefined) => void
 
@@ -38,6 +40,8 @@ export interface FetchOptions {
   limits: FetchLimits
   signal?: AbortSignal
   onProgress?: Progress
+  /** Gets the body's chunks as they arrive (`fetchBlob` gives it the whole body, or undefined). */
+  into?: ReceivedBytes
 }
 
 /** The reviewer pressed Cancel. */
@@ -49,7 +53,7 @@ export class FetchCancelled extends Error {}
  */
 export async function fetchLimited(
   url: string,
-  { limits, signal, onProgress }: FetchOptions,
+  { limits, signal, onProgress, into }: FetchOptions,
 ): Promise<{ body: Blob; type: string }> {
   const controller = new AbortController()
   let why: string | undefined
@@ -88,7 +92,8 @@ export async function fetchLimited(
       throw new Error(
         `${url}: ${formatBytes(announced)} is over the ${formatBytes(limits.maxBytes)} limit`,
       )
-    const body = await readBody(response, limits, stillAlive, (loaded) => {
+    into?.begin(exactSize(response, announced))
+    const body = await readBody(response, limits, stillAlive, into, (loaded) => {
       if (loaded > limits.maxBytes)
         stop(`stopped at ${formatBytes(limits.maxBytes)}, the size limit`)
       // A content-length smaller than what arrived is wrong: report bytes only.
@@ -103,10 +108,17 @@ export async function fetchLimited(
   }
 }
 
+/** The body's length in bytes, when the response says it and no content encoding changes it. */
+function exactSize(response: Response, announced: number | undefined): number | undefined {
+  const encoding = response.headers.get('content-encoding')
+  return encoding && encoding !== 'identity' ? undefined : announced
+}
+
 async function readBody(
   response: Response,
   limits: FetchLimits,
   stillAlive: () => void,
+  into: ReceivedBytes | undefined,
   onChunk: (loaded: number) => void,
 ): Promise<Blob> {
   if (!response.body) return response.blob()
@@ -124,6 +136,7 @@ async function readBody(
       break
     }
     chunks.push(value)
+    into?.push(value)
   }
   // Straight from the chunks: an hour of WAV is not assembled in the page's heap first.
   return new Blob(loaded > limits.maxBytes ? [] : chunks)
@@ -145,6 +158,13 @@ export async function fetchBlob(
   url: string,
   options: FetchOptions,
 ): Promise<{ data: Blob; type: string }> {
-  const { body, type } = await fetchLimited(url, options)
-  return { data: type ? new Blob([body], { type }) : body, type }
+  try {
+    const { body, type } = await fetchLimited(url, options)
+    const data = type ? new Blob([body], { type }) : body
+    options.into?.end(data)
+    return { data, type }
+  } catch (error) {
+    options.into?.end(undefined)
+    throw error
+  }
 }

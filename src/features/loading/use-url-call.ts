@@ -2,6 +2,7 @@ import { useQueries, useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { AUDIO_LIMITS, fetchBlob, fetchText, limitsFrom, TEXT_LIMITS } from './fetch-source'
 import { hasUserOpenedFiles, openInputs } from './open-inputs'
+import { ReceivedBytes } from './received-bytes'
 import { fileNameOf, urlSources } from './url-sources'
 
 export interface SourceStatus {
@@ -66,14 +67,20 @@ export function useUrlCall(): { sources: SourceStatus[] } {
         }),
     })),
   })
+  // Each attempt's bytes as they arrive: the recording opens from its first ones.
+  const [download, setDownload] = useState<ReceivedBytes>()
   const audio = useQuery({
     queryKey: ['source-audio', plan.audio],
-    queryFn: ({ signal }) =>
-      fetchBlob(plan.audio ?? '', {
+    queryFn: ({ signal }) => {
+      const into = new ReceivedBytes(plan.audio ?? '')
+      setDownload(into)
+      return fetchBlob(plan.audio ?? '', {
         limits: limitsFrom(search, AUDIO_LIMITS),
         signal: cancellers.start(plan.audio ?? '', signal),
         onProgress: track(plan.audio ?? ''),
-      }),
+        into,
+      })
+    },
     enabled: plan.audio !== undefined,
     structuralSharing: false,
   })
@@ -92,12 +99,17 @@ export function useUrlCall(): { sources: SourceStatus[] } {
     void openInputs(inputs, undefined, () => !hasUserOpenedFiles())
   }, [textsDone, plan, texts])
 
-  const audioOpened = useRef(false)
+  // Opened as it downloads (a retry is a new download); a reviewer's own files win over it.
+  const audioOpened = useRef<ReceivedBytes>(undefined)
   useEffect(() => {
-    if (!plan.audio || !audio.data || audioOpened.current || hasUserOpenedFiles()) return
-    audioOpened.current = true
-    void openInputs([], { name: fileNameOf(plan.audio), ...audio.data })
-  }, [plan, audio.data])
+    if (!plan.audio || !download || audioOpened.current === download || hasUserOpenedFiles()) return
+    audioOpened.current = download
+    const name = fileNameOf(plan.audio)
+    const reopen = (data: Blob) => {
+      if (!hasUserOpenedFiles()) void openInputs([], { name, data })
+    }
+    void openInputs([], { name, stream: download, reopen })
+  }, [plan, download])
 
   const progressOf = (url: string) => {
     const r = received[url]

@@ -49,6 +49,20 @@ export const player = {
       usePlayerStore.setState({ ready: false, playing: false, duration: 0 })
     }
   },
+  /**
+   * Plays the same recording from another URL (the page's copy of a downloaded one), where it
+   * was and as it was: position, rate, playing or paused.
+   */
+  swapSource(url: string) {
+    const media = instance?.getMediaElement()
+    if (!media || media.src === url) return
+    const { currentTime, playbackRate, paused } = media
+    media.removeAttribute('preload')
+    media.src = url
+    media.playbackRate = playbackRate
+    media.currentTime = currentTime
+    if (!paused) void media.play().catch(() => {})
+  },
   /** Called on every frame while playing and after every seek (wavesurfer's `timeupdate`). */
   onTick(listener: TickListener): () => void {
     listeners.add(listener)

@@ -43,13 +43,20 @@ export function Waveform() {
   const anchor = view?.timeline.anchor
   const layout = useMemo(() => laneLayout(anchor, egress, channels), [anchor, egress, channels])
 
-  // Only what is drawn and played rebuilds wavesurfer: features arriving after the decode do not.
+  // Only what is drawn rebuilds wavesurfer: features arriving after the decode do not, and a
+  // downloaded recording moving to the page's copy of its file only changes the media's source.
   const url = audio?.url
   const peaks = audio?.peaks
   const audioDuration = audio?.duration
+  const urlRef = useRef(url)
+  useEffect(() => {
+    if (urlRef.current === url) return
+    urlRef.current = url
+    if (url) player.swapSource(url)
+  }, [url])
   useEffect(() => {
     const container = containerRef.current
-    if (!container || !url || !peaks || audioDuration === undefined) return
+    if (!container || !urlRef.current || !peaks || audioDuration === undefined) return
     const duration = audioDuration
     let teardown: (() => void) | undefined
     let cancelled = false
@@ -60,9 +67,14 @@ export function Waveform() {
       const view = createDetailView(container, peaks)
       teardown = view.teardown
       await nextTask()
+      const url = urlRef.current
+      // A recording still downloading plays from its URL: fetched only if played before the
+      // download (which its decode reads) is in, not a second time alongside it.
+      const media = view.ws.getMediaElement()
+      if (media && url && !url.startsWith('blob:')) media.preload = 'none'
       // wavesurfer draws nothing, so it gets one silent bin: the peaks would cost its scan of
       // every bin (720,000 an hour) for nothing. A failed load is reported through its `error`.
-      if (!cancelled) await view.ws.load(url, [SILENT], duration).catch(() => undefined)
+      if (!cancelled && url) await view.ws.load(url, [SILENT], duration).catch(() => undefined)
     })
     return () => {
       cancelled = true
@@ -142,7 +154,7 @@ export function Waveform() {
       }
       return { ws, teardown }
     }
-  }, [url, peaks, audioDuration])
+  }, [peaks, audioDuration])
 
   useEffect(() => {
     const layer = layerRef.current

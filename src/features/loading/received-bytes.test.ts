@@ -1,0 +1,37 @@
+import { expect, test } from 'vitest'
+import { ReceivedBytes } from './received-bytes'
+
+const bytes = (from: number, length: number) =>
+  new Uint8Array(Array.from({ length }, (_, i) => (from + i) % 256))
+
+async function content(blob: Blob | undefined): Promise<number[]> {
+  return blob ? Array.from(new Uint8Array(await blob.arrayBuffer())) : []
+}
+
+test('the first bytes are read as soon as they are in, before the download ends', async () => {
+  const received = new ReceivedBytes('x.ogg')
+  received.begin(10)
+  const first = received.upTo(6)
+  received.push(bytes(0, 4))
+  received.push(bytes(4, 4))
+  expect(await content(await first)).toEqual([0, 1, 2, 3, 4, 5])
+  expect(await received.sized).toBe(10)
+  expect(await content(await received.upTo(8))).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
+})
+
+test('a shorter file gives what it has; a failed download gives nothing', async () => {
+  const whole = new ReceivedBytes('a.ogg')
+  const wanted = whole.upTo(100)
+  whole.push(bytes(0, 3))
+  whole.end(new Blob([bytes(0, 3)]))
+  expect(await content(await wanted)).toEqual([0, 1, 2])
+  expect(await content(await whole.upTo(2))).toEqual([0, 1])
+
+  const failed = new ReceivedBytes('b.ogg')
+  const waiting = failed.upTo(100)
+  failed.push(bytes(0, 3))
+  failed.end(undefined)
+  expect(await waiting).toBeUndefined()
+  expect(await failed.whole).toBeUndefined()
+  expect(await failed.sized).toBeUndefined()
+})
