@@ -13,9 +13,9 @@ import type { CDPSession, Page } from '@playwright/test'
 import { chromium } from '@playwright/test'
 import { preview } from 'vite'
 import { CHROMIUM_LAUNCH } from '../chromium'
-import { CASES, ensureInputs, openCaseFully } from './waveform-inputs'
+import { openCaseFully } from './waveform-inputs'
 import { INIT_SCRIPT } from './waveform-page'
-import { serveInputs } from './serve-inputs'
+import { servedCase } from './serve-inputs'
 import { treeRss } from './process-rss'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4182)
@@ -121,11 +121,7 @@ function printKinds(label: string, kinds: Kinds, baseline: Kinds) {
 }
 
 async function main() {
-  const id = process.argv[2] ?? '1 h Opus'
-  const c = CASES.find((k) => k.id === id)
-  if (!c) throw new Error(`no case ${id}`)
-  ensureInputs([c])
-  serveInputs()
+  const c = servedCase()
   const server = await preview({ preview: { port: PORT, strictPort: true } })
   const browserServer = await chromium.launchServer(CHROMIUM_LAUNCH)
   const browser = await chromium.connect(browserServer.wsEndpoint())

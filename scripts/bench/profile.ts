@@ -9,9 +9,9 @@ import { writeFileSync } from 'node:fs'
 import { chromium } from '@playwright/test'
 import { preview } from 'vite'
 import { CHROMIUM_LAUNCH } from '../chromium'
-import { CASES, ensureInputs, openCaseFully } from './waveform-inputs'
+import { openCaseFully } from './waveform-inputs'
 import { INIT_SCRIPT } from './waveform-page'
-import { serveInputs } from './serve-inputs'
+import { servedCase } from './serve-inputs'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4182)
 const LONG_MS = 50
@@ -119,10 +119,7 @@ function summarize(events: TraceEvent[], mainTid: number, mainPid: number, origi
 }
 
 async function main() {
-  const c = CASES.find((k) => k.id === (process.argv[2] ?? '1 h Opus'))
-  if (!c) throw new Error('unknown case')
-  ensureInputs([c])
-  serveInputs()
+  const c = servedCase()
   const server = await preview({ preview: { port: PORT, strictPort: true } })
   const browser = await chromium.launch(CHROMIUM_LAUNCH)
   try {

@@ -1,7 +1,8 @@
 import { copyFileSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
 import { join, resolve } from 'node:path'
-import { CASES, INPUTS, inputUrls } from './waveform-inputs'
+import type { BenchCase } from './waveform-inputs'
+import { CASES, ensureInputs, INPUTS, inputUrls } from './waveform-inputs'
 import { WAVESURFER_PAGE } from './waveform-page'
 
 const SERVED = 'dist/bench-waveform'
@@ -22,4 +23,13 @@ export function serveInputs() {
     join(SERVED, 'wavesurfer.esm.js'),
   )
   writeFileSync(join(SERVED, 'wavesurfer.html'), WAVESURFER_PAGE)
+}
+
+/** One case by its id (the command line's first argument, or the 1 h Opus call), made and served. */
+export function servedCase(id = process.argv[2] ?? '1 h Opus'): BenchCase {
+  const c = CASES.find((k) => k.id === id)
+  if (!c) throw new Error(`no case ${id}`)
+  ensureInputs([c])
+  serveInputs()
+  return c
 }

@@ -10,9 +10,9 @@ import type { Page } from '@playwright/test'
 import { chromium } from '@playwright/test'
 import { preview } from 'vite'
 import { CHROMIUM_LAUNCH } from '../chromium'
-import { CASES, ensureInputs, openCaseFully } from './waveform-inputs'
+import { openCaseFully } from './waveform-inputs'
 import { INIT_SCRIPT } from './waveform-page'
-import { serveInputs } from './serve-inputs'
+import { servedCase } from './serve-inputs'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4182)
 const ROUNDS = Math.max(1, Number(process.env.ZOOM_ROUNDS ?? 3))
@@ -86,10 +86,7 @@ const median = (xs: number[]) => {
 }
 
 async function main() {
-  const c = CASES.find((k) => k.id === (process.argv[2] ?? '1 h Opus'))
-  if (!c) throw new Error('unknown case')
-  ensureInputs([c])
-  serveInputs()
+  const c = servedCase()
   const server = await preview({ preview: { port: PORT, strictPort: true } })
   const browser = await chromium.launch(CHROMIUM_LAUNCH)
   try {
