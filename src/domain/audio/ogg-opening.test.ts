@@ -39,7 +39,14 @@ test('bytes with no page chaining to their end have no tail pages', () => {
 
 test("the first bytes and the tail plan the whole file's opening ranges and total", () => {
   const tail = tailOf(demo, 16_384)
-  const early = planOpening(demo.subarray(0, 120_000), tail, RATE, PRE_SKIP, demo.length, 2)
+  const early = planOpening(
+    scanOggPages(demo.subarray(0, 120_000)),
+    tail,
+    RATE,
+    PRE_SKIP,
+    demo.length,
+    2,
+  )
   expect(early).toBeDefined()
   if (!early) return
   expect(early.totalSamples).toBe(whole.totalSamples)
@@ -49,22 +56,31 @@ test("the first bytes and the tail plan the whole file's opening ranges and tota
 
 test('too few bytes to hold the opening ranges plan nothing yet', () => {
   const tail = tailOf(demo, 16_384)
-  expect(planOpening(demo.subarray(0, 30_000), tail, RATE, PRE_SKIP, demo.length, 2)).toBe(
-    undefined,
-  )
-  expect(planOpening(demo.subarray(0, 120_000), [], RATE, PRE_SKIP, demo.length, 2)).toBe(undefined)
+  expect(
+    planOpening(scanOggPages(demo.subarray(0, 30_000)), tail, RATE, PRE_SKIP, demo.length, 2),
+  ).toBe(undefined)
+  expect(
+    planOpening(scanOggPages(demo.subarray(0, 120_000)), [], RATE, PRE_SKIP, demo.length, 2),
+  ).toBe(undefined)
 })
 
 test('the opening never includes the last range, which ends at the end of the file', () => {
   const tail = tailOf(demo, 16_384)
   const count = whole.ranges.length
-  const early = planOpening(demo, tail, RATE, PRE_SKIP, demo.length, count)
+  const early = planOpening(scanOggPages(demo), tail, RATE, PRE_SKIP, demo.length, count)
   expect(early).toBe(undefined)
 })
 
 test('a whole file whose plan differs (cut short in the middle) is told apart', () => {
   const tail = tailOf(demo, 16_384)
-  const early = planOpening(demo.subarray(0, 120_000), tail, RATE, PRE_SKIP, demo.length, 2)
+  const early = planOpening(
+    scanOggPages(demo.subarray(0, 120_000)),
+    tail,
+    RATE,
+    PRE_SKIP,
+    demo.length,
+    2,
+  )
   if (!early) throw new Error('no opening plan')
   const broken = new Uint8Array(demo)
   // A page's capture pattern overwritten: the whole file's scan stops there.

@@ -1,7 +1,7 @@
 import type { OggPlan, OggRange } from './decode-ranges'
 import { planOggRanges } from './decode-ranges'
 import type { OggPage } from './ogg-pages'
-import { pageAt, scanOggPages } from './ogg-pages'
+import { pageAt } from './ogg-pages'
 
 /**
  * Planning a recording's opening ranges before the whole file is in: from the pages of its first
@@ -40,19 +40,18 @@ export interface OpeningPlan {
 }
 
 /**
- * The first `count` ranges, or undefined while `prefix` (the file's first bytes) does not hold
- * them all yet. A range whose end lies past the prefix, or the recording's last range (which ends
- * at the file's end), waits for the whole file.
+ * The first `count` ranges, or undefined while the file's first bytes (scanned into `head`, their
+ * whole pages) do not hold them all yet. A range whose end lies past them, or the recording's
+ * last range (which ends at the file's end), waits for the whole file.
  */
 export function planOpening(
-  prefix: Uint8Array,
+  head: readonly OggPage[],
   tail: readonly OggPage[],
   rate: number,
   preSkip: number,
   byteLength: number,
   count: number,
 ): OpeningPlan | undefined {
-  const head = scanOggPages(prefix)
   const lastInPrefix = head.at(-1)
   const firstInTail = tail[0]
   if (!lastInPrefix || !firstInTail) return undefined

@@ -131,6 +131,12 @@ export function parseOpusHead(packet: Uint8Array): OpusHead | undefined {
   }
 }
 
+/** The OpusHead of a stream whose first pages (`pages`, scanned from `bytes`) carry it. */
+export function opusHeadOf(bytes: Uint8Array, pages: readonly OggPage[]): OpusHead | undefined {
+  const first = pages[0]
+  return first && parseOpusHead(new OggPacketReader().push(bytes, first)[0] ?? bytes)
+}
+
 /** Index of the first audio page: the ID and comment headers are the pages at granule 0. */
 export function firstAudioPage(pages: readonly OggPage[]): number {
   const index = pages.findIndex((p, i) => i > 0 && p.granule !== 0)

@@ -1,7 +1,7 @@
 import type { OggPlan, OggRange } from '../../domain/audio/decode-ranges'
 import { planOggRanges } from '../../domain/audio/decode-ranges'
 import type { OpusHead } from '../../domain/audio/ogg-pages'
-import { OggPacketReader, parseOpusHead, scanOggPages } from '../../domain/audio/ogg-pages'
+import { opusHeadOf, scanOggPages } from '../../domain/audio/ogg-pages'
 import type { Filling } from './decode-peaks'
 import type { PoolRange } from './decode-pool'
 import { DecodePool } from './decode-pool'
@@ -67,8 +67,7 @@ export function poolRange(file: Blob, head: OpusHead, r: OggRange): PoolRange {
 export async function readIndex(file: Blob): Promise<{ head: OpusHead; plan: OggPlan }> {
   const bytes = new Uint8Array(await file.arrayBuffer())
   const pages = scanOggPages(bytes)
-  const first = pages[0]
-  const head = first && parseOpusHead(new OggPacketReader().push(bytes, first)[0] ?? bytes)
+  const head = opusHeadOf(bytes, pages)
   if (!head) throw new Error('not an Ogg Opus stream')
   return { head, plan: planOggRanges(pages, OPUS_DECODE_RATE, head.preSkip, bytes.length) }
 }

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { OpusDecoder } from 'opus-decoder'
-import { OggPacketReader, parseOpusHead, scanOggPages } from '../../domain/audio/ogg-pages'
-import type { OggPage } from '../../domain/audio/ogg-pages'
+import { opusHeadOf, scanOggPages } from '../../domain/audio/ogg-pages'
 import { OPUS_DECODE_RATE } from './decode-protocol'
 
 /** The demo recording's bytes, Ogg pages and OpusHead, for the decode tests. */
@@ -9,7 +8,7 @@ export const demo = new Uint8Array(
   readFileSync(new URL('../../../public/demo/audio.ogg', import.meta.url)),
 )
 export const pages = scanOggPages(demo)
-export const head = parseOpusHead(new OggPacketReader().push(demo, pages[0] as OggPage)[0] ?? demo)
+export const head = opusHeadOf(demo, pages)
 
 /** A libopus decoder for the demo at the decode workers' rate. */
 export async function demoDecoder() {

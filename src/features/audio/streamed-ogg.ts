@@ -2,7 +2,7 @@ import { KEY_SLICE_BYTES, KEY_SLICES } from '../../domain/audio/content-key'
 import type { OpeningPlan } from '../../domain/audio/ogg-opening'
 import { planOpening, sameOpening, tailPages } from '../../domain/audio/ogg-opening'
 import type { OpusHead } from '../../domain/audio/ogg-pages'
-import { OggPacketReader, parseOpusHead, scanOggPages } from '../../domain/audio/ogg-pages'
+import { opusHeadOf, scanOggPages } from '../../domain/audio/ogg-pages'
 import { probeKey } from './content-key'
 import type { Filling } from './decode-peaks'
 import { poolRange, readIndex, sniffOggOpus } from './decode-ogg'
@@ -69,10 +69,17 @@ export async function streamedOpening(
     const prefix = await file.upTo(Math.min(wanted, size))
     if (!prefix || signal.aborted) return undefined
     const bytes = new Uint8Array(await prefix.arrayBuffer())
-    const first = scanOggPages(bytes)[0]
-    const head = first && parseOpusHead(new OggPacketReader().push(bytes, first)[0] ?? bytes)
+    const prefixPages = scanOggPages(bytes)
+    const head = opusHeadOf(bytes, prefixPages)
     if (!head) return undefined
-    const plan = planOpening(bytes, pages, OPUS_DECODE_RATE, head.preSkip, size, OPENING_RANGES)
+    const plan = planOpening(
+      prefixPages,
+      pages,
+      OPUS_DECODE_RATE,
+      head.preSkip,
+      size,
+      OPENING_RANGES,
+    )
     if (plan) return { head, plan, prefix }
     if (prefix.size >= size) return undefined
   }
