@@ -112,7 +112,10 @@ async function run(
   publish({ peaks: undefined, version: 0, fraction: 0, complete: false })
   openPeaksCache()
   const key = await contentKey(file).catch(() => undefined)
-  const cached = key ? await readPeaks(key, probeOf(file)) : undefined
+  // Once for the cache's read and its write; a failure is only ever awaited with a fallback.
+  const probe = probeOf(file)
+  probe.catch(() => {})
+  const cached = key ? await readPeaks(key, probe) : undefined
   if (signal.aborted) throw new Error('decode abandoned')
   if (cached && key) {
     performance.mark('peaks:cache-hit')
@@ -126,7 +129,7 @@ async function run(
   warmDecodeWorkers()
   const progress = progressOf(signal, onFirst)
   const decoded = await decodeAny(file, signal, mediaDuration, progress.filling)
-  return progress.finish(decoded, file, key)
+  return progress.finish(decoded, file, { key, probe })
 }
 
 /** What a decode reports as it fills the peaks, and how it ends: the last draw, the cache write. */
@@ -153,11 +156,16 @@ function progressOf(signal: AbortSignal, onFirst: (audio: DecodedAudio) => void)
       onFirst(withOnset(state))
     },
   })
-  const finish = async (decoded: Decoded, file: Blob, knownKey?: string): Promise<DecodedAudio> => {
+  /** `known` holds what the open already computed of the file's key and probe. */
+  const finish = async (
+    decoded: Decoded,
+    file: Blob,
+    known: { key?: string | undefined; probe?: Promise<string> } = {},
+  ): Promise<DecodedAudio> => {
     performance.mark('peaks:complete')
     const audio = withOnset(decoded.audio)
     publish({ version: ++version, fraction: 1, complete: true })
-    const key = knownKey ?? (await contentKey(file).catch(() => undefined))
+    const key = known.key ?? (await contentKey(file).catch(() => undefined))
     if (key && decoded.cacheable) {
       const entry: CachedPeaks = {
         duration: audio.duration,
@@ -166,7 +174,7 @@ function progressOf(signal: AbortSignal, onFirst: (audio: DecodedAudio) => void)
         ...(audio.firstUserOnset !== undefined ? { firstUserOnset: audio.firstUserOnset } : {}),
       }
       // Packing the features for the cache is a task of its own, not part of the last redraw's.
-      const probe = probeOf(file).catch(() => undefined)
+      const probe = (known.probe ?? probeOf(file)).catch(() => undefined)
       void nextTask().then(async () => writeCache(key, entry, decoded.features, await probe))
     }
     return decoded.features ? { ...audio, features: decoded.features } : audio
