@@ -2,6 +2,7 @@
  * What the waveform benchmark runs inside the page. Kept apart from the driver so that both the
  * app and the wavesurfer.js baseline page are measured by the same code.
  */
+import type { Page } from '@playwright/test'
 
 /** Added before any page script: long tasks, and every media element the page plays. */
 export const INIT_SCRIPT = `
@@ -54,4 +55,32 @@ export async function sampleFrames(ms: number): Promise<number[]> {
     requestAnimationFrame(loop)
   })
   return deltas.slice(1)
+}
+
+/**
+ * One zoom step of the app, as a user's input makes it: the slider set to `level` (at most its
+ * max), then two animation frames, the paint and the one after. Its wall time in ms; `mark`
+ * brackets it with `performance` marks (`<mark>:start`, `<mark>:end`) for a trace.
+ */
+export function zoomAppTo(page: Page, level: number, mark?: string): Promise<number> {
+  return page.evaluate(
+    async ({ level, mark }) => {
+      const frame = () => new Promise((r) => requestAnimationFrame(r))
+      const input = document.querySelector<HTMLInputElement>('input[aria-label="Zoom"]')
+      if (!input) return NaN
+      // The native setter: React ignores an input event for a value set through its own.
+      // eslint-disable-next-line @typescript-eslint/unbound-method
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set
+      if (mark) performance.mark(`${mark}:start`)
+      const t0 = performance.now()
+      setter?.call(input, String(Math.min(Number(input.max), level)))
+      input.dispatchEvent(new Event('input', { bubbles: true }))
+      await frame()
+      await frame()
+      const wall = performance.now() - t0
+      if (mark) performance.mark(`${mark}:end`)
+      return wall
+    },
+    { level, mark },
+  )
 }

@@ -16,7 +16,7 @@ import { CHROMIUM_LAUNCH } from '../chromium'
 import { treeRssMb } from './process-rss'
 import type { BenchCase } from './waveform-inputs'
 import { CASES, ensureInputs, inputUrls } from './waveform-inputs'
-import { INIT_SCRIPT, sampleFrames } from './waveform-page'
+import { INIT_SCRIPT, sampleFrames, zoomAppTo } from './waveform-page'
 import { serveInputs } from './serve-inputs'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4181)
@@ -139,33 +139,22 @@ async function seekLatency(page: Page, system: System, seconds: number): Promise
 
 async function zoomSteps(page: Page, system: System): Promise<number | null> {
   const steps: number[] = []
-  for (let i = 1; i <= ZOOM_STEPS; i++) {
-    steps.push(
-      await page.evaluate(
-        async ({ s, step }) => {
-          const frame = () => new Promise((r) => requestAnimationFrame(r))
-          const t0 = performance.now()
-          if (s === 'wavesurfer') {
-            ;(window as unknown as { ws: { zoom(px: number): void } }).ws.zoom(2 ** step)
-          } else {
-            const input = document.querySelector<HTMLInputElement>('input[aria-label="Zoom"]')
-            if (!input) return NaN
-            // The native setter: React ignores an input event for a value set through its own.
-            // eslint-disable-next-line @typescript-eslint/unbound-method
-            const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set
-            setter?.call(input, String(Math.min(Number(input.max), step)))
-            input.dispatchEvent(new Event('input', { bubbles: true }))
-          }
-          await frame()
-          await frame()
-          return performance.now() - t0
-        },
-        { s: system, step: i },
-      ),
-    )
-  }
+  for (let i = 1; i <= ZOOM_STEPS; i++)
+    steps.push(system === 'app' ? await zoomAppTo(page, i) : await zoomWaveSurfer(page, i))
   if (process.env.BENCH_VERBOSE) console.log('zoom steps (ms)', steps.map(Math.round).join(', '))
   return Math.max(...steps)
+}
+
+/** The baseline page's zoom step: `ws.zoom` to 2^step px/s, then two animation frames. */
+function zoomWaveSurfer(page: Page, step: number): Promise<number> {
+  return page.evaluate(async (step) => {
+    const frame = () => new Promise((r) => requestAnimationFrame(r))
+    const t0 = performance.now()
+    ;(window as unknown as { ws: { zoom(px: number): void } }).ws.zoom(2 ** step)
+    await frame()
+    await frame()
+    return performance.now() - t0
+  }, step)
 }
 
 async function oneRun(

@@ -6,12 +6,11 @@
  * `ZOOM_ROUNDS` (default 3) rounds of the six steps up from the fit width.
  */
 import { writeFileSync } from 'node:fs'
-import type { Page } from '@playwright/test'
 import { chromium } from '@playwright/test'
 import { preview } from 'vite'
 import { CHROMIUM_LAUNCH } from '../chromium'
 import { openCaseFully } from './waveform-inputs'
-import { INIT_SCRIPT } from './waveform-page'
+import { INIT_SCRIPT, zoomAppTo } from './waveform-page'
 import { servedCase } from './serve-inputs'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4182)
@@ -36,29 +35,6 @@ interface Step {
   wallMs: number
   taskMs: number
   cpuMs: number
-}
-
-/** Sets the zoom slider the way a user's input does and waits for the frame after the paint. */
-async function step(page: Page, level: number, mark: string) {
-  return page.evaluate(
-    async ({ level, mark }) => {
-      const frame = () => new Promise((r) => requestAnimationFrame(r))
-      const input = document.querySelector<HTMLInputElement>('input[aria-label="Zoom"]')
-      if (!input) return NaN
-      // eslint-disable-next-line @typescript-eslint/unbound-method
-      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set
-      performance.mark(`${mark}:start`)
-      const t0 = performance.now()
-      setter?.call(input, String(level))
-      input.dispatchEvent(new Event('input', { bubbles: true }))
-      await frame()
-      await frame()
-      const wall = performance.now() - t0
-      performance.mark(`${mark}:end`)
-      return wall
-    },
-    { level, mark },
-  )
 }
 
 /** Where the first round's steps went: main-thread trace events by name (nested ones overlap). */
@@ -99,10 +75,10 @@ async function main() {
     })
     const walls: { round: number; level: number; wallMs: number }[] = []
     for (let round = 0; round < ROUNDS; round++) {
-      await step(page, 0, `zs:${round}:0`)
+      await zoomAppTo(page, 0, `zs:${round}:0`)
       await page.waitForTimeout(PAUSE_MS)
       for (let level = 1; level <= 6; level++) {
-        walls.push({ round, level, wallMs: await step(page, level, `zs:${round}:${level}`) })
+        walls.push({ round, level, wallMs: await zoomAppTo(page, level, `zs:${round}:${level}`) })
         await page.waitForTimeout(PAUSE_MS)
       }
     }
