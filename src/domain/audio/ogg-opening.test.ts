@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { expect, test } from 'vitest'
 import { planOggRanges } from './decode-ranges'
 import { planOpening, sameOpening, tailPages } from './ogg-opening'
+import type { OggPage } from './ogg-pages'
 import { scanOggPages } from './ogg-pages'
 
 const demo = new Uint8Array(
@@ -14,6 +15,18 @@ const whole = planOggRanges(scanOggPages(demo), RATE, PRE_SKIP, demo.length)
 function tailOf(bytes: Uint8Array, length: number) {
   const offset = bytes.length - length
   return tailPages(bytes.subarray(offset), offset)
+}
+
+/** `planOpening` from the demo's first `bytes` bytes and the pages of its tail. */
+function planFromFirst(bytes: number, tail: OggPage[], count = 2) {
+  return planOpening(
+    scanOggPages(demo.subarray(0, bytes)),
+    tail,
+    RATE,
+    PRE_SKIP,
+    demo.length,
+    count,
+  )
 }
 
 test('the tail pages are found from a cut in the middle of a page, at their offsets in the file', () => {
@@ -39,14 +52,7 @@ test('bytes with no page chaining to their end have no tail pages', () => {
 
 test("the first bytes and the tail plan the whole file's opening ranges and total", () => {
   const tail = tailOf(demo, 16_384)
-  const early = planOpening(
-    scanOggPages(demo.subarray(0, 120_000)),
-    tail,
-    RATE,
-    PRE_SKIP,
-    demo.length,
-    2,
-  )
+  const early = planFromFirst(120_000, tail)
   expect(early).toBeDefined()
   if (!early) return
   expect(early.totalSamples).toBe(whole.totalSamples)
@@ -56,31 +62,20 @@ test("the first bytes and the tail plan the whole file's opening ranges and tota
 
 test('too few bytes to hold the opening ranges plan nothing yet', () => {
   const tail = tailOf(demo, 16_384)
-  expect(
-    planOpening(scanOggPages(demo.subarray(0, 30_000)), tail, RATE, PRE_SKIP, demo.length, 2),
-  ).toBe(undefined)
-  expect(
-    planOpening(scanOggPages(demo.subarray(0, 120_000)), [], RATE, PRE_SKIP, demo.length, 2),
-  ).toBe(undefined)
+  expect(planFromFirst(30_000, tail)).toBe(undefined)
+  expect(planFromFirst(120_000, [])).toBe(undefined)
 })
 
 test('the opening never includes the last range, which ends at the end of the file', () => {
   const tail = tailOf(demo, 16_384)
   const count = whole.ranges.length
-  const early = planOpening(scanOggPages(demo), tail, RATE, PRE_SKIP, demo.length, count)
+  const early = planFromFirst(demo.length, tail, count)
   expect(early).toBe(undefined)
 })
 
 test('a whole file whose plan differs (cut short in the middle) is told apart', () => {
   const tail = tailOf(demo, 16_384)
-  const early = planOpening(
-    scanOggPages(demo.subarray(0, 120_000)),
-    tail,
-    RATE,
-    PRE_SKIP,
-    demo.length,
-    2,
-  )
+  const early = planFromFirst(120_000, tail)
   if (!early) throw new Error('no opening plan')
   const broken = new Uint8Array(demo)
   // A page's capture pattern overwritten: the whole file's scan stops there.
