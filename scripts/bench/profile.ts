@@ -6,12 +6,8 @@
  * run `npx vite build` first. Writes bench-results/profile-trace.json for chrome://tracing.
  */
 import { writeFileSync } from 'node:fs'
-import { chromium } from '@playwright/test'
-import { preview } from 'vite'
-import { CHROMIUM_LAUNCH } from '../chromium'
 import { openCaseFully } from './waveform-inputs'
-import { INIT_SCRIPT } from './waveform-page'
-import { servedCase } from './serve-inputs'
+import { withBenchPage } from './serve-inputs'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4182)
 const LONG_MS = 50
@@ -119,12 +115,7 @@ function summarize(events: TraceEvent[], mainTid: number, mainPid: number, origi
 }
 
 async function main() {
-  const c = servedCase()
-  const server = await preview({ preview: { port: PORT, strictPort: true } })
-  const browser = await chromium.launch(CHROMIUM_LAUNCH)
-  try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    await page.addInitScript(INIT_SCRIPT)
+  await withBenchPage(PORT, async (page, browser, c) => {
     // The app's origin first: the profiler follows one renderer process, and navigating from
     // about:blank to the app would start another.
     await page.goto(`http://localhost:${PORT}/favicon.svg`)
@@ -163,10 +154,7 @@ async function main() {
     hotFunctions(profile, tasks, 'script inside all long tasks')
     for (const task of tasks.filter((k) => (k.dur ?? 0) > DETAIL_MS * 1000))
       hotFunctions(profile, [task], `task at ${Math.round((task.ts - origin) / 1000)} ms`)
-  } finally {
-    await browser.close()
-    await server.close()
-  }
+  })
 }
 
 await main()

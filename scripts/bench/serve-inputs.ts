@@ -1,9 +1,13 @@
 import { copyFileSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
 import { join, resolve } from 'node:path'
+import type { Browser, Page } from '@playwright/test'
+import { chromium } from '@playwright/test'
+import { preview } from 'vite'
+import { CHROMIUM_LAUNCH } from '../chromium'
 import type { BenchCase } from './waveform-inputs'
 import { CASES, ensureInputs, INPUTS, inputUrls } from './waveform-inputs'
-import { WAVESURFER_PAGE } from './waveform-page'
+import { INIT_SCRIPT, WAVESURFER_PAGE } from './waveform-page'
 
 const SERVED = 'dist/bench-waveform'
 
@@ -32,4 +36,25 @@ export function servedCase(id = process.argv[2] ?? '1 h Opus'): BenchCase {
   ensureInputs([c])
   serveInputs()
   return c
+}
+
+/**
+ * The built app served on `port` with the case's inputs (`servedCase`), and a headless browser
+ * with one page carrying the benchmark's init script, handed to `measure`; all closed after it.
+ */
+export async function withBenchPage(
+  port: number,
+  measure: (page: Page, browser: Browser, c: BenchCase) => Promise<void>,
+) {
+  const c = servedCase()
+  const server = await preview({ preview: { port, strictPort: true } })
+  const browser = await chromium.launch(CHROMIUM_LAUNCH)
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    await page.addInitScript(INIT_SCRIPT)
+    await measure(page, browser, c)
+  } finally {
+    await browser.close()
+    await server.close()
+  }
 }

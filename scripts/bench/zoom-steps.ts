@@ -6,12 +6,9 @@
  * `ZOOM_ROUNDS` (default 3) rounds of the six steps up from the fit width.
  */
 import { writeFileSync } from 'node:fs'
-import { chromium } from '@playwright/test'
-import { preview } from 'vite'
-import { CHROMIUM_LAUNCH } from '../chromium'
 import { openCaseFully } from './waveform-inputs'
-import { INIT_SCRIPT, zoomAppTo } from './waveform-page'
-import { servedCase } from './serve-inputs'
+import { zoomAppTo } from './waveform-page'
+import { withBenchPage } from './serve-inputs'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4182)
 const ROUNDS = Math.max(1, Number(process.env.ZOOM_ROUNDS ?? 3))
@@ -62,12 +59,7 @@ const median = (xs: number[]) => {
 }
 
 async function main() {
-  const c = servedCase()
-  const server = await preview({ preview: { port: PORT, strictPort: true } })
-  const browser = await chromium.launch(CHROMIUM_LAUNCH)
-  try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    await page.addInitScript(INIT_SCRIPT)
+  await withBenchPage(PORT, async (page, browser, c) => {
     await openCaseFully(page, PORT, c)
     await page.waitForTimeout(1000)
     await browser.startTracing(page, {
@@ -142,10 +134,7 @@ async function main() {
     console.log(`max of 6 steps, wall (input to 2nd frame): ${fmt(perRound.map((r) => r.maxWall))}`)
     console.log(`max of 6 steps, main-thread tasks: ${fmt(perRound.map((r) => r.maxTask))}`)
     console.log(`max of 6 steps, main-thread CPU: ${fmt(perRound.map((r) => r.maxCpu))}`)
-  } finally {
-    await browser.close()
-    await server.close()
-  }
+  })
 }
 
 await main()
