@@ -3,6 +3,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { ErrorBoundary } from './app/ErrorBoundary'
+import { startUrlDownloads } from './features/loading/url-downloads'
 import './app/app.css'
 import './app/layout.css'
 
@@ -12,6 +13,9 @@ const queryClient = new QueryClient({
     queries: { retry: false, staleTime: Infinity, gcTime: Infinity, refetchOnWindowFocus: false },
   },
 })
+
+// The call's files download while the page renders for the first time.
+startUrlDownloads(queryClient)
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root')

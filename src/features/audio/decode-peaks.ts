@@ -5,7 +5,7 @@ import { binPeaks, stereoUserOnset } from '../../domain/audio/peaks'
 import { contentKey, probeKey } from './content-key'
 import { decodeOggOpus, EmptyRecordingError, sniffOggOpus } from './decode-ogg'
 import { decodeMedia } from './decode-media'
-import { warmDecodeWorkers } from './decode-pool'
+import { coolDecodeWorkers, warmDecodeWorkers } from './decode-pool'
 import type { CachedPeaks } from './peaks-cache'
 import { openPeaksCache, readFeatures, readPeaks, writeCache } from './peaks-cache'
 import type { PeaksSource } from './peaks-progress'
@@ -119,6 +119,7 @@ async function run(
   if (signal.aborted) throw new Error('decode abandoned')
   if (cached && key) {
     performance.mark('peaks:cache-hit')
+    coolDecodeWorkers()
     publish({ peaks: cached.peaks, version: 1, fraction: 1, complete: true, source: 'cache' })
     // The waveform draws now; the larger features join when they are read.
     onFirst(cached)

@@ -22,11 +22,16 @@ export interface PoolRange extends TimeRange {
 let warm: Worker[] = []
 
 /**
- * Starts the decode workers, and has them compile libopus, as soon as a decode is known to be
- * needed (no cached peaks), so that their start overlaps reading and scanning the recording.
+ * Starts the decode workers, and has them compile libopus, as soon as a decode is likely to be
+ * needed, so that their start overlaps reading and scanning the recording.
  */
 export function warmDecodeWorkers() {
   if (warm.length === 0) warm = Array.from({ length: POOL_SIZE }, startWorker)
+}
+
+/** Stops the warmed workers no pool took: the recording turned out to be cached. */
+export function coolDecodeWorkers() {
+  for (const worker of warm.splice(0)) worker.terminate()
 }
 
 function startWorker(): Worker {

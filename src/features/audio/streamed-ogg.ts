@@ -6,7 +6,7 @@ import { opusHeadOf, scanOggPages } from '../../domain/audio/ogg-pages'
 import { probeKey } from './content-key'
 import type { Filling } from './decode-peaks'
 import { poolRange, readIndex, sniffOggOpus } from './decode-ogg'
-import { DecodePool, warmDecodeWorkers } from './decode-pool'
+import { coolDecodeWorkers, DecodePool, warmDecodeWorkers } from './decode-pool'
 import { OPUS_DECODE_RATE } from './decode-protocol'
 import type { GrowingFile } from './growing-file'
 import { mayHold, openPeaksCache } from './peaks-cache'
@@ -45,6 +45,9 @@ export async function streamedOpening(
   signal: AbortSignal,
 ): Promise<StreamedOpening | undefined> {
   openPeaksCache()
+  // Most links are opened once: the workers start and compile libopus while the tail and the
+  // probe are read, and are stopped again if the cache may hold the recording.
+  warmDecodeWorkers()
   const size = await file.sized
   if (size === undefined || size <= KEY_SLICES * KEY_SLICE_BYTES) return undefined
   // The tail is asked for with the headers, and the probe's first slice comes with the first
@@ -61,9 +64,10 @@ export async function streamedOpening(
       ? start.slice(span.start, span.end)
       : new Blob([tail.slice(span.start - tailStart, span.end - tailStart)]),
   )
-  if (signal.aborted || (await mayHold(probe))) return undefined
-  // A decode is needed: the workers start and compile libopus while the opening bytes arrive.
-  warmDecodeWorkers()
+  if (signal.aborted || (await mayHold(probe))) {
+    coolDecodeWorkers()
+    return undefined
+  }
   const pages = tailPages(tail, tailStart)
   for (let wanted = FIRST_BYTES; ; wanted *= 2) {
     const prefix = await file.upTo(Math.min(wanted, size))

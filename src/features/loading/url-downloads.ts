@@ -1,0 +1,101 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { queryOptions } from '@tanstack/react-query'
+import { create } from 'zustand'
+import { AUDIO_LIMITS, fetchBlob, fetchText, limitsFrom, TEXT_LIMITS } from './fetch-source'
+import { ReceivedBytes } from './received-bytes'
+import type { UrlSources } from './url-sources'
+import { fileNameOf, urlSources } from './url-sources'
+import { hasUserOpenedFiles, openInputs } from './open-inputs'
+
+/**
+ * The downloads of the call the page's URL names. They start with the page's first script, not
+ * after its first render, and the recording opens from its first bytes while the page renders.
+ * TanStack Query holds them: the status line and its retries read the same queries.
+ */
+
+export interface Received {
+  loaded: number
+  total: number | undefined
+}
+
+/** How much of each source URL has come in, for the status line. */
+export const useReceived = create<Record<string, Received>>(() => ({}))
+
+/** A re-render per 256 KB at most: a long recording arrives in thousands of chunks. */
+const PROGRESS_STEP = 256 * 1024
+const shown = new Map<string, number>()
+/** One AbortController per source URL, so that Cancel stops that download and no other. */
+const controllers = new Map<string, AbortController>()
+
+function track(url: string) {
+  return (loaded: number, total: number | undefined) => {
+    if (loaded - (shown.get(url) ?? -Infinity) < PROGRESS_STEP && loaded !== total) return
+    shown.set(url, loaded)
+    useReceived.setState({ [url]: { loaded, total } })
+  }
+}
+
+function cancellable(url: string, signal: AbortSignal): AbortSignal {
+  const controller = new AbortController()
+  signal.addEventListener('abort', () => controller.abort())
+  controllers.set(url, controller)
+  return controller.signal
+}
+
+export function cancelDownload(url: string) {
+  controllers.get(url)?.abort()
+}
+
+/** What the page's URL asks to open: the call it names, or the demo call. */
+export function urlCallPlan(): UrlSources {
+  return urlSources(window.location.search, import.meta.env.BASE_URL)
+}
+
+/** A failed download is retried by the reviewer, not by mounting the status line. */
+export function textQuery(url: string) {
+  return queryOptions({
+    queryKey: ['source-text', url],
+    queryFn: ({ signal }) =>
+      fetchText(url, {
+        limits: limitsFrom(window.location.search, TEXT_LIMITS),
+        signal: cancellable(url, signal),
+        onProgress: track(url),
+      }),
+    retryOnMount: false,
+  })
+}
+
+export function recordingQuery(url: string) {
+  return queryOptions({
+    queryKey: ['source-audio', url],
+    queryFn: ({ signal }) => {
+      const into = new ReceivedBytes(url)
+      openDownloading(url, into)
+      return fetchBlob(url, {
+        limits: limitsFrom(window.location.search, AUDIO_LIMITS),
+        signal: cancellable(url, signal),
+        onProgress: track(url),
+        into,
+      })
+    },
+    retryOnMount: false,
+    structuralSharing: false,
+  })
+}
+
+/** Opened as it downloads (a retry is a new download); a reviewer's own files win over it. */
+function openDownloading(url: string, stream: ReceivedBytes) {
+  if (hasUserOpenedFiles()) return
+  const name = fileNameOf(url)
+  const reopen = (data: Blob) => {
+    if (!hasUserOpenedFiles()) void openInputs([], { name, data })
+  }
+  void openInputs([], { name, stream, reopen })
+}
+
+/** Starts every download the URL names; the first render finds them under way. */
+export function startUrlDownloads(client: QueryClient) {
+  const plan = urlCallPlan()
+  for (const source of plan.texts) void client.prefetchQuery(textQuery(source.url))
+  if (plan.audio) void client.prefetchQuery(recordingQuery(plan.audio))
+}
