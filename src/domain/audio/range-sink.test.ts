@@ -64,3 +64,17 @@ test('peaks placed out of order fill the full-length arrays in place', () => {
   expect(arrays[0]?.[30]).toBe(1)
   expect(arrays[0]?.[49]).toBe(20)
 })
+
+test('what was placed is kept in landing order, with each channel’s loudest bin among it', () => {
+  const assembly = new PeakAssembly(2, 0.5)
+  assembly.place(40, [new Float32Array(20).fill(0.25), Float32Array.of(0.1, 0.9)])
+  assembly.place(0, [Float32Array.of(0.5, 0.75), new Float32Array(2)])
+  // Only the 10 bins inside the recording count, and nothing past its end raises the loudest.
+  assembly.place(45, [Float32Array.of(0, 0, 0, 0, 0, 9), new Float32Array(6)])
+  expect(assembly.placed.spans).toEqual([
+    { from: 40, to: 50 },
+    { from: 0, to: 2 },
+    { from: 45, to: 50 },
+  ])
+  expect(assembly.placed.loudest).toEqual([0.75, 0.8999999761581421])
+})

@@ -4,12 +4,15 @@ import { DecodePool } from './decode-pool'
 import type { RangesDecoded } from './run-ranges'
 import { runRanges } from './run-ranges'
 
+let lastFileId = 0
+
 /** Every other format: one worker probes the file (duration, channels), then both take ranges. */
 export async function decodeMedia(
-  file: Blob,
+  blob: Blob,
   signal: AbortSignal,
   filling: Filling,
 ): Promise<RangesDecoded> {
+  const file = { id: ++lastFileId, blob }
   const pool = new DecodePool()
   const stop = () => pool.terminate()
   signal.addEventListener('abort', stop, { once: true })

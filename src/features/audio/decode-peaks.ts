@@ -2,6 +2,7 @@ import { FeatureAccumulator } from '../../domain/audio/features'
 import type { PackedFeatures } from '../../domain/audio/packed-features'
 import { packFeatures } from '../../domain/audio/packed-features'
 import { binPeaks, stereoUserOnset } from '../../domain/audio/peaks'
+import type { PlacedBins } from '../../domain/audio/range-assembly'
 import { contentKey, probeKey } from './content-key'
 import { decodeOggOpus, EmptyRecordingError, sniffOggOpus } from './decode-ogg'
 import { decodeMedia } from './decode-media'
@@ -41,7 +42,7 @@ export interface PeaksSession {
 /** What a decoder reports while it fills a recording's peaks. */
 export interface Filling {
   /** The arrays exist (full length); called once, before any `update`. */
-  start(peaks: Float32Array[], duration: number, channels: number): void
+  start(peaks: Float32Array[], duration: number, channels: number, placed?: PlacedBins): void
   update(fraction: number): void
   /** The opening seconds are in. */
   opening(): void
@@ -109,7 +110,7 @@ async function run(
   onFirst: (audio: DecodedAudio) => void,
 ): Promise<DecodedAudio> {
   const publish = publisher(signal)
-  publish({ peaks: undefined, version: 0, fraction: 0, complete: false })
+  publish({ peaks: undefined, placed: undefined, version: 0, fraction: 0, complete: false })
   openPeaksCache()
   const key = await contentKey(file).catch(() => undefined)
   // Once for the cache's read and its write; a failure is only ever awaited with a fallback.
@@ -140,9 +141,9 @@ function progressOf(signal: AbortSignal, onFirst: (audio: DecodedAudio) => void)
   let lastDraw = 0
   let version = 0
   const filling = (source: PeaksSource): Filling => ({
-    start(peaks, duration, channels) {
+    start(peaks, duration, channels, placed) {
       state = { peaks, duration, channels }
-      publish({ peaks, version: ++version, fraction: 0, complete: false, source })
+      publish({ peaks, placed, version: ++version, fraction: 0, complete: false, source })
     },
     update(fraction) {
       const now = performance.now()

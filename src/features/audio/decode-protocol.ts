@@ -18,8 +18,18 @@ export type DecodeJob =
       emitFrom: number
       emitTo: number
     }
-  | { kind: 'probe'; id: number; file: Blob }
-  | { kind: 'media'; id: number; file: Blob; fromS: number; toS: number; last: boolean }
+  | { kind: 'probe'; id: number; file: MediaFile }
+  | { kind: 'media'; id: number; file: MediaFile; fromS: number; toS: number; last: boolean }
+
+/**
+ * A recording for mediabunny. Each message gives the worker a new Blob object for the same bytes,
+ * so `id` names the recording: a worker keeps one demuxer per recording, with what it learnt of
+ * the file (an MP3's frame positions), instead of scanning from the start again for every range.
+ */
+export interface MediaFile {
+  id: number
+  blob: Blob
+}
 
 /** Sent once to a new worker: compile libopus now. It gets no reply. */
 export interface WarmUp {

@@ -1,31 +1,31 @@
 import type { InputAudioTrack } from 'mediabunny'
 import { ALL_FORMATS, AudioSampleSink, BlobSource, Input } from 'mediabunny'
 import { RangeSink } from '../../domain/audio/range-sink'
-import type { DecodeJob, MediaFacts } from './decode-protocol'
+import type { DecodeJob, MediaFacts, MediaFile } from './decode-protocol'
 
 /**
  * WAV, MP3, M4A/AAC, WebM and the rest through mediabunny: it demuxes in the worker, reading only
  * the parts of the file a range needs, and decodes with WebCodecs (PCM without it).
  */
-const tracks = new WeakMap<Blob, Promise<InputAudioTrack>>()
+let opened: { id: number; input: Input; track: Promise<InputAudioTrack> } | undefined
 
-function audioTrack(file: Blob): Promise<InputAudioTrack> {
-  let track = tracks.get(file)
-  if (!track) {
-    track = (async () => {
-      const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS })
-      const found = await input.getPrimaryAudioTrack()
-      if (!found) throw new Error('no audio track in the file')
-      if (!(await found.canDecode()))
-        throw new Error(`this browser cannot decode ${found.codec ?? 'this codec'}`)
-      return found
-    })()
-    tracks.set(file, track)
-  }
+/** The recording's demuxer, kept from range to range; another recording's is disposed of. */
+function audioTrack(file: MediaFile): Promise<InputAudioTrack> {
+  if (opened?.id === file.id) return opened.track
+  opened?.input.dispose()
+  const input = new Input({ source: new BlobSource(file.blob), formats: ALL_FORMATS })
+  const track = (async () => {
+    const found = await input.getPrimaryAudioTrack()
+    if (!found) throw new Error('no audio track in the file')
+    if (!(await found.canDecode()))
+      throw new Error(`this browser cannot decode ${found.codec ?? 'this codec'}`)
+    return found
+  })()
+  opened = { id: file.id, input, track }
   return track
 }
 
-export async function probeMedia(file: Blob): Promise<MediaFacts> {
+export async function probeMedia(file: MediaFile): Promise<MediaFacts> {
   const track = await audioTrack(file)
   return {
     duration: await track.computeDuration(),

@@ -1,3 +1,4 @@
+import type { PlacedBins } from '../../domain/audio/range-assembly'
 import { create } from 'zustand'
 
 export type PeaksSource = 'cache' | 'workers' | 'browser'
@@ -5,6 +6,8 @@ export type PeaksSource = 'cache' | 'workers' | 'browser'
 export interface PeaksProgress {
   /** The arrays being filled (the same ones the loaded recording holds). */
   peaks?: Float32Array[]
+  /** What of them a decode has filled so far; undefined when they came whole (from the cache). */
+  placed?: PlacedBins | undefined
   /** Bumped each time more of them is filled in. */
   version: number
   /** Share of the recording decoded so far. */

@@ -47,7 +47,7 @@ export class RangesAssembly {
     this.peaks = new PeakAssembly(channels, duration)
     this.features = new FeaturePacker(channels, this.peaks.bins)
     this.opening = Math.min(OPENING_RANGES, rangeCount)
-    filling.start(this.peaks.peaks, duration, channels)
+    filling.start(this.peaks.peaks, duration, channels, this.peaks.placed)
   }
 
   readonly place = (range: RangeReply, index: number) => {

@@ -52,7 +52,10 @@ export function Overview() {
   }, [])
 
   useEffect(() => {
-    if (audio?.peaks && audio.duration) overviewRef.current?.setPeaks(audio.peaks, audio.duration)
+    if (!audio?.peaks || !audio.duration) return
+    const progress = usePeaksProgress.getState()
+    const placed = progress.peaks === audio.peaks ? progress.placed : undefined
+    overviewRef.current?.setPeaks(audio.peaks, audio.duration, placed)
   }, [audio, version])
 
   useEffect(() => overviewRef.current?.setSpans(spans), [spans])

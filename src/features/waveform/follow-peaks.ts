@@ -40,12 +40,18 @@ export function followPeaks(
   return () => offs.forEach((off) => off())
 }
 
-/** The loudest peak of the drawn channels, found again only when more of them is decoded. */
+/**
+ * The loudest peak of the drawn channels: kept by the decode while it fills them, else found
+ * again (a walk over every bin) only when the peaks change.
+ */
 export function scaleOf(peaks: Float32Array[]): () => number {
   let known = { version: -1, value: 1 }
   return () => {
-    const { version } = usePeaksProgress.getState()
-    if (known.version !== version) known = { version, value: peakScale(peaks.slice(0, 2)) }
-    return known.value
+    const { version, placed, peaks: filling } = usePeaksProgress.getState()
+    if (known.version === version) return known.value
+    const loudest = filling === peaks ? placed?.loudest.slice(0, 2) : undefined
+    const value = loudest ? Math.max(0, ...loudest) || 1 : peakScale(peaks.slice(0, 2))
+    known = { version, value }
+    return value
   }
 }

@@ -1,4 +1,5 @@
-import { overviewEnvelope, peakScale } from '../../domain/audio/overview'
+import { GrowingEnvelopes, peakScale } from '../../domain/audio/overview'
+import type { PlacedBins } from '../../domain/audio/range-assembly'
 import type { DetailWindow } from './detail-window'
 
 export interface OverviewSpan {
@@ -27,12 +28,15 @@ export class OverviewCanvas {
   private readonly context: CanvasRenderingContext2D | null
   private readonly layer = document.createElement('canvas')
   private peaks: readonly Float32Array[] = []
+  private placed: PlacedBins | undefined
+  /** The lanes' envelope at the canvas width, following what the decode placed. */
+  private envelopes: GrowingEnvelopes | undefined
   private spans: readonly OverviewSpan[] = []
   private duration = 0
   private view: DetailWindow = { start: 0, end: 0 }
   private playhead = 0
   private layerStale = true
-  /** Both lanes' envelope at the canvas width (an hour's peaks take 10–15 ms to reduce). */
+  /** Both lanes' envelope drawn at the canvas width. */
   private wave: HTMLCanvasElement | undefined
   private frame = 0
 
@@ -48,11 +52,15 @@ export class OverviewCanvas {
     if (this.canvas.width === w) return
     this.canvas.width = w
     this.wave = undefined
+    this.envelopes = undefined
     this.invalidate()
   }
 
-  setPeaks(peaks: readonly Float32Array[], duration: number) {
+  /** Called again as a decode fills `peaks` in: only the columns under new bins are reduced. */
+  setPeaks(peaks: readonly Float32Array[], duration: number, placed: PlacedBins | undefined) {
+    if (peaks !== this.peaks || placed !== this.placed) this.envelopes = undefined
     this.peaks = peaks
+    this.placed = placed
     this.duration = duration
     this.wave = undefined
     this.invalidate()
@@ -108,7 +116,9 @@ export class OverviewCanvas {
     g.fillRect(0, 0, width, HEIGHT)
     const lanes = Math.min(2, this.peaks.length)
     const laneHeight = (HEIGHT - 6) / Math.max(1, lanes)
-    const envelopes = this.peaks.slice(0, 2).map((peaks) => overviewEnvelope(peaks, width))
+    this.envelopes ??= new GrowingEnvelopes(this.peaks.slice(0, 2), width)
+    this.envelopes.update(this.placed)
+    const { envelopes } = this.envelopes
     // Every bin is under some column, so the loudest column is the loudest bin.
     const scale = peakScale(envelopes)
     for (let c = 0; c < lanes; c++) {
