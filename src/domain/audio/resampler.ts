@@ -43,25 +43,36 @@ export class Resampler {
     const mid = (RESAMPLE_TAPS - 1) / 2
     const end = seen + length
     let written = 0
+    let next = this.next
     // Output sample at input position p (centre of the filter) needs input up to p + mid (+ 1).
-    while (Math.floor(this.next) + mid + 1 < end) {
-      const base = Math.floor(this.next)
-      const frac = this.next - base
+    while (Math.floor(next) + mid + 1 < end) {
+      const base = Math.floor(next)
+      const frac = next - base
+      const first = base - mid - seen
       let a = 0
       let b = 0
-      for (let t = 0; t < RESAMPLE_TAPS; t++) {
-        const index = base - mid + t
-        if (index < 0) continue
-        const w = taps[t]!
-        a += w * (index >= seen ? samples[index - seen]! : history[RESAMPLE_TAPS + index - seen]!)
-        if (frac > 0) {
-          const next = index + 1
-          b += w * (next >= seen ? samples[next - seen]! : history[RESAMPLE_TAPS + next - seen]!)
+      if (first >= 0) {
+        // The whole window is in this block (all but the first few outputs of a block).
+        for (let t = 0; t < RESAMPLE_TAPS; t++) a += taps[t]! * samples[first + t]!
+        if (frac > 0)
+          for (let t = 0; t < RESAMPLE_TAPS; t++) b += taps[t]! * samples[first + t + 1]!
+      } else {
+        for (let t = 0; t < RESAMPLE_TAPS; t++) {
+          const index = base - mid + t
+          if (index < 0) continue
+          const w = taps[t]!
+          a += w * (index >= seen ? samples[index - seen]! : history[RESAMPLE_TAPS + index - seen]!)
+          if (frac > 0) {
+            const after = index + 1
+            b +=
+              w * (after >= seen ? samples[after - seen]! : history[RESAMPLE_TAPS + after - seen]!)
+          }
         }
       }
       out[written++] = frac > 0 ? a + (b - a) * frac : a
-      this.next += step
+      next += step
     }
+    this.next = next
     // Keep the last RESAMPLE_TAPS input samples for the next call.
     if (length >= RESAMPLE_TAPS) {
       for (let i = 0; i < RESAMPLE_TAPS; i++) history[i] = samples[length - RESAMPLE_TAPS + i]!

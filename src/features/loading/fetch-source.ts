@@ -123,7 +123,7 @@ async function readBody(
 ): Promise<Blob> {
   if (!response.body) return response.blob()
   const reader = response.body.getReader()
-  const chunks: Uint8Array<ArrayBuffer>[] = []
+  const body = new FoldedChunks()
   let loaded = 0
   for (;;) {
     const { done, value } = await reader.read()
@@ -135,11 +135,36 @@ async function readBody(
       await reader.cancel()
       break
     }
-    chunks.push(value)
+    body.push(value)
     into?.push(value)
   }
-  // Straight from the chunks: an hour of WAV is not assembled in the page's heap first.
-  return new Blob(loaded > limits.maxBytes ? [] : chunks)
+  return loaded > limits.maxBytes ? new Blob([]) : body.blob()
+}
+
+/** A page's heap holds at most this much of a download; the rest is in the browser's Blob store. */
+const FOLD_BYTES = 4 * 1024 * 1024
+
+/**
+ * A body's chunks, gathered into a Blob every few MB as they arrive: an hour of WAV (230 MB) is
+ * never held in the page's heap, and the whole is a Blob of those Blobs, which copies nothing.
+ */
+export class FoldedChunks {
+  private readonly parts: Blob[] = []
+  private batch: Uint8Array<ArrayBuffer>[] = []
+  private batchBytes = 0
+
+  push(chunk: Uint8Array<ArrayBuffer>) {
+    this.batch.push(chunk)
+    this.batchBytes += chunk.byteLength
+    if (this.batchBytes < FOLD_BYTES) return
+    this.parts.push(new Blob(this.batch))
+    this.batch = []
+    this.batchBytes = 0
+  }
+
+  blob(): Blob {
+    return new Blob([...this.parts, ...this.batch])
+  }
 }
 
 /** Static hosts answer a missing file with their index page: that is not a history. */

@@ -35,3 +35,18 @@ test('a shorter file gives what it has; a failed download gives nothing', async 
   expect(await failed.whole).toBeUndefined()
   expect(await failed.sized).toBeUndefined()
 })
+
+test('a prefix longer than what is kept is read from the whole file once it is in', async () => {
+  const received = new ReceivedBytes('c.ogg', 4)
+  received.push(bytes(0, 4))
+  received.push(bytes(4, 4))
+  expect(await content(await received.upTo(4))).toEqual([0, 1, 2, 3])
+  let longer: number[] | undefined
+  void received.upTo(6).then(async (blob) => (longer = await content(blob)))
+  await Promise.resolve()
+  expect(longer).toBeUndefined()
+  received.end(new Blob([bytes(0, 8)]))
+  await received.whole
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  expect(longer).toEqual([0, 1, 2, 3, 4, 5])
+})

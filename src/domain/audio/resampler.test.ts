@@ -1,0 +1,44 @@
+import { expect, test } from 'vitest'
+import { FEATURE_RATE } from './feature-spec'
+import { Resampler } from './resampler'
+
+/** The filter evaluated at every output position of the whole signal at once, as the class defines it. */
+function reference(resampler: Resampler, input: Float32Array, rate: number, count: number) {
+  const taps = (resampler as unknown as { taps: Float64Array }).taps
+  const mid = (taps.length - 1) / 2
+  const at = (i: number) => input[i] ?? 0
+  let position = 0
+  return Float32Array.from({ length: count }, () => {
+    const base = Math.floor(position)
+    const frac = position - base
+    let a = 0
+    let b = 0
+    // A tap before the signal's start counts for neither neighbour.
+    taps.forEach((w, t) => {
+      if (base - mid + t < 0) return
+      a += w * at(base - mid + t)
+      b += w * at(base - mid + t + 1)
+    })
+    position += rate / FEATURE_RATE
+    return frac > 0 ? a + (b - a) * frac : a
+  })
+}
+
+test.each([48_000, 44_100, 22_050, 8_000])(
+  'fed in blocks of any size, %i Hz comes out as the filter over the whole signal',
+  (rate) => {
+    const input = Float32Array.from(
+      { length: 9_000 },
+      (_, i) => 0.1 + Math.sin(i * 0.37) * ((i * 7919) % 13) * 0.05,
+    )
+    const resampler = new Resampler(rate)
+    const out = new Float32Array(resampler.capacity(input.length))
+    let written = 0
+    for (let from = 0, size = 1; from < input.length; from += size, size = (size * 7 + 3) % 997) {
+      const block = input.slice(from, from + size)
+      written += resampler.push(block, block.length, out.subarray(written))
+    }
+    expect(written).toBeGreaterThan((input.length * FEATURE_RATE) / rate - 20)
+    expect(out.subarray(0, written)).toEqual(reference(resampler, input, rate, written))
+  },
+)
