@@ -67,7 +67,7 @@ export async function openInputs(
     texts.map((input) => parseOffThread(input.name, input.text, input.expected)),
   )
   // The parsed files arrive with the worker's message; placing them is the next task's work.
-  await nextTask()
+  if (texts.length > 0) await nextTask()
   if (!stillWanted()) return
   for (const [index, result] of results.entries()) {
     const name = texts[index]?.name ?? ''
