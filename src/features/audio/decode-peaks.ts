@@ -70,7 +70,7 @@ export function startStreamedPeaks(
   signal: AbortSignal,
 ): PeaksSession {
   return session(async (onFirst) => {
-    publisher(signal)({ peaks: undefined, version: 0, fraction: 0, complete: false })
+    publisher(signal)(NOT_STARTED)
     const progress = progressOf(signal, onFirst)
     const decoded = await decodeStreamedOgg(opening, whole, signal, progress.filling('workers'))
     const file = await whole
@@ -95,6 +95,15 @@ function session(
   return { first, done }
 }
 
+/** A new recording's progress before its decode or cache read has given it peaks. */
+const NOT_STARTED = {
+  peaks: undefined,
+  placed: undefined,
+  version: 0,
+  fraction: 0,
+  complete: false,
+}
+
 type Publish = (patch: Partial<ReturnType<typeof usePeaksProgress.getState>>) => void
 
 function publisher(signal: AbortSignal): Publish {
@@ -110,7 +119,7 @@ async function run(
   onFirst: (audio: DecodedAudio) => void,
 ): Promise<DecodedAudio> {
   const publish = publisher(signal)
-  publish({ peaks: undefined, placed: undefined, version: 0, fraction: 0, complete: false })
+  publish(NOT_STARTED)
   openPeaksCache()
   const key = await contentKey(file).catch(() => undefined)
   // Once for the cache's read and its write; a failure is only ever awaited with a fallback.
