@@ -101,6 +101,21 @@ export async function readFeatures(key: string): Promise<PackedFeatures | undefi
   }
 }
 
+/** Whether the cache holds no recording at all; false when it cannot be read. */
+export async function cacheIsEmpty(): Promise<boolean> {
+  try {
+    const db = await database()
+    const count = await new Promise<number>((resolve, reject) => {
+      const request = db.transaction(META).objectStore(META).count()
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error ?? new Error('read failed'))
+    })
+    return count === 0
+  } catch {
+    return false
+  }
+}
+
 /**
  * Whether an entry may be this recording's, from its probe (entries written before probes were
  * stored have none, and match until a reopen gives them one). True when the cache cannot be read: the caller then waits for

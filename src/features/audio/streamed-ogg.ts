@@ -9,7 +9,7 @@ import { poolRange, readIndex, sniffOggOpus } from './decode-ogg'
 import { coolDecodeWorkers, DecodePool, warmDecodeWorkers } from './decode-pool'
 import { OPUS_DECODE_RATE } from './decode-protocol'
 import type { GrowingFile } from './growing-file'
-import { mayHold, openPeaksCache } from './peaks-cache'
+import { cacheIsEmpty, mayHold, openPeaksCache } from './peaks-cache'
 import type { RangesDecoded } from './run-ranges'
 import { OPENING_RANGES, RangesAssembly, untilAborted } from './run-ranges'
 
@@ -45,9 +45,12 @@ export async function streamedOpening(
   signal: AbortSignal,
 ): Promise<StreamedOpening | undefined> {
   openPeaksCache()
-  // Most links are opened once: the workers start and compile libopus while the tail and the
-  // probe are read, and are stopped again if the cache may hold the recording.
-  warmDecodeWorkers()
+  // An empty cache cannot hold the recording: the workers start, and compile libopus, while the
+  // tail and the probe are read. Otherwise they start once the probe has missed: started on a
+  // reopen, they would take the cores its cache read needs.
+  void cacheIsEmpty().then((empty) => {
+    if (empty && !signal.aborted) warmDecodeWorkers()
+  })
   const size = await file.sized
   if (size === undefined || size <= KEY_SLICES * KEY_SLICE_BYTES) return undefined
   // The tail is asked for with the headers, and the probe's first slice comes with the first
@@ -68,6 +71,7 @@ export async function streamedOpening(
     coolDecodeWorkers()
     return undefined
   }
+  warmDecodeWorkers()
   const pages = tailPages(tail, tailStart)
   for (let wanted = FIRST_BYTES; ; wanted *= 2) {
     const prefix = await file.upTo(Math.min(wanted, size))
