@@ -2,7 +2,9 @@
  * `npm run bench`, waveform half: this app and wavesurfer.js's default path (`WaveSurfer.create`
  * with the URL, no peaks) side by side on the same files, in headless Chromium (performance.md
  * §6). Per case and system, the median of BENCH_RUNS runs (default 3) of: first waveform, full
- * waveform cold and on reopen, peak RSS of the browser above its idle baseline, the longest
+ * waveform cold and on reopen, peak RSS of the browser above its idle baseline, the CPU time its
+ * processes used from navigation to the full waveform (steadier than wall time on a shared
+ * machine), the longest
  * main-thread task during load, frames over 20 ms during 5 s of 1× and 5 s of 4× playback (with
  * karaoke in the app), seek latency and zoom step. Prints the table and the ratios, writes
  * bench-results/waveform.json. `BENCH_CASES="1 h Opus,1 h WAV"` runs some cases only.
@@ -13,7 +15,7 @@ import type { Browser, Page } from '@playwright/test'
 import { chromium } from '@playwright/test'
 import { preview } from 'vite'
 import { CHROMIUM_LAUNCH } from '../chromium'
-import { treeRssMb } from './process-rss'
+import { treeCpuMs, treeRssMb } from './process-rss'
 import type { BenchCase } from './waveform-inputs'
 import { CASES, ensureInputs, inputUrls } from './waveform-inputs'
 import { INIT_SCRIPT, sampleFrames, zoomAppTo } from './waveform-page'
@@ -39,6 +41,8 @@ interface Run {
   reopenFromOpenMs: number | null
   reopenDecodeJobs: number | null
   peakRssMb: number
+  /** CPU time of the browser's processes from navigation to the full waveform (workers included). */
+  loadCpuMs: number | null
   longestTaskMs: number
   dropped1x: number
   dropped4x: number
@@ -169,9 +173,11 @@ async function oneRun(
   const baseline = treeRssMb(rootPid)
   let peak = baseline
   const sampler = setInterval(() => (peak = Math.max(peak, treeRssMb(rootPid))), 100)
+  const cpuBefore = treeCpuMs(rootPid)
   try {
     await page.goto(url(system, c))
     const outcome = await waitForMark(page, ['waveform:complete', 'waveform:error'])
+    const loadCpuMs = treeCpuMs(rootPid) - cpuBefore
     clearInterval(sampler)
     peak = Math.max(peak, treeRssMb(rootPid))
     const fullMs = await markTime(page, 'waveform:complete')
@@ -196,7 +202,8 @@ async function oneRun(
         ...{ firstMs: null, firstFromOpenMs: null, fullMs: null },
         ...{ reopenFullMs: null, reopenFromOpenMs: null },
         reopenDecodeJobs: null,
-        ...{ peakRssMb: peak - baseline, longestTaskMs, dropped1x: 0, dropped4x: 0, frames: 0 },
+        ...{ peakRssMb: peak - baseline, loadCpuMs: null, longestTaskMs },
+        ...{ dropped1x: 0, dropped4x: 0, frames: 0 },
         ...{ seekP50Ms: null, zoomStepMaxMs: null, error: error ?? 'failed' },
       }
     }
@@ -238,6 +245,7 @@ async function oneRun(
       reopenFromOpenMs,
       reopenDecodeJobs,
       peakRssMb: peak - baseline,
+      loadCpuMs,
       longestTaskMs,
       ...frames,
       seekP50Ms,
@@ -253,7 +261,8 @@ function failedRun(error: unknown): Run {
   return {
     ...{ firstMs: null, firstFromOpenMs: null, fullMs: null },
     ...{ reopenFullMs: null, reopenFromOpenMs: null },
-    ...{ reopenDecodeJobs: null, peakRssMb: 0, longestTaskMs: 0, dropped1x: 0, dropped4x: 0 },
+    ...{ reopenDecodeJobs: null, peakRssMb: 0, loadCpuMs: null, longestTaskMs: 0 },
+    ...{ dropped1x: 0, dropped4x: 0 },
     ...{ frames: 0, seekP50Ms: null, zoomStepMaxMs: null },
     error: error instanceof Error ? error.message.split('\n')[0] : String(error),
   }
@@ -272,6 +281,7 @@ function summarize(runs: Run[]) {
     reopenFromOpenMs: pick((r) => r.reopenFromOpenMs),
     reopenDecodeJobs: pick((r) => r.reopenDecodeJobs),
     peakRssMb: pick((r) => r.peakRssMb),
+    loadCpuMs: pick((r) => r.loadCpuMs),
     longestTaskMs: pick((r) => r.longestTaskMs),
     dropped1x: pick((r) => r.dropped1x),
     dropped4x: pick((r) => r.dropped4x),
@@ -337,6 +347,7 @@ async function main() {
       'full cold': ratio(r.wavesurfer?.fullMs, r.app?.fullMs),
       reopen: ratio(r.wavesurfer?.reopenFullMs, r.app?.reopenFullMs),
       'peak RSS': ratio(r.wavesurfer?.peakRssMb, r.app?.peakRssMb),
+      'load CPU': ratio(r.wavesurfer?.loadCpuMs, r.app?.loadCpuMs),
       'longest task': ratio(r.wavesurfer?.longestTaskMs, r.app?.longestTaskMs),
     })),
   )
