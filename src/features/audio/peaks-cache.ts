@@ -101,27 +101,11 @@ export async function readFeatures(key: string): Promise<PackedFeatures | undefi
   }
 }
 
-/** Whether the cache holds no recording at all; false when it cannot be read. */
-export async function cacheIsEmpty(): Promise<boolean> {
-  try {
-    const db = await database()
-    const count = await new Promise<number>((resolve, reject) => {
-      const request = db.transaction(META).objectStore(META).count()
-      request.onsuccess = () => resolve(request.result)
-      request.onerror = () => reject(request.error ?? new Error('read failed'))
-    })
-    return count === 0
-  } catch {
-    return false
-  }
-}
-
 /**
- * Whether an entry may be this recording's, from its probe (entries written before probes were
- * stored have none, and match until a reopen gives them one). True when the cache cannot be read: the caller then waits for
- * the whole file and its full key, as without a probe.
+ * The probes of the cache's entries (undefined for an entry written before probes were stored),
+ * read once when a download starts; undefined when the cache cannot be read.
  */
-export async function mayHold(probe: string): Promise<boolean> {
+export async function cachedProbes(): Promise<(string | undefined)[] | undefined> {
   try {
     const db = await database()
     const metas = await new Promise<Meta[]>((resolve, reject) => {
@@ -129,10 +113,19 @@ export async function mayHold(probe: string): Promise<boolean> {
       request.onsuccess = () => resolve(request.result as Meta[])
       request.onerror = () => reject(request.error ?? new Error('read failed'))
     })
-    return metas.some((meta) => meta.probe === undefined || meta.probe === probe)
+    return metas.map((meta) => meta.probe)
   } catch {
-    return true
+    return undefined
   }
+}
+
+/**
+ * Whether an entry may be this recording's, from its probe: an entry without one matches until a
+ * reopen gives it one. True when the cache could not be read: the caller then waits for the whole
+ * file and its full key, as without a probe.
+ */
+export function mayHold(probes: readonly (string | undefined)[] | undefined, probe: string) {
+  return !probes || probes.some((known) => known === undefined || known === probe)
 }
 
 async function touch(key: string, probe: string) {

@@ -9,7 +9,7 @@ import { poolRange, readIndex, sniffOggOpus } from './decode-ogg'
 import { coolDecodeWorkers, DecodePool, warmDecodeWorkers } from './decode-pool'
 import { OPUS_DECODE_RATE } from './decode-protocol'
 import type { GrowingFile } from './growing-file'
-import { cacheIsEmpty, mayHold, openPeaksCache } from './peaks-cache'
+import { cachedProbes, mayHold } from './peaks-cache'
 import type { RangesDecoded } from './run-ranges'
 import { OPENING_RANGES, RangesAssembly, untilAborted } from './run-ranges'
 
@@ -44,12 +44,12 @@ export async function streamedOpening(
   file: GrowingFile,
   signal: AbortSignal,
 ): Promise<StreamedOpening | undefined> {
-  openPeaksCache()
-  // An empty cache cannot hold the recording: the workers start, and compile libopus, while the
-  // tail and the probe are read. Otherwise they start once the probe has missed: started on a
-  // reopen, they would take the cores its cache read needs.
-  void cacheIsEmpty().then((empty) => {
-    if (empty && !signal.aborted) warmDecodeWorkers()
+  // Read once, while the headers and the tail come in. An empty cache cannot hold the recording:
+  // the workers start, and compile libopus, meanwhile. Otherwise they start once the probe has
+  // missed: started on a reopen, they would take the cores its cache read needs.
+  const probes = cachedProbes()
+  void probes.then((known) => {
+    if (known?.length === 0 && !signal.aborted) warmDecodeWorkers()
   })
   const size = await file.sized
   if (size === undefined || size <= KEY_SLICES * KEY_SLICE_BYTES) return undefined
@@ -67,7 +67,7 @@ export async function streamedOpening(
       ? start.slice(span.start, span.end)
       : new Blob([tail.slice(span.start - tailStart, span.end - tailStart)]),
   )
-  if (signal.aborted || (await mayHold(probe))) {
+  if (signal.aborted || mayHold(await probes, probe)) {
     coolDecodeWorkers()
     return undefined
   }
