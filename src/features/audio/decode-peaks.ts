@@ -6,7 +6,7 @@ import type { PlacedBins } from '../../domain/audio/range-assembly'
 import { contentKey, probeKey } from './content-key'
 import { decodeOggOpus, EmptyRecordingError, sniffOggOpus } from './decode-ogg'
 import { decodeMedia } from './decode-media'
-import { coolDecodeWorkers, warmDecodeWorkers } from './decode-pool'
+import { warmDecodeWorkers } from './decode-pool'
 import type { CachedPeaks } from './peaks-cache'
 import { openPeaksCache, readFeatures, readPeaks, writeCache } from './peaks-cache'
 import type { PeaksSource } from './peaks-progress'
@@ -129,7 +129,6 @@ async function run(
   if (signal.aborted) throw new Error('decode abandoned')
   if (cached && key) {
     performance.mark('peaks:cache-hit')
-    coolDecodeWorkers()
     publish({ peaks: cached.peaks, version: 1, fraction: 1, complete: true, source: 'cache' })
     // The waveform draws now; the larger features join when they are read.
     onFirst(cached)

@@ -29,11 +29,6 @@ export function warmDecodeWorkers() {
   if (warm.length === 0) warm = Array.from({ length: POOL_SIZE }, startWorker)
 }
 
-/** Stops the warmed workers no pool took: the recording turned out to be cached. */
-export function coolDecodeWorkers() {
-  for (const worker of warm.splice(0)) worker.terminate()
-}
-
 function startWorker(): Worker {
   const worker = new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module' })
   const warmUp: WarmUp = { kind: 'warm-up' }

@@ -6,7 +6,7 @@ import { opusHeadOf, scanOggPages } from '../../domain/audio/ogg-pages'
 import { probeKey } from './content-key'
 import type { Filling } from './decode-peaks'
 import { poolRange, readIndex, sniffOggOpus } from './decode-ogg'
-import { coolDecodeWorkers, DecodePool, warmDecodeWorkers } from './decode-pool'
+import { DecodePool, warmDecodeWorkers } from './decode-pool'
 import { OPUS_DECODE_RATE } from './decode-protocol'
 import type { GrowingFile } from './growing-file'
 import { cachedProbes, mayHold } from './peaks-cache'
@@ -67,10 +67,7 @@ export async function streamedOpening(
       ? start.slice(span.start, span.end)
       : new Blob([tail.slice(span.start - tailStart, span.end - tailStart)]),
   )
-  if (signal.aborted || mayHold(await probes, probe)) {
-    coolDecodeWorkers()
-    return undefined
-  }
+  if (signal.aborted || mayHold(await probes, probe)) return undefined
   warmDecodeWorkers()
   const pages = tailPages(tail, tailStart)
   for (let wanted = FIRST_BYTES; ; wanted *= 2) {
