@@ -1,3 +1,4 @@
+import { loudestBin } from './peaks'
 import type { PlacedBins } from './range-assembly'
 
 /**
@@ -13,12 +14,7 @@ export function overviewEnvelope(peaks: ArrayLike<number>, columns: number): Flo
   let from = 0
   for (let c = 0; c < columns; c++) {
     const to = Math.ceil(((c + 1) * n) / columns)
-    let max = 0
-    for (let i = from; i < to; i++) {
-      const v = peaks[i] as number
-      if (v > max) max = v
-    }
-    out[c] = max
+    out[c] = loudestBin(peaks, from, to)
     from = to
   }
   return out
@@ -26,12 +22,7 @@ export function overviewEnvelope(peaks: ArrayLike<number>, columns: number): Flo
 
 /** Largest value over all channels (1 when silent), to scale the overview like the detail view. */
 export function peakScale(channels: readonly Float32Array[]): number {
-  let max = 0
-  for (const c of channels)
-    for (let i = 0; i < c.length; i++) {
-      const v = c[i] as number
-      if (v > max) max = v
-    }
+  const max = Math.max(0, ...channels.map((c) => loudestBin(c, 0, c.length)))
   return max > 0 ? max : 1
 }
 
@@ -75,13 +66,8 @@ export class GrowingEnvelopes {
     const from = Math.ceil((col * n) / this.columns)
     const to = Math.ceil(((col + 1) * n) / this.columns)
     this.peaks.forEach((p, c) => {
-      let max = 0
-      for (let i = from; i < to; i++) {
-        const v = p[i] as number
-        if (v > max) max = v
-      }
       const out = this.envelopes[c]
-      if (out) out[col] = max
+      if (out) out[col] = loudestBin(p, from, to)
     })
   }
 }

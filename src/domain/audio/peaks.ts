@@ -100,6 +100,16 @@ export class PeakAccumulator {
   }
 }
 
+/** The loudest of the bins peaks[from, to) (peaks are never negative): 0 when there are none. */
+export function loudestBin(peaks: ArrayLike<number>, from: number, to: number): number {
+  let max = 0
+  for (let i = from; i < to; i++) {
+    const v = peaks[i] as number
+    if (v > max) max = v
+  }
+  return max
+}
+
 /** The largest |sample| in data[from, to), or `max` if larger; samples past the end count as 0. */
 function loudest(data: Float32Array, from: number, to: number, max: number): number {
   const end = Math.min(to, data.length)

@@ -1,6 +1,6 @@
 import type { AlignmentFeatures, ChannelFeatures } from './features'
 import { MFCC_COUNT } from './features'
-import { PEAKS_PER_SECOND } from './peaks'
+import { loudestBin, PEAKS_PER_SECOND } from './peaks'
 
 /**
  * The bins placed so far, in the order they landed (append-only, so a reader keeps how many it
@@ -39,7 +39,10 @@ export class PeakAssembly {
       if (!target || count === 0) return
       const kept = values.subarray(0, count)
       target.set(kept, startBin)
-      this.placed.loudest[c] = Math.max(this.placed.loudest[c] ?? 0, loudestOf(kept))
+      this.placed.loudest[c] = Math.max(
+        this.placed.loudest[c] ?? 0,
+        loudestBin(kept, 0, kept.length),
+      )
     })
     if (count > 0) this.placed.spans.push({ from: startBin, to: startBin + count })
     this.filledBins += count
@@ -49,15 +52,6 @@ export class PeakAssembly {
   get fraction(): number {
     return this.bins === 0 ? 1 : Math.min(1, this.filledBins / this.bins)
   }
-}
-
-function loudestOf(values: Float32Array): number {
-  let max = 0
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number
-    if (v > max) max = v
-  }
-  return max
 }
 
 /** Values per frame of each field of a channel's features. */

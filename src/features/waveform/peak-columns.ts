@@ -1,3 +1,4 @@
+import { loudestBin } from '../../domain/audio/peaks'
 import type { TimeWindow } from '../../domain/view/shown-window'
 
 /** What one lane of the detail canvas draws: a point per value, at its x in canvas pixels. */
@@ -43,13 +44,8 @@ function perColumn(
       peaks.length,
       Math.max(from + 1, Math.floor(firstBin + (c + 1) * binsPerPx)),
     )
-    let max = 0
-    for (let i = from; i < to; i++) {
-      const v = peaks[i] as number
-      if (v > max) max = v
-    }
     xs[c] = c + 0.5
-    values[c] = max
+    values[c] = loudestBin(peaks, from, to)
     from = to
   }
   return { xs, values }
