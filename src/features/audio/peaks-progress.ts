@@ -22,3 +22,9 @@ export const usePeaksProgress = create<PeaksProgress>(() => ({
   fraction: 0,
   complete: false,
 }))
+
+/** What a decode has placed of `peaks`; undefined when they are not the ones being filled. */
+export function placedOf(peaks: readonly Float32Array[]): PlacedBins | undefined {
+  const { peaks: filling, placed } = usePeaksProgress.getState()
+  return filling === peaks ? placed : undefined
+}

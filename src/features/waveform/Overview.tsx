@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react'
 import { useCallStore } from '../../store/call-store'
 import { useCorrectedView } from '../../store/corrected-timeline'
-import { usePeaksProgress } from '../audio/peaks-progress'
+import { placedOf, usePeaksProgress } from '../audio/peaks-progress'
 import { player } from '../player/player'
 import { onDetailWindow } from './detail-window'
 import type { OverviewSpan } from './overview-canvas'
@@ -53,9 +53,7 @@ export function Overview() {
 
   useEffect(() => {
     if (!audio?.peaks || !audio.duration) return
-    const progress = usePeaksProgress.getState()
-    const placed = progress.peaks === audio.peaks ? progress.placed : undefined
-    overviewRef.current?.setPeaks(audio.peaks, audio.duration, placed)
+    overviewRef.current?.setPeaks(audio.peaks, audio.duration, placedOf(audio.peaks))
   }, [audio, version])
 
   useEffect(() => overviewRef.current?.setSpans(spans), [spans])

@@ -1,7 +1,7 @@
 import type WaveSurfer from 'wavesurfer.js'
 import { peakScale } from '../../domain/audio/overview'
 import { focusDecode } from '../audio/decode-focus'
-import { usePeaksProgress } from '../audio/peaks-progress'
+import { placedOf, usePeaksProgress } from '../audio/peaks-progress'
 import { setDetailWindow } from './detail-window'
 
 /**
@@ -47,9 +47,9 @@ export function followPeaks(
 export function scaleOf(peaks: Float32Array[]): () => number {
   let known = { version: -1, value: 1 }
   return () => {
-    const { version, placed, peaks: filling } = usePeaksProgress.getState()
+    const { version } = usePeaksProgress.getState()
     if (known.version === version) return known.value
-    const loudest = filling === peaks ? placed?.loudest.slice(0, 2) : undefined
+    const loudest = placedOf(peaks)?.loudest.slice(0, 2)
     const value = loudest ? Math.max(0, ...loudest) || 1 : peakScale(peaks.slice(0, 2))
     known = { version, value }
     return value
