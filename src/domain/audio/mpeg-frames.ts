@@ -1,0 +1,202 @@
+/**
+ * MPEG audio (MP3, MP2) as a list of frames: each decodes from its own bytes plus a few before
+ * it, so a range of the recording is a run of frames, like an Ogg range is a run of pages.
+ */
+
+export interface MpegHeader {
+  /** The frame's length in bytes, header included. */
+  bytes: number
+  samples: number
+  sampleRate: number
+  channels: number
+  mpeg1: boolean
+  /** Version, layer and sample rate: the same in every frame of one stream. */
+  signature: number
+}
+
+export interface MpegFrames {
+  /** Byte offset of every audio frame, and one past the last frame's end. */
+  offsets: Float64Array
+  samplesPerFrame: number
+  sampleRate: number
+  channels: number
+}
+
+export function frameCount(frames: MpegFrames): number {
+  return frames.offsets.length - 1
+}
+
+// Kilobits per second by bitrate index 1–14, for MPEG-1 layers I–III and MPEG-2/2.5 layers I, II/III.
+const BITRATES = {
+  v1l1: [32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448],
+  v1l2: [32, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384],
+  v1l3: [32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320],
+  v2l1: [32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256],
+  v2l23: [8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
+}
+// By the header's version bits: 0 = MPEG-2.5, 2 = MPEG-2, 3 = MPEG-1 (1 is reserved).
+const SAMPLE_RATES: Record<number, readonly number[]> = {
+  0: [11025, 12000, 8000],
+  2: [22050, 24000, 16000],
+  3: [44100, 48000, 32000],
+}
+
+/** The frame header at `at`, or undefined when those bytes are not one (or a free-format one). */
+export function readMpegHeader(bytes: Uint8Array, at: number): MpegHeader | undefined {
+  if (at + 4 > bytes.length || bytes[at] !== 0xff) return undefined
+  const b1 = bytes[at + 1]!
+  const b2 = bytes[at + 2]!
+  const b3 = bytes[at + 3]!
+  if ((b1 & 0xe0) !== 0xe0) return undefined
+  const version = (b1 >> 3) & 3
+  const layer = 4 - ((b1 >> 1) & 3) // 1, 2 or 3; 4 is reserved
+  const bitrateIndex = b2 >> 4
+  const rateIndex = (b2 >> 2) & 3
+  const rates = SAMPLE_RATES[version]
+  if (!rates || layer === 4 || bitrateIndex === 0 || bitrateIndex === 15 || rateIndex === 3)
+    return undefined
+  const mpeg1 = version === 3
+  const table =
+    layer === 1
+      ? mpeg1
+        ? BITRATES.v1l1
+        : BITRATES.v2l1
+      : mpeg1
+        ? layer === 2
+          ? BITRATES.v1l2
+          : BITRATES.v1l3
+        : BITRATES.v2l23
+  const bitrate = table[bitrateIndex - 1]! * 1000
+  const sampleRate = rates[rateIndex]!
+  const padding = (b2 >> 1) & 1
+  const samples = layer === 1 ? 384 : layer === 3 && !mpeg1 ? 576 : 1152
+  const length =
+    layer === 1
+      ? (Math.floor((12 * bitrate) / sampleRate) + padding) * 4
+      : Math.floor(((samples / 8) * bitrate) / sampleRate) + padding
+  return {
+    bytes: length,
+    samples,
+    sampleRate,
+    channels: b3 >> 6 === 3 ? 1 : 2,
+    mpeg1,
+    signature: ((b1 & 0x1e) << 8) | (b2 & 0x0c),
+  }
+}
+
+/** Bytes of the ID3v2 tags at the start of the file (0 when there is none). */
+export function id3v2Length(bytes: Uint8Array): number {
+  let at = 0
+  while (
+    at + 10 <= bytes.length &&
+    bytes[at] === 0x49 &&
+    bytes[at + 1] === 0x44 &&
+    bytes[at + 2] === 0x33
+  ) {
+    const size =
+      (bytes[at + 6]! << 21) | (bytes[at + 7]! << 14) | (bytes[at + 8]! << 7) | bytes[at + 9]!
+    const footer = bytes[at + 5]! & 0x10 ? 10 : 0
+    at += 10 + size + footer
+  }
+  return at
+}
+
+/** A Xing, Info or VBRI frame: the encoder's notes (frame count, seek table), no audio. */
+export function isInfoFrame(bytes: Uint8Array, at: number, header: MpegHeader): boolean {
+  const stereo = header.channels === 2
+  const xingAt = at + 4 + (header.mpeg1 ? (stereo ? 32 : 17) : stereo ? 17 : 9)
+  const tag = (from: number) => String.fromCharCode(...bytes.subarray(from, from + 4))
+  return ['Xing', 'Info'].includes(tag(xingAt)) || tag(at + 36) === 'VBRI'
+}
+
+/** Frames before a range's first that its decoder needs: the MDCT overlap and the bit reservoir (up to 511 bytes back). */
+export function prerollFrame(frames: MpegFrames, wanted: number): number {
+  const { offsets } = frames
+  let first = wanted
+  while (first > 0 && (wanted - first < 2 || offsets[wanted]! - offsets[first]! < 1024)) first--
+  return first
+}
+
+/** Headers that must follow a header found away from the last frame's end before it counts. */
+const SYNC_CONFIRMATIONS = 2
+/** A header and an Info tag fit in this many bytes. */
+const HEADER_SPAN = 64
+
+type Confirmation = 'yes' | 'no' | 'next slice'
+
+/**
+ * Finds the frames of a file read in order, slice by slice. Each slice starts where `next` says,
+ * so a header is never cut between two slices. Junk between frames is skipped by finding the
+ * next header of the same stream that the following ones confirm.
+ */
+export class MpegFrameScanner {
+  /** Where the next slice should start. */
+  next = 0
+  private format: MpegHeader | undefined
+  private readonly offsets: number[] = []
+  private lastEnd = -1
+
+  /** `bytes` is the file from `next`; `atEnd` when they run to the file's end. */
+  scan(bytes: Uint8Array, atEnd: boolean) {
+    const base = this.next
+    let at = base === 0 ? id3v2Length(bytes) : 0
+    const limit = atEnd ? bytes.length : bytes.length - HEADER_SPAN
+    while (at < limit) {
+      const header = readMpegHeader(bytes, at)
+      const found =
+        header && this.fits(header) ? this.confirm(bytes, base, at, header, atEnd) : 'no'
+      if (found === 'next slice') break
+      if (found === 'no' || !header) {
+        at++
+        continue
+      }
+      if (!this.format) {
+        this.format = header
+        if (isInfoFrame(bytes, at, header)) {
+          at += header.bytes
+          continue
+        }
+      }
+      this.offsets.push(base + at)
+      this.lastEnd = base + at + header.bytes
+      at += header.bytes
+    }
+    this.next = base + at
+  }
+
+  /** The stream's frames, or undefined when the file holds none. */
+  frames(): MpegFrames | undefined {
+    if (!this.format || this.offsets.length === 0) return undefined
+    return {
+      offsets: Float64Array.from([...this.offsets, this.lastEnd]),
+      samplesPerFrame: this.format.samples,
+      sampleRate: this.format.sampleRate,
+      channels: this.format.channels,
+    }
+  }
+
+  private fits(header: MpegHeader): boolean {
+    return !this.format || header.signature === this.format.signature
+  }
+
+  /** Right after a frame the next header needs no check; anywhere else the next ones must agree. */
+  private confirm(
+    bytes: Uint8Array,
+    base: number,
+    at: number,
+    header: MpegHeader,
+    atEnd: boolean,
+  ): Confirmation {
+    if (base + at === this.lastEnd) return 'yes'
+    let from = at
+    let ahead = header
+    for (let i = 0; i < SYNC_CONFIRMATIONS; i++) {
+      from += ahead.bytes
+      if (from + 4 > bytes.length) return atEnd ? 'yes' : 'next slice'
+      const following = readMpegHeader(bytes, from)
+      if (!following || following.signature !== header.signature) return 'no'
+      ahead = following
+    }
+    return 'yes'
+  }
+}

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { frameCount } from '../../domain/audio/mpeg-frames'
+import { decodeMpegRange, mpegFacts, mpegFrames } from './mpeg-range'
+
+const file = (id: number, name: string) => ({
+  id,
+  blob: new Blob([readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url))]),
+})
+
+const job = (f: ReturnType<typeof file>, fromS: number, toS: number, last: boolean) => ({
+  kind: 'media' as const,
+  id: 0,
+  file: f,
+  fromS,
+  toS,
+  last,
+})
+
+describe.each([
+  ['stereo-48k.mp3', 2],
+  ['mono-24k-8kbps.mp3', 1],
+])('%s decoded by ranges', (name, channels) => {
+  it('gives the peaks of the whole file decoded at once, bin for bin', async () => {
+    const f = file(1, name)
+    const frames = (await mpegFrames(f))!
+    const facts = mpegFacts(frames)
+    expect(facts.channels).toBe(channels)
+    expect(facts.duration).toBeCloseTo(
+      (frameCount(frames) * frames.samplesPerFrame) / frames.sampleRate,
+    )
+    const whole = await decodeMpegRange(job(f, 0, 0, true), frames)
+    const cuts = [0, 1, 3, 4, 7]
+    const parts = await Promise.all(
+      cuts.map((from, i) =>
+        decodeMpegRange(job(f, from, cuts[i + 1] ?? 0, i === cuts.length - 1), frames),
+      ),
+    )
+    for (let c = 0; c < channels; c++) {
+      const joined = parts.flatMap((p) => [...p.peaks[c]!])
+      expect(joined.length).toBe(whole.peaks[c]!.length)
+      const worst = Math.max(...joined.map((v, i) => Math.abs(v - whole.peaks[c]![i]!)))
+      expect(worst).toBeLessThan(1e-6)
+    }
+    expect(parts.map((p) => p.startSample)).toEqual(cuts.map((s) => s * frames.sampleRate))
+    expect(Math.max(...whole.peaks.flatMap((p) => [...p]))).toBeGreaterThan(0.05)
+  })
+})
