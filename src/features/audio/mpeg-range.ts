@@ -1,6 +1,8 @@
+import type { MPEGDecoder } from 'mpg123-decoder'
 import type { MpegFrames } from '../../domain/audio/mpeg-frames'
 import { frameCount, MpegFrameScanner, prerollFrame } from '../../domain/audio/mpeg-frames'
 import { RangeSink } from '../../domain/audio/range-sink'
+import { streamingMpegFeed } from './streaming-mpeg'
 import type { DecodeJob, MediaFacts, MediaFile } from './decode-protocol'
 
 /**
@@ -10,8 +12,8 @@ import type { DecodeJob, MediaFacts, MediaFile } from './decode-protocol'
  */
 
 const SCAN_SLICE_BYTES = 4 << 20
-/** Frames handed to the decoder at once: its output stays a few hundred KB. */
-const FRAMES_PER_CALL = 64
+/** Frames handed to the decoder at once. */
+const FRAMES_PER_CALL = 16
 
 /** The frames of a file that mediabunny recognised as MP3; undefined if none are found. */
 export async function mpegFrames(file: MediaFile): Promise<MpegFrames | undefined> {
@@ -34,11 +36,31 @@ export function mpegFacts(frames: MpegFrames): MediaFacts {
   }
 }
 
+let shared: { decoder: Promise<MPEGDecoder>; fileId: number } | undefined
+
+/**
+ * One decoder per worker and recording: a range's preroll frames fill its bit reservoir and
+ * overlap again, so it needs no reset (which builds a new WASM instance). The first frame has no
+ * frames before it, so its range starts from a clean decoder. Without gapless trimming every
+ * frame yields its whole length: frame k starts at k × its length.
+ */
+async function mpegDecoder(fileId: number, clean: boolean): Promise<MPEGDecoder> {
+  if (shared && shared.fileId === fileId && !clean) return shared.decoder
+  const previous = shared?.decoder
+  const decoder = import('mpg123-decoder').then(async ({ MPEGDecoder }) => {
+    ;(await previous)?.free()
+    const made = new MPEGDecoder({ enableGapless: false })
+    await made.ready
+    return made
+  })
+  shared = { decoder, fileId }
+  return decoder
+}
+
 export async function decodeMpegRange(
   job: Extract<DecodeJob, { kind: 'media' }>,
   frames: MpegFrames,
 ) {
-  const { MPEGDecoder } = await import('mpg123-decoder')
   const { offsets, samplesPerFrame: perFrame, sampleRate: rate } = frames
   const count = frameCount(frames)
   const wanted = Math.min(count, Math.floor((job.fromS * rate) / perFrame))
@@ -46,24 +68,22 @@ export async function decodeMpegRange(
   const end = job.last ? count : Math.min(count, Math.ceil((job.toS * rate) / perFrame))
   const base = offsets[first]!
   const bytes = new Uint8Array(await job.file.blob.slice(base, offsets[end]).arrayBuffer())
+  const feed = streamingMpegFeed(await mpegDecoder(job.file.id, first === 0))
   const sink = new RangeSink(
     frames.channels,
     rate,
     job.fromS * rate,
     job.last ? Infinity : job.toS * rate,
   )
-  // Without gapless trimming every frame yields its whole length, so frame k starts at k × perFrame.
-  const decoder = new MPEGDecoder({ enableGapless: false })
-  try {
-    await decoder.ready
-    for (let from = first; from < end; from += FRAMES_PER_CALL) {
-      const to = Math.min(end, from + FRAMES_PER_CALL)
-      const out = decoder.decode(bytes.subarray(offsets[from]! - base, offsets[to]! - base))
-      if (out.samplesDecoded > 0)
-        sink.take(out.channelData.slice(0, frames.channels), out.samplesDecoded, from * perFrame)
-    }
-  } finally {
-    decoder.free()
+  const channels = frames.channels
+  for (let from = first; from < end; from += FRAMES_PER_CALL) {
+    const to = Math.min(end, from + FRAMES_PER_CALL)
+    // Placed anew at every call, so a frame the decoder drops shifts no more than its own call.
+    let position = from * perFrame
+    feed(bytes.subarray(offsets[from]! - base, offsets[to]! - base), (channelData, samples) => {
+      sink.take(channelData.slice(0, channels), samples, position)
+      position += samples
+    })
   }
   return sink.result()
 }
