@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { MpegFrames } from './mpeg-frames'
-import { frameCount, MpegFrameScanner, prerollFrame, readMpegHeader } from './mpeg-frames'
+import {
+  frameCount,
+  id3v2Length,
+  MpegFrameScanner,
+  prerollFrame,
+  readMpegHeader,
+} from './mpeg-frames'
 
 const fixture = (name: string) =>
   new Uint8Array(
@@ -50,10 +56,14 @@ describe('MpegFrameScanner', () => {
     const stereo = scan(STEREO)!
     expect(frameCount(stereo)).toBe(335)
     expect(stereo).toMatchObject({ samplesPerFrame: 1152, sampleRate: 48000, channels: 2 })
+    // The Info frame's LAME tag: ffmpeg's encoder delay of 576, plus the decoder's 529 (ffprobe's
+    // start_time is 1105 samples: 0.023021 s at 48 kHz, 0.046042 s at 24 kHz).
+    expect(stereo.leadingSamples).toBe(1105)
     expect(stereo.offsets.at(-1)).toBe(STEREO.length)
     const mono = scan(MONO)!
     expect(frameCount(mono)).toBe(336)
     expect(mono).toMatchObject({ samplesPerFrame: 576, sampleRate: 24000, channels: 1 })
+    expect(mono.leadingSamples).toBe(1105)
   })
 
   it('finds the same frames whatever the slices it is given', () => {
@@ -71,6 +81,18 @@ describe('MpegFrameScanner', () => {
     expect(found.offsets[99]).toBe(whole.offsets[99])
     expect(found.offsets[100]).toBe(cut + junk.length)
     expect(found.offsets[200]).toBe(whole.offsets[200]! + junk.length)
+  })
+
+  it('cuts nothing when the file has no Info frame', () => {
+    const whole = scan(STEREO)!
+    const info = id3v2Length(STEREO)
+    const withoutInfo = new Uint8Array([
+      ...STEREO.subarray(0, info),
+      ...STEREO.subarray(whole.offsets[0]),
+    ])
+    const found = scan(withoutInfo)!
+    expect(frameCount(found)).toBe(frameCount(whole))
+    expect(found.leadingSamples).toBe(0)
   })
 
   it('finds nothing in a file that is not MPEG audio', () => {

@@ -20,6 +20,12 @@ export interface MpegFrames {
   samplesPerFrame: number
   sampleRate: number
   channels: number
+  /**
+   * Decoded samples before the recording's first: the encoder's delay and the decoder's, which
+   * a LAME tag announces and players (Chromium's included) cut. Frame k's first sample is at
+   * k × samplesPerFrame − leadingSamples.
+   */
+  leadingSamples: number
 }
 
 export function frameCount(frames: MpegFrames): number {
@@ -103,10 +109,37 @@ export function id3v2Length(bytes: Uint8Array): number {
 
 /** A Xing, Info or VBRI frame: the encoder's notes (frame count, seek table), no audio. */
 export function isInfoFrame(bytes: Uint8Array, at: number, header: MpegHeader): boolean {
+  const xing = ascii(bytes, xingAt(at, header), 4)
+  return xing === 'Xing' || xing === 'Info' || ascii(bytes, at + 36, 4) === 'VBRI'
+}
+
+/** The decoder's own delay in samples, which players add to the encoder's (as ffmpeg does). */
+const DECODER_DELAY = 529
+
+/**
+ * The samples to cut from the decoder's output, from the LAME tag after an Info frame's Xing
+ * fields: its 12-bit encoder delay (written by LAME and by ffmpeg) plus the decoder's delay.
+ * 0 when there is no such tag, as for players.
+ */
+export function leadingSamples(bytes: Uint8Array, at: number, header: MpegHeader): number {
+  const xing = xingAt(at, header)
+  const flags = bytes[xing + 7] ?? 0
+  // Frame count, byte count, seek table and quality, each there when its flag is set.
+  const fields = [4, 4, 100, 4].reduce((sum, size, bit) => sum + (flags & (1 << bit) ? size : 0), 0)
+  const lame = xing + 8 + fields
+  if (lame + 24 > Math.min(at + header.bytes, bytes.length)) return 0
+  if (!['LAME', 'Lavf', 'Lavc'].includes(ascii(bytes, lame, 4))) return 0
+  const delay = (bytes[lame + 21]! << 4) | (bytes[lame + 22]! >> 4)
+  return delay + DECODER_DELAY
+}
+
+function xingAt(at: number, header: MpegHeader): number {
   const stereo = header.channels === 2
-  const xingAt = at + 4 + (header.mpeg1 ? (stereo ? 32 : 17) : stereo ? 17 : 9)
-  const tag = (from: number) => String.fromCharCode(...bytes.subarray(from, from + 4))
-  return ['Xing', 'Info'].includes(tag(xingAt)) || tag(at + 36) === 'VBRI'
+  return at + 4 + (header.mpeg1 ? (stereo ? 32 : 17) : stereo ? 17 : 9)
+}
+
+function ascii(bytes: Uint8Array, from: number, length: number): string {
+  return String.fromCharCode(...bytes.subarray(from, from + length))
 }
 
 /** Frames before a range's first that its decoder needs: the MDCT overlap and the bit reservoir (up to 511 bytes back). */
@@ -133,6 +166,7 @@ export class MpegFrameScanner {
   /** Where the next slice should start. */
   next = 0
   private format: MpegHeader | undefined
+  private leading = 0
   private readonly offsets: number[] = []
   private lastEnd = -1
 
@@ -151,8 +185,11 @@ export class MpegFrameScanner {
         continue
       }
       if (!this.format) {
+        // The first frame may be an Info frame, read whole.
+        if (at + header.bytes > bytes.length && !atEnd) break
         this.format = header
         if (isInfoFrame(bytes, at, header)) {
+          this.leading = leadingSamples(bytes, at, header)
           at += header.bytes
           continue
         }
@@ -172,6 +209,7 @@ export class MpegFrameScanner {
       samplesPerFrame: this.format.samples,
       sampleRate: this.format.sampleRate,
       channels: this.format.channels,
+      leadingSamples: this.leading,
     }
   }
 

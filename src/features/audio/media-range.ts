@@ -39,7 +39,10 @@ const DECODE_QUEUE = 16
 function openRecording(file: MediaFile): Promise<Recording> {
   if (opened?.id === file.id) return opened.recording
   opened?.input.dispose()
-  const input = new Input({ source: new BlobSource(file.blob, { maxCacheSize: 2 << 20 }), formats: ALL_FORMATS })
+  const input = new Input({
+    source: new BlobSource(file.blob, { maxCacheSize: 2 << 20 }),
+    formats: ALL_FORMATS,
+  })
   const recording = (async () => {
     const track = await input.getPrimaryAudioTrack()
     if (!track) throw new Error('no audio track in the file')

@@ -27,7 +27,7 @@ describe.each([
     const facts = mpegFacts(frames)
     expect(facts.channels).toBe(channels)
     expect(facts.duration).toBeCloseTo(
-      (frameCount(frames) * frames.samplesPerFrame) / frames.sampleRate,
+      (frameCount(frames) * frames.samplesPerFrame - frames.leadingSamples) / frames.sampleRate,
     )
     const whole = await decodeMpegRange(job(f, 0, 0, true), frames)
     const cuts = [0, 1, 3, 4, 7]
@@ -47,4 +47,13 @@ describe.each([
     expect(parts.map((p) => p.startSample)).toEqual(cuts.map((s) => s * frames.sampleRate))
     expect(Math.max(...whole.peaks.flatMap((p) => [...p]))).toBeGreaterThan(0.05)
   })
+})
+
+it('places the audio where players do: the LAME tag’s leading samples are cut', async () => {
+  // A tone from 0.5 s exactly, after silence, encoded by ffmpeg's libmp3lame.
+  const f = file(2, 'onset-at-0.5s.mp3')
+  const frames = (await mpegFrames(f))!
+  expect(mpegFacts(frames).duration).toBeCloseTo(1.5, 1)
+  const [left] = (await decodeMpegRange(job(f, 0, 0, true), frames)).peaks
+  expect(left!.findIndex((peak) => peak > 0.25)).toBe(50)
 })

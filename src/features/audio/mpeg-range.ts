@@ -30,7 +30,8 @@ export async function mpegFrames(file: MediaFile): Promise<MpegFrames | undefine
 
 export function mpegFacts(frames: MpegFrames): MediaFacts {
   return {
-    duration: (frameCount(frames) * frames.samplesPerFrame) / frames.sampleRate,
+    duration:
+      (frameCount(frames) * frames.samplesPerFrame - frames.leadingSamples) / frames.sampleRate,
     channels: frames.channels,
     codec: 'mp3',
   }
@@ -42,7 +43,8 @@ let shared: { decoder: Promise<MPEGDecoder>; fileId: number } | undefined
  * One decoder per worker and recording: a range's preroll frames fill its bit reservoir and
  * overlap again, so it needs no reset (which builds a new WASM instance). The first frame has no
  * frames before it, so its range starts from a clean decoder. Without gapless trimming every
- * frame yields its whole length: frame k starts at k × its length.
+ * frame yields its whole length, so frame k starts at k × its length, less the leading samples
+ * that players cut.
  */
 async function mpegDecoder(fileId: number, clean: boolean): Promise<MPEGDecoder> {
   if (shared && shared.fileId === fileId && !clean) return shared.decoder
@@ -61,11 +63,12 @@ export async function decodeMpegRange(
   job: Extract<DecodeJob, { kind: 'media' }>,
   frames: MpegFrames,
 ) {
-  const { offsets, samplesPerFrame: perFrame, sampleRate: rate } = frames
+  const { offsets, samplesPerFrame: perFrame, sampleRate: rate, leadingSamples: lead } = frames
   const count = frameCount(frames)
-  const wanted = Math.min(count, Math.floor((job.fromS * rate) / perFrame))
+  const frameAt = (s: number) => (s * rate + lead) / perFrame
+  const wanted = Math.min(count, Math.floor(frameAt(job.fromS)))
   const first = prerollFrame(frames, wanted)
-  const end = job.last ? count : Math.min(count, Math.ceil((job.toS * rate) / perFrame))
+  const end = job.last ? count : Math.min(count, Math.ceil(frameAt(job.toS)))
   const base = offsets[first]!
   const bytes = new Uint8Array(await job.file.blob.slice(base, offsets[end]).arrayBuffer())
   const feed = streamingMpegFeed(await mpegDecoder(job.file.id, first === 0))
@@ -79,7 +82,7 @@ export async function decodeMpegRange(
   for (let from = first; from < end; from += FRAMES_PER_CALL) {
     const to = Math.min(end, from + FRAMES_PER_CALL)
     // Placed anew at every call, so a frame the decoder drops shifts no more than its own call.
-    let position = from * perFrame
+    let position = from * perFrame - lead
     feed(bytes.subarray(offsets[from]! - base, offsets[to]! - base), (channelData, samples) => {
       sink.take(channelData.slice(0, channels), samples, position)
       position += samples

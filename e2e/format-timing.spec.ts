@@ -1,0 +1,72 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+/**
+ * Every format's waveform puts a sound where the media element plays it. The recording is a tone
+ * that starts at exactly 0.5 s, encoded by ffmpeg into each format. Its encoders add leading
+ * samples (MP3's encoder and decoder delay, AAC's priming, Opus's pre-skip), which the file says
+ * how to cut and Chromium's player cuts; the decoders must cut the same, or the waveform (and the
+ * alignment features) would sit 10–25 ms late.
+ */
+const FORMATS = [
+  { ext: 'wav', mime: 'audio/wav', args: ['-c:a', 'pcm_s16le'] },
+  { ext: 'ogg', mime: 'audio/ogg', args: ['-c:a', 'libopus', '-b:a', '64k'] },
+  { ext: 'mp3', mime: 'audio/mpeg', args: ['-c:a', 'libmp3lame', '-b:a', '128k'] },
+  { ext: 'm4a', mime: 'audio/mp4', args: ['-c:a', 'aac', '-b:a', '128k'] },
+  { ext: 'webm', mime: 'audio/webm', args: ['-c:a', 'libopus', '-b:a', '64k'] },
+] as const
+
+const ONSET_BIN = 50 // 0.5 s at 100 peaks a second
+const dir = join(tmpdir(), `turnline-e2e-format-timing-${process.pid}`)
+
+test.beforeAll(() => {
+  mkdirSync(dir, { recursive: true })
+  for (const f of FORMATS)
+    execFileSync('ffmpeg', [
+      ...['-loglevel', 'error', '-y'],
+      ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=1'],
+      // Amplitude 0.5, after 0.5 s of silence, in both channels.
+      ...['-af', 'volume=4,adelay=500'],
+      ...['-ac', '2', ...f.args, join(dir, `onset.${f.ext}`)],
+    ])
+})
+
+/** The first peak bin of the left channel over 0.15 (the tone peaks at 0.35), from the peaks cache. */
+function firstLoudBin(page: Page): Promise<number | undefined> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('turnline-peaks-v4')
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error ?? new Error('no db'))
+    })
+    const entries = await new Promise<{ peaks: Float32Array[] }[]>((resolve) => {
+      const request = db.transaction('peaks').objectStore('peaks').getAll()
+      request.onsuccess = () => resolve(request.result as { peaks: Float32Array[] }[])
+    })
+    db.close()
+    const left = entries.length === 1 ? entries[0]?.peaks[0] : undefined
+    return left ? left.findIndex((peak) => peak > 0.15) : undefined
+  })
+}
+
+for (const format of FORMATS) {
+  test(`a ${format.ext} recording's waveform starts the tone at 0.5 s, where it plays`, async ({
+    page,
+  }) => {
+    await page.route(`**/onset.${format.ext}`, (route) =>
+      route.fulfill({
+        body: readFileSync(join(dir, `onset.${format.ext}`)),
+        contentType: format.mime,
+      }),
+    )
+    await page.goto(`/?audio=onset.${format.ext}`)
+    const status = page.getByTestId('peaks-status')
+    await expect(status).toHaveAttribute('data-complete', 'true')
+    await expect(status).toHaveAttribute('data-source', 'workers')
+    await expect.poll(() => firstLoudBin(page)).toBe(ONSET_BIN)
+  })
+}
