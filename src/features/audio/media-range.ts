@@ -1,4 +1,4 @@
-import type { EncodedPacket, InputAudioTrack } from 'mediabunny'
+import type { InputAudioTrack } from 'mediabunny'
 import {
   ALL_FORMATS,
   AudioSampleSink,
@@ -6,12 +6,15 @@ import {
   EncodedPacketSink,
   Input,
   Mp3InputFormat,
+  Mp4InputFormat,
   PCM_AUDIO_CODECS,
 } from 'mediabunny'
+import type { Mp4Samples } from '../../domain/audio/mp4-samples'
 import type { MpegFrames } from '../../domain/audio/mpeg-frames'
 import { OutputClock } from '../../domain/audio/output-clock'
 import { RangeSink } from '../../domain/audio/range-sink'
 import type { DecodeJob, MediaFacts, MediaFile } from './decode-protocol'
+import { mp4Chunks, mp4Samples } from './mp4-range'
 import { decodeMpegRange, mpegFacts, mpegFrames } from './mpeg-range'
 
 /**
@@ -24,13 +27,15 @@ interface Recording {
   track: InputAudioTrack
   /** An MP3's frames, found once per worker. */
   mpeg?: MpegFrames
+  /** An M4A's sample table, read once per worker. */
+  mp4?: Mp4Samples
 }
 
 let opened: { id: number; input: Input; recording: Promise<Recording> } | undefined
 
 type MediaJob = Extract<DecodeJob, { kind: 'media' }>
 
-/** Packets before the range only prime the decoder (AAC's overlap, MP3's bit reservoir). */
+/** Packets before the range only prime the decoder (AAC's overlap, Opus's convergence). */
 const PREROLL_S = 0.2
 /** Packets queued ahead of the decoder's output: enough to keep it busy, few enough to stay small. */
 const DECODE_QUEUE = 16
@@ -46,11 +51,12 @@ function openRecording(file: MediaFile): Promise<Recording> {
   const recording = (async () => {
     const track = await input.getPrimaryAudioTrack()
     if (!track) throw new Error('no audio track in the file')
-    const mpeg =
-      (await input.getFormat()) instanceof Mp3InputFormat ? await mpegFrames(file) : undefined
+    const format = await input.getFormat()
+    const mpeg = format instanceof Mp3InputFormat ? await mpegFrames(file) : undefined
     if (!mpeg && !(await track.canDecode()))
       throw new Error(`this browser cannot decode ${track.codec ?? 'this codec'}`)
-    return { track, mpeg }
+    const mp4 = format instanceof Mp4InputFormat ? await mp4Samples(file.blob) : undefined
+    return { track, mpeg, mp4 }
   })()
   opened = { id: file.id, input, recording }
   return recording
@@ -67,38 +73,54 @@ export async function probeMedia(file: MediaFile): Promise<MediaFacts> {
 }
 
 export async function decodeMediaRange(job: MediaJob) {
-  const { track, mpeg } = await openRecording(job.file)
+  const { track, mpeg, mp4 } = await openRecording(job.file)
   if (mpeg) return decodeMpegRange(job, mpeg)
   const config = isPcm(track.codec) ? null : await track.getDecoderConfig()
-  return config ? decodeWithWebCodecs(track, config, job) : decodePcm(track, job)
+  if (!config) return decodePcm(track, job)
+  const fromS = Math.max(0, job.fromS - PREROLL_S)
+  const endS = job.last ? Infinity : job.toS
+  const chunks = mp4 ? mp4Chunks(job.file.blob, mp4, fromS, endS) : packetChunks(track, fromS, endS)
+  return decodeWithWebCodecs(chunks, config, job)
 }
 
 function isPcm(codec: string | null): boolean {
   return PCM_AUDIO_CODECS.some((pcm) => pcm === codec)
 }
 
-async function decodeWithWebCodecs(
+/** mediabunny's packets from the last one at or before `fromS` to the first at or after `endS`. */
+async function* packetChunks(
   track: InputAudioTrack,
+  fromS: number,
+  endS: number,
+): AsyncGenerator<EncodedAudioChunk> {
+  const packets = new EncodedPacketSink(track)
+  const first = (await packets.getPacket(fromS)) ?? (await packets.getFirstPacket())
+  if (!first) return
+  for await (const packet of packets.packets(first)) {
+    if (packet.timestamp >= endS) return
+    yield packet.toEncodedAudioChunk()
+  }
+}
+
+async function decodeWithWebCodecs(
+  chunks: AsyncIterable<EncodedAudioChunk>,
   config: AudioDecoderConfig,
   job: MediaJob,
 ) {
-  const packets = new EncodedPacketSink(track)
-  const first =
-    (await packets.getPacket(Math.max(0, job.fromS - PREROLL_S))) ??
-    (await packets.getFirstPacket())
-  if (!first) throw new Error('no audio in this range')
-  const output = new RangeOutput(job, first.timestamp)
-  const decoder = new PacedDecoder(config, output)
+  let output: RangeOutput | undefined
+  let decoder: PacedDecoder | undefined
   try {
-    const endS = job.last ? Infinity : job.toS
-    for await (const packet of packets.packets(first)) {
-      if (packet.timestamp >= endS || output.full) break
-      await decoder.decode(packet)
+    for await (const chunk of chunks) {
+      output ??= new RangeOutput(job, chunk.timestamp / 1e6)
+      decoder ??= new PacedDecoder(config, output)
+      if (output.full) break
+      await decoder.decode(chunk)
     }
-    await decoder.flush()
+    await decoder?.flush()
   } finally {
-    decoder.close()
+    decoder?.close()
   }
+  if (!output) throw new Error('no audio in this range')
   return output.result()
 }
 
@@ -168,9 +190,9 @@ class PacedDecoder {
     this.decoder.configure(config)
   }
 
-  async decode(packet: EncodedPacket) {
+  async decode(chunk: EncodedAudioChunk) {
     this.throwIfFailed()
-    this.decoder.decode(packet.toEncodedAudioChunk())
+    this.decoder.decode(chunk)
     while (this.decoder.decodeQueueSize > DECODE_QUEUE && !this.failure)
       await new Promise<void>((resolve) => (this.wake = resolve))
     this.throwIfFailed()

@@ -1,0 +1,142 @@
+/**
+ * The audio samples (AAC frames) of an MP4/M4A file, from its sample table: where each one is in
+ * the file, how long it is and when it plays. mediabunny finds a sample's offset by summing the
+ * sizes of the samples before it in its chunk, and ffmpeg writes an audio-only M4A in chunks of
+ * some 6,000 samples, so reading an hour that way costs about a billion additions. With the
+ * table read once, a range is a run of samples and one read of the file.
+ */
+
+export interface Mp4Samples {
+  /** Byte offset of each sample in the file. */
+  offsets: Float64Array
+  sizes: Uint32Array
+  /** Presentation time of each sample in seconds, the edit list's start subtracted. */
+  times: Float64Array
+}
+
+interface Box {
+  type: string
+  /** The box's content, after its header. */
+  start: number
+  end: number
+}
+
+function* boxes(bytes: Uint8Array, view: DataView, start: number, end: number): Generator<Box> {
+  for (let at = start; at + 8 <= end;) {
+    let size = view.getUint32(at)
+    let header = 8
+    if (size === 1) {
+      size = Number(view.getBigUint64(at + 8))
+      header = 16
+    } else if (size === 0) size = end - at
+    if (size < header || at + size > end) return
+    yield {
+      type: String.fromCharCode(...bytes.subarray(at + 4, at + 8)),
+      start: at + header,
+      end: at + size,
+    }
+    at += size
+  }
+}
+
+function child(bytes: Uint8Array, view: DataView, parent: Box, type: string): Box | undefined {
+  for (const box of boxes(bytes, view, parent.start, parent.end)) if (box.type === type) return box
+  return undefined
+}
+
+function path(bytes: Uint8Array, view: DataView, from: Box, types: string[]): Box | undefined {
+  let box: Box | undefined = from
+  for (const type of types) box = box && child(bytes, view, box, type)
+  return box
+}
+
+/**
+ * The first sound track's samples, from the bytes of the `moov` box (`moov` itself, header
+ * included). Undefined for anything this does not read: fragmented files (their samples are in
+ * `moof` boxes), several edits, a table that does not add up.
+ */
+export function mp4AudioSamples(moov: Uint8Array): Mp4Samples | undefined {
+  const view = new DataView(moov.buffer, moov.byteOffset, moov.byteLength)
+  const [root] = [...boxes(moov, view, 0, moov.length)]
+  if (root?.type !== 'moov' || child(moov, view, root, 'mvex')) return undefined
+  for (const trak of boxes(moov, view, root.start, root.end)) {
+    if (trak.type !== 'trak') continue
+    const hdlr = path(moov, view, trak, ['mdia', 'hdlr'])
+    if (!hdlr || String.fromCharCode(...moov.subarray(hdlr.start + 8, hdlr.start + 12)) !== 'soun')
+      continue
+    return trackSamples(moov, view, trak)
+  }
+  return undefined
+}
+
+function trackSamples(bytes: Uint8Array, view: DataView, trak: Box): Mp4Samples | undefined {
+  const mdhd = path(bytes, view, trak, ['mdia', 'mdhd'])
+  const stbl = path(bytes, view, trak, ['mdia', 'minf', 'stbl'])
+  if (!mdhd || !stbl) return undefined
+  const version = bytes[mdhd.start]
+  const timescale = view.getUint32(mdhd.start + (version === 1 ? 20 : 12))
+  const table = (type: string) => child(bytes, view, stbl, type)
+  const stsz = table('stsz')
+  const stsc = table('stsc')
+  const stts = table('stts')
+  const stco = table('stco') ?? table('co64')
+  if (!stsz || !stsc || !stts || !stco || timescale === 0) return undefined
+
+  const count = view.getUint32(stsz.start + 8)
+  const fixedSize = view.getUint32(stsz.start + 4)
+  const sizes = new Uint32Array(count)
+  for (let i = 0; i < count; i++) sizes[i] = fixedSize || view.getUint32(stsz.start + 12 + 4 * i)
+
+  const wide = stco.type === 'co64'
+  const chunks = view.getUint32(stco.start + 4)
+  const chunkOffset = (c: number) =>
+    wide
+      ? Number(view.getBigUint64(stco.start + 8 + 8 * c))
+      : view.getUint32(stco.start + 8 + 4 * c)
+  const offsets = new Float64Array(count)
+  const runs = view.getUint32(stsc.start + 4)
+  let sample = 0
+  for (let r = 0; r < runs; r++) {
+    const entry = stsc.start + 8 + 12 * r
+    const firstChunk = view.getUint32(entry) - 1
+    const perChunk = view.getUint32(entry + 4)
+    const lastChunk = r + 1 < runs ? view.getUint32(entry + 12) - 1 : chunks
+    for (let c = firstChunk; c < lastChunk && sample < count; c++) {
+      let at = chunkOffset(c)
+      for (let k = 0; k < perChunk && sample < count; k++) {
+        offsets[sample] = at
+        at += sizes[sample++]!
+      }
+    }
+  }
+  if (sample !== count) return undefined
+
+  const times = new Float64Array(count)
+  const start = editStart(bytes, view, trak)
+  if (start === undefined) return undefined
+  let time = -start
+  sample = 0
+  for (let e = 0, entries = view.getUint32(stts.start + 4); e < entries; e++) {
+    const entry = stts.start + 8 + 8 * e
+    const delta = view.getUint32(entry + 4)
+    for (let k = view.getUint32(entry); k > 0 && sample < count; k--) {
+      times[sample++] = time / timescale
+      time += delta
+    }
+  }
+  return sample === count ? { offsets, sizes, times } : undefined
+}
+
+/** Where the track's playback starts in its own time: the one edit's media time (AAC's priming). */
+function editStart(bytes: Uint8Array, view: DataView, trak: Box): number | undefined {
+  const elst = path(bytes, view, trak, ['edts', 'elst'])
+  if (!elst) return 0
+  const version = bytes[elst.start]
+  const entries = view.getUint32(elst.start + 4)
+  const wide = version === 1
+  const entry = (i: number) => elst.start + 8 + (wide ? 20 : 12) * i
+  // One edit that starts the media at its priming (an empty edit would delay it: not read here).
+  if (entries !== 1) return entries === 0 ? 0 : undefined
+  const mediaTime = wide ? Number(view.getBigInt64(entry(0) + 8)) : view.getInt32(entry(0) + 4)
+  return mediaTime >= 0 ? mediaTime : undefined
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { lastAtOrBefore, mp4Samples } from './mp4-range'
+
+const blob = (name: string) =>
+  new Blob([readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url))])
+
+// ffmpeg's AAC of a 1.5 s tone: `ffprobe -show_packets` lists 72 packets, the first 145 bytes at
+// byte 44 (moov last) or 1095 (moov first, `-movflags +faststart`), playing from −1024/48000 s
+// (the edit list starts the track after AAC's 1,024 priming samples); the last 8 bytes at 12282.
+describe.each([
+  ['onset-at-0.5s.m4a', 44],
+  ['onset-at-0.5s-faststart.m4a', 1095],
+])('%s', (name, firstOffset) => {
+  it('has the sample table ffprobe reads, with the edit list applied', async () => {
+    const samples = (await mp4Samples(blob(name)))!
+    expect(samples.sizes.length).toBe(72)
+    expect(samples.offsets[0]).toBe(firstOffset)
+    expect(samples.sizes[0]).toBe(145)
+    expect(samples.sizes[71]).toBe(8)
+    expect(samples.offsets[71]! - samples.offsets[0]!).toBe(12282 - 44)
+    expect(samples.times[0]).toBeCloseTo(-1024 / 48000, 9)
+    expect(samples.times[71]).toBeCloseTo(1.493333, 6)
+    // Samples follow one another in the file: each starts where the one before ends.
+    for (let i = 1; i < 72; i++)
+      expect(samples.offsets[i]).toBe(samples.offsets[i - 1]! + samples.sizes[i - 1]!)
+  })
+})
+
+it('reads no table from a file that is not MP4', async () => {
+  expect(await mp4Samples(blob('stereo-48k.mp3'))).toBeUndefined()
+})
+
+it('finds the last sample at or before a time', () => {
+  const times = Float64Array.from([-0.02, 0, 0.02, 0.04])
+  expect([-1, -0.02, 0.01, 0.02, 9].map((t) => lastAtOrBefore(times, t))).toEqual([0, 0, 1, 2, 3])
+})
