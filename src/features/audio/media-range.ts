@@ -18,10 +18,10 @@ import { mp4Chunks, mp4Samples } from './mp4-range'
 import { decodeMpegRange, mpegFacts, mpegFrames } from './mpeg-range'
 
 /**
- * WAV, MP3, M4A/AAC, WebM and the rest, demuxed by mediabunny in the worker, which reads only the
- * parts of the file a range needs. MP3 goes to libmpg123 (`mpeg-range`); other compressed audio
- * to WebCodecs' `AudioDecoder` directly (a third less work than through mediabunny's sample
- * queue); PCM through mediabunny.
+ * WAV, MP3, M4A/AAC, WebM and the rest, recognised by mediabunny in the worker, which reads only
+ * the parts of the file a range needs. MP3 goes to libmpg123 (`mpeg-range`); other compressed
+ * audio to WebCodecs' `AudioDecoder` directly (a third less work than through mediabunny's sample
+ * queue), an M4A's packets read from its own sample table (`mp4-range`); PCM through mediabunny.
  */
 interface Recording {
   track: InputAudioTrack
@@ -39,13 +39,15 @@ type MediaJob = Extract<DecodeJob, { kind: 'media' }>
 const PREROLL_S = 0.2
 /** Packets queued ahead of the decoder's output: enough to keep it busy, few enough to stay small. */
 const DECODE_QUEUE = 16
+/** mediabunny's cache of what it read: each range is read once, in order, so little is reused. */
+const READ_CACHE_BYTES = 2 << 20
 
 /** The recording's demuxer, kept from range to range; another recording's is disposed of. */
 function openRecording(file: MediaFile): Promise<Recording> {
   if (opened?.id === file.id) return opened.recording
   opened?.input.dispose()
   const input = new Input({
-    source: new BlobSource(file.blob, { maxCacheSize: 2 << 20 }),
+    source: new BlobSource(file.blob, { maxCacheSize: READ_CACHE_BYTES }),
     formats: ALL_FORMATS,
   })
   const recording = (async () => {
