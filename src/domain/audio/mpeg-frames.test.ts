@@ -71,6 +71,19 @@ describe('MpegFrameScanner', () => {
     for (const size of [500, 1000, 4096]) expect(scan(STEREO, size)).toEqual(whole)
   })
 
+  it('skips an ID3 tag longer than a slice (cover art)', () => {
+    const whole = scan(STEREO)!
+    const art = 10_000
+    // A second ID3v2 tag, its size in syncsafe bytes, put in front of the file.
+    const tag = new Uint8Array(10 + art)
+    tag.set([0x49, 0x44, 0x33, 4, 0, 0, 0, 0, art >> 7, art & 0x7f])
+    const tagged = new Uint8Array([...tag, ...STEREO])
+    const found = scan(tagged, 4096)!
+    expect(frameCount(found)).toBe(frameCount(whole))
+    expect(found.offsets[0]).toBe(whole.offsets[0]! + tag.length)
+    expect(found.leadingSamples).toBe(1105)
+  })
+
   it('skips junk between frames and finds the frames after it', () => {
     const whole = scan(STEREO)!
     const cut = whole.offsets[100]!

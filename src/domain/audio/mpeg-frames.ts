@@ -173,7 +173,8 @@ export class MpegFrameScanner {
   /** `bytes` is the file from `next`; `atEnd` when they run to the file's end. */
   scan(bytes: Uint8Array, atEnd: boolean) {
     const base = this.next
-    let at = base === 0 ? id3v2Length(bytes) : 0
+    // ID3 tags come before the first frame, and may run over several slices.
+    let at = this.format ? 0 : id3v2Length(bytes)
     const limit = atEnd ? bytes.length : bytes.length - HEADER_SPAN
     while (at < limit) {
       const header = readMpegHeader(bytes, at)
