@@ -12,12 +12,27 @@ import { expect, test } from './fixtures'
  * how to cut and Chromium's player cuts; the decoders must cut the same, or the waveform (and the
  * alignment features) would sit 10–25 ms late.
  */
+const STEREO = ['-ac', '2']
 const FORMATS = [
-  { ext: 'wav', mime: 'audio/wav', args: ['-c:a', 'pcm_s16le'] },
-  { ext: 'ogg', mime: 'audio/ogg', args: ['-c:a', 'libopus', '-b:a', '64k'] },
-  { ext: 'mp3', mime: 'audio/mpeg', args: ['-c:a', 'libmp3lame', '-b:a', '128k'] },
-  { ext: 'm4a', mime: 'audio/mp4', args: ['-c:a', 'aac', '-b:a', '128k'] },
-  { ext: 'webm', mime: 'audio/webm', args: ['-c:a', 'libopus', '-b:a', '64k'] },
+  { name: 'onset.wav', mime: 'audio/wav', args: [...STEREO, '-c:a', 'pcm_s16le'] },
+  { name: 'onset.ogg', mime: 'audio/ogg', args: [...STEREO, '-c:a', 'libopus', '-b:a', '64k'] },
+  {
+    name: 'onset.mp3',
+    mime: 'audio/mpeg',
+    args: [...STEREO, '-c:a', 'libmp3lame', '-b:a', '128k'],
+  },
+  {
+    name: 'onset-vbr-mono-44k.mp3',
+    mime: 'audio/mpeg',
+    args: ['-ac', '1', '-ar', '44100', '-c:a', 'libmp3lame', '-q:a', '4'],
+  },
+  { name: 'onset.m4a', mime: 'audio/mp4', args: [...STEREO, '-c:a', 'aac', '-b:a', '128k'] },
+  {
+    name: 'onset-faststart.m4a',
+    mime: 'audio/mp4',
+    args: [...STEREO, '-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart'],
+  },
+  { name: 'onset.webm', mime: 'audio/webm', args: [...STEREO, '-c:a', 'libopus', '-b:a', '64k'] },
 ] as const
 
 const ONSET_BIN = 50 // 0.5 s at 100 peaks a second
@@ -29,9 +44,10 @@ test.beforeAll(() => {
     execFileSync('ffmpeg', [
       ...['-loglevel', 'error', '-y'],
       ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=1'],
-      // Amplitude 0.5, after 0.5 s of silence, in both channels.
+      // Amplitude 0.5 (0.35 in each of two channels), after 0.5 s of silence.
       ...['-af', 'volume=4,adelay=500'],
-      ...['-ac', '2', ...f.args, join(dir, `onset.${f.ext}`)],
+      ...f.args,
+      join(dir, f.name),
     ])
 })
 
@@ -54,16 +70,16 @@ function firstLoudBin(page: Page): Promise<number | undefined> {
 }
 
 for (const format of FORMATS) {
-  test(`a ${format.ext} recording's waveform starts the tone at 0.5 s, where it plays`, async ({
+  test(`${format.name}: the waveform starts the tone at 0.5 s, where it plays`, async ({
     page,
   }) => {
-    await page.route(`**/onset.${format.ext}`, (route) =>
+    await page.route(`**/${format.name}`, (route) =>
       route.fulfill({
-        body: readFileSync(join(dir, `onset.${format.ext}`)),
+        body: readFileSync(join(dir, format.name)),
         contentType: format.mime,
       }),
     )
-    await page.goto(`/?audio=onset.${format.ext}`)
+    await page.goto(`/?audio=${format.name}`)
     const status = page.getByTestId('peaks-status')
     await expect(status).toHaveAttribute('data-complete', 'true')
     await expect(status).toHaveAttribute('data-source', 'workers')
