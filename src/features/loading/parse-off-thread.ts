@@ -1,12 +1,11 @@
 import type { InputRole, ParsedInput } from '../../domain/parse/parse-input'
-import { parseInputText } from '../../domain/parse/parse-input'
 import type { ParseResult } from '../../domain/problems'
 import type { TimedSegment } from '../../domain/call'
 import { joinPieces } from './reply-pieces'
 import type { ParseReply, ParseRequest } from './parse.worker'
 
 type Pending = {
-  resolve: (result: ParseResult<ParsedInput>) => void
+  resolve: (result: ParseResult<ParsedInput> | Promise<ParseResult<ParsedInput>>) => void
   request: ParseRequest
   /** Pieces of a timings file's segments received so far. */
   pieces: TimedSegment[][]
@@ -16,8 +15,16 @@ let worker: Worker | undefined
 let nextId = 0
 const pending = new Map<number, Pending>()
 
-/** Parsed on the page after all: the worker could not start, or its answer could not be sent. */
-function parseHere({ name, text, expected }: ParseRequest): ParseResult<ParsedInput> {
+/**
+ * Parsed on the page after all: the worker could not start, or its answer could not be sent.
+ * The parsers (zod's schemas, json5) are fetched only then, not with the page's first script.
+ */
+async function parseHere({
+  name,
+  text,
+  expected,
+}: ParseRequest): Promise<ParseResult<ParsedInput>> {
+  const { parseInputText } = await import('../../domain/parse/parse-input')
   return parseInputText(name, text, expected)
 }
 
@@ -67,7 +74,7 @@ export function parseOffThread(
 ): Promise<ParseResult<ParsedInput>> {
   const request: ParseRequest = { id: nextId++, name, text, ...(expected ? { expected } : {}) }
   const target = startWorker()
-  if (!target) return Promise.resolve(parseHere(request))
+  if (!target) return parseHere(request)
   return new Promise((resolve) => {
     pending.set(request.id, { resolve, request, pieces: [] })
     target.postMessage(request)
