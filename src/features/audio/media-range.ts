@@ -57,7 +57,11 @@ function openRecording(file: MediaFile): Promise<Recording> {
     const mpeg = format instanceof Mp3InputFormat ? await mpegFrames(file) : undefined
     if (!mpeg && !(await track.canDecode()))
       throw new Error(`this browser cannot decode ${track.codec ?? 'this codec'}`)
-    const mp4 = format instanceof Mp4InputFormat ? await mp4Samples(file.blob) : undefined
+    // A sample table this cannot read (a broken box) leaves the packets to mediabunny.
+    const mp4 =
+      format instanceof Mp4InputFormat
+        ? await mp4Samples(file.blob).catch(() => undefined)
+        : undefined
     return { track, mpeg, mp4 }
   })()
   opened = { id: file.id, input, recording }

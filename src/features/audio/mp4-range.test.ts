@@ -35,3 +35,10 @@ it('finds the last sample at or before a time', () => {
   const times = Float64Array.from([-0.02, 0, 0.02, 0.04])
   expect([-1, -0.02, 0.01, 0.02, 9].map((t) => lastAtOrBefore(times, t))).toEqual([0, 0, 1, 2, 3])
 })
+
+it('reads no table from a moov box cut short', async () => {
+  const bytes = readFileSync(new URL('./__fixtures__/onset-at-0.5s-faststart.m4a', import.meta.url))
+  // The moov box's header still says its full length, but the file ends 600 bytes into it.
+  const cut = new Blob([bytes.subarray(0, bytes.indexOf('moov') + 600)])
+  await expect(mp4Samples(cut)).resolves.toBeUndefined()
+})
