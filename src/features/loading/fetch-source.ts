@@ -122,21 +122,16 @@ async function readBody(
   onChunk: (loaded: number) => void,
 ): Promise<Blob> {
   if (!response.body) return response.blob()
-  const reader = response.body.getReader()
-  const body = new FoldedChunks()
+  const body = new FoldedBody()
   let loaded = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
+  for await (const chunk of bodyChunks(response.body, body)) {
     stillAlive()
-    loaded += value.byteLength
+    loaded += chunk.byteLength
     onChunk(loaded)
-    if (loaded > limits.maxBytes) {
-      await reader.cancel()
-      break
-    }
-    body.push(value)
-    into?.push(value)
+    if (loaded > limits.maxBytes) break
+    // Before `take`: a chunk read into the body's buffer is valid until the next fold.
+    into?.push(chunk)
+    body.take(chunk)
   }
   return loaded > limits.maxBytes ? new Blob([]) : body.blob()
 }
@@ -145,25 +140,88 @@ async function readBody(
 const FOLD_BYTES = 4 * 1024 * 1024
 
 /**
- * A body's chunks, gathered into a Blob every few MB as they arrive: an hour of WAV (230 MB) is
+ * A body's bytes, gathered into a Blob every few MB as they arrive: an hour of WAV (230 MB) is
  * never held in the page's heap, and the whole is a Blob of those Blobs, which copies nothing.
+ * The bytes are read into one buffer, used again after every fold, so a download leaves no
+ * garbage: chunks allocated for it would stay in memory until the next full collection, which a
+ * 30 MB download does not bring about.
  */
-export class FoldedChunks {
+export class FoldedBody {
   private readonly parts: Blob[] = []
-  private batch: Uint8Array<ArrayBuffer>[] = []
-  private batchBytes = 0
+  private buffer = new ArrayBuffer(FOLD_BYTES)
+  private filled = 0
 
-  push(chunk: Uint8Array<ArrayBuffer>) {
-    this.batch.push(chunk)
-    this.batchBytes += chunk.byteLength
-    if (this.batchBytes < FOLD_BYTES) return
-    this.parts.push(new Blob(this.batch))
-    this.batch = []
-    this.batchBytes = 0
+  /** Where the next bytes can be read to: the rest of the buffer. */
+  space(): Uint8Array<ArrayBuffer> {
+    return new Uint8Array(this.buffer, this.filled)
+  }
+
+  /** Bytes that arrived: read into `space()` and reclaimed, or from anywhere else (copied). */
+  take(chunk: Uint8Array<ArrayBuffer>) {
+    if (chunk.buffer === this.buffer) {
+      this.filled += chunk.byteLength
+    } else {
+      for (let at = 0; at < chunk.byteLength;) {
+        const copied = Math.min(chunk.byteLength - at, FOLD_BYTES - this.filled)
+        new Uint8Array(this.buffer, this.filled, copied).set(chunk.subarray(at, at + copied))
+        this.filled += copied
+        at += copied
+        if (this.filled === FOLD_BYTES) this.fold()
+      }
+    }
+    if (this.filled === FOLD_BYTES) this.fold()
+  }
+
+  /**
+   * Takes the buffer back from a byte stream: reading into `space()` moves it into the ArrayBuffer
+   * of the view the read returns (the last, empty read's too).
+   */
+  reclaim(view: Uint8Array<ArrayBuffer>) {
+    this.buffer = view.buffer
   }
 
   blob(): Blob {
-    return new Blob([...this.parts, ...this.batch])
+    if (this.filled > 0) this.fold()
+    return new Blob(this.parts)
+  }
+
+  private fold() {
+    // The Blob copies the bytes, so the buffer is free for the next ones.
+    this.parts.push(new Blob([new Uint8Array(this.buffer, 0, this.filled)]))
+    this.filled = 0
+  }
+}
+
+/**
+ * The body's chunks, read straight into `body`'s buffer where the stream allows it (a byte
+ * stream, as fetch gives in current browsers), else as the stream hands them out.
+ */
+export async function* bodyChunks(
+  stream: ReadableStream<Uint8Array<ArrayBuffer>>,
+  body: FoldedBody,
+): AsyncGenerator<Uint8Array<ArrayBuffer>> {
+  let byob: ReadableStreamBYOBReader | undefined
+  try {
+    byob = stream.getReader({ mode: 'byob' })
+  } catch {
+    // Not a byte stream: chunks as the stream makes them.
+    const reader = stream.getReader()
+    try {
+      for (let read = await reader.read(); !read.done; read = await reader.read()) yield read.value
+    } finally {
+      await reader.cancel().catch(() => {})
+    }
+    return
+  }
+  try {
+    for (;;) {
+      const read = await byob.read(body.space())
+      if (read.value) body.reclaim(read.value)
+      if (read.done) return
+      yield read.value
+    }
+  } finally {
+    await byob.cancel().catch(() => {})
   }
 }
 

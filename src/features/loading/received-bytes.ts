@@ -34,7 +34,8 @@ export class ReceivedBytes implements GrowingFile {
 
   push(chunk: Uint8Array<ArrayBuffer>) {
     if (this.kept < this.keep) {
-      this.chunks.push(chunk)
+      // A copy: the download reads each chunk into a buffer it uses again.
+      this.chunks.push(chunk.slice())
       this.kept += chunk.byteLength
     }
     this.loaded += chunk.byteLength
