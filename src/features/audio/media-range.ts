@@ -130,6 +130,17 @@ async function decodeWithWebCodecs(
   return output.result()
 }
 
+/** What a range reads of a decoded block: WebCodecs' `AudioData` and mediabunny's `AudioSample` alike. */
+interface DecodedBlock {
+  readonly sampleRate: number
+  readonly numberOfFrames: number
+  readonly numberOfChannels: number
+  copyTo(
+    destination: Float32Array,
+    options: { planeIndex: number; format: 'f32-planar'; frameCount: number },
+  ): void
+}
+
 /** Copies each decoded block into the range's sink at its place on the recording's grid. */
 class RangeOutput {
   private sink: RangeSink | undefined
@@ -143,11 +154,12 @@ class RangeOutput {
     this.clock = new OutputClock(firstPacketS)
   }
 
-  take(data: AudioData) {
+  /** `timestampUs`: where the block's decoder or demuxer put it, in microseconds. */
+  take(data: DecodedBlock, timestampUs: number) {
     const rate = data.sampleRate
     const frames = data.numberOfFrames
     if (frames === 0) return
-    const position = this.clock.place(data.timestamp, frames, rate)
+    const position = this.clock.place(timestampUs, frames, rate)
     this.sink ??= new RangeSink(
       data.numberOfChannels,
       rate,
@@ -182,7 +194,7 @@ class PacedDecoder {
     this.decoder = new AudioDecoder({
       output: (data) => {
         try {
-          output.take(data)
+          output.take(data, data.timestamp)
         } finally {
           data.close()
         }
@@ -220,31 +232,19 @@ class PacedDecoder {
 
 /** PCM (WAV, AIFF): mediabunny converts the samples itself, no decoder involved. */
 async function decodePcm(track: InputAudioTrack, job: MediaJob) {
-  const samples = new AudioSampleSink(track)
-  let sink: RangeSink | undefined
-  let position = 0
-  let planes: Float32Array[] = []
-  for await (const sample of samples.samples(job.fromS, job.last ? Infinity : job.toS)) {
+  let output: RangeOutput | undefined
+  for await (const sample of new AudioSampleSink(track).samples(
+    job.fromS,
+    job.last ? Infinity : job.toS,
+  )) {
     try {
-      const rate = sample.sampleRate
-      const frames = sample.numberOfFrames
-      if (!sink) {
-        const to = job.last ? Infinity : job.toS * rate
-        sink = new RangeSink(sample.numberOfChannels, rate, job.fromS * rate, to)
-        position = Math.round(sample.timestamp * rate)
-      }
-      if (!planes[0] || planes[0].length < frames)
-        planes = Array.from({ length: sample.numberOfChannels }, () => new Float32Array(frames))
-      planes.forEach((plane, c) =>
-        sample.copyTo(plane, { planeIndex: c, format: 'f32-planar', frameCount: frames }),
-      )
-      sink.take(planes, frames, position)
-      position += frames
-      if (sink.full) break
+      output ??= new RangeOutput(job, sample.timestamp)
+      output.take(sample, sample.timestamp * 1e6)
+      if (output.full) break
     } finally {
       sample.close()
     }
   }
-  if (!sink) throw new Error('no audio decoded in this range')
-  return sink.result()
+  if (!output) throw new Error('no audio decoded in this range')
+  return output.result()
 }
