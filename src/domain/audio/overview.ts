@@ -22,7 +22,12 @@ export function overviewEnvelope(peaks: ArrayLike<number>, columns: number): Flo
 
 /** Largest value over all channels (1 when silent), to scale the overview like the detail view. */
 export function peakScale(channels: readonly Float32Array[]): number {
-  const max = Math.max(0, ...channels.map((c) => loudestBin(c, 0, c.length)))
+  return scaleOfLoudest(channels.map((c) => loudestBin(c, 0, c.length)))
+}
+
+/** The scale for channels whose loudest bins are `loudest`: the largest, or 1 when all are silent. */
+export function scaleOfLoudest(loudest: readonly number[]): number {
+  const max = Math.max(0, ...loudest)
   return max > 0 ? max : 1
 }
 

@@ -1,5 +1,5 @@
 import type WaveSurfer from 'wavesurfer.js'
-import { peakScale } from '../../domain/audio/overview'
+import { peakScale, scaleOfLoudest } from '../../domain/audio/overview'
 import { focusDecode } from '../audio/decode-focus'
 import { placedOf, usePeaksProgress } from '../audio/peaks-progress'
 import { setDetailWindow } from './detail-window'
@@ -50,7 +50,7 @@ export function scaleOf(peaks: Float32Array[]): () => number {
     const { version } = usePeaksProgress.getState()
     if (known.version === version) return known.value
     const loudest = placedOf(peaks)?.loudest.slice(0, 2)
-    const value = loudest ? Math.max(0, ...loudest) || 1 : peakScale(peaks.slice(0, 2))
+    const value = loudest ? scaleOfLoudest(loudest) : peakScale(peaks.slice(0, 2))
     known = { version, value }
     return value
   }
