@@ -160,16 +160,16 @@ export class FoldedBody {
   take(chunk: Uint8Array<ArrayBuffer>) {
     if (chunk.buffer === this.buffer) {
       this.filled += chunk.byteLength
-    } else {
-      for (let at = 0; at < chunk.byteLength;) {
-        const copied = Math.min(chunk.byteLength - at, FOLD_BYTES - this.filled)
-        new Uint8Array(this.buffer, this.filled, copied).set(chunk.subarray(at, at + copied))
-        this.filled += copied
-        at += copied
-        if (this.filled === FOLD_BYTES) this.fold()
-      }
+      if (this.filled === FOLD_BYTES) this.fold()
+      return
     }
-    if (this.filled === FOLD_BYTES) this.fold()
+    for (let at = 0; at < chunk.byteLength;) {
+      const copied = Math.min(chunk.byteLength - at, FOLD_BYTES - this.filled)
+      new Uint8Array(this.buffer, this.filled, copied).set(chunk.subarray(at, at + copied))
+      this.filled += copied
+      at += copied
+      if (this.filled === FOLD_BYTES) this.fold()
+    }
   }
 
   /**
