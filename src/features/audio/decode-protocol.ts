@@ -53,6 +53,11 @@ export type DecodeReply =
   | { id: number; ok: true; kind: 'probe'; facts: MediaFacts }
   | { id: number; ok: false; error: string }
 
+/** Where a media job's range ends, in seconds: the last range runs to the file's end. */
+export function rangeEndS(job: Extract<DecodeJob, { kind: 'media' }>): number {
+  return job.last ? Infinity : job.toS
+}
+
 /** The job as logged for tests and the benchmark (no payload). */
 export type JobSummary =
   | { kind: 'ogg-opus'; emitFrom: number; emitTo: number }

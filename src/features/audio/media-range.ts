@@ -14,6 +14,7 @@ import type { MpegFrames } from '../../domain/audio/mpeg-frames'
 import { OutputClock } from '../../domain/audio/output-clock'
 import { RangeSink } from '../../domain/audio/range-sink'
 import type { DecodeJob, MediaFacts, MediaFile } from './decode-protocol'
+import { rangeEndS } from './decode-protocol'
 import { mp4Chunks, mp4Samples } from './mp4-range'
 import { decodeMpegRange, mpegFacts, mpegFrames } from './mpeg-range'
 
@@ -84,7 +85,7 @@ export async function decodeMediaRange(job: MediaJob) {
   const config = isPcm(track.codec) ? null : await track.getDecoderConfig()
   if (!config) return decodePcm(track, job)
   const fromS = Math.max(0, job.fromS - PREROLL_S)
-  const endS = job.last ? Infinity : job.toS
+  const endS = rangeEndS(job)
   const chunks = mp4 ? mp4Chunks(job.file.blob, mp4, fromS, endS) : packetChunks(track, fromS, endS)
   return decodeWithWebCodecs(chunks, config, job)
 }
@@ -164,7 +165,7 @@ class RangeOutput {
       data.numberOfChannels,
       rate,
       this.job.fromS * rate,
-      this.job.last ? Infinity : this.job.toS * rate,
+      rangeEndS(this.job) * rate,
     )
     if (!this.planes[0] || this.planes[0].length < frames)
       this.planes = Array.from({ length: data.numberOfChannels }, () => new Float32Array(frames))
@@ -233,10 +234,7 @@ class PacedDecoder {
 /** PCM (WAV, AIFF): mediabunny converts the samples itself, no decoder involved. */
 async function decodePcm(track: InputAudioTrack, job: MediaJob) {
   let output: RangeOutput | undefined
-  for await (const sample of new AudioSampleSink(track).samples(
-    job.fromS,
-    job.last ? Infinity : job.toS,
-  )) {
+  for await (const sample of new AudioSampleSink(track).samples(job.fromS, rangeEndS(job))) {
     try {
       output ??= new RangeOutput(job, sample.timestamp)
       output.take(sample, sample.timestamp * 1e6)

@@ -4,6 +4,7 @@ import { frameCount, MpegFrameScanner, prerollFrame } from '../../domain/audio/m
 import { RangeSink } from '../../domain/audio/range-sink'
 import { streamingMpegFeed } from './streaming-mpeg'
 import type { DecodeJob, MediaFacts, MediaFile } from './decode-protocol'
+import { rangeEndS } from './decode-protocol'
 
 /**
  * MP3 (and MP2) through libmpg123 compiled to WASM: for an hour of MP3 it does a third of the
@@ -68,16 +69,11 @@ export async function decodeMpegRange(
   const frameAt = (s: number) => (s * rate + lead) / perFrame
   const wanted = Math.min(count, Math.floor(frameAt(job.fromS)))
   const first = prerollFrame(frames, wanted)
-  const end = job.last ? count : Math.min(count, Math.ceil(frameAt(job.toS)))
+  const end = Math.min(count, Math.ceil(frameAt(rangeEndS(job))))
   const base = offsets[first]!
   const bytes = new Uint8Array(await job.file.blob.slice(base, offsets[end]).arrayBuffer())
   const feed = streamingMpegFeed(await mpegDecoder(job.file.id, first === 0))
-  const sink = new RangeSink(
-    frames.channels,
-    rate,
-    job.fromS * rate,
-    job.last ? Infinity : job.toS * rate,
-  )
+  const sink = new RangeSink(frames.channels, rate, job.fromS * rate, rangeEndS(job) * rate)
   const channels = frames.channels
   for (let from = first; from < end; from += FRAMES_PER_CALL) {
     const to = Math.min(end, from + FRAMES_PER_CALL)
