@@ -14,10 +14,10 @@ import { expect, test } from './fixtures'
  * body of a whole-file read after its first bytes until the test lets it go: the waveform has to
  * be drawn while the download is still waiting.
  */
-const FIRST_BYTES = 256 * 1024
 const demoAudio = new URL('../public/demo/audio.ogg', import.meta.url).pathname
 const dir = join(tmpdir(), `turnline-e2e-streamed-${process.pid}`)
-let recording: Buffer
+/** Each file, and how much of it a whole-file read gets before it is held back. */
+const recordings = new Map<string, { bytes: Buffer; type: string; firstBytes: number }>()
 let server: Server
 let release: () => void = () => {}
 let released = new Promise<void>((resolve) => (release = resolve))
@@ -25,13 +25,28 @@ let wholeReads = 0
 
 test.beforeAll(async () => {
   mkdirSync(dir, { recursive: true })
-  const file = join(dir, 'call.ogg')
   // Seven times the demo call: about 8 minutes and 2 MB, over the size read whole before decoding.
+  const ogg = join(dir, 'call.ogg')
   execFileSync('ffmpeg', [
     ...['-loglevel', 'error', '-y', '-stream_loop', '6', '-i', demoAudio],
-    ...['-c:a', 'libopus', '-b:a', '32k', file],
+    ...['-c:a', 'libopus', '-b:a', '32k', ogg],
   ])
-  recording = readFileSync(file)
+  recordings.set('/call.ogg', {
+    bytes: readFileSync(ogg),
+    type: 'audio/ogg',
+    firstBytes: 256 << 10,
+  })
+  // Three times, as 16 kHz WAV: 3.4 minutes and 13 MB, held back after its first 25 s.
+  const wav = join(dir, 'call.wav')
+  execFileSync('ffmpeg', [
+    ...['-loglevel', 'error', '-y', '-stream_loop', '2', '-i', demoAudio],
+    ...['-c:a', 'pcm_s16le', '-ar', '16000', wav],
+  ])
+  recordings.set('/call.wav', {
+    bytes: readFileSync(wav),
+    type: 'audio/wav',
+    firstBytes: 1600 << 10,
+  })
   server = createServer((request, response) => void serve(request, response))
   await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve))
 })
@@ -46,8 +61,11 @@ async function serve(request: IncomingMessage, response: ServerResponse) {
   response.setHeader('Access-Control-Allow-Headers', 'Range')
   response.setHeader('Access-Control-Expose-Headers', 'Content-Range, Content-Length')
   response.setHeader('Accept-Ranges', 'bytes')
-  response.setHeader('Content-Type', 'audio/ogg')
   if (request.method === 'OPTIONS') return response.writeHead(204).end()
+  const served = recordings.get(request.url ?? '')
+  if (!served) return response.writeHead(404).end()
+  const { bytes: recording, firstBytes } = served
+  response.setHeader('Content-Type', served.type)
   const size = recording.length
   const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? '')
   if (range) {
@@ -58,34 +76,39 @@ async function serve(request: IncomingMessage, response: ServerResponse) {
       'Content-Length': String(end - start + 1),
     })
     // A media element's read of the whole file is held back like the download.
-    if (start === 0 && end - start + 1 > FIRST_BYTES) return holdBack(response, start, end + 1)
+    if (start === 0 && end - start + 1 > firstBytes)
+      return holdBack(response, recording.subarray(0, end + 1), firstBytes)
     return response.end(recording.subarray(start, end + 1))
   }
   wholeReads += 1
   response.writeHead(200, { 'Content-Length': String(size) })
-  await holdBack(response, 0, size)
+  await holdBack(response, recording, firstBytes)
 }
 
-async function holdBack(response: ServerResponse, start: number, end: number) {
-  response.write(recording.subarray(start, start + FIRST_BYTES))
+async function holdBack(response: ServerResponse, bytes: Buffer, firstBytes: number) {
+  response.write(bytes.subarray(0, firstBytes))
   await released
-  response.end(recording.subarray(start + FIRST_BYTES, end))
+  response.end(bytes.subarray(firstBytes))
 }
 
 const marks = (page: Page) =>
   page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name))
 
-type Job = { kind: string; emitFrom?: number; emitTo?: number }
+type Job = { kind: string; emitFrom?: number; emitTo?: number; fromS?: number }
 const decodeJobs = (page: Page) =>
   page.evaluate(
     () => (window as { __turnline?: { decodeJobs: Job[] } }).__turnline?.decodeJobs ?? [],
   )
 
+test.beforeEach(() => {
+  released = new Promise<void>((resolve) => (release = resolve))
+  wholeReads = 0
+})
+
 test('a linked recording draws its opening seconds before its download is complete', async ({
   page,
   replay,
 }) => {
-  released = new Promise<void>((resolve) => (release = resolve))
   // The media elements that played, to see where from.
   await page.addInitScript(() => {
     const played: HTMLMediaElement[] = []
@@ -128,3 +151,39 @@ test('a linked recording draws its opening seconds before its download is comple
   )
   expect(source.startsWith('blob:')).toBe(true)
 })
+
+test('a linked WAV recording fills in as it downloads, each range once its bytes are in', async ({
+  page,
+  replay,
+}) => {
+  const { port } = server.address() as AddressInfo
+  await page.goto(`/?audio=${encodeURIComponent(`http://localhost:${port}/call.wav`)}`)
+  // The opening 20 s are drawn from the first 25 s of the file, while the rest is held back.
+  await expect.poll(() => marks(page)).toContain('waveform:first')
+  expect(wholeReads).toBe(1)
+  expect(await marks(page)).not.toContain('audio:open')
+  const status = page.getByTestId('peaks-status')
+  await expect(status).toHaveAttribute('data-complete', 'false')
+  const opening = await decodeJobs(page)
+  expect(opening.map((j) => [j.kind, j.fromS])).toEqual([
+    ['wav', 0],
+    ['wav', 10],
+  ])
+
+  release()
+  await expect(status).toHaveAttribute('data-complete', 'true', { timeout: 30_000 })
+  await expect(status).toHaveAttribute('data-source', 'workers')
+  const jobs = await decodeJobs(page)
+  const starts = jobs.map((j) => j.fromS)
+  expect(new Set(starts).size).toBe(starts.length)
+  expect(starts.length).toBe(2 + Math.ceil((recordingSeconds('/call.wav') - 20) / 60))
+  await expect(page.getByText(/call\.wav · 2 ch · 20\d\.\d s/)).toBeVisible()
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  await page.getByRole('button', { name: 'Play' }).click()
+  await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)
+})
+
+/** A 16 kHz stereo 16-bit WAV's length, from its size (ffmpeg's header is 78 bytes). */
+function recordingSeconds(path: string): number {
+  return ((recordings.get(path)?.bytes.length ?? 0) - 78) / 64_000
+}

@@ -6,14 +6,14 @@ import type { PlacedBins } from '../../domain/audio/range-assembly'
 import { contentKey, probeKey } from './content-key'
 import { decodeOggOpus, EmptyRecordingError, sniffOggOpus } from './decode-ogg'
 import { decodeMedia } from './decode-media'
+import { decodeWav, sniffWav } from './decode-wav'
 import { warmDecodeWorkers } from './decode-pool'
 import type { CachedPeaks } from './peaks-cache'
 import { openPeaksCache, readFeatures, readPeaks, writeCache } from './peaks-cache'
 import type { PeaksSource } from './peaks-progress'
 import { usePeaksProgress } from './peaks-progress'
 import { nextTask } from '../loading/next-task'
-import type { StreamedOpening } from './streamed-ogg'
-import { decodeStreamedOgg } from './streamed-ogg'
+import type { RangesDecoded } from './run-ranges'
 
 /** 16 kHz keeps what the alignment features need (up to 8 kHz) and no more. */
 const DECODE_SAMPLE_RATE = 16_000
@@ -61,18 +61,18 @@ export function startPeaks(
 }
 
 /**
- * Peaks of a linked recording still downloading, whose opening ranges were planned from its
- * first bytes and tail (the cache cannot hold it): they draw before the rest is in.
+ * Peaks of a linked recording decoded while it downloads (`decode`; the cache cannot hold it):
+ * the opening draws before the rest is in.
  */
 export function startStreamedPeaks(
-  opening: StreamedOpening,
+  decode: (filling: Filling) => Promise<RangesDecoded>,
   whole: Promise<Blob | undefined>,
   signal: AbortSignal,
 ): PeaksSession {
   return session(async (onFirst) => {
     publisher(signal)(NOT_STARTED)
     const progress = progressOf(signal, onFirst)
-    const decoded = await decodeStreamedOgg(opening, whole, signal, progress.filling('workers'))
+    const decoded = await decode(progress.filling('workers'))
     const file = await whole
     if (!file) throw new Error('the download of the recording failed')
     return progress.finish({ ...decoded, cacheable: true }, file)
@@ -215,6 +215,17 @@ async function decodeAny(
       return { ...(await decodeOggOpus(file, signal, filling('workers'))), cacheable: true }
     } catch (error) {
       // Another decoder would only read the claimed duration of an empty file, as a silent one.
+      if (signal.aborted || error instanceof EmptyRecordingError) throw error
+      errors.push(errorText(error))
+    }
+  }
+  const wav = await sniffWav(file, file.size)
+  if (wav) {
+    try {
+      const read = (start: number, end: number) => file.slice(start, end).arrayBuffer()
+      const decoded = await decodeWav(wav, read, signal, filling('workers'))
+      return { ...decoded, cacheable: true }
+    } catch (error) {
       if (signal.aborted || error instanceof EmptyRecordingError) throw error
       errors.push(errorText(error))
     }

@@ -1,6 +1,7 @@
 import type { OpusHead } from '../../domain/audio/ogg-pages'
 import type { PackedRange } from '../../domain/audio/packed-features'
 import type { RangeResult } from '../../domain/audio/range-sink'
+import type { WavFormat } from '../../domain/audio/wav-format'
 
 /** Opus decodes straight to 16 kHz: a third of the work of 48 kHz, and the features' own rate. */
 export const OPUS_DECODE_RATE = 16_000
@@ -17,6 +18,18 @@ export type DecodeJob =
       startPos: number
       emitFrom: number
       emitTo: number
+    }
+  | {
+      kind: 'wav'
+      id: number
+      wav: WavFormat
+      /** The range's frames only, read from the file (or a download) when handed out. */
+      bytes: ArrayBuffer
+      /** The first frame's index in the recording. */
+      firstFrame: number
+      fromS: number
+      toS: number
+      last: boolean
     }
   | { kind: 'probe'; id: number; file: MediaFile }
   | { kind: 'media'; id: number; file: MediaFile; fromS: number; toS: number; last: boolean }
@@ -54,7 +67,7 @@ export type DecodeReply =
   | { id: number; ok: false; error: string }
 
 /** Where a media job's range ends, in seconds: the last range runs to the file's end. */
-export function rangeEndS(job: Extract<DecodeJob, { kind: 'media' }>): number {
+export function rangeEndS(job: Extract<DecodeJob, { kind: 'media' | 'wav' }>): number {
   return job.last ? Infinity : job.toS
 }
 
@@ -62,10 +75,11 @@ export function rangeEndS(job: Extract<DecodeJob, { kind: 'media' }>): number {
 export type JobSummary =
   | { kind: 'ogg-opus'; emitFrom: number; emitTo: number }
   | { kind: 'probe' }
-  | { kind: 'media'; fromS: number; toS: number }
+  | { kind: 'media' | 'wav'; fromS: number; toS: number }
 
 export function summarize(job: DecodeJob): JobSummary {
   if (job.kind === 'ogg-opus') return { kind: job.kind, emitFrom: job.emitFrom, emitTo: job.emitTo }
-  if (job.kind === 'media') return { kind: job.kind, fromS: job.fromS, toS: job.toS }
+  if (job.kind === 'media' || job.kind === 'wav')
+    return { kind: job.kind, fromS: job.fromS, toS: job.toS }
   return { kind: job.kind }
 }

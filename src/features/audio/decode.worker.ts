@@ -8,11 +8,12 @@ import { OPUS_DECODE_RATE } from './decode-protocol'
 import type { OpusFrameDecoder } from './ogg-range'
 import { decodeOggPages } from './ogg-range'
 import { reusingOpusDecoder } from './reusing-opus'
+import { decodeWavRange } from './wav-range'
 
 /**
  * One of the decode workers: decodes the ranges it is given and sends back only their peaks and
- * alignment features (packed into a Blob here), never samples. Ogg/Opus goes to libopus (WASM), everything else to
- * mediabunny (WebCodecs; PCM WAV parsed directly).
+ * alignment features (packed into a Blob here), never samples. Ogg/Opus goes to libopus (WASM),
+ * a WAV range's samples are parsed here, everything else goes to mediabunny (`media-range`).
  */
 self.onmessage = (event: MessageEvent<DecodeJob | WarmUp>) => {
   // A failed warm-up fails the first job too (its decoder needs the same module), which reports it.
@@ -53,6 +54,8 @@ async function handle(job: DecodeJob) {
 async function run(job: DecodeJob): Promise<DecodeReply> {
   if (job.kind === 'ogg-opus')
     return { id: job.id, ok: true, kind: 'range', range: packed(await decodeOggRange(job)) }
+  if (job.kind === 'wav')
+    return { id: job.id, ok: true, kind: 'range', range: packed(decodeWavRange(job)) }
   // mediabunny is only fetched for the formats that need it.
   const media = await import('./media-range')
   if (job.kind === 'probe')

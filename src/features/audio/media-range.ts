@@ -19,8 +19,8 @@ import { mp4Chunks, mp4Samples } from './mp4-range'
 import { decodeMpegRange, mpegFacts, mpegFrames } from './mpeg-range'
 
 /**
- * WAV, MP3, M4A/AAC, WebM and the rest, recognised by mediabunny in the worker, which reads only
- * the parts of the file a range needs. MP3 goes to libmpg123 (`mpeg-range`); other compressed
+ * MP3, M4A/AAC, WebM and the rest (and WAV the page's parser does not read), recognised by
+ * mediabunny in the worker, which reads only the parts of the file a range needs. MP3 goes to libmpg123 (`mpeg-range`); other compressed
  * audio to WebCodecs' `AudioDecoder` directly (a third less work than through mediabunny's sample
  * queue), an M4A's packets read from its own sample table (`mp4-range`); PCM through mediabunny.
  */

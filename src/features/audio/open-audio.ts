@@ -7,7 +7,8 @@ import type { DecodedAudio } from './decode-peaks'
 import { startPeaks, startStreamedPeaks } from './decode-peaks'
 import { EmptyRecordingError } from './decode-ogg'
 import type { GrowingFile } from './growing-file'
-import { StreamedPlanMismatch, streamedOpening } from './streamed-ogg'
+import { StreamedPlanMismatch } from './streamed-ogg'
+import { streamedDecode } from './streamed-decode'
 import { forgetAlignment } from '../align/run-alignment'
 import { placeInTasks } from '../loading/place-in-tasks'
 
@@ -84,10 +85,10 @@ async function loadStreamed(
       ? loadWhole({ name: input.name, data }, problems, signal)
       : undefined
   }
-  const opening = await streamedOpening(stream, signal)
+  const decode = await streamedDecode(stream, signal)
   if (signal.aborted) return undefined
-  if (!opening) return asWhole()
-  const session = startStreamedPeaks(opening, whole, signal)
+  if (!decode) return asWhole()
+  const session = startStreamedPeaks(decode, whole, signal)
   let first: DecodedAudio
   try {
     first = await session.first

@@ -1,20 +1,16 @@
-import { KEY_SLICE_BYTES, KEY_SLICES } from '../../domain/audio/content-key'
 import type { OpeningPlan } from '../../domain/audio/ogg-opening'
 import { planOpening, sameOpening, tailPages } from '../../domain/audio/ogg-opening'
 import type { OpusHead } from '../../domain/audio/ogg-pages'
 import { opusHeadOf, scanOggPages } from '../../domain/audio/ogg-pages'
-import { probeKey } from './content-key'
 import type { Filling } from './decode-peaks'
 import { poolRange, readIndex, sniffOggOpus } from './decode-ogg'
-import { DecodePool, warmDecodeWorkers } from './decode-pool'
+import { DecodePool } from './decode-pool'
 import { OPUS_DECODE_RATE } from './decode-protocol'
 import type { GrowingFile } from './growing-file'
-import { cachedProbes, mayHold } from './peaks-cache'
+import type { StreamedStart } from './streamed-start'
 import type { RangesDecoded } from './run-ranges'
 import { OPENING_RANGES, RangesAssembly, untilAborted } from './run-ranges'
 
-/** Holds the last page (at most 65,307 bytes) and the content key's last slice. */
-const TAIL_BYTES = 128 * 1024
 /** The opening 20 s of a voice call's Opus (≈ 26 kbit/s); twice as much is waited for until they are in. */
 const FIRST_BYTES = 96 * 1024
 
@@ -35,40 +31,15 @@ export class StreamedPlanMismatch extends Error {
 }
 
 /**
- * Plans the opening ranges of a recording still downloading, so they decode while the rest
- * arrives. Undefined, and the recording opens from the whole file as a dropped one does, when it
- * is no Ogg Opus, small, the server gives no ranged read of its tail, or the cache may hold it
- * (a reopen starts no decode worker, and its cache key needs the whole file).
+ * Plans the opening ranges of an Ogg Opus recording still downloading, so they decode while the
+ * rest arrives; undefined when it is no Ogg Opus.
  */
 export async function streamedOpening(
   file: GrowingFile,
+  { size, start, tail, tailStart }: StreamedStart,
   signal: AbortSignal,
 ): Promise<StreamedOpening | undefined> {
-  // Read once, while the headers and the tail come in. An empty cache cannot hold the recording:
-  // the workers start, and compile libopus, meanwhile. Otherwise they start once the probe has
-  // missed: started on a reopen, they would take the cores its cache read needs.
-  const probes = cachedProbes()
-  void probes.then((known) => {
-    if (known?.length === 0 && !signal.aborted) warmDecodeWorkers()
-  })
-  const size = await file.sized
-  if (size === undefined || size <= KEY_SLICES * KEY_SLICE_BYTES) return undefined
-  // The tail is asked for with the headers, and the probe's first slice comes with the first
-  // chunks: the workers start long before the opening ranges' bytes are all in.
-  const [start, tail] = await Promise.all([
-    file.upTo(KEY_SLICE_BYTES),
-    readTail(file.url, size, signal),
-  ])
-  if (!start || !tail || signal.aborted) return undefined
-  if (start.size < KEY_SLICE_BYTES || !(await sniffOggOpus(start))) return undefined
-  const tailStart = size - tail.length
-  const probe = await probeKey(size, (span) =>
-    span.start === 0
-      ? start.slice(span.start, span.end)
-      : new Blob([tail.slice(span.start - tailStart, span.end - tailStart)]),
-  )
-  if (signal.aborted || mayHold(await probes, probe)) return undefined
-  warmDecodeWorkers()
+  if (!(await sniffOggOpus(start))) return undefined
   const pages = tailPages(tail, tailStart)
   for (let wanted = FIRST_BYTES; ; wanted *= 2) {
     const prefix = await file.upTo(Math.min(wanted, size))
@@ -87,32 +58,6 @@ export async function streamedOpening(
     )
     if (plan) return { head, plan, prefix }
     if (prefix.size >= size) return undefined
-  }
-}
-
-/** The last `TAIL_BYTES` by an HTTP range request; undefined unless the server answered exactly that. */
-async function readTail(
-  url: string,
-  size: number,
-  signal: AbortSignal,
-): Promise<Uint8Array | undefined> {
-  const start = size - TAIL_BYTES
-  try {
-    const response = await fetch(url, { headers: { Range: `bytes=${start}-` }, signal })
-    const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(response.headers.get('content-range') ?? '')
-    const exact =
-      response.status === 206 &&
-      Number(range?.[1]) === start &&
-      Number(range?.[2]) === size - 1 &&
-      Number(range?.[3]) === size
-    if (!exact) {
-      void response.body?.cancel()
-      return undefined
-    }
-    const bytes = new Uint8Array(await response.arrayBuffer())
-    return bytes.length === TAIL_BYTES ? bytes : undefined
-  } catch {
-    return undefined
   }
 }
 

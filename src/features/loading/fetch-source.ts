@@ -122,7 +122,7 @@ async function readBody(
   onChunk: (loaded: number) => void,
 ): Promise<Blob> {
   if (!response.body) return response.blob()
-  const body = new FoldedBody()
+  const body = new FoldedBody(into && ((part) => into.fold(part)))
   let loaded = 0
   for await (const chunk of bodyChunks(response.body, body)) {
     stillAlive()
@@ -150,6 +150,9 @@ export class FoldedBody {
   private readonly parts: Blob[] = []
   private buffer = new ArrayBuffer(FOLD_BYTES)
   private filled = 0
+
+  /** `onFold` gets each part as it is made: the body so far is readable while it downloads. */
+  constructor(private readonly onFold?: (part: Blob) => void) {}
 
   /** Where the next bytes can be read to: the rest of the buffer. */
   space(): Uint8Array<ArrayBuffer> {
@@ -187,8 +190,10 @@ export class FoldedBody {
 
   private fold() {
     // The Blob copies the bytes, so the buffer is free for the next ones.
-    this.parts.push(new Blob([new Uint8Array(this.buffer, 0, this.filled)]))
+    const part = new Blob([new Uint8Array(this.buffer, 0, this.filled)])
+    this.parts.push(part)
     this.filled = 0
+    this.onFold?.(part)
   }
 }
 

@@ -50,3 +50,37 @@ test('a prefix longer than what is kept is read from the whole file once it is i
   await new Promise((resolve) => setTimeout(resolve, 0))
   expect(longer).toEqual([0, 1, 2, 3, 4, 5])
 })
+
+test('a range is read once its bytes are in: from the kept chunks, then from the folded parts', async () => {
+  const received = new ReceivedBytes('d.wav', 4)
+  const read = async (start: number, end: number) => {
+    const buffer = await received.read(start, end)
+    return buffer && Array.from(new Uint8Array(buffer))
+  }
+  const early = read(1, 3)
+  const later = read(5, 11)
+  received.push(bytes(0, 4))
+  expect(await early).toEqual([1, 2])
+  // Past the kept bytes, a range waits for the parts the body folds its bytes into.
+  received.push(bytes(4, 4))
+  received.fold(new Blob([bytes(0, 8)]))
+  received.push(bytes(8, 4))
+  let done = false
+  void later.then(() => (done = true))
+  await Promise.resolve()
+  expect(done).toBe(false)
+  received.fold(new Blob([bytes(8, 4)]))
+  expect(await later).toEqual([5, 6, 7, 8, 9, 10])
+  expect(await read(7, 12)).toEqual([7, 8, 9, 10, 11])
+  received.end(new Blob([bytes(0, 12)]))
+  expect(await read(0, 2)).toEqual([0, 1])
+  expect(await read(10, 14)).toBeUndefined()
+})
+
+test('a range waiting for a download that fails gives nothing', async () => {
+  const received = new ReceivedBytes('e.wav', 4)
+  const waiting = received.read(2, 10)
+  received.push(bytes(0, 6))
+  received.end(undefined)
+  expect(await waiting).toBeUndefined()
+})

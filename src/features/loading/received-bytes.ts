@@ -5,8 +5,9 @@ const KEPT_BYTES = 2 * 1024 * 1024
 
 /**
  * A download's chunks as they arrive, readable before it ends (`GrowingFile`): the recording's
- * opening seconds decode from its first bytes while the rest comes in. Only the first `keep`
- * bytes are held here; a longer prefix is read from the whole file once it is in.
+ * opening seconds decode from its first bytes while the rest comes in. The first `keep` bytes
+ * are copied here as they arrive; a longer prefix is made of the parts the body folds its bytes
+ * into every few MB (`fold`), which share their bytes.
  */
 export class ReceivedBytes implements GrowingFile {
   readonly whole: Promise<Blob | undefined>
@@ -14,6 +15,12 @@ export class ReceivedBytes implements GrowingFile {
   private chunks: Uint8Array<ArrayBuffer>[] = []
   private loaded = 0
   private kept = 0
+  private parts: Blob[] = []
+  private folded = 0
+  private failed = false
+  private readers: { end: number; resolve: () => void }[] = []
+  /** The part read last: the next range starts in it. */
+  private lastRead: { part: Blob; bytes: Promise<ArrayBuffer> } | undefined
   private ended = false
   private waiting: { bytes: number; resolve: (blob: Blob | undefined) => void }[] = []
   private settle: (blob: Blob | undefined) => void = () => {}
@@ -42,36 +49,81 @@ export class ReceivedBytes implements GrowingFile {
     this.wake()
   }
 
+  /** The body folded these bytes, the next after those of the parts before. */
+  fold(part: Blob) {
+    this.parts.push(part)
+    this.folded += part.size
+    this.wake()
+  }
+
   /** The body is all in: `data` is the whole file, or undefined when the download failed. */
   end(data: Blob | undefined) {
     if (this.ended) return
     this.ended = true
     this.chunks = []
+    this.failed = data === undefined
     this.settleSize(undefined)
     this.settle(data)
     for (const waiter of this.waiting) waiter.resolve(data && data.slice(0, waiter.bytes))
     this.waiting = []
+    for (const reader of this.readers) reader.resolve()
+    this.readers = []
+  }
+
+  /**
+   * Bytes `start` up to `end` once they are in; undefined if the download fails first. Read from
+   * whole parts: a slice of a Blob that cuts through one of its parts makes the browser copy the
+   * bytes it keeps, and a slice per range held a second hour of WAV there until collected.
+   */
+  async read(start: number, end: number): Promise<ArrayBuffer | undefined> {
+    if (!this.canRead(end) && !this.ended)
+      await new Promise<void>((resolve) => this.readers.push({ end, resolve }))
+    if (this.failed) return undefined
+    const out = new Uint8Array(end - start)
+    const kept = this.canRead(end) && this.folded < end ? this.chunks : undefined
+    let at = 0
+    for (const piece of kept ?? this.parts) {
+      const pieceEnd = at + (piece instanceof Blob ? piece.size : piece.byteLength)
+      if (pieceEnd > start && at < end) {
+        const bytes = piece instanceof Blob ? new Uint8Array(await this.partBytes(piece)) : piece
+        const from = Math.max(start, at)
+        out.set(bytes.subarray(from - at, Math.min(end, pieceEnd) - at), from - start)
+      }
+      at = pieceEnd
+      if (at >= end) break
+    }
+    return at >= end ? out.buffer : undefined
+  }
+
+  /** The first `end` bytes are in the parts, or among the chunks kept as they came. */
+  private canRead(end: number): boolean {
+    return this.folded >= end || (this.loaded >= end && this.kept >= end)
   }
 
   upTo(bytes: number): Promise<Blob | undefined> {
     if (this.ended) return this.whole.then((data) => data?.slice(0, bytes))
-    if (this.canGive(bytes)) return Promise.resolve(this.prefix(bytes))
+    if (this.canRead(bytes)) return Promise.resolve(this.prefix(bytes))
     return new Promise((resolve) => this.waiting.push({ bytes, resolve }))
   }
 
-  private canGive(bytes: number): boolean {
-    return this.loaded >= bytes && this.kept >= bytes
+  private partBytes(part: Blob): Promise<ArrayBuffer> {
+    if (this.lastRead?.part !== part) this.lastRead = { part, bytes: part.arrayBuffer() }
+    return this.lastRead.bytes
   }
 
   private wake() {
-    const ready = this.waiting.filter((w) => this.canGive(w.bytes))
+    const readable = this.readers.filter((r) => this.canRead(r.end))
+    this.readers = this.readers.filter((r) => !this.canRead(r.end))
+    for (const reader of readable) reader.resolve()
+    const ready = this.waiting.filter((w) => this.canRead(w.bytes))
     if (ready.length === 0) return
-    this.waiting = this.waiting.filter((w) => !this.canGive(w.bytes))
+    this.waiting = this.waiting.filter((w) => !this.canRead(w.bytes))
     for (const waiter of ready) waiter.resolve(this.prefix(waiter.bytes))
   }
 
   /** The first `bytes` of the chunks in so far (they are at least that many). */
   private prefix(bytes: number): Blob {
+    if (this.folded >= bytes) return new Blob(this.parts).slice(0, bytes)
     const parts: Uint8Array<ArrayBuffer>[] = []
     let taken = 0
     for (const chunk of this.chunks) {

@@ -1,0 +1,28 @@
+import type { Filling } from './decode-peaks'
+import { decodeWav, sniffWav, WAV_HEAD_BYTES } from './decode-wav'
+import type { GrowingFile } from './growing-file'
+import type { RangesDecoded } from './run-ranges'
+import { decodeStreamedOgg, streamedOpening } from './streamed-ogg'
+import { streamedStart } from './streamed-start'
+
+export type StreamedDecode = (filling: Filling) => Promise<RangesDecoded>
+
+/**
+ * How a recording still downloading is decoded as it comes in, or undefined when it opens once
+ * it is whole (see `streamedStart`; and formats whose ranges cannot be found from the first
+ * bytes). Ogg Opus decodes its opening ranges from the first bytes; WAV decodes every range as
+ * soon as its bytes are in.
+ */
+export async function streamedDecode(
+  file: GrowingFile,
+  signal: AbortSignal,
+): Promise<StreamedDecode | undefined> {
+  const start = await streamedStart(file, signal)
+  if (!start || signal.aborted) return undefined
+  const opening = await streamedOpening(file, start, signal)
+  if (opening) return (filling) => decodeStreamedOgg(opening, file.whole, signal, filling)
+  const head = await file.upTo(Math.min(WAV_HEAD_BYTES, start.size))
+  const wav = head && (await sniffWav(head, start.size))
+  if (wav) return (filling) => decodeWav(wav, (from, to) => file.read(from, to), signal, filling)
+  return undefined
+}
