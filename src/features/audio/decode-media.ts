@@ -1,6 +1,7 @@
 import { planTimeRanges } from '../../domain/audio/decode-ranges'
 import type { Filling } from './decode-peaks'
 import { DecodePool } from './decode-pool'
+import type { RecordingFile } from './recording-file'
 import type { RangesDecoded } from './run-ranges'
 import { runRanges } from './run-ranges'
 
@@ -8,11 +9,11 @@ let lastFileId = 0
 
 /** Every other format: one worker probes the file (duration, channels), then both take ranges. */
 export async function decodeMedia(
-  blob: Blob,
+  recording: RecordingFile,
   signal: AbortSignal,
   filling: Filling,
 ): Promise<RangesDecoded> {
-  const file = { id: ++lastFileId, blob }
+  const file = { id: ++lastFileId, ...recording }
   const pool = new DecodePool()
   const stop = () => pool.terminate()
   signal.addEventListener('abort', stop, { once: true })

@@ -9,7 +9,7 @@ test.each(['header-only.ogg', 'header-only-eos.ogg'])(
   async (name) => {
     const file = new Blob([readFileSync(new URL(`../../../e2e/corpus/${name}`, import.meta.url))])
     expect(await sniffOggOpus(file)).toBe(true)
-    const decoding = decodeOggOpus(file, new AbortController().signal, filling)
+    const decoding = decodeOggOpus({ blob: file }, new AbortController().signal, filling)
     await expect(decoding).rejects.toBeInstanceOf(EmptyRecordingError)
     await expect(decoding).rejects.toThrow(
       'the recording is empty: it has Ogg Opus headers but no audio, so there is nothing to play',

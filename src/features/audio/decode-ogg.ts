@@ -6,6 +6,8 @@ import type { Filling } from './decode-peaks'
 import type { PoolRange } from './decode-pool'
 import { DecodePool } from './decode-pool'
 import { OPUS_DECODE_RATE } from './decode-protocol'
+import type { RangeReader, RecordingFile } from './recording-file'
+import { RecordingReader } from './recording-file'
 import type { RangesDecoded } from './run-ranges'
 import { runRanges } from './run-ranges'
 
@@ -30,13 +32,14 @@ export async function sniffOggOpus(file: Blob): Promise<boolean> {
  * when the range is handed out: the page does not hold the whole file while it decodes.
  */
 export async function decodeOggOpus(
-  file: Blob,
+  file: RecordingFile,
   signal: AbortSignal,
   filling: Filling,
 ): Promise<RangesDecoded> {
-  const { head, plan } = await readIndex(file)
+  const { head, plan } = await readIndex(file.blob)
   if (plan.totalSamples === 0) throw new EmptyRecordingError()
-  const ranges = plan.ranges.map((r) => poolRange(file, head, r))
+  const reader = new RecordingReader(file)
+  const ranges = plan.ranges.map((r) => poolRange(reader, head, r))
   const pool = new DecodePool()
   try {
     const duration = plan.totalSamples / OPUS_DECODE_RATE
@@ -46,15 +49,15 @@ export async function decodeOggOpus(
   }
 }
 
-/** A range's job reads its bytes from `file` (or from the first bytes of a download) when handed out. */
-export function poolRange(file: Blob, head: OpusHead, r: OggRange): PoolRange {
+/** A range's job reads its bytes (from the file, or from a download) when handed out. */
+export function poolRange(file: RangeReader, head: OpusHead, r: OggRange): PoolRange {
   return {
     fromS: r.emitFrom / OPUS_DECODE_RATE,
     toS: r.emitTo / OPUS_DECODE_RATE,
     job: async () => ({
       kind: 'ogg-opus' as const,
       head,
-      bytes: await file.slice(r.byteStart, r.byteEnd).arrayBuffer(),
+      bytes: (await file.read(r.byteStart, r.byteEnd)).buffer,
       preroll: r.preroll,
       startPos: r.startPos,
       emitFrom: r.emitFrom,

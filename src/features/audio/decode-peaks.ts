@@ -13,6 +13,8 @@ import { openPeaksCache, readFeatures, readPeaks, writeCache } from './peaks-cac
 import type { PeaksSource } from './peaks-progress'
 import { usePeaksProgress } from './peaks-progress'
 import { nextTask } from '../loading/next-task'
+import type { RecordingFile } from './recording-file'
+import { RecordingReader } from './recording-file'
 import type { RangesDecoded } from './run-ranges'
 
 /** 16 kHz keeps what the alignment features need (up to 8 kHz) and no more. */
@@ -53,7 +55,7 @@ export interface Filling {
  * before, else from the decode workers, streamed; `decodeAudioData` only as a last resort.
  */
 export function startPeaks(
-  file: Blob,
+  file: RecordingFile,
   signal: AbortSignal,
   mediaDuration: () => Promise<number>,
 ): PeaksSession {
@@ -113,7 +115,7 @@ function publisher(signal: AbortSignal): Publish {
 }
 
 async function run(
-  file: Blob,
+  file: RecordingFile,
   signal: AbortSignal,
   mediaDuration: () => Promise<number>,
   onFirst: (audio: DecodedAudio) => void,
@@ -121,9 +123,9 @@ async function run(
   const publish = publisher(signal)
   publish(NOT_STARTED)
   openPeaksCache()
-  const key = await contentKey(file).catch(() => undefined)
+  const key = await contentKey(file.blob).catch(() => undefined)
   // Once for the cache's read and its write; a failure is only ever awaited with a fallback.
-  const probe = probeOf(file)
+  const probe = probeOf(file.blob)
   probe.catch(() => {})
   const cached = key ? await readPeaks(key, probe) : undefined
   if (signal.aborted) throw new Error('decode abandoned')
@@ -139,7 +141,7 @@ async function run(
   warmDecodeWorkers()
   const progress = progressOf(signal, onFirst)
   const decoded = await decodeAny(file, signal, mediaDuration, progress.filling)
-  return progress.finish(decoded, file, { key, probe })
+  return progress.finish(decoded, file.blob, { key, probe })
 }
 
 /** What a decode reports as it fills the peaks, and how it ends: the last draw, the cache write. */
@@ -203,13 +205,13 @@ interface Decoded {
 }
 
 async function decodeAny(
-  file: Blob,
+  file: RecordingFile,
   signal: AbortSignal,
   mediaDuration: () => Promise<number>,
   filling: (source: PeaksSource) => Filling,
 ): Promise<Decoded> {
   const errors: string[] = []
-  const opus = await sniffOggOpus(file)
+  const opus = await sniffOggOpus(file.blob)
   if (opus) {
     try {
       return { ...(await decodeOggOpus(file, signal, filling('workers'))), cacheable: true }
@@ -219,10 +221,11 @@ async function decodeAny(
       errors.push(errorText(error))
     }
   }
-  const wav = await sniffWav(file, file.size)
+  const wav = await sniffWav(file.blob, file.blob.size)
   if (wav) {
     try {
-      const read = (start: number, end: number) => file.slice(start, end).arrayBuffer()
+      const reader = new RecordingReader(file)
+      const read = async (start: number, end: number) => (await reader.read(start, end)).buffer
       const decoded = await decodeWav(wav, read, signal, filling('workers'))
       return { ...decoded, cacheable: true }
     } catch (error) {
@@ -239,7 +242,7 @@ async function decodeAny(
   const duration = await mediaDuration().catch(() => undefined)
   if (duration === undefined || duration > BROWSER_DECODE_MAX_S) throw new Error(errors.join('; '))
   console.warn('Turnline: decoding in the browser instead of the workers:', errors.join('; '))
-  const decoded = await decodeInBrowser(await file.arrayBuffer())
+  const decoded = await decodeInBrowser(await file.blob.arrayBuffer())
   const { audio } = decoded
   filling('browser').start(audio.peaks, audio.duration, audio.channels)
   return { ...decoded, cacheable: false }

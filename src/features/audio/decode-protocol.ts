@@ -2,6 +2,7 @@ import type { OpusHead } from '../../domain/audio/ogg-pages'
 import type { PackedRange } from '../../domain/audio/packed-features'
 import type { RangeResult } from '../../domain/audio/range-sink'
 import type { WavFormat } from '../../domain/audio/wav-format'
+import type { RecordingFile } from './recording-file'
 
 /** Opus decodes straight to 16 kHz: a third of the work of 48 kHz, and the features' own rate. */
 export const OPUS_DECODE_RATE = 16_000
@@ -35,13 +36,13 @@ export type DecodeJob =
   | { kind: 'media'; id: number; file: MediaFile; fromS: number; toS: number; last: boolean }
 
 /**
- * A recording for mediabunny. Each message gives the worker a new Blob object for the same bytes,
- * so `id` names the recording: a worker keeps one demuxer per recording, with what it learnt of
- * the file (an MP3's frame positions), instead of scanning from the start again for every range.
+ * A recording for mediabunny (its Blob, and the parts a download made it of). Each message gives
+ * the worker new Blob objects for the same bytes, so `id` names the recording: a worker keeps one
+ * demuxer and reader per recording, with what it learnt of the file (an MP3's frame positions),
+ * instead of scanning from the start again for every range.
  */
-export interface MediaFile {
+export interface MediaFile extends RecordingFile {
   id: number
-  blob: Blob
 }
 
 /** Sent once to a new worker: compile libopus now. It gets no reply. */

@@ -12,6 +12,11 @@ export interface GrowingFile {
   sized: Promise<number | undefined>
   /** The first `bytes` bytes once they are in; fewer when the file is shorter; undefined if the download failed. */
   upTo(bytes: number): Promise<Blob | undefined>
+  /**
+   * The parts the download was folded into so far, in order (see `RecordingFile`): once it is
+   * whole, the whole file.
+   */
+  readonly foldedParts: readonly Blob[]
   /** Bytes `start` up to `end` once they are in; undefined if the download fails first. */
   read(start: number, end: number): Promise<ArrayBuffer | undefined>
   /** The whole file; undefined if the download failed or was cancelled. */

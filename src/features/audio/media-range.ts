@@ -8,6 +8,7 @@ import {
   Mp3InputFormat,
   Mp4InputFormat,
   PCM_AUDIO_CODECS,
+  StreamSource,
 } from 'mediabunny'
 import type { Mp4Samples } from '../../domain/audio/mp4-samples'
 import type { MpegFrames } from '../../domain/audio/mpeg-frames'
@@ -17,6 +18,7 @@ import type { DecodeJob, MediaFacts, MediaFile } from './decode-protocol'
 import { rangeEndS } from './decode-protocol'
 import { mp4Chunks, mp4Samples } from './mp4-range'
 import { decodeMpegRange, mpegFacts, mpegFrames } from './mpeg-range'
+import { RecordingReader } from './recording-file'
 
 /**
  * MP3, M4A/AAC, WebM and the rest (and WAV the page's parser does not read), recognised by
@@ -26,6 +28,7 @@ import { decodeMpegRange, mpegFacts, mpegFrames } from './mpeg-range'
  */
 interface Recording {
   track: InputAudioTrack
+  reader: RecordingReader
   /** An MP3's frames, found once per worker. */
   mpeg?: MpegFrames
   /** An M4A's sample table, read once per worker. */
@@ -47,26 +50,32 @@ const READ_CACHE_BYTES = 2 << 20
 function openRecording(file: MediaFile): Promise<Recording> {
   if (opened?.id === file.id) return opened.recording
   opened?.input.dispose()
-  const input = new Input({
-    source: new BlobSource(file.blob, { maxCacheSize: READ_CACHE_BYTES }),
-    formats: ALL_FORMATS,
-  })
+  const reader = new RecordingReader(file)
+  const input = new Input({ source: sourceOf(file, reader), formats: ALL_FORMATS })
   const recording = (async () => {
     const track = await input.getPrimaryAudioTrack()
     if (!track) throw new Error('no audio track in the file')
     const format = await input.getFormat()
-    const mpeg = format instanceof Mp3InputFormat ? await mpegFrames(file) : undefined
+    const mpeg = format instanceof Mp3InputFormat ? await mpegFrames(reader) : undefined
     if (!mpeg && !(await track.canDecode()))
       throw new Error(`this browser cannot decode ${track.codec ?? 'this codec'}`)
     // A sample table this cannot read (a broken box) leaves the packets to mediabunny.
     const mp4 =
-      format instanceof Mp4InputFormat
-        ? await mp4Samples(file.blob).catch(() => undefined)
-        : undefined
-    return { track, mpeg, mp4 }
+      format instanceof Mp4InputFormat ? await mp4Samples(reader).catch(() => undefined) : undefined
+    return { track, reader, mpeg, mp4 }
   })()
   opened = { id: file.id, input, recording }
   return recording
+}
+
+/** A download is read by whole parts (see `RecordingFile`); a file from disk by slices. */
+function sourceOf(file: MediaFile, reader: RecordingReader) {
+  if (!file.parts) return new BlobSource(file.blob, { maxCacheSize: READ_CACHE_BYTES })
+  return new StreamSource({
+    getSize: () => reader.size,
+    read: (start, end) => reader.read(start, end),
+    maxCacheSize: READ_CACHE_BYTES,
+  })
 }
 
 export async function probeMedia(file: MediaFile): Promise<MediaFacts> {
@@ -80,13 +89,13 @@ export async function probeMedia(file: MediaFile): Promise<MediaFacts> {
 }
 
 export async function decodeMediaRange(job: MediaJob) {
-  const { track, mpeg, mp4 } = await openRecording(job.file)
-  if (mpeg) return decodeMpegRange(job, mpeg)
+  const { track, reader, mpeg, mp4 } = await openRecording(job.file)
+  if (mpeg) return decodeMpegRange(job, mpeg, reader)
   const config = isPcm(track.codec) ? null : await track.getDecoderConfig()
   if (!config) return decodePcm(track, job)
   const fromS = Math.max(0, job.fromS - PREROLL_S)
   const endS = rangeEndS(job)
-  const chunks = mp4 ? mp4Chunks(job.file.blob, mp4, fromS, endS) : packetChunks(track, fromS, endS)
+  const chunks = mp4 ? mp4Chunks(reader, mp4, fromS, endS) : packetChunks(track, fromS, endS)
   return decodeWithWebCodecs(chunks, config, job)
 }
 

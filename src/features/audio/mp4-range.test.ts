@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { lastAtOrBefore, mp4Samples } from './mp4-range'
+import { RecordingReader } from './recording-file'
+import { inParts } from './recording-file.fixture'
 
 const blob = (name: string) =>
   new Blob([readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url))])
+const whole = (name: string) => new RecordingReader({ blob: blob(name) })
 
 // ffmpeg's AAC of a 1.5 s tone: `ffprobe -show_packets` lists 72 packets, the first 145 bytes at
 // byte 44 (moov last) or 1095 (moov first, `-movflags +faststart`), playing from −1024/48000 s
@@ -12,8 +15,11 @@ describe.each([
   ['onset-at-0.5s.m4a', 44],
   ['onset-at-0.5s-faststart.m4a', 1095],
 ])('%s', (name, firstOffset) => {
-  it('has the sample table ffprobe reads, with the edit list applied', async () => {
-    const samples = (await mp4Samples(blob(name)))!
+  it.each([
+    ['read whole', whole],
+    ['downloaded in parts', (n: string) => new RecordingReader(inParts(blob(n), 1000))],
+  ])('has the sample table ffprobe reads, with the edit list applied (%s)', async (_, open) => {
+    const samples = (await mp4Samples(open(name)))!
     expect(samples.sizes.length).toBe(72)
     expect(samples.offsets[0]).toBe(firstOffset)
     expect(samples.sizes[0]).toBe(145)
@@ -28,7 +34,7 @@ describe.each([
 })
 
 it('reads no table from a file that is not MP4', async () => {
-  expect(await mp4Samples(blob('stereo-48k.mp3'))).toBeUndefined()
+  expect(await mp4Samples(whole('stereo-48k.mp3'))).toBeUndefined()
 })
 
 it('finds the last sample at or before a time', () => {
@@ -40,5 +46,5 @@ it('reads no table from a moov box cut short', async () => {
   const bytes = readFileSync(new URL('./__fixtures__/onset-at-0.5s-faststart.m4a', import.meta.url))
   // The moov box's header still says its full length, but the file ends 600 bytes into it.
   const cut = new Blob([bytes.subarray(0, bytes.indexOf('moov') + 600)])
-  await expect(mp4Samples(cut)).resolves.toBeUndefined()
+  await expect(mp4Samples(new RecordingReader({ blob: cut }))).resolves.toBeUndefined()
 })

@@ -1,23 +1,21 @@
 import type { Mp4Samples } from '../../domain/audio/mp4-samples'
 import { mp4AudioSamples } from '../../domain/audio/mp4-samples'
+import type { RangeReader } from './recording-file'
 
 /** Reads of the file while looking for `moov`, and of a range's samples, are this long at most. */
 const WINDOW_BYTES = 1 << 20
 
 /** The sound track's sample table, or undefined when the file's boxes are not read here. */
-export async function mp4Samples(blob: Blob): Promise<Mp4Samples | undefined> {
+export async function mp4Samples(file: RangeReader): Promise<Mp4Samples | undefined> {
   // Top-level boxes: `moov` sits before or after `mdat` (ffmpeg writes it last).
-  for (let at = 0; at + 8 <= blob.size;) {
-    const head = new DataView(await blob.slice(at, at + 16).arrayBuffer())
+  for (let at = 0; at + 8 <= file.size;) {
+    const head = new DataView((await file.read(at, at + 16)).buffer)
     let size = head.getUint32(0)
     const type = String.fromCharCode(...new Uint8Array(head.buffer, 4, 4))
     if (size === 1 && head.byteLength >= 16) size = Number(head.getBigUint64(8))
-    else if (size === 0) size = blob.size - at
+    else if (size === 0) size = file.size - at
     if (size < 8) return undefined
-    if (type === 'moov') {
-      const moov = new Uint8Array(await blob.slice(at, at + size).arrayBuffer())
-      return mp4AudioSamples(moov)
-    }
+    if (type === 'moov') return mp4AudioSamples(await file.read(at, at + size))
     at += size
   }
   return undefined
@@ -28,7 +26,7 @@ export async function mp4Samples(blob: Blob): Promise<Mp4Samples | undefined> {
  * rest when `toS` is Infinity), as chunks for an `AudioDecoder`.
  */
 export async function* mp4Chunks(
-  blob: Blob,
+  file: RangeReader,
   samples: Mp4Samples,
   fromS: number,
   toS: number,
@@ -42,8 +40,7 @@ export async function* mp4Chunks(
     const end = start + sizes[i]!
     if (start < windowStart || end > windowStart + window.length) {
       windowStart = start
-      const bytes = await blob.slice(start, Math.max(end, start + WINDOW_BYTES)).arrayBuffer()
-      window = new Uint8Array(bytes)
+      window = await file.read(start, Math.max(end, start + WINDOW_BYTES))
     }
     yield new EncodedAudioChunk({
       type: 'key',

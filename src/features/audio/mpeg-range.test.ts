@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { frameCount } from '../../domain/audio/mpeg-frames'
 import { decodeMpegRange, mpegFacts, mpegFrames } from './mpeg-range'
+import { RecordingReader } from './recording-file'
+import { inParts } from './recording-file.fixture'
 
 const file = (id: number, name: string) => ({
   id,
@@ -23,20 +25,24 @@ describe.each([
 ])('%s decoded by ranges', (name, channels) => {
   it('gives the peaks of the whole file decoded at once, bin for bin', async () => {
     const f = file(1, name)
-    const frames = (await mpegFrames(f))!
+    const reader = new RecordingReader(f)
+    const frames = (await mpegFrames(reader))!
     const facts = mpegFacts(frames)
     expect(facts.channels).toBe(channels)
     expect(facts.duration).toBeCloseTo(
       (frameCount(frames) * frames.samplesPerFrame - frames.leadingSamples) / frames.sampleRate,
     )
-    const whole = await decodeMpegRange(job(f, 0, 0, true), frames)
+    const whole = await decodeMpegRange(job(f, 0, 0, true), frames, reader)
     const cuts = [0, 1, 3, 4, 7]
-    // Out of order, as the workers take them: the one decoder is primed anew by each range.
+    // Out of order, as the workers take them: the one decoder is primed anew by each range. Read
+    // from a download's parts, which the ranges' bytes straddle.
+    const download = new RecordingReader(inParts(f.blob, 7777))
     const parts: Awaited<ReturnType<typeof decodeMpegRange>>[] = []
     for (const i of [3, 0, 4, 2, 1])
       parts[i] = await decodeMpegRange(
         job(f, cuts[i]!, cuts[i + 1] ?? 0, i === cuts.length - 1),
         frames,
+        download,
       )
     for (let c = 0; c < channels; c++) {
       const joined = parts.flatMap((p) => [...p.peaks[c]!])
@@ -52,8 +58,9 @@ describe.each([
 it('places the audio where players do: the LAME tag’s leading samples are cut', async () => {
   // A tone from 0.5 s exactly, after silence, encoded by ffmpeg's libmp3lame.
   const f = file(2, 'onset-at-0.5s.mp3')
-  const frames = (await mpegFrames(f))!
+  const reader = new RecordingReader(f)
+  const frames = (await mpegFrames(reader))!
   expect(mpegFacts(frames).duration).toBeCloseTo(1.5, 1)
-  const [left] = (await decodeMpegRange(job(f, 0, 0, true), frames)).peaks
+  const [left] = (await decodeMpegRange(job(f, 0, 0, true), frames, reader)).peaks
   expect(left!.findIndex((peak) => peak > 0.25)).toBe(50)
 })

@@ -3,7 +3,8 @@ import type { MpegFrames } from '../../domain/audio/mpeg-frames'
 import { frameCount, MpegFrameScanner, prerollFrame } from '../../domain/audio/mpeg-frames'
 import { RangeSink } from '../../domain/audio/range-sink'
 import { streamingMpegFeed } from './streaming-mpeg'
-import type { DecodeJob, MediaFacts, MediaFile } from './decode-protocol'
+import type { DecodeJob, MediaFacts } from './decode-protocol'
+import type { RangeReader } from './recording-file'
 import { rangeEndS } from './decode-protocol'
 
 /**
@@ -17,13 +18,12 @@ const SCAN_SLICE_BYTES = 4 << 20
 const FRAMES_PER_CALL = 16
 
 /** The frames of a file that mediabunny recognised as MP3; undefined if none are found. */
-export async function mpegFrames(file: MediaFile): Promise<MpegFrames | undefined> {
-  const { blob } = file
+export async function mpegFrames(file: RangeReader): Promise<MpegFrames | undefined> {
   const scanner = new MpegFrameScanner()
-  while (scanner.next < blob.size) {
+  while (scanner.next < file.size) {
     const from = scanner.next
-    const slice = blob.slice(from, from + SCAN_SLICE_BYTES)
-    scanner.scan(new Uint8Array(await slice.arrayBuffer()), from + SCAN_SLICE_BYTES >= blob.size)
+    const slice = await file.read(from, from + SCAN_SLICE_BYTES)
+    scanner.scan(slice, from + SCAN_SLICE_BYTES >= file.size)
     if (scanner.next <= from) break
   }
   return scanner.frames()
@@ -63,6 +63,7 @@ async function mpegDecoder(fileId: number, clean: boolean): Promise<MPEGDecoder>
 export async function decodeMpegRange(
   job: Extract<DecodeJob, { kind: 'media' }>,
   frames: MpegFrames,
+  file: RangeReader,
 ) {
   const { offsets, samplesPerFrame: perFrame, sampleRate: rate, leadingSamples: lead } = frames
   const count = frameCount(frames)
@@ -71,7 +72,7 @@ export async function decodeMpegRange(
   const first = prerollFrame(frames, wanted)
   const end = Math.min(count, Math.ceil(frameAt(rangeEndS(job))))
   const base = offsets[first]!
-  const bytes = new Uint8Array(await job.file.blob.slice(base, offsets[end]).arrayBuffer())
+  const bytes = await file.read(base, offsets[end]!)
   const feed = streamingMpegFeed(await mpegDecoder(job.file.id, first === 0))
   const sink = new RangeSink(frames.channels, rate, job.fromS * rate, rangeEndS(job) * rate)
   const channels = frames.channels

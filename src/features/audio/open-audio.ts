@@ -19,6 +19,8 @@ interface WholeAudio {
   name: string
   data: Blob
   type?: string
+  /** The parts a download made `data` of (see `RecordingFile`). */
+  parts?: readonly Blob[]
 }
 
 interface StreamedAudio {
@@ -82,7 +84,7 @@ async function loadStreamed(
   const asWhole = async () => {
     const data = await whole
     return data && !signal.aborted
-      ? loadWhole({ name: input.name, data }, problems, signal)
+      ? loadWhole({ name: input.name, data, parts: stream.foldedParts }, problems, signal)
       : undefined
   }
   const decode = await streamedDecode(stream, signal)
@@ -131,7 +133,8 @@ async function loadWhole(
   const blob = typed(input.data, input.type)
   const url = URL.createObjectURL(blob)
   try {
-    const session = startPeaks(blob, signal, () => mediaDuration(url))
+    const file = input.parts ? { blob, parts: input.parts } : { blob }
+    const session = startPeaks(file, signal, () => mediaDuration(url))
     const loaded: LoadedAudio = {
       name: input.name,
       url,

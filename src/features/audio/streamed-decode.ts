@@ -20,7 +20,7 @@ export async function streamedDecode(
   const start = await streamedStart(file, signal)
   if (!start || signal.aborted) return undefined
   const opening = await streamedOpening(file, start, signal)
-  if (opening) return (filling) => decodeStreamedOgg(opening, file.whole, signal, filling)
+  if (opening) return (filling) => decodeStreamedOgg(opening, file, signal, filling)
   const head = await file.upTo(Math.min(WAV_HEAD_BYTES, start.size))
   const wav = head && (await sniffWav(head, start.size))
   if (wav) return (filling) => decodeWav(wav, (from, to) => file.read(from, to), signal, filling)

@@ -7,6 +7,7 @@ import { poolRange, readIndex, sniffOggOpus } from './decode-ogg'
 import { DecodePool } from './decode-pool'
 import { OPUS_DECODE_RATE } from './decode-protocol'
 import type { GrowingFile } from './growing-file'
+import { RecordingReader } from './recording-file'
 import type { StreamedStart } from './streamed-start'
 import type { RangesDecoded } from './run-ranges'
 import { OPENING_RANGES, RangesAssembly, untilAborted } from './run-ranges'
@@ -67,7 +68,7 @@ export async function streamedOpening(
  */
 export async function decodeStreamedOgg(
   opening: StreamedOpening,
-  whole: Promise<Blob | undefined>,
+  download: GrowingFile,
   signal: AbortSignal,
   filling: Filling,
 ): Promise<RangesDecoded> {
@@ -77,17 +78,19 @@ export async function decodeStreamedOgg(
   try {
     // The opening ranges are never the last one: there is at least one more.
     const assembly = new RangesAssembly(head.channels, duration, filling, plan.ranges.length + 1)
-    const openingRanges = plan.ranges.map((r) => poolRange(prefix, head, r))
+    const first = new RecordingReader({ blob: prefix })
+    const openingRanges = plan.ranges.map((r) => poolRange(first, head, r))
     const decodedOpening = untilAborted(pool.run(openingRanges, assembly.place), signal)
     // Its failure is reported once awaited below; until then it must not go unhandled.
     decodedOpening.catch(() => {})
-    const file = await untilAborted(whole, signal)
+    const file = await untilAborted(download.whole, signal)
     if (!file) throw new Error('the download of the recording failed')
     const index = await readIndex(file)
     if (JSON.stringify(index.head) !== JSON.stringify(head) || !sameOpening(index.plan, plan))
       throw new StreamedPlanMismatch(file)
     await decodedOpening
-    const rest = index.plan.ranges.slice(plan.ranges.length).map((r) => poolRange(file, head, r))
+    const reader = new RecordingReader({ blob: file, parts: download.foldedParts })
+    const rest = index.plan.ranges.slice(plan.ranges.length).map((r) => poolRange(reader, head, r))
     const after = plan.ranges.length
     await untilAborted(
       pool.run(rest, (range, index) => assembly.place(range, index + after)),

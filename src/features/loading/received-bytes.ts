@@ -1,4 +1,5 @@
 import type { GrowingFile } from '../audio/growing-file'
+import { RecordingReader } from '../audio/recording-file'
 
 /** The opening ranges need a few hundred KB; the rest of a download is the body's, not kept twice. */
 const KEPT_BYTES = 2 * 1024 * 1024
@@ -19,8 +20,7 @@ export class ReceivedBytes implements GrowingFile {
   private folded = 0
   private failed = false
   private readers: { end: number; resolve: () => void }[] = []
-  /** The part read last: the next range starts in it. */
-  private lastRead: { part: Blob; bytes: Promise<ArrayBuffer> } | undefined
+  private readonly reader = new RecordingReader({ blob: new Blob([]) })
   private ended = false
   private waiting: { bytes: number; resolve: (blob: Blob | undefined) => void }[] = []
   private settle: (blob: Blob | undefined) => void = () => {}
@@ -79,20 +79,14 @@ export class ReceivedBytes implements GrowingFile {
     if (!this.canRead(end) && !this.ended)
       await new Promise<void>((resolve) => this.readers.push({ end, resolve }))
     if (this.failed) return undefined
-    const out = new Uint8Array(end - start)
-    const kept = this.canRead(end) && this.folded < end ? this.chunks : undefined
-    let at = 0
-    for (const piece of kept ?? this.parts) {
-      const pieceEnd = at + (piece instanceof Blob ? piece.size : piece.byteLength)
-      if (pieceEnd > start && at < end) {
-        const bytes = piece instanceof Blob ? new Uint8Array(await this.partBytes(piece)) : piece
-        const from = Math.max(start, at)
-        out.set(bytes.subarray(from - at, Math.min(end, pieceEnd) - at), from - start)
-      }
-      at = pieceEnd
-      if (at >= end) break
-    }
-    return at >= end ? out.buffer : undefined
+    // The first bytes may be in before the first part is folded.
+    const pieces = this.folded >= end ? this.parts : [new Blob(this.chunks)]
+    return (await this.reader.fromParts(pieces, start, end).catch(() => undefined))?.buffer
+  }
+
+  /** The parts the body was folded into so far, in order: the whole file once it is in. */
+  get foldedParts(): readonly Blob[] {
+    return this.parts
   }
 
   /** The first `end` bytes are in the parts, or among the chunks kept as they came. */
@@ -104,11 +98,6 @@ export class ReceivedBytes implements GrowingFile {
     if (this.ended) return this.whole.then((data) => data?.slice(0, bytes))
     if (this.canRead(bytes)) return Promise.resolve(this.prefix(bytes))
     return new Promise((resolve) => this.waiting.push({ bytes, resolve }))
-  }
-
-  private partBytes(part: Blob): Promise<ArrayBuffer> {
-    if (this.lastRead?.part !== part) this.lastRead = { part, bytes: part.arrayBuffer() }
-    return this.lastRead.bytes
   }
 
   private wake() {

@@ -1,0 +1,28 @@
+import { expect, it } from 'vitest'
+import { RecordingReader } from './recording-file'
+import { inParts } from './recording-file.fixture'
+
+const blob = new Blob([Uint8Array.from({ length: 1000 }, (_, i) => i % 251)])
+const expected = async (start: number, end: number) => [
+  ...new Uint8Array(await blob.slice(start, end).arrayBuffer()),
+]
+
+it('reads the same bytes from a download’s parts as from the file, across part edges', async () => {
+  const reader = new RecordingReader(inParts(blob, 64))
+  for (const [start, end] of [
+    [0, 10],
+    [60, 70],
+    [100, 900],
+    [63, 64],
+    [990, 1200],
+  ] as const)
+    expect([...(await reader.read(start, end))]).toEqual(await expected(start, end))
+  expect(reader.size).toBe(1000)
+})
+
+it('reads parts still coming in up to what is in, and says so past it', async () => {
+  const parts = inParts(blob, 100).parts.slice(0, 3)
+  const reader = new RecordingReader({ blob: new Blob([]) })
+  expect([...(await reader.fromParts(parts, 250, 300))]).toEqual(await expected(250, 300))
+  await expect(reader.fromParts(parts, 250, 301)).rejects.toThrow('ends before byte 301')
+})

@@ -1,0 +1,62 @@
+/**
+ * A recording in hand. A download is a Blob made of the parts its body was folded into, and a
+ * slice of it that cuts through a part makes the browser copy the bytes it keeps of that part,
+ * until the slice is collected: slices read for every range of a downloaded hour held a second
+ * copy of much of it. So a download's ranges are read from whole parts.
+ */
+export interface RecordingFile {
+  blob: Blob
+  /** The parts `blob` is made of, in order; none for a file from disk, which slices freely. */
+  parts?: readonly Blob[]
+}
+
+/** Reads byte ranges of a file of `size` bytes, each into a buffer of its own. */
+export interface RangeReader {
+  readonly size: number
+  read(start: number, end: number): Promise<Uint8Array<ArrayBuffer>>
+}
+
+/**
+ * Reads byte ranges of a recording. The last part read is kept: ranges are read in order, and
+ * the next one mostly starts in it.
+ */
+export class RecordingReader implements RangeReader {
+  private last: { part: Blob; bytes: Promise<ArrayBuffer> } | undefined
+
+  constructor(private readonly file: RecordingFile) {}
+
+  get size(): number {
+    return this.file.blob.size
+  }
+
+  /** Bytes `start` up to `end`, clipped to the file's end. */
+  async read(start: number, end: number): Promise<Uint8Array<ArrayBuffer>> {
+    const { blob, parts } = this.file
+    const to = Math.min(end, blob.size)
+    if (!parts) return new Uint8Array(await blob.slice(start, to).arrayBuffer())
+    return this.fromParts(parts, start, to)
+  }
+
+  /** From `parts` as they are so far (a download still coming in adds to them). */
+  async fromParts(parts: readonly Blob[], start: number, end: number) {
+    const out = new Uint8Array(Math.max(0, end - start))
+    let at = 0
+    for (const part of parts) {
+      const partEnd = at + part.size
+      if (partEnd > start && at < end) {
+        const bytes = new Uint8Array(await this.partBytes(part))
+        const from = Math.max(start, at)
+        out.set(bytes.subarray(from - at, Math.min(end, partEnd) - at), from - start)
+      }
+      at = partEnd
+      if (at >= end) break
+    }
+    if (at < end) throw new Error(`the recording ends before byte ${end}`)
+    return out
+  }
+
+  private partBytes(part: Blob): Promise<ArrayBuffer> {
+    if (this.last?.part !== part) this.last = { part, bytes: part.arrayBuffer() }
+    return this.last.bytes
+  }
+}
