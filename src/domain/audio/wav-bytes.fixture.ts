@@ -8,7 +8,7 @@ export function wavBytes(options: {
   before?: { id: string; body: Uint8Array }[]
   dataSize?: number
   extensibleCode?: number
-}): Uint8Array {
+}): Uint8Array<ArrayBuffer> {
   const { channels, rate, bits, data } = options
   const chunks: { id: string; body: Uint8Array }[] = []
   const extensible = options.extensibleCode !== undefined

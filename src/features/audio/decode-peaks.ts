@@ -14,7 +14,7 @@ import type { PeaksSource } from './peaks-progress'
 import { usePeaksProgress } from './peaks-progress'
 import { nextTask } from '../loading/next-task'
 import type { RecordingFile } from './recording-file'
-import { RecordingReader } from './recording-file'
+import { bytesAt } from './recording-file'
 import type { RangesDecoded } from './run-ranges'
 
 /** 16 kHz keeps what the alignment features need (up to 8 kHz) and no more. */
@@ -224,9 +224,8 @@ async function decodeAny(
   const wav = await sniffWav(file.blob, file.blob.size)
   if (wav) {
     try {
-      const reader = new RecordingReader(file)
-      const read = async (start: number, end: number) => (await reader.read(start, end)).buffer
-      const decoded = await decodeWav(wav, read, signal, filling('workers'))
+      const at = (start: number, end: number) => Promise.resolve(bytesAt(file, start, end))
+      const decoded = await decodeWav(wav, at, signal, filling('workers'))
       return { ...decoded, cacheable: true }
     } catch (error) {
       if (signal.aborted || error instanceof EmptyRecordingError) throw error

@@ -83,8 +83,7 @@ export class DecodePool {
     return new Promise<DecodeReply>((resolve, reject) => {
       worker.onmessage = (event: MessageEvent<DecodeReply>) => resolve(event.data)
       worker.onerror = (event) => reject(new Error(event.message || 'decode worker failed'))
-      const bytes = job.kind === 'ogg-opus' || job.kind === 'wav' ? [job.bytes] : []
-      worker.postMessage(job, bytes)
+      worker.postMessage(job, job.kind === 'ogg-opus' ? [job.bytes] : [])
     })
   }
 }

@@ -2,7 +2,7 @@ import type { OpusHead } from '../../domain/audio/ogg-pages'
 import type { PackedRange } from '../../domain/audio/packed-features'
 import type { RangeResult } from '../../domain/audio/range-sink'
 import type { WavFormat } from '../../domain/audio/wav-format'
-import type { RecordingFile } from './recording-file'
+import type { BytesAt, RecordingFile } from './recording-file'
 
 /** Opus decodes straight to 16 kHz: a third of the work of 48 kHz, and the features' own rate. */
 export const OPUS_DECODE_RATE = 16_000
@@ -24,8 +24,9 @@ export type DecodeJob =
       kind: 'wav'
       id: number
       wav: WavFormat
-      /** The range's frames only, read from the file (or a download) when handed out. */
-      bytes: ArrayBuffer
+      /** Where the range's frames lie (`length` bytes), found when it is handed out. */
+      bytes: BytesAt
+      length: number
       /** The first frame's index in the recording. */
       firstFrame: number
       fromS: number

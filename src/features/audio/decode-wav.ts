@@ -2,6 +2,7 @@ import { planTimeRanges } from '../../domain/audio/decode-ranges'
 import type { WavFormat } from '../../domain/audio/wav-format'
 import { readWavFormat, wavByteRange, wavDuration } from '../../domain/audio/wav-format'
 import type { Filling } from './decode-peaks'
+import type { BytesAt } from './recording-file'
 import { EmptyRecordingError } from './decode-ogg'
 import type { PoolRange } from './decode-pool'
 import { DecodePool } from './decode-pool'
@@ -18,13 +19,13 @@ export async function sniffWav(head: Blob, fileSize: number): Promise<WavFormat 
 }
 
 /**
- * A WAV recording: the workers parse its samples by time ranges, each read when it is handed out
- * by `read(start, end)` (a download gives the bytes once they have come in), which gives undefined
- * when they never will.
+ * A WAV recording: the workers parse its samples by time ranges. Each range's bytes are found
+ * when it is handed out, by `bytesAt(start, end)` (a download gives them once they have come in;
+ * undefined when they never will), and read by the worker.
  */
 export async function decodeWav(
   wav: WavFormat,
-  read: (start: number, end: number) => Promise<ArrayBuffer | undefined>,
+  bytesAt: (start: number, end: number) => Promise<BytesAt | undefined>,
   signal: AbortSignal,
   filling: Filling,
 ): Promise<RangesDecoded> {
@@ -37,9 +38,9 @@ export async function decodeWav(
     return {
       ...r,
       job: async () => {
-        const bytes = await read(start, end)
+        const bytes = await bytesAt(start, end)
         if (!bytes) throw new Error('the download of the recording failed')
-        return { kind: 'wav' as const, wav, bytes, firstFrame, ...r, last }
+        return { kind: 'wav' as const, wav, bytes, length: end - start, firstFrame, ...r, last }
       },
     }
   })

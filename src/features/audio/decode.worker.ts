@@ -55,7 +55,7 @@ async function run(job: DecodeJob): Promise<DecodeReply> {
   if (job.kind === 'ogg-opus')
     return { id: job.id, ok: true, kind: 'range', range: packed(await decodeOggRange(job)) }
   if (job.kind === 'wav')
-    return { id: job.id, ok: true, kind: 'range', range: packed(decodeWavRange(job)) }
+    return { id: job.id, ok: true, kind: 'range', range: packed(await decodeWavRange(job)) }
   // mediabunny is only fetched for the formats that need it.
   const media = await import('./media-range')
   if (job.kind === 'probe')

@@ -1,3 +1,5 @@
+import type { BytesAt } from './recording-file'
+
 /**
  * A recording still downloading: its first bytes can be read before the rest is in. Made by the
  * linked-call loader from the response body it reads chunk by chunk.
@@ -18,7 +20,7 @@ export interface GrowingFile {
    */
   readonly foldedParts: readonly Blob[]
   /** Bytes `start` up to `end` once they are in; undefined if the download fails first. */
-  read(start: number, end: number): Promise<ArrayBuffer | undefined>
+  bytesAt(start: number, end: number): Promise<BytesAt | undefined>
   /** The whole file; undefined if the download failed or was cancelled. */
   whole: Promise<Blob | undefined>
 }

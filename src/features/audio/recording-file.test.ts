@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { RecordingReader } from './recording-file'
+import { coveringParts, RecordingReader } from './recording-file'
 import { inParts } from './recording-file.fixture'
 
 const blob = new Blob([Uint8Array.from({ length: 1000 }, (_, i) => i % 251)])
@@ -20,9 +20,12 @@ it('reads the same bytes from a download’s parts as from the file, across part
   expect(reader.size).toBe(1000)
 })
 
-it('reads parts still coming in up to what is in, and says so past it', async () => {
+it('finds a range in the whole parts that hold it, up to what is in', async () => {
   const parts = inParts(blob, 100).parts.slice(0, 3)
-  const reader = new RecordingReader({ blob: new Blob([]) })
-  expect([...(await reader.fromParts(parts, 250, 300))]).toEqual(await expected(250, 300))
-  await expect(reader.fromParts(parts, 250, 301)).rejects.toThrow('ends before byte 301')
+  const at = coveringParts(parts, 150, 260)!
+  expect(at.offset).toBe(50)
+  expect(at.blob.size).toBe(200)
+  const bytes = new Uint8Array(await at.blob.arrayBuffer())
+  expect([...bytes.subarray(at.offset, at.offset + 110)]).toEqual(await expected(150, 260))
+  expect(coveringParts(parts, 250, 301)).toBeUndefined()
 })

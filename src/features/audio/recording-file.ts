@@ -10,6 +10,42 @@ export interface RecordingFile {
   parts?: readonly Blob[]
 }
 
+/**
+ * Where a range's bytes lie: in `blob`, from `offset` on. A worker reads them from it, so the
+ * page neither reads nor copies them.
+ */
+export interface BytesAt {
+  blob: Blob
+  offset: number
+}
+
+/** The whole parts that hold bytes `start` to `end`, as one Blob: no part is cut, none copied. */
+export function coveringParts(
+  parts: readonly Blob[],
+  start: number,
+  end: number,
+): BytesAt | undefined {
+  const covering: Blob[] = []
+  let offset = 0
+  let at = 0
+  for (const part of parts) {
+    const partEnd = at + part.size
+    if (partEnd > start && at < end) {
+      if (covering.length === 0) offset = start - at
+      covering.push(part)
+    }
+    at = partEnd
+    if (at >= end) return { blob: new Blob(covering), offset }
+  }
+  return undefined
+}
+
+/** Bytes `start` to `end` of a recording in hand, for a worker to read. */
+export function bytesAt(file: RecordingFile, start: number, end: number): BytesAt | undefined {
+  if (file.parts) return coveringParts(file.parts, start, end)
+  return end <= file.blob.size ? { blob: file.blob.slice(start, end), offset: 0 } : undefined
+}
+
 /** Reads byte ranges of a file of `size` bytes, each into a buffer of its own. */
 export interface RangeReader {
   readonly size: number
@@ -37,8 +73,7 @@ export class RecordingReader implements RangeReader {
     return this.fromParts(parts, start, to)
   }
 
-  /** From `parts` as they are so far (a download still coming in adds to them). */
-  async fromParts(parts: readonly Blob[], start: number, end: number) {
+  private async fromParts(parts: readonly Blob[], start: number, end: number) {
     const out = new Uint8Array(Math.max(0, end - start))
     let at = 0
     for (const part of parts) {

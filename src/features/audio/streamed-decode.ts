@@ -23,6 +23,6 @@ export async function streamedDecode(
   if (opening) return (filling) => decodeStreamedOgg(opening, file, signal, filling)
   const head = await file.upTo(Math.min(WAV_HEAD_BYTES, start.size))
   const wav = head && (await sniffWav(head, start.size))
-  if (wav) return (filling) => decodeWav(wav, (from, to) => file.read(from, to), signal, filling)
+  if (wav) return (filling) => decodeWav(wav, (from, to) => file.bytesAt(from, to), signal, filling)
   return undefined
 }

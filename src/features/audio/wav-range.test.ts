@@ -1,13 +1,16 @@
 import { expect, it } from 'vitest'
 import { wavBytes } from '../../domain/audio/wav-bytes.fixture'
 import { readWavFormat, wavByteRange } from '../../domain/audio/wav-format'
+import type { RecordingFile } from './recording-file'
+import { bytesAt } from './recording-file'
+import { inParts } from './recording-file.fixture'
 import { decodeWavRange } from './wav-range'
 
 const RATE = 16_000
 const SECONDS = 7
 
 /** A tone on the left and noise on the right, as 16-bit stereo. */
-function recording(): Uint8Array {
+function recording(): Uint8Array<ArrayBuffer> {
   const view = new DataView(new ArrayBuffer(RATE * SECONDS * 4))
   for (let i = 0; i < RATE * SECONDS; i++) {
     view.setInt16(i * 4, Math.round(12000 * Math.sin(i / 7) * (i % RATE < 8000 ? 1 : 0.2)), true)
@@ -16,19 +19,39 @@ function recording(): Uint8Array {
   return wavBytes({ channels: 2, rate: RATE, bits: 16, data: new Uint8Array(view.buffer) })
 }
 
-function job(file: Uint8Array, fromS: number, toS: number, last: boolean) {
+function job(
+  file: Uint8Array,
+  recording: RecordingFile,
+  fromS: number,
+  toS: number,
+  last: boolean,
+) {
   const wav = readWavFormat(file, file.length)!
   const { start, end, firstFrame } = wavByteRange(wav, fromS, last ? Infinity : toS)
-  const bytes = file.slice(start, end).buffer
-  return { kind: 'wav' as const, id: 0, wav, bytes, firstFrame, fromS, toS, last }
+  const bytes = bytesAt(recording, start, end)!
+  return {
+    kind: 'wav' as const,
+    id: 0,
+    wav,
+    bytes,
+    length: end - start,
+    firstFrame,
+    fromS,
+    toS,
+    last,
+  }
 }
 
-it('gives the peaks of the whole file read at once, bin for bin, whatever the ranges', () => {
+it('gives the peaks of the whole file read at once, bin for bin, whatever the ranges', async () => {
   const file = recording()
-  const whole = decodeWavRange(job(file, 0, 0, true))
+  const whole = await decodeWavRange(job(file, { blob: new Blob([file]) }, 0, 0, true))
   const cuts = [0, 1, 3, 4]
-  const parts = cuts.map((from, i) =>
-    decodeWavRange(job(file, from, cuts[i + 1] ?? 0, i === cuts.length - 1)),
+  // Read from a download's parts, which the ranges straddle.
+  const download = inParts(new Blob([file]), 10_007)
+  const parts = await Promise.all(
+    cuts.map((from, i) =>
+      decodeWavRange(job(file, download, from, cuts[i + 1] ?? 0, i === cuts.length - 1)),
+    ),
   )
   for (const c of [0, 1]) {
     const joined = parts.flatMap((p) => [...p.peaks[c]!])

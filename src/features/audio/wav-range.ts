@@ -7,9 +7,9 @@ import { rangeEndS } from './decode-protocol'
 const BLOCK_FRAMES = 16_384
 
 /** A range of a WAV recording: its samples are parsed here, no decoder involved. */
-export function decodeWavRange(job: Extract<DecodeJob, { kind: 'wav' }>) {
+export async function decodeWavRange(job: Extract<DecodeJob, { kind: 'wav' }>) {
   const { wav } = job
-  const bytes = new Uint8Array(job.bytes)
+  const bytes = new Uint8Array(await job.bytes.blob.arrayBuffer(), job.bytes.offset, job.length)
   const rate = wav.sampleRate
   const sink = new RangeSink(wav.channels, rate, job.fromS * rate, rangeEndS(job) * rate)
   const planes = Array.from({ length: wav.channels }, () => new Float32Array(BLOCK_FRAMES))

@@ -54,8 +54,10 @@ test('a prefix longer than what is kept is read from the whole file once it is i
 test('a range is read once its bytes are in: from the kept chunks, then from the folded parts', async () => {
   const received = new ReceivedBytes('d.wav', 4)
   const read = async (start: number, end: number) => {
-    const buffer = await received.read(start, end)
-    return buffer && Array.from(new Uint8Array(buffer))
+    const at = await received.bytesAt(start, end)
+    if (!at) return undefined
+    const bytes = new Uint8Array(await at.blob.arrayBuffer())
+    return Array.from(bytes.subarray(at.offset, at.offset + end - start))
   }
   const early = read(1, 3)
   const later = read(5, 11)
@@ -79,7 +81,7 @@ test('a range is read once its bytes are in: from the kept chunks, then from the
 
 test('a range waiting for a download that fails gives nothing', async () => {
   const received = new ReceivedBytes('e.wav', 4)
-  const waiting = received.read(2, 10)
+  const waiting = received.bytesAt(2, 10)
   received.push(bytes(0, 6))
   received.end(undefined)
   expect(await waiting).toBeUndefined()

@@ -1,5 +1,6 @@
 import type { GrowingFile } from '../audio/growing-file'
-import { RecordingReader } from '../audio/recording-file'
+import type { BytesAt } from '../audio/recording-file'
+import { coveringParts } from '../audio/recording-file'
 
 /** The opening ranges need a few hundred KB; the rest of a download is the body's, not kept twice. */
 const KEPT_BYTES = 2 * 1024 * 1024
@@ -20,7 +21,7 @@ export class ReceivedBytes implements GrowingFile {
   private folded = 0
   private failed = false
   private readers: { end: number; resolve: () => void }[] = []
-  private readonly reader = new RecordingReader({ blob: new Blob([]) })
+
   private ended = false
   private waiting: { bytes: number; resolve: (blob: Blob | undefined) => void }[] = []
   private settle: (blob: Blob | undefined) => void = () => {}
@@ -75,13 +76,12 @@ export class ReceivedBytes implements GrowingFile {
    * whole parts: a slice of a Blob that cuts through one of its parts makes the browser copy the
    * bytes it keeps, and a slice per range held a second hour of WAV there until collected.
    */
-  async read(start: number, end: number): Promise<ArrayBuffer | undefined> {
+  async bytesAt(start: number, end: number): Promise<BytesAt | undefined> {
     if (!this.canRead(end) && !this.ended)
       await new Promise<void>((resolve) => this.readers.push({ end, resolve }))
     if (this.failed) return undefined
     // The first bytes may be in before the first part is folded.
-    const pieces = this.folded >= end ? this.parts : [new Blob(this.chunks)]
-    return (await this.reader.fromParts(pieces, start, end).catch(() => undefined))?.buffer
+    return coveringParts(this.folded >= end ? this.parts : [new Blob(this.chunks)], start, end)
   }
 
   /** The parts the body was folded into so far, in order: the whole file once it is in. */
