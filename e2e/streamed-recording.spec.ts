@@ -26,30 +26,22 @@ let wholeReads = 0
 test.beforeAll(async () => {
   mkdirSync(dir, { recursive: true })
   // Seven times the demo call: about 8 minutes and 2 MB, over the size read whole before decoding.
-  const ogg = join(dir, 'call.ogg')
-  execFileSync('ffmpeg', [
-    ...['-loglevel', 'error', '-y', '-stream_loop', '6', '-i', demoAudio],
-    ...['-c:a', 'libopus', '-b:a', '32k', ogg],
-  ])
-  recordings.set('/call.ogg', {
-    bytes: readFileSync(ogg),
-    type: 'audio/ogg',
-    firstBytes: 256 << 10,
-  })
+  serveDemo('call.ogg', 6, ['-c:a', 'libopus', '-b:a', '32k'], 'audio/ogg', 256 << 10)
   // Three times, as 16 kHz WAV: 3.4 minutes and 13 MB, held back after its first 25 s.
-  const wav = join(dir, 'call.wav')
-  execFileSync('ffmpeg', [
-    ...['-loglevel', 'error', '-y', '-stream_loop', '2', '-i', demoAudio],
-    ...['-c:a', 'pcm_s16le', '-ar', '16000', wav],
-  ])
-  recordings.set('/call.wav', {
-    bytes: readFileSync(wav),
-    type: 'audio/wav',
-    firstBytes: 1600 << 10,
-  })
+  serveDemo('call.wav', 2, ['-c:a', 'pcm_s16le', '-ar', '16000'], 'audio/wav', 1600 << 10)
   server = createServer((request, response) => void serve(request, response))
   await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve))
 })
+
+/** The demo call looped `loops` more times, encoded by ffmpeg, served as `/${name}`. */
+function serveDemo(name: string, loops: number, codec: string[], type: string, firstBytes: number) {
+  const file = join(dir, name)
+  execFileSync('ffmpeg', [
+    ...['-loglevel', 'error', '-y', '-stream_loop', String(loops), '-i', demoAudio],
+    ...[...codec, file],
+  ])
+  recordings.set(`/${name}`, { bytes: readFileSync(file), type, firstBytes })
+}
 
 test.afterAll(() => {
   release()

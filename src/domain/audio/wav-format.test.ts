@@ -42,22 +42,12 @@ describe('readWavFormat', () => {
   })
 
   it('takes the rest of the file when a live writer left the data size open', () => {
-    const file = wavBytes({
-      channels: 1,
-      rate: 8000,
-      bits: 16,
-      data: int16([1, 2, 3]),
-      dataSize: 0xffffffff,
-    })
-    expect(readWavFormat(file, file.length)?.dataBytes).toBe(6)
+    const pcm = (channels: number, dataSize: number) =>
+      wavBytes({ channels, rate: 8000, bits: 16, data: int16([1, 2, 3]), dataSize })
+    const open = pcm(1, 0xffffffff)
+    expect(readWavFormat(open, open.length)?.dataBytes).toBe(6)
     // A size past the file's end (a download cut short) is clipped to whole frames in it.
-    const cut = wavBytes({
-      channels: 2,
-      rate: 8000,
-      bits: 16,
-      data: int16([1, 2, 3]),
-      dataSize: 400,
-    })
+    const cut = pcm(2, 400)
     expect(readWavFormat(cut, cut.length)?.dataBytes).toBe(4)
   })
 
