@@ -21,10 +21,11 @@ import { decodeMpegRange, mpegFacts, mpegFrames } from './mpeg-range'
 import { RecordingReader } from './recording-file'
 
 /**
- * MP3, M4A/AAC, WebM and the rest (and WAV the page's parser does not read), recognised by
- * mediabunny in the worker, which reads only the parts of the file a range needs. MP3 goes to libmpg123 (`mpeg-range`); other compressed
- * audio to WebCodecs' `AudioDecoder` directly (a third less work than through mediabunny's sample
- * queue), an M4A's packets read from its own sample table (`mp4-range`); PCM through mediabunny.
+ * MP3, M4A/AAC, WebM and the rest (and a WAV the page's parser does not read), recognised by
+ * mediabunny in the worker, which reads only the parts of the file a range needs. MP3 goes to
+ * libmpg123 (`mpeg-range`); other compressed audio to WebCodecs' `AudioDecoder` directly (a third
+ * less work than through mediabunny's sample queue), an M4A's packets read from its own sample
+ * table (`mp4-range`); PCM through mediabunny.
  */
 interface Recording {
   track: InputAudioTrack

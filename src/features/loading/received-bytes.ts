@@ -72,9 +72,8 @@ export class ReceivedBytes implements GrowingFile {
   }
 
   /**
-   * Bytes `start` up to `end` once they are in; undefined if the download fails first. Read from
-   * whole parts: a slice of a Blob that cuts through one of its parts makes the browser copy the
-   * bytes it keeps, and a slice per range held a second hour of WAV there until collected.
+   * Where bytes `start` up to `end` lie once they are in: in the whole parts that hold them (see
+   * `RecordingFile`); undefined if the download fails first.
    */
   async bytesAt(start: number, end: number): Promise<BytesAt | undefined> {
     if (!this.canRead(end) && !this.ended)
