@@ -179,3 +179,22 @@ test('a linked WAV recording fills in as it downloads, each range once its bytes
 function recordingSeconds(path: string): number {
   return ((recordings.get(path)?.bytes.length ?? 0) - 78) / 64_000
 }
+
+test('a linked WAV whose download is cancelled keeps what was drawn, says why the rest is missing and plays', async ({
+  page,
+  replay,
+}) => {
+  const { port } = server.address() as AddressInfo
+  await page.goto(`/?audio=${encodeURIComponent(`http://localhost:${port}/call.wav`)}`)
+  await expect.poll(() => marks(page)).toContain('waveform:first')
+  await page.getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.getByRole('alert')).toContainText('cancelled')
+  const status = page.getByTestId('peaks-status')
+  await expect(status).toHaveAttribute('data-stopped', 'true')
+  await expect(status).toContainText(/Waveform \d+ % decoded; the rest could not be \(.+\)/)
+  await expect(status).toHaveAttribute('data-complete', 'false')
+  // The opening stays drawn: its two ranges, and no more.
+  expect((await decodeJobs(page)).length).toBe(2)
+  await page.getByRole('button', { name: 'Play' }).click()
+  await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)
+})

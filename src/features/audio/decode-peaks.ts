@@ -104,6 +104,7 @@ const NOT_STARTED = {
   version: 0,
   fraction: 0,
   complete: false,
+  stopped: undefined,
 }
 
 type Publish = (patch: Partial<ReturnType<typeof usePeaksProgress.getState>>) => void

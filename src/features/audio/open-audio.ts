@@ -6,6 +6,7 @@ import { replaceInputs, useCallStore } from '../../store/call-store'
 import type { DecodedAudio } from './decode-peaks'
 import { startPeaks, startStreamedPeaks } from './decode-peaks'
 import { EmptyRecordingError } from './decode-ogg'
+import { usePeaksProgress } from './peaks-progress'
 import type { GrowingFile } from './growing-file'
 import { StreamedPlanMismatch } from './streamed-ogg'
 import { streamedDecode } from './streamed-decode'
@@ -109,7 +110,7 @@ async function loadStreamed(
         void playable.then((url) => url && URL.revokeObjectURL(url))
         return input.reopen(error.file)
       }
-      console.warn('Turnline: part of the waveform could not be decoded', error)
+      partlyDecoded(error, signal)
       whenComplete(loaded, { firstUserOnset: loaded.firstUserOnset }, signal, playable)
     },
   )
@@ -144,7 +145,7 @@ async function loadWhole(
     void session.done.then(
       (full) => whenComplete(loaded, full, signal),
       (error: unknown) => {
-        console.warn('Turnline: part of the waveform could not be decoded', error)
+        partlyDecoded(error, signal)
         whenComplete(loaded, { firstUserOnset: loaded.firstUserOnset }, signal)
       },
     )
@@ -230,6 +231,12 @@ function whenComplete(
       { once: true },
     )
   }
+}
+
+/** The waveform stops where the decode did, and says why; the recording still plays. */
+function partlyDecoded(error: unknown, signal: AbortSignal) {
+  console.warn('Turnline: part of the waveform could not be decoded', error)
+  if (!signal.aborted) usePeaksProgress.setState({ stopped: errorText(error) })
 }
 
 function errorText(error: unknown): string {

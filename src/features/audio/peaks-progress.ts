@@ -14,6 +14,8 @@ export interface PeaksProgress {
   fraction: number
   complete: boolean
   source?: PeaksSource
+  /** Why the rest of the waveform will not come (a download cancelled or failed part way). */
+  stopped?: string | undefined
 }
 
 /** How far the waveform of the newest recording has come; the waveform redraws on each version. */
