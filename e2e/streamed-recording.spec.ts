@@ -148,10 +148,8 @@ test('a linked WAV recording fills in as it downloads, each range once its bytes
   page,
   replay,
 }) => {
-  const { port } = server.address() as AddressInfo
-  await page.goto(`/?audio=${encodeURIComponent(`http://localhost:${port}/call.wav`)}`)
   // The opening 20 s are drawn from the first 25 s of the file, while the rest is held back.
-  await expect.poll(() => marks(page)).toContain('waveform:first')
+  await openDrawn(page, 'call.wav')
   expect(wholeReads).toBe(1)
   expect(await marks(page)).not.toContain('audio:open')
   const status = page.getByTestId('peaks-status')
@@ -175,6 +173,13 @@ test('a linked WAV recording fills in as it downloads, each range once its bytes
   await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)
 })
 
+/** Opens the page on a recording of the test's server, and waits for its first waveform. */
+async function openDrawn(page: Page, name: string) {
+  const { port } = server.address() as AddressInfo
+  await page.goto(`/?audio=${encodeURIComponent(`http://localhost:${port}/${name}`)}`)
+  await expect.poll(() => marks(page)).toContain('waveform:first')
+}
+
 /** A 16 kHz stereo 16-bit WAV's length, from its size (ffmpeg's header is 78 bytes). */
 function recordingSeconds(path: string): number {
   return ((recordings.get(path)?.bytes.length ?? 0) - 78) / 64_000
@@ -184,9 +189,7 @@ test('a linked WAV whose download is cancelled keeps what was drawn, says why th
   page,
   replay,
 }) => {
-  const { port } = server.address() as AddressInfo
-  await page.goto(`/?audio=${encodeURIComponent(`http://localhost:${port}/call.wav`)}`)
-  await expect.poll(() => marks(page)).toContain('waveform:first')
+  await openDrawn(page, 'call.wav')
   await page.getByRole('button', { name: 'Cancel' }).click()
   await expect(page.getByRole('alert')).toContainText('cancelled')
   const status = page.getByTestId('peaks-status')
