@@ -20,10 +20,9 @@ export class ReceivedBytes implements GrowingFile {
   private parts: Blob[] = []
   private folded = 0
   private failed = false
-  private readers: { end: number; resolve: () => void }[] = []
-
   private ended = false
-  private waiting: { bytes: number; resolve: (blob: Blob | undefined) => void }[] = []
+  /** Reads waiting for their bytes to come in. */
+  private waiting: { bytes: number; resolve: () => void }[] = []
   private settle: (blob: Blob | undefined) => void = () => {}
   private settleSize: (size: number | undefined) => void = () => {}
 
@@ -65,10 +64,8 @@ export class ReceivedBytes implements GrowingFile {
     this.failed = data === undefined
     this.settleSize(undefined)
     this.settle(data)
-    for (const waiter of this.waiting) waiter.resolve(data && data.slice(0, waiter.bytes))
+    for (const waiter of this.waiting) waiter.resolve()
     this.waiting = []
-    for (const reader of this.readers) reader.resolve()
-    this.readers = []
   }
 
   /**
@@ -76,8 +73,7 @@ export class ReceivedBytes implements GrowingFile {
    * `RecordingFile`); undefined if the download fails first.
    */
   async bytesAt(start: number, end: number): Promise<BytesAt | undefined> {
-    if (!this.canRead(end) && !this.ended)
-      await new Promise<void>((resolve) => this.readers.push({ end, resolve }))
+    await this.until(end)
     if (this.failed) return undefined
     // The first bytes may be in before the first part is folded.
     return coveringParts(this.folded >= end ? this.parts : [new Blob(this.chunks)], start, end)
@@ -93,20 +89,23 @@ export class ReceivedBytes implements GrowingFile {
     return this.folded >= end || (this.loaded >= end && this.kept >= end)
   }
 
-  upTo(bytes: number): Promise<Blob | undefined> {
-    if (this.ended) return this.whole.then((data) => data?.slice(0, bytes))
-    if (this.canRead(bytes)) return Promise.resolve(this.prefix(bytes))
+  async upTo(bytes: number): Promise<Blob | undefined> {
+    await this.until(bytes)
+    if (this.ended) return (await this.whole)?.slice(0, bytes)
+    return this.prefix(bytes)
+  }
+
+  /** Resolves once the first `bytes` can be read, or the download has ended. */
+  private until(bytes: number): Promise<void> {
+    if (this.ended || this.canRead(bytes)) return Promise.resolve()
     return new Promise((resolve) => this.waiting.push({ bytes, resolve }))
   }
 
   private wake() {
-    const readable = this.readers.filter((r) => this.canRead(r.end))
-    this.readers = this.readers.filter((r) => !this.canRead(r.end))
-    for (const reader of readable) reader.resolve()
     const ready = this.waiting.filter((w) => this.canRead(w.bytes))
     if (ready.length === 0) return
     this.waiting = this.waiting.filter((w) => !this.canRead(w.bytes))
-    for (const waiter of ready) waiter.resolve(this.prefix(waiter.bytes))
+    for (const waiter of ready) waiter.resolve()
   }
 
   /** The first `bytes` of the chunks in so far (they are at least that many). */
