@@ -19,25 +19,31 @@ export interface BytesAt {
   offset: number
 }
 
+/**
+ * The parts that hold bytes `start` to `end`, each with the byte it starts at; undefined when
+ * the parts end before `end`.
+ */
+function partsHolding(parts: readonly Blob[], start: number, end: number) {
+  const holding: { part: Blob; at: number }[] = []
+  let at = 0
+  for (const part of parts) {
+    if (at + part.size > start && at < end) holding.push({ part, at })
+    at += part.size
+    if (at >= end) return holding
+  }
+  return undefined
+}
+
 /** The whole parts that hold bytes `start` to `end`, as one Blob: no part is cut, none copied. */
 export function coveringParts(
   parts: readonly Blob[],
   start: number,
   end: number,
 ): BytesAt | undefined {
-  const covering: Blob[] = []
-  let offset = 0
-  let at = 0
-  for (const part of parts) {
-    const partEnd = at + part.size
-    if (partEnd > start && at < end) {
-      if (covering.length === 0) offset = start - at
-      covering.push(part)
-    }
-    at = partEnd
-    if (at >= end) return { blob: new Blob(covering), offset }
-  }
-  return undefined
+  const holding = partsHolding(parts, start, end)
+  if (!holding) return undefined
+  const offset = holding[0] ? start - holding[0].at : 0
+  return { blob: new Blob(holding.map((h) => h.part)), offset }
 }
 
 /** Bytes `start` to `end` of a recording in hand, for a worker to read. */
@@ -74,19 +80,14 @@ export class RecordingReader implements RangeReader {
   }
 
   private async fromParts(parts: readonly Blob[], start: number, end: number) {
+    const holding = partsHolding(parts, start, end)
+    if (!holding) throw new Error(`the recording ends before byte ${end}`)
     const out = new Uint8Array(Math.max(0, end - start))
-    let at = 0
-    for (const part of parts) {
-      const partEnd = at + part.size
-      if (partEnd > start && at < end) {
-        const bytes = new Uint8Array(await this.partBytes(part))
-        const from = Math.max(start, at)
-        out.set(bytes.subarray(from - at, Math.min(end, partEnd) - at), from - start)
-      }
-      at = partEnd
-      if (at >= end) break
+    for (const { part, at } of holding) {
+      const bytes = new Uint8Array(await this.partBytes(part))
+      const from = Math.max(start, at)
+      out.set(bytes.subarray(from - at, Math.min(end, at + part.size) - at), from - start)
     }
-    if (at < end) throw new Error(`the recording ends before byte ${end}`)
     return out
   }
 
