@@ -17,12 +17,12 @@ export async function streamedDecode(
   file: GrowingFile,
   signal: AbortSignal,
 ): Promise<StreamedDecode | undefined> {
-  const start = await streamedStart(file, signal)
-  if (!start || signal.aborted) return undefined
-  const opening = await streamedOpening(file, start, signal)
+  const begun = await streamedStart(file, signal)
+  if (!begun || signal.aborted) return undefined
+  const opening = await streamedOpening(file, begun, signal)
   if (opening) return (filling) => decodeStreamedOgg(opening, file, signal, filling)
-  const head = await file.upTo(Math.min(WAV_HEAD_BYTES, start.size))
-  const wav = head && (await sniffWav(head, start.size))
+  const head = await file.upTo(Math.min(WAV_HEAD_BYTES, begun.size))
+  const wav = head && (await sniffWav(head, begun.size))
   if (wav) return (filling) => decodeWav(wav, (from, to) => file.bytesAt(from, to), signal, filling)
   return undefined
 }
