@@ -24,9 +24,10 @@ export type DecodeJob =
       kind: 'wav'
       id: number
       wav: WavFormat
-      /** Where the range's frames lie (`length` bytes), found when it is handed out. */
+      /** Names the recording: a worker keeps the parts it read last by it. */
+      recording: number
+      /** Where the range's frames lie, found when it is handed out. */
       bytes: BytesAt
-      length: number
       /** The first frame's index in the recording. */
       firstFrame: number
       fromS: number

@@ -9,6 +9,8 @@ import { DecodePool } from './decode-pool'
 import type { RangesDecoded } from './run-ranges'
 import { runRanges } from './run-ranges'
 
+let lastRecording = 0
+
 /** Holds the `fmt ` chunk and the start of `data` behind any metadata a writer puts first. */
 export const WAV_HEAD_BYTES = 64 * 1024
 
@@ -32,6 +34,7 @@ export async function decodeWav(
   const duration = wavDuration(wav)
   if (!(duration > 0)) throw new EmptyRecordingError()
   const planned = planTimeRanges(duration)
+  const recording = ++lastRecording
   const ranges = planned.map((r, i): PoolRange => {
     const last = i === planned.length - 1
     const { start, end, firstFrame } = wavByteRange(wav, r.fromS, last ? Infinity : r.toS)
@@ -40,7 +43,7 @@ export async function decodeWav(
       job: async () => {
         const bytes = await bytesAt(start, end)
         if (!bytes) throw new Error('the download of the recording failed')
-        return { kind: 'wav' as const, wav, bytes, length: end - start, firstFrame, ...r, last }
+        return { kind: 'wav' as const, wav, recording, bytes, firstFrame, ...r, last }
       },
     }
   })

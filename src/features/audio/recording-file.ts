@@ -1,3 +1,5 @@
+import { PartBuffers } from './part-buffers'
+
 /**
  * A recording in hand. A download is a Blob made of the parts its body was folded into, and a
  * slice of it that cuts through a part makes the browser copy the bytes it keeps of that part,
@@ -10,46 +12,69 @@ export interface RecordingFile {
   parts?: readonly Blob[]
 }
 
-/**
- * Where a range's bytes lie: in `blob`, from `offset` on. A worker reads them from it, so the
- * page neither reads nor copies them.
- */
-export interface BytesAt {
+/** A whole part of a download, and the byte of the recording it starts at. */
+export interface PlacedPart {
   blob: Blob
-  offset: number
+  at: number
 }
 
 /**
- * The parts that hold bytes `start` to `end`, each with the byte it starts at; undefined when
- * the parts end before `end`.
+ * Where bytes `start` up to `end` of a recording lie: in the whole parts of a download that hold
+ * them, or in one slice of a file from disk (`pieces`). A worker reads them, so the page neither
+ * reads nor copies them.
  */
+export interface BytesAt {
+  pieces: PlacedPart[]
+  start: number
+  end: number
+}
+
+/** The parts that hold bytes `start` to `end`; undefined when the parts end before `end`. */
 function partsHolding(parts: readonly Blob[], start: number, end: number) {
-  const holding: { part: Blob; at: number }[] = []
+  const holding: PlacedPart[] = []
   let at = 0
   for (const part of parts) {
-    if (at + part.size > start && at < end) holding.push({ part, at })
+    if (at + part.size > start && at < end) holding.push({ blob: part, at })
     at += part.size
     if (at >= end) return holding
   }
   return undefined
 }
 
-/** The whole parts that hold bytes `start` to `end`, as one Blob: no part is cut, none copied. */
+/** The whole parts that hold bytes `start` to `end`: no part is cut, none copied. */
 export function coveringParts(
   parts: readonly Blob[],
   start: number,
   end: number,
 ): BytesAt | undefined {
-  const holding = partsHolding(parts, start, end)
-  if (!holding) return undefined
-  const offset = holding[0] ? start - holding[0].at : 0
-  return { blob: new Blob(holding.map((h) => h.part)), offset }
+  const pieces = partsHolding(parts, start, end)
+  return pieces && { pieces, start, end }
 }
 
 /** Bytes `start` to `end` of a recording in hand, for a worker to read. */
 export function bytesAt(file: RecordingFile, start: number, end: number): BytesAt | undefined {
   if (file.parts) return coveringParts(file.parts, start, end)
-  return end <= file.blob.size ? { blob: file.blob.slice(start, end), offset: 0 } : undefined
+  if (end > file.blob.size) return undefined
+  return { pieces: [{ blob: file.blob.slice(start, end), at: start }], start, end }
+}
+
+/**
+ * Copies the bytes `at` names into `out` (at least `at.end - at.start` long), each piece read
+ * through `buffers` under the key `keyOf` gives it.
+ */
+export async function copyBytes(
+  at: BytesAt,
+  out: Uint8Array,
+  buffers: PartBuffers,
+  keyOf: (piece: PlacedPart) => unknown,
+): Promise<void> {
+  for (const piece of at.pieces) {
+    const from = Math.max(at.start, piece.at)
+    const to = Math.min(at.end, piece.at + piece.blob.size)
+    await buffers.with(keyOf(piece), piece.blob, (bytes) =>
+      out.set(bytes.subarray(from - piece.at, to - piece.at), from - at.start),
+    )
+  }
 }
 
 /** Reads byte ranges of a file of `size` bytes, each into a buffer of its own. */
@@ -59,11 +84,11 @@ export interface RangeReader {
 }
 
 /**
- * Reads byte ranges of a recording. The last part read is kept: ranges are read in order, and
- * the next one mostly starts in it.
+ * Reads byte ranges of a recording. A download's parts are read whole into buffers used again
+ * (`PartBuffers`): ranges are read in order, and the next one mostly starts in the part read last.
  */
 export class RecordingReader implements RangeReader {
-  private last: { part: Blob; bytes: Promise<ArrayBuffer> } | undefined
+  private readonly buffers = new PartBuffers()
 
   constructor(private readonly file: RecordingFile) {}
 
@@ -76,23 +101,10 @@ export class RecordingReader implements RangeReader {
     const { blob, parts } = this.file
     const to = Math.min(end, blob.size)
     if (!parts) return new Uint8Array(await blob.slice(start, to).arrayBuffer())
-    return this.fromParts(parts, start, to)
-  }
-
-  private async fromParts(parts: readonly Blob[], start: number, end: number) {
-    const holding = partsHolding(parts, start, end)
-    if (!holding) throw new Error(`the recording ends before byte ${end}`)
-    const out = new Uint8Array(Math.max(0, end - start))
-    for (const { part, at } of holding) {
-      const bytes = new Uint8Array(await this.partBytes(part))
-      const from = Math.max(start, at)
-      out.set(bytes.subarray(from - at, Math.min(end, at + part.size) - at), from - start)
-    }
+    const at = coveringParts(parts, start, to)
+    if (!at) throw new Error(`the recording ends before byte ${to}`)
+    const out = new Uint8Array(Math.max(0, to - start))
+    await copyBytes(at, out, this.buffers, (piece) => piece.blob)
     return out
-  }
-
-  private partBytes(part: Blob): Promise<ArrayBuffer> {
-    if (this.last?.part !== part) this.last = { part, bytes: part.arrayBuffer() }
-    return this.last.bytes
   }
 }

@@ -1,18 +1,48 @@
 import { deinterleave } from '../../domain/audio/wav-format'
+import type { RangeResult } from '../../domain/audio/range-sink'
 import { RangeSink } from '../../domain/audio/range-sink'
 import type { DecodeJob } from './decode-protocol'
 import { rangeEndS } from './decode-protocol'
+import { PartBuffers } from './part-buffers'
+import { copyBytes } from './recording-file'
 
 /** Frames converted at once: the planes stay small and are used again. */
 const BLOCK_FRAMES = 16_384
 
-/** A range of a WAV recording: its samples are parsed here, no decoder involved. */
-export async function decodeWavRange(job: Extract<DecodeJob, { kind: 'wav' }>) {
+/** The parts read last, and a range's bytes: a worker's ranges are read into the same memory. */
+const parts = new PartBuffers()
+let rangeBytes = new Uint8Array(0)
+let blockPlanes: Float32Array[] = []
+
+function planesFor(channels: number): Float32Array[] {
+  if (blockPlanes.length !== channels)
+    blockPlanes = Array.from({ length: channels }, () => new Float32Array(BLOCK_FRAMES))
+  return blockPlanes
+}
+
+let queue: Promise<unknown> = Promise.resolve()
+
+type WavJob = Extract<DecodeJob, { kind: 'wav' }>
+
+/**
+ * A range of a WAV recording: its samples are parsed here, no decoder involved. One range at a
+ * time: they share the memory they are read into.
+ */
+export function decodeWavRange(job: WavJob): Promise<RangeResult> {
+  const run = queue.then(() => decode(job))
+  queue = run.catch(() => {})
+  return run
+}
+
+async function decode(job: WavJob): Promise<RangeResult> {
   const { wav } = job
-  const bytes = new Uint8Array(await job.bytes.blob.arrayBuffer(), job.bytes.offset, job.length)
+  const length = job.bytes.end - job.bytes.start
+  if (rangeBytes.length < length) rangeBytes = new Uint8Array(length)
+  await copyBytes(job.bytes, rangeBytes, parts, (piece) => `${job.recording}:${piece.at}`)
+  const bytes = rangeBytes.subarray(0, length)
   const rate = wav.sampleRate
   const sink = new RangeSink(wav.channels, rate, job.fromS * rate, rangeEndS(job) * rate)
-  const planes = Array.from({ length: wav.channels }, () => new Float32Array(BLOCK_FRAMES))
+  const planes = planesFor(wav.channels)
   const blockBytes = BLOCK_FRAMES * wav.blockAlign
   for (let at = 0; at < bytes.byteLength; at += blockBytes) {
     const frames = deinterleave(wav, bytes.subarray(at, at + blockBytes), planes)

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
 import { ReceivedBytes } from './received-bytes'
+import { readBytesAt } from '../audio/recording-file.fixture'
 
 const bytes = (from: number, length: number) =>
   new Uint8Array(Array.from({ length }, (_, i) => (from + i) % 256))
@@ -55,9 +56,7 @@ test('a range is read once its bytes are in: from the kept chunks, then from the
   const received = new ReceivedBytes('d.wav', 4)
   const read = async (start: number, end: number) => {
     const at = await received.bytesAt(start, end)
-    if (!at) return undefined
-    const bytes = new Uint8Array(await at.blob.arrayBuffer())
-    return Array.from(bytes.subarray(at.offset, at.offset + end - start))
+    return at && readBytesAt(at)
   }
   const early = read(1, 3)
   const later = read(5, 11)
