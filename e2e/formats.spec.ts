@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
+import { cachedRecordings, decodeJobs, waitForFullWaveform } from './decode-state'
 import { expect, test } from './fixtures'
 
 /**
@@ -33,18 +33,6 @@ test.beforeAll(() => {
       join(dir, `call.${f.ext}`),
     ])
 })
-
-type Job = { kind: string }
-const decodeJobs = (page: Page) =>
-  page.evaluate(
-    () => (window as { __turnline?: { decodeJobs: Job[] } }).__turnline?.decodeJobs ?? [],
-  )
-
-async function waitForFullWaveform(page: Page, source: string) {
-  const status = page.getByTestId('peaks-status')
-  await expect(status).toHaveAttribute('data-complete', 'true')
-  await expect(status).toHaveAttribute('data-source', source)
-}
 
 for (const format of FORMATS) {
   test(`a ${format.ext} recording is decoded in the workers, opens and plays`, async ({
@@ -88,23 +76,7 @@ test('a reopened recording draws its full waveform from the cache without decodi
   await waitForFullWaveform(page, 'workers')
   expect((await decodeJobs(page)).length).toBeGreaterThan(0)
   // The cache is written once the decode is done; a reload reopens the same recording.
-  await expect
-    .poll(() =>
-      page.evaluate(async () => {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const request = indexedDB.open('turnline-peaks-v4')
-          request.onsuccess = () => resolve(request.result)
-          request.onerror = () => reject(request.error ?? new Error('no db'))
-        })
-        const count = await new Promise<number>((resolve) => {
-          const request = db.transaction('meta').objectStore('meta').count()
-          request.onsuccess = () => resolve(request.result)
-        })
-        db.close()
-        return count
-      }),
-    )
-    .toBeGreaterThan(0)
+  await expect.poll(() => cachedRecordings(page)).toBeGreaterThan(0)
   await page.reload()
   await replay.waitForCall()
   await waitForFullWaveform(page, 'cache')

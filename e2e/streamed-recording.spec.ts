@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { cachedRecordings, decodeJobs, marks, waitForFullWaveform } from './decode-state'
 import { expect, test } from './fixtures'
 
 /**
@@ -29,6 +30,8 @@ test.beforeAll(async () => {
   serveDemo('call.ogg', 6, ['-c:a', 'libopus', '-b:a', '32k'], 'audio/ogg', 256 << 10)
   // Three times, as 16 kHz WAV: 3.4 minutes and 13 MB, held back after its first 25 s.
   serveDemo('call.wav', 2, ['-c:a', 'pcm_s16le', '-ar', '16000'], 'audio/wav', 1600 << 10)
+  // Six times, as 48 kHz WAV: 6.7 minutes and 77 MB, over the size a download is kept whole.
+  serveDemo('long.wav', 5, ['-c:a', 'pcm_s16le', '-ar', '48000'], 'audio/wav', 80 << 20)
   server = createServer((request, response) => void serve(request, response))
   await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve))
 })
@@ -83,15 +86,6 @@ async function holdBack(response: ServerResponse, bytes: Buffer, firstBytes: num
   response.end(bytes.subarray(firstBytes))
 }
 
-const marks = (page: Page) =>
-  page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name))
-
-type Job = { kind: string; emitFrom?: number; emitTo?: number; fromS?: number }
-const decodeJobs = (page: Page) =>
-  page.evaluate(
-    () => (window as { __turnline?: { decodeJobs: Job[] } }).__turnline?.decodeJobs ?? [],
-  )
-
 test.beforeEach(() => {
   released = new Promise<void>((resolve) => (release = resolve))
   wholeReads = 0
@@ -101,18 +95,7 @@ test('a linked recording draws its opening seconds before its download is comple
   page,
   replay,
 }) => {
-  // The media elements that played, to see where from.
-  await page.addInitScript(() => {
-    const played: HTMLMediaElement[] = []
-    Object.assign(window, { played })
-    // Called with the element as `this` below.
-    // eslint-disable-next-line @typescript-eslint/unbound-method
-    const play = HTMLMediaElement.prototype.play
-    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
-      played.push(this)
-      return play.call(this)
-    }
-  })
+  await recordPlayedMedia(page)
   const { port } = server.address() as AddressInfo
   await page.goto(`/?audio=${encodeURIComponent(`http://localhost:${port}/call.ogg`)}`)
   // Drawn while the server still holds back all but the first bytes of the file.
@@ -138,11 +121,27 @@ test('a linked recording draws its opening seconds before its download is comple
   // It plays from the page's copy of the file once that is in.
   await page.getByRole('button', { name: 'Play' }).click()
   await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)
-  const source = await page.evaluate(
-    () => (window as { played?: HTMLMediaElement[] }).played?.at(-1)?.src ?? '',
-  )
-  expect(source.startsWith('blob:')).toBe(true)
+  expect((await playedFrom(page)).startsWith('blob:')).toBe(true)
 })
+
+/** Keeps the media elements that played, to see where from (`playedFrom`). */
+function recordPlayedMedia(page: Page) {
+  return page.addInitScript(() => {
+    const played: HTMLMediaElement[] = []
+    Object.assign(window, { played })
+    // Called with the element as `this` below.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    const play = HTMLMediaElement.prototype.play
+    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+      played.push(this)
+      return play.call(this)
+    }
+  })
+}
+
+/** The URL the media element that played last played from. */
+const playedFrom = (page: Page) =>
+  page.evaluate(() => (window as { played?: HTMLMediaElement[] }).played?.at(-1)?.src ?? '')
 
 test('a linked WAV recording fills in as it downloads, each range once its bytes are in', async ({
   page,
@@ -180,9 +179,9 @@ async function openDrawn(page: Page, name: string) {
   await expect.poll(() => marks(page)).toContain('waveform:first')
 }
 
-/** A 16 kHz stereo 16-bit WAV's length, from its size (ffmpeg's header is 78 bytes). */
-function recordingSeconds(path: string): number {
-  return ((recordings.get(path)?.bytes.length ?? 0) - 78) / 64_000
+/** A WAV's length from its size (ffmpeg's header is 78 bytes), 16 kHz stereo 16-bit unless told. */
+function recordingSeconds(path: string, bytesPerSecond = 64_000): number {
+  return ((recordings.get(path)?.bytes.length ?? 0) - 78) / bytesPerSecond
 }
 
 test('a linked WAV whose download is cancelled keeps what was drawn, says why the rest is missing and plays', async ({
@@ -200,4 +199,33 @@ test('a linked WAV whose download is cancelled keeps what was drawn, says why th
   expect((await decodeJobs(page)).length).toBe(2)
   await page.getByRole('button', { name: 'Play' }).click()
   await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)
+})
+
+test('a linked WAV too large to keep goes through its decode in order, plays from its link and is cached', async ({
+  page,
+  replay,
+}) => {
+  release()
+  await recordPlayedMedia(page)
+  await openDrawn(page, 'long.wav')
+  await waitForFullWaveform(page, 'workers', 60_000)
+  // The whole file was never in the page's hands: each range was copied as its bytes went by.
+  expect(await marks(page)).not.toContain('audio:open')
+  const starts = (await decodeJobs(page)).map((j) => j.fromS ?? -1)
+  expect(starts).toEqual([...starts].sort((a, b) => a - b))
+  expect(new Set(starts).size).toBe(starts.length)
+  expect(starts.length).toBe(2 + Math.ceil((recordingSeconds('/long.wav', 192_000) - 20) / 60))
+  await expect(page.getByText(/long\.wav · 2 ch · 40\d\.\d s/)).toBeVisible()
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  await page.getByRole('button', { name: 'Play' }).click()
+  await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)
+  const { port } = server.address() as AddressInfo
+  expect(await playedFrom(page)).toBe(`http://localhost:${port}/long.wav`)
+
+  // Its cache key, from the slices kept as the bytes went by, is the whole file's: a reopen,
+  // which reads the file whole, finds it.
+  await expect.poll(() => cachedRecordings(page)).toBeGreaterThan(0)
+  await page.reload()
+  await waitForFullWaveform(page, 'cache', 60_000)
+  expect(await decodeJobs(page)).toEqual([])
 })

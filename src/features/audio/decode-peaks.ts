@@ -3,10 +3,11 @@ import type { PackedFeatures } from '../../domain/audio/packed-features'
 import { packFeatures } from '../../domain/audio/packed-features'
 import { binPeaks, stereoUserOnset } from '../../domain/audio/peaks'
 import type { PlacedBins } from '../../domain/audio/range-assembly'
+import type { RecordingKeys } from './content-key'
 import { contentKey, probeKey } from './content-key'
 import { decodeOggOpus, EmptyRecordingError, sniffOggOpus } from './decode-ogg'
 import { decodeMedia } from './decode-media'
-import { decodeWav, sniffWav } from './decode-wav'
+import { decodeWav, keptWav, sniffWav } from './decode-wav'
 import { warmDecodeWorkers } from './decode-pool'
 import type { CachedPeaks } from './peaks-cache'
 import { openPeaksCache, readFeatures, readPeaks, writeCache } from './peaks-cache'
@@ -68,16 +69,16 @@ export function startPeaks(
  */
 export function startStreamedPeaks(
   decode: (filling: Filling) => Promise<RangesDecoded>,
-  whole: Promise<Blob | undefined>,
+  keys: () => Promise<RecordingKeys | undefined>,
   signal: AbortSignal,
 ): PeaksSession {
   return session(async (onFirst) => {
     publisher(signal)(NOT_STARTED)
     const progress = progressOf(signal, onFirst)
     const decoded = await decode(progress.filling('workers'))
-    const file = await whole
-    if (!file) throw new Error('the download of the recording failed')
-    return progress.finish({ ...decoded, cacheable: true }, file)
+    const known = await keys()
+    if (!known) throw new Error('the download of the recording failed')
+    return progress.finish({ ...decoded, cacheable: true }, known)
   })
 }
 
@@ -142,7 +143,7 @@ async function run(
   warmDecodeWorkers()
   const progress = progressOf(signal, onFirst)
   const decoded = await decodeAny(file, signal, mediaDuration, progress.filling)
-  return progress.finish(decoded, file.blob, { key, probe })
+  return progress.finish(decoded, { key, probe })
 }
 
 /** What a decode reports as it fills the peaks, and how it ends: the last draw, the cache write. */
@@ -169,16 +170,15 @@ function progressOf(signal: AbortSignal, onFirst: (audio: DecodedAudio) => void)
       onFirst(withOnset(state))
     },
   })
-  /** `known` holds what the open already computed of the file's key and probe. */
-  const finish = async (
+  /** `known` holds the file's cache key (none when it could not be read) and probe. */
+  const finish = (
     decoded: Decoded,
-    file: Blob,
-    known: { key?: string | undefined; probe?: Promise<string> } = {},
-  ): Promise<DecodedAudio> => {
+    known: { key: string | undefined; probe: string | Promise<string> },
+  ): DecodedAudio => {
     performance.mark('peaks:complete')
     const audio = withOnset(decoded.audio)
     publish({ version: ++version, fraction: 1, complete: true })
-    const key = known.key ?? (await contentKey(file).catch(() => undefined))
+    const { key } = known
     if (key && decoded.cacheable) {
       const entry: CachedPeaks = {
         duration: audio.duration,
@@ -187,7 +187,7 @@ function progressOf(signal: AbortSignal, onFirst: (audio: DecodedAudio) => void)
         ...(audio.firstUserOnset !== undefined ? { firstUserOnset: audio.firstUserOnset } : {}),
       }
       // Packing the features for the cache is a task of its own, not part of the last redraw's.
-      const probe = (known.probe ?? probeOf(file)).catch(() => undefined)
+      const probe = Promise.resolve(known.probe).catch(() => undefined)
       void nextTask().then(async () => writeCache(key, entry, decoded.features, await probe))
     }
     return decoded.features ? { ...audio, features: decoded.features } : audio
@@ -225,8 +225,8 @@ async function decodeAny(
   const wav = await sniffWav(file.blob, file.blob.size)
   if (wav) {
     try {
-      const at = (start: number, end: number) => Promise.resolve(bytesAt(file, start, end))
-      const decoded = await decodeWav(wav, at, signal, filling('workers'))
+      const source = keptWav((start, end) => bytesAt(file, start, end))
+      const decoded = await decodeWav(wav, source, signal, filling('workers'))
       return { ...decoded, cacheable: true }
     } catch (error) {
       if (signal.aborted || error instanceof EmptyRecordingError) throw error

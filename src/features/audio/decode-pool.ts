@@ -3,7 +3,7 @@ import { nextRange } from '../../domain/audio/decode-ranges'
 import { decodeFocus } from './decode-focus'
 import { logDecodeJob } from './decode-log'
 import type { DecodeJob, DecodeReply, RangeReply, WarmUp } from './decode-protocol'
-import { summarize } from './decode-protocol'
+import { jobTransfers, summarize } from './decode-protocol'
 
 export const POOL_SIZE = 2
 
@@ -16,6 +16,13 @@ type JobWithoutId = DecodeJob extends infer J
 export interface PoolRange extends TimeRange {
   /** Made when the range is handed out, so its bytes are read only then. */
   job: () => JobWithoutId | Promise<JobWithoutId>
+}
+
+export interface RunOptions {
+  /** Ranges in the file's order, not the one under the reviewer's view first. */
+  inOrder?: boolean
+  /** Gets back the buffers jobs' bytes were copied into. */
+  spent?: (buffer: ArrayBuffer) => void
 }
 
 /** Workers started before their pool; the next pool takes them. */
@@ -58,15 +65,21 @@ export class DecodePool {
   }
 
   /** Resolves when every range is decoded; rejects on the first failure. */
-  async run(ranges: readonly PoolRange[], onRange: (range: RangeReply, index: number) => void) {
+  async run(
+    ranges: readonly PoolRange[],
+    onRange: (range: RangeReply, index: number) => void,
+    { inOrder = false, spent }: RunOptions = {},
+  ) {
     const pending = ranges.map((range, index) => ({ ...range, index }))
     const loop = async (worker: Worker) => {
       while (pending.length > 0 && !this.stopped) {
-        const [range] = pending.splice(nextRange(pending, decodeFocus()), 1)
+        const [range] = pending.splice(inOrder ? 0 : nextRange(pending, decodeFocus()), 1)
         if (!range) return
         const reply = await this.call(worker, await range.job())
         if (!reply.ok) throw new Error(reply.error)
-        if (reply.kind === 'range') onRange(reply.range, range.index)
+        if (reply.kind !== 'range') continue
+        if (reply.spent) spent?.(reply.spent)
+        onRange(reply.range, range.index)
       }
     }
     await Promise.all(this.workers.map(loop))
@@ -83,7 +96,7 @@ export class DecodePool {
     return new Promise<DecodeReply>((resolve, reject) => {
       worker.onmessage = (event: MessageEvent<DecodeReply>) => resolve(event.data)
       worker.onerror = (event) => reject(new Error(event.message || 'decode worker failed'))
-      worker.postMessage(job, job.kind === 'ogg-opus' ? [job.bytes] : [])
+      worker.postMessage(job, jobTransfers(job))
     })
   }
 }

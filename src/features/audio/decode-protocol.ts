@@ -2,7 +2,7 @@ import type { OpusHead } from '../../domain/audio/ogg-pages'
 import type { PackedRange } from '../../domain/audio/packed-features'
 import type { RangeResult } from '../../domain/audio/range-sink'
 import type { WavFormat } from '../../domain/audio/wav-format'
-import type { BytesAt, RecordingFile } from './recording-file'
+import type { RangeBytes, RecordingFile } from './recording-file'
 
 /** Opus decodes straight to 16 kHz: a third of the work of 48 kHz, and the features' own rate. */
 export const OPUS_DECODE_RATE = 16_000
@@ -26,8 +26,8 @@ export type DecodeJob =
       wav: WavFormat
       /** Names the recording: a worker keeps the parts it read last by it. */
       recording: number
-      /** Where the range's frames lie, found when it is handed out. */
-      bytes: BytesAt
+      /** Where the range's frames lie, found when it is handed out, or a copy of them. */
+      bytes: RangeBytes
       /** The first frame's index in the recording. */
       firstFrame: number
       fromS: number
@@ -65,7 +65,14 @@ export interface MediaFacts {
 export type RangeReply = Omit<RangeResult, 'features'> & { features: PackedRange }
 
 export type DecodeReply =
-  | { id: number; ok: true; kind: 'range'; range: RangeReply }
+  | {
+      id: number
+      ok: true
+      kind: 'range'
+      range: RangeReply
+      /** The buffer a job's bytes were copied into, given back to be used again. */
+      spent?: ArrayBuffer
+    }
   | { id: number; ok: true; kind: 'probe'; facts: MediaFacts }
   | { id: number; ok: false; error: string }
 
@@ -85,4 +92,11 @@ export function summarize(job: DecodeJob): JobSummary {
   if (job.kind === 'media' || job.kind === 'wav')
     return { kind: job.kind, fromS: job.fromS, toS: job.toS }
   return { kind: job.kind }
+}
+
+/** The buffers a job moves to its worker (the worker gives a copy's back with its reply). */
+export function jobTransfers(job: DecodeJob): ArrayBuffer[] {
+  if (job.kind === 'ogg-opus') return [job.bytes]
+  if (job.kind === 'wav' && 'copy' in job.bytes) return [job.bytes.copy]
+  return []
 }

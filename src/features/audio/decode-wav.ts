@@ -2,7 +2,8 @@ import { planTimeRanges } from '../../domain/audio/decode-ranges'
 import type { WavFormat } from '../../domain/audio/wav-format'
 import { readWavFormat, wavByteRange, wavDuration } from '../../domain/audio/wav-format'
 import type { Filling } from './decode-peaks'
-import type { BytesAt } from './recording-file'
+import type { GrowingFile } from './growing-file'
+import type { BytesAt, RangeBytes } from './recording-file'
 import { EmptyRecordingError } from './decode-ogg'
 import type { PoolRange } from './decode-pool'
 import { DecodePool } from './decode-pool'
@@ -20,14 +21,48 @@ export async function sniffWav(head: Blob, fileSize: number): Promise<WavFormat 
   return readWavFormat(bytes, fileSize)
 }
 
+/** Where the workers get a WAV's bytes from. */
+export interface WavSource {
+  /** Bytes `start` to `end` once they are in; undefined when they never will be. */
+  bytes(start: number, end: number): Promise<RangeBytes | undefined>
+  /** Ranges are asked for in the file's order (a file passing through lets bytes go once read). */
+  inOrder?: boolean
+  /** Gets back the buffers ranges were copied into. */
+  spent?: (buffer: ArrayBuffer) => void
+}
+
+/** The bytes of a file kept whole (in hand, or downloading), read by the workers where they lie. */
+export function keptWav(
+  bytesAt: (start: number, end: number) => BytesAt | undefined | Promise<BytesAt | undefined>,
+): WavSource {
+  return { bytes: async (start, end) => bytesAt(start, end) }
+}
+
+/**
+ * The bytes of a download passing through (see `Holding`), copied range by range, in order, into
+ * buffers the workers give back; it is let go when the decode ends, however it ends.
+ */
+export function passingWav(file: GrowingFile): WavSource {
+  const free: ArrayBuffer[] = []
+  return {
+    inOrder: true,
+    async bytes(start, end) {
+      const spare = free.pop()
+      const copy = spare && spare.byteLength >= end - start ? spare : new ArrayBuffer(end - start)
+      const copied = await file.copy(start, end, new Uint8Array(copy, 0, end - start))
+      return copied ? { copy, start, end } : undefined
+    },
+    spent: (buffer) => void free.push(buffer),
+  }
+}
+
 /**
  * A WAV recording: the workers parse its samples by time ranges. Each range's bytes are found
- * when it is handed out, by `bytesAt(start, end)` (a download gives them once they have come in;
- * undefined when they never will), and read by the worker.
+ * when it is handed out (a download gives them once they have come in), and read by the worker.
  */
 export async function decodeWav(
   wav: WavFormat,
-  bytesAt: (start: number, end: number) => Promise<BytesAt | undefined>,
+  source: WavSource,
   signal: AbortSignal,
   filling: Filling,
 ): Promise<RangesDecoded> {
@@ -41,7 +76,7 @@ export async function decodeWav(
     return {
       ...r,
       job: async () => {
-        const bytes = await bytesAt(start, end)
+        const bytes = await source.bytes(start, end)
         if (!bytes) throw new Error('the download of the recording failed')
         return { kind: 'wav' as const, wav, recording, bytes, firstFrame, ...r, last }
       },
@@ -49,7 +84,11 @@ export async function decodeWav(
   })
   const pool = new DecodePool()
   try {
-    return await runRanges(pool, ranges, wav.channels, duration, signal, filling)
+    const { inOrder, spent } = source
+    return await runRanges(pool, ranges, wav.channels, duration, signal, filling, {
+      ...(inOrder ? { inOrder } : {}),
+      ...(spent ? { spent } : {}),
+    })
   } finally {
     pool.terminate()
   }

@@ -39,7 +39,9 @@ async function handle(job: DecodeJob) {
   try {
     const reply = await run(job)
     const transfers =
-      reply.ok && reply.kind === 'range' ? reply.range.peaks.map((p) => p.buffer) : []
+      reply.ok && reply.kind === 'range'
+        ? [...reply.range.peaks.map((p) => p.buffer), ...(reply.spent ? [reply.spent] : [])]
+        : []
     self.postMessage(reply, transfers)
   } catch (error) {
     const reply: DecodeReply = {
@@ -54,8 +56,11 @@ async function handle(job: DecodeJob) {
 async function run(job: DecodeJob): Promise<DecodeReply> {
   if (job.kind === 'ogg-opus')
     return { id: job.id, ok: true, kind: 'range', range: packed(await decodeOggRange(job)) }
-  if (job.kind === 'wav')
-    return { id: job.id, ok: true, kind: 'range', range: packed(await decodeWavRange(job)) }
+  if (job.kind === 'wav') {
+    const range = packed(await decodeWavRange(job))
+    const spent = 'copy' in job.bytes ? { spent: job.bytes.copy } : {}
+    return { id: job.id, ok: true, kind: 'range', range, ...spent }
+  }
   // mediabunny is only fetched for the formats that need it.
   const media = await import('./media-range')
   if (job.kind === 'probe')

@@ -1,4 +1,13 @@
+import type { RecordingKeys } from './content-key'
 import type { BytesAt } from './recording-file'
+
+/**
+ * How a download is held: `whole`, every byte kept (the page plays its own copy once it is in);
+ * `held`, a WAV too large to keep whose bytes wait in a window until its reader chooses
+ * (`keepWhole` or `passThrough`); `window`, bytes let go once read (`copy`), the file played
+ * from its link.
+ */
+export type Holding = 'whole' | 'held' | 'window'
 
 /**
  * A recording still downloading: its first bytes can be read before the rest is in. Made by the
@@ -12,6 +21,7 @@ export interface GrowingFile {
    * trusted for (no encoding); undefined otherwise, or if the download failed first.
    */
   sized: Promise<number | undefined>
+  readonly holding: Holding
   /** The first `bytes` bytes once they are in; fewer when the file is shorter; undefined if the download failed. */
   upTo(bytes: number): Promise<Blob | undefined>
   /**
@@ -19,8 +29,21 @@ export interface GrowingFile {
    * whole, the whole file.
    */
   readonly foldedParts: readonly Blob[]
-  /** Bytes `start` up to `end` once they are in; undefined if the download fails first. */
+  /** Bytes `start` up to `end` of a file kept whole, once they are in; undefined if the download fails first. */
   bytesAt(start: number, end: number): Promise<BytesAt | undefined>
-  /** The whole file; undefined if the download failed or was cancelled. */
+  /** The whole file; undefined if the download failed or was cancelled, or the file is not kept. */
   whole: Promise<Blob | undefined>
+  /** The file's cache keys once it is all in, from slices kept as it came; undefined if it failed. */
+  keys(): Promise<RecordingKeys | undefined>
+  /** A held file is kept whole after all. */
+  keepWhole(): void
+  /** A held file passes through: its bytes are let go once read. */
+  passThrough(): void
+  /**
+   * Copies bytes `start` up to `end` of a file passing through into `into` once they are in,
+   * and lets go of every byte before `start`: read them in order. False if the download failed.
+   */
+  copy(start: number, end: number, into: Uint8Array): Promise<boolean>
+  /** Nothing more is read from a file passing through: the rest goes by, held nowhere. */
+  drop(): void
 }

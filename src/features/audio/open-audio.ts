@@ -91,7 +91,7 @@ async function loadStreamed(
   const decode = await streamedDecode(stream, signal)
   if (signal.aborted) return undefined
   if (!decode) return asWhole()
-  const session = startStreamedPeaks(decode, whole, signal)
+  const session = startStreamedPeaks(decode, () => stream.keys(), signal)
   let first: DecodedAudio
   try {
     first = await session.first
@@ -102,6 +102,7 @@ async function loadStreamed(
   }
   const loaded: LoadedAudio = { name: input.name, url: stream.url, ...first, decodingRest: true }
   // Played from the page's own copy once it is in: a link may expire, and seeks need no requests.
+  // A file too large to keep (see `Holding`) plays from its link throughout.
   const playable = whole.then((data) => data && URL.createObjectURL(data))
   void session.done.then(
     (full) => whenComplete(loaded, full, signal, playable),

@@ -4,7 +4,10 @@ import { PartBuffers } from './part-buffers'
 /** A part that counts how often its bytes are read. */
 class Part extends Blob {
   reads = 0
-  constructor(readonly fill: number, size: number) {
+  constructor(
+    readonly fill: number,
+    size: number,
+  ) {
     super([new Uint8Array(size).fill(fill)])
   }
   override stream() {

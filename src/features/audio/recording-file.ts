@@ -29,6 +29,19 @@ export interface BytesAt {
   end: number
 }
 
+/**
+ * Bytes `start` up to `end` of a recording copied into `copy` (from its start; it may be longer),
+ * which is moved to the worker and back: a file passing through is not kept to be read later.
+ */
+export interface CopiedBytes {
+  copy: ArrayBuffer
+  start: number
+  end: number
+}
+
+/** Where a range's bytes are for a worker: named, or copied. */
+export type RangeBytes = BytesAt | CopiedBytes
+
 /** The parts that hold bytes `start` to `end`; undefined when the parts end before `end`. */
 function partsHolding(parts: readonly Blob[], start: number, end: number) {
   const holding: PlacedPart[] = []

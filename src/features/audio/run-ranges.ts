@@ -3,7 +3,7 @@ import { FeaturePacker } from '../../domain/audio/packed-features'
 import { PEAKS_PER_SECOND } from '../../domain/audio/peaks'
 import { PeakAssembly } from '../../domain/audio/range-assembly'
 import type { Filling } from './decode-peaks'
-import type { DecodePool, PoolRange } from './decode-pool'
+import type { DecodePool, PoolRange, RunOptions } from './decode-pool'
 import type { RangeReply } from './decode-protocol'
 
 /** The first two ranges (the opening seconds, one per worker) are what the first draw waits for. */
@@ -22,9 +22,10 @@ export async function runRanges(
   duration: number,
   signal: AbortSignal,
   filling: Filling,
+  options: RunOptions = {},
 ): Promise<RangesDecoded> {
   const assembly = new RangesAssembly(channels, duration, filling, ranges.length)
-  await untilAborted(pool.run(ranges, assembly.place), signal)
+  await untilAborted(pool.run(ranges, assembly.place, options), signal)
   return assembly.result()
 }
 

@@ -1,5 +1,5 @@
 import type { Filling } from './decode-peaks'
-import { decodeWav, sniffWav, WAV_HEAD_BYTES } from './decode-wav'
+import { decodeWav, keptWav, passingWav, sniffWav, WAV_HEAD_BYTES } from './decode-wav'
 import type { GrowingFile } from './growing-file'
 import type { RangesDecoded } from './run-ranges'
 import { decodeStreamedOgg, streamedOpening } from './streamed-ogg'
@@ -11,9 +11,19 @@ export type StreamedDecode = (filling: Filling) => Promise<RangesDecoded>
  * How a recording still downloading is decoded as it comes in, or undefined when it opens once
  * it is whole (see `streamedStart`; and formats whose ranges cannot be found from the first
  * bytes). Ogg Opus decodes its opening ranges from the first bytes; WAV decodes every range as
- * soon as its bytes are in.
+ * soon as its bytes are in. A WAV too large to keep passes through its decode and nothing else;
+ * any other way of opening it wants it whole.
  */
 export async function streamedDecode(
+  file: GrowingFile,
+  signal: AbortSignal,
+): Promise<StreamedDecode | undefined> {
+  const decode = await chooseDecode(file, signal)
+  if (file.holding === 'held') file.keepWhole()
+  return decode
+}
+
+async function chooseDecode(
   file: GrowingFile,
   signal: AbortSignal,
 ): Promise<StreamedDecode | undefined> {
@@ -23,6 +33,17 @@ export async function streamedDecode(
   if (opening) return (filling) => decodeStreamedOgg(opening, file, signal, filling)
   const head = await file.upTo(Math.min(WAV_HEAD_BYTES, begun.size))
   const wav = head && (await sniffWav(head, begun.size))
-  if (wav) return (filling) => decodeWav(wav, (from, to) => file.bytesAt(from, to), signal, filling)
-  return undefined
+  if (!wav || signal.aborted) return undefined
+  if (file.holding !== 'held')
+    return (filling) => decodeWav(wav, keptWav(file.bytesAt.bind(file)), signal, filling)
+  file.passThrough()
+  signal.addEventListener('abort', () => file.drop(), { once: true })
+  return async (filling) => {
+    try {
+      return await decodeWav(wav, passingWav(file), signal, filling)
+    } finally {
+      // Read or not, the rest of the file is not needed: it goes by.
+      file.drop()
+    }
+  }
 }

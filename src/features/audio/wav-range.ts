@@ -22,6 +22,15 @@ function planesFor(channels: number): Float32Array[] {
 
 let queue: Promise<unknown> = Promise.resolve()
 
+/** The range's bytes: its copy, or read from where they lie into the worker's own buffer. */
+async function rangeOf({ bytes, recording }: WavJob): Promise<Uint8Array> {
+  const length = bytes.end - bytes.start
+  if ('copy' in bytes) return new Uint8Array(bytes.copy, 0, length)
+  if (rangeBytes.length < length) rangeBytes = new Uint8Array(length)
+  await copyBytes(bytes, rangeBytes, parts, (piece) => `${recording}:${piece.at}`)
+  return rangeBytes.subarray(0, length)
+}
+
 type WavJob = Extract<DecodeJob, { kind: 'wav' }>
 
 /**
@@ -36,10 +45,7 @@ export function decodeWavRange(job: WavJob): Promise<RangeResult> {
 
 async function decode(job: WavJob): Promise<RangeResult> {
   const { wav } = job
-  const length = job.bytes.end - job.bytes.start
-  if (rangeBytes.length < length) rangeBytes = new Uint8Array(length)
-  await copyBytes(job.bytes, rangeBytes, parts, (piece) => `${job.recording}:${piece.at}`)
-  const bytes = rangeBytes.subarray(0, length)
+  const bytes = await rangeOf(job)
   const rate = wav.sampleRate
   const sink = new RangeSink(wav.channels, rate, job.fromS * rate, rangeEndS(job) * rate)
   const planes = planesFor(wav.channels)

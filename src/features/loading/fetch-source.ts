@@ -93,7 +93,8 @@ export async function fetchLimited(
         `${url}: ${formatBytes(announced)} is over the ${formatBytes(limits.maxBytes)} limit`,
       )
     into?.begin(exactSize(response, announced))
-    const body = await readBody(response, limits, stillAlive, into, (loaded) => {
+    const pause = () => clearTimeout(idle)
+    const body = await readBody(response, limits, { alive: stillAlive, pause }, into, (loaded) => {
       if (loaded > limits.maxBytes)
         stop(`stopped at ${formatBytes(limits.maxBytes)}, the size limit`)
       // A content-length smaller than what arrived is wrong: report bytes only.
@@ -117,23 +118,32 @@ function exactSize(response: Response, announced: number | undefined): number | 
 async function readBody(
   response: Response,
   limits: FetchLimits,
-  stillAlive: () => void,
+  idle: { alive: () => void; pause: () => void },
   into: ReceivedBytes | undefined,
   onChunk: (loaded: number) => void,
 ): Promise<Blob> {
   if (!response.body) return response.blob()
-  const body = new FoldedBody(into && ((part) => into.fold(part)))
+  const body = new FoldedBody(into && ((bytes) => into.fold(bytes)))
   let loaded = 0
   for await (const chunk of bodyChunks(response.body, body)) {
-    stillAlive()
+    idle.alive()
     loaded += chunk.byteLength
     onChunk(loaded)
     if (loaded > limits.maxBytes) break
     // Before `take`: a chunk read into the body's buffer is valid until the next fold.
     into?.push(chunk)
     body.take(chunk)
+    // A recording passing through waits for its reader; the server is not what is slow then.
+    const room = into?.room()
+    if (room) {
+      idle.pause()
+      await room
+      idle.alive()
+    }
   }
-  return loaded > limits.maxBytes ? new Blob([]) : body.blob()
+  if (loaded > limits.maxBytes) return new Blob([])
+  const whole = body.blob()
+  return into ? into.received() : whole
 }
 
 /** A page's heap holds at most this much of a download; the rest is in the browser's Blob store. */
@@ -151,8 +161,11 @@ export class FoldedBody {
   private buffer = new ArrayBuffer(FOLD_BYTES)
   private filled = 0
 
-  /** `onFold` gets each part as it is made: the body so far is readable while it downloads. */
-  constructor(private readonly onFold?: (part: Blob) => void) {}
+  /**
+   * `into` takes each buffer as it fills, instead of this body (the body so far is readable
+   * while it downloads), and gives back the buffer to fill next.
+   */
+  constructor(private readonly into?: (bytes: Uint8Array<ArrayBuffer>) => ArrayBuffer) {}
 
   /** Where the next bytes can be read to: the rest of the buffer. */
   space(): Uint8Array<ArrayBuffer> {
@@ -183,17 +196,18 @@ export class FoldedBody {
     this.buffer = view.buffer
   }
 
+  /** The body's parts, the last one folded now; none when they went `into` another. */
   blob(): Blob {
     if (this.filled > 0) this.fold()
     return new Blob(this.parts)
   }
 
   private fold() {
-    // The Blob copies the bytes, so the buffer is free for the next ones.
-    const part = new Blob([new Uint8Array(this.buffer, 0, this.filled)])
-    this.parts.push(part)
+    const bytes = new Uint8Array(this.buffer, 0, this.filled)
     this.filled = 0
-    this.onFold?.(part)
+    if (this.into) this.buffer = this.into(bytes)
+    // The Blob copies the bytes, so the buffer is free for the next ones.
+    else this.parts.push(new Blob([bytes]))
   }
 }
 

@@ -1,5 +1,6 @@
-import { expect, test } from 'vitest'
+import { describe, expect, it, test } from 'vitest'
 import { ReceivedBytes } from './received-bytes'
+import { contentKey, probeKey } from '../audio/content-key'
 import { readBytesAt } from '../audio/recording-file.fixture'
 
 const bytes = (from: number, length: number) =>
@@ -64,13 +65,13 @@ test('a range is read once its bytes are in: from the kept chunks, then from the
   expect(await early).toEqual([1, 2])
   // Past the kept bytes, a range waits for the parts the body folds its bytes into.
   received.push(bytes(4, 4))
-  received.fold(new Blob([bytes(0, 8)]))
+  received.fold(bytes(0, 8))
   received.push(bytes(8, 4))
   let done = false
   void later.then(() => (done = true))
   await Promise.resolve()
   expect(done).toBe(false)
-  received.fold(new Blob([bytes(8, 4)]))
+  received.fold(bytes(8, 4))
   expect(await later).toEqual([5, 6, 7, 8, 9, 10])
   expect(await read(7, 12)).toEqual([7, 8, 9, 10, 11])
   received.end(new Blob([bytes(0, 12)]))
@@ -84,4 +85,111 @@ test('a range waiting for a download that fails gives nothing', async () => {
   received.push(bytes(0, 6))
   received.end(undefined)
   expect(await waiting).toBeUndefined()
+})
+
+describe('a WAV too large to keep', () => {
+  const PART = 128 * 1024
+  const SIZE = 11 * PART + 5000
+  const file = new Uint8Array(SIZE).map((_, i) => (i * 7 + (i >> 9)) % 256)
+  file.set(new TextEncoder().encode('RIFF'), 0)
+  file.set(new TextEncoder().encode('WAVE'), 8)
+
+  /** A download of `file` that has come in up to byte `to`, in chunks of 4096 and parts of PART. */
+  function download(passThroughBytes = SIZE - 1) {
+    const received = new ReceivedBytes('big.wav', 4000, passThroughBytes)
+    received.begin(SIZE)
+    let loaded = 0
+    const arrive = (to: number) => {
+      for (; loaded < to; loaded = Math.min(to, loaded + 4096)) {
+        const end = Math.min(to, loaded + 4096)
+        received.push(file.slice(loaded, end))
+        if (end % PART === 0 || end === SIZE)
+          received.fold(file.slice(end - (end % PART || PART), end))
+      }
+      if (loaded === SIZE) received.end(received.received())
+    }
+    return { received, arrive }
+  }
+
+  const read = async (received: ReceivedBytes, start: number, end: number) => {
+    const into = new Uint8Array(end - start)
+    return (await received.copy(start, end, into)) ? [...into] : undefined
+  }
+  const slice = (start: number, end: number) => [...file.subarray(start, end)]
+
+  it('passes through its reader: a few parts are held ahead, each let go once read', async () => {
+    const { received, arrive } = download()
+    arrive(2 * PART)
+    expect(received.holding).toBe('held')
+    expect(received.room()).toBeUndefined()
+    arrive(3 * PART)
+    // Three parts are held ahead of a reader that has not read yet: the body waits.
+    const room = received.room()
+    expect(room).toBeInstanceOf(Promise)
+    received.passThrough()
+    expect(await read(received, 100, 200)).toEqual(slice(100, 200))
+    let roomy = false
+    void room?.then(() => (roomy = true))
+    // Reading on from the second part lets the first go, and the body reads on.
+    expect(await read(received, PART + 10, 2 * PART + 10)).toEqual(slice(PART + 10, 2 * PART + 10))
+    expect(roomy).toBe(true)
+    await expect(read(received, 100, 200)).rejects.toThrow('let go')
+    // A read waiting for bytes not yet in lets the body read on, however much is held.
+    arrive(5 * PART)
+    expect(received.room()).toBeInstanceOf(Promise)
+    const waiting = read(received, 5 * PART - 10, 6 * PART)
+    expect(received.room()).toBeUndefined()
+    arrive(SIZE)
+    expect(await waiting).toEqual(slice(5 * PART - 10, 6 * PART))
+    expect(await received.whole).toBeUndefined()
+    expect(received.received().size).toBe(0)
+  })
+
+  it('has the cache keys of the whole file, from the slices kept as it went by', async () => {
+    const { received, arrive } = download()
+    received.passThrough()
+    const reading = (async () => {
+      for (let at = 0; at < SIZE; at += 100_000)
+        await received.copy(at, Math.min(SIZE, at + 100_000), new Uint8Array(100_000))
+    })()
+    arrive(SIZE)
+    await reading
+    const whole = new Blob([file])
+    expect(await received.keys()).toEqual({
+      key: await contentKey(whole),
+      probe: await probeKey(SIZE, (s) => whole.slice(s.start, s.end)),
+    })
+  })
+
+  it('goes by held nowhere once dropped, and is kept whole if its reader wants it so', async () => {
+    const dropped = download()
+    dropped.arrive(4 * PART)
+    dropped.received.passThrough()
+    dropped.received.drop()
+    expect(dropped.received.room()).toBeUndefined()
+    dropped.arrive(SIZE)
+    expect(await read(dropped.received, 0, 10)).toBeUndefined()
+    expect(await dropped.received.keys()).toBeDefined()
+
+    const kept = download()
+    kept.arrive(3 * PART)
+    kept.received.keepWhole()
+    expect(kept.received.holding).toBe('whole')
+    expect(kept.received.room()).toBeUndefined()
+    kept.arrive(SIZE)
+    expect(await content(await kept.received.whole)).toEqual(slice(0, SIZE))
+    expect(await readBytesAt((await kept.received.bytesAt(PART - 5, PART + 5))!)).toEqual(
+      slice(PART - 5, PART + 5),
+    )
+  })
+
+  it('is kept whole when it is not over the size, or not a WAV', () => {
+    const small = download(SIZE)
+    small.arrive(PART)
+    expect(small.received.holding).toBe('whole')
+    const other = new ReceivedBytes('big.ogg', 4000, 10)
+    other.begin(SIZE)
+    other.push(new Uint8Array(100))
+    expect(other.holding).toBe('whole')
+  })
 })

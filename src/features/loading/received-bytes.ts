@@ -1,15 +1,32 @@
-import type { GrowingFile } from '../audio/growing-file'
+import type { GrowingFile, Holding } from '../audio/growing-file'
 import type { BytesAt } from '../audio/recording-file'
 import { coveringParts } from '../audio/recording-file'
+import type { RecordingKeys } from '../audio/content-key'
+import { KeySlices } from '../audio/content-key'
 
 /** The opening ranges need a few hundred KB; the rest of a download is the body's, not kept twice. */
 const KEPT_BYTES = 2 * 1024 * 1024
+/**
+ * A WAV larger than this is not kept whole: an hour of it is 230 MB, which the browser would hold
+ * for as long as the call is open. Its bytes pass through a window while its ranges are read
+ * (`copy`), and it plays from its link.
+ */
+export const PASS_THROUGH_BYTES = 64 * 1024 * 1024
+/** Parts a download not kept whole holds ahead of its reader: then it waits (`room`). */
+const WINDOW_PARTS = 3
+
+/** A part held in the window: bytes `at` to `at + bytes.length` of the file. */
+interface HeldPart {
+  at: number
+  bytes: Uint8Array<ArrayBuffer>
+}
 
 /**
  * A download's chunks as they arrive, readable before it ends (`GrowingFile`): the recording's
  * opening seconds decode from its first bytes while the rest comes in. The first `keep` bytes
- * are copied here as they arrive; a longer prefix is made of the parts the body folds its bytes
- * into every few MB (`fold`), which share their bytes.
+ * are copied here as they arrive. The body folds the rest into parts every few MB (`fold`):
+ * kept as Blobs, which share their bytes, or, for a WAV too large to keep, held in a window of
+ * buffers that are used again once read.
  */
 export class ReceivedBytes implements GrowingFile {
   readonly whole: Promise<Blob | undefined>
@@ -18,25 +35,41 @@ export class ReceivedBytes implements GrowingFile {
   private loaded = 0
   private kept = 0
   private parts: Blob[] = []
+  private held: HeldPart[] = []
+  private spare: ArrayBuffer[] = []
   private folded = 0
+  private mode: Holding | 'dropped' = 'whole'
+  private size: number | undefined
+  private slices: KeySlices | undefined
   private failed = false
   private ended = false
   /** Reads waiting for their bytes to come in. */
   private waiting: { bytes: number; resolve: () => void }[] = []
+  private roomWaiting: (() => void)[] = []
   private settle: (blob: Blob | undefined) => void = () => {}
   private settleSize: (size: number | undefined) => void = () => {}
+  private settleKeys: (keys: Promise<RecordingKeys> | undefined) => void = () => {}
+  private readonly keyed: Promise<RecordingKeys | undefined>
 
   constructor(
     readonly url: string,
     private readonly keep = KEPT_BYTES,
+    private readonly passThroughBytes = PASS_THROUGH_BYTES,
   ) {
     this.whole = new Promise((resolve) => (this.settle = resolve))
     this.sized = new Promise((resolve) => (this.settleSize = resolve))
+    this.keyed = new Promise((resolve) => (this.settleKeys = resolve))
   }
 
   /** The response's headers are in; `size` is its length when no encoding changes it. */
   begin(size: number | undefined) {
+    this.size = size
+    if (size !== undefined) this.slices = new KeySlices(size)
     this.settleSize(size)
+  }
+
+  get holding(): Holding {
+    return this.mode === 'dropped' ? 'window' : this.mode
   }
 
   push(chunk: Uint8Array<ArrayBuffer>) {
@@ -45,27 +78,100 @@ export class ReceivedBytes implements GrowingFile {
       this.chunks.push(chunk.slice())
       this.kept += chunk.byteLength
     }
+    this.slices?.take(chunk, this.loaded)
     this.loaded += chunk.byteLength
+    if (this.loaded - chunk.byteLength < 12 && this.loaded >= 12) this.holdIfLargeWav()
     this.wake()
   }
 
-  /** The body folded these bytes, the next after those of the parts before. */
-  fold(part: Blob) {
-    this.parts.push(part)
-    this.folded += part.size
+  /**
+   * The body filled a buffer with the next bytes: kept as a Blob (which copies them) or held.
+   * Gives back the buffer to fill next.
+   */
+  fold(bytes: Uint8Array<ArrayBuffer>): ArrayBuffer {
+    const at = this.folded
+    this.folded += bytes.byteLength
+    let next = bytes.buffer
+    if (this.mode === 'whole') this.parts.push(new Blob([bytes]))
+    else if (this.mode !== 'dropped') {
+      this.held.push({ at, bytes })
+      next = this.spare.pop() ?? new ArrayBuffer(bytes.buffer.byteLength)
+    }
     this.wake()
+    return next
   }
 
   /** The body is all in: `data` is the whole file, or undefined when the download failed. */
   end(data: Blob | undefined) {
     if (this.ended) return
     this.ended = true
-    this.chunks = []
+    // The whole file has them; a file not kept keeps its first bytes for `upTo`.
+    if (this.mode === 'whole') this.chunks = []
     this.failed = data === undefined
     this.settleSize(undefined)
-    this.settle(data)
+    this.settle(this.failed || this.mode !== 'whole' ? undefined : data)
+    this.settleKeys(this.failed ? undefined : this.slices?.keys())
     for (const waiter of this.waiting) waiter.resolve()
     this.waiting = []
+  }
+
+  /**
+   * Whether the body may read on now; otherwise resolves when it may: a file not kept holds a
+   * few parts ahead of its reader, and always the bytes a read is waiting for.
+   */
+  room(): Promise<void> | undefined {
+    if (this.mode !== 'window' && this.mode !== 'held') return undefined
+    if (this.held.length < WINDOW_PARTS || this.waiting.length > 0) return undefined
+    return new Promise((resolve) => this.roomWaiting.push(resolve))
+  }
+
+  /** The Blob the download made, for its query: the whole file, or nothing when not kept. */
+  received(): Blob {
+    return new Blob(this.mode === 'whole' ? this.parts : [])
+  }
+
+  keys(): Promise<RecordingKeys | undefined> {
+    return this.keyed
+  }
+
+  keepWhole() {
+    if (this.mode !== 'held') return
+    this.mode = 'whole'
+    this.parts = this.held.map((part) => new Blob([part.bytes]))
+    this.held = []
+    this.letIn()
+  }
+
+  passThrough() {
+    if (this.mode === 'held') this.mode = 'window'
+  }
+
+  drop() {
+    if (this.mode === 'whole') return
+    this.mode = 'dropped'
+    this.held = []
+    this.spare = []
+    this.letIn()
+    for (const waiter of this.waiting) waiter.resolve()
+    this.waiting = []
+  }
+
+  async copy(start: number, end: number, into: Uint8Array): Promise<boolean> {
+    await this.until(end)
+    if (this.failed || this.mode === 'dropped' || (this.ended && this.folded < end)) return false
+    this.release(start)
+    const chunks = this.folded >= end ? this.held : [{ at: 0, bytes: this.firstBytes(end) }]
+    let copied = start
+    for (const { at, bytes } of chunks) {
+      const from = Math.max(copied, at)
+      const to = Math.min(end, at + bytes.byteLength)
+      if (to <= from) continue
+      if (from !== copied) break
+      into.set(bytes.subarray(from - at, to - at), from - start)
+      copied = to
+    }
+    if (copied < end) throw new Error(`bytes ${start}–${end} were let go before they were read`)
+    return true
   }
 
   /**
@@ -74,7 +180,7 @@ export class ReceivedBytes implements GrowingFile {
    */
   async bytesAt(start: number, end: number): Promise<BytesAt | undefined> {
     await this.until(end)
-    if (this.failed) return undefined
+    if (this.failed || this.mode !== 'whole') return undefined
     // The first bytes may be in before the first part is folded.
     return coveringParts(this.folded >= end ? this.parts : [new Blob(this.chunks)], start, end)
   }
@@ -84,21 +190,63 @@ export class ReceivedBytes implements GrowingFile {
     return this.parts
   }
 
+  async upTo(bytes: number): Promise<Blob | undefined> {
+    await this.until(bytes)
+    if (this.failed) return undefined
+    if (this.chunks.length > 0 && this.kept >= Math.min(bytes, this.loaded))
+      return new Blob(this.chunks).slice(0, bytes)
+    if (this.ended) return (await this.whole)?.slice(0, bytes)
+    return new Blob(this.parts).slice(0, bytes)
+  }
+
+  /** A WAV too large to keep is held until its reader says what to do with it (see `Holding`). */
+  private holdIfLargeWav() {
+    if (this.size === undefined || this.size <= this.passThroughBytes) return
+    const head = this.firstBytes(12)
+    const text = (from: number) => String.fromCharCode(...head.subarray(from, from + 4))
+    if (text(0) === 'RIFF' && text(8) === 'WAVE') this.mode = 'held'
+  }
+
+  /** Parts wholly before byte `start` are read: their buffers take the next bytes. */
+  private release(start: number) {
+    while (this.held[0] && this.held[0].at + this.held[0].bytes.byteLength <= start) {
+      const part = this.held.shift()!
+      if (this.spare.length < 2) this.spare.push(part.bytes.buffer)
+    }
+    this.letIn()
+  }
+
+  private letIn() {
+    if (this.room()) return
+    const waiting = this.roomWaiting
+    this.roomWaiting = []
+    for (const resolve of waiting) resolve()
+  }
+
+  /** The first `bytes` of the chunks kept as they came (there are at least that many). */
+  private firstBytes(bytes: number): Uint8Array<ArrayBuffer> {
+    const out = new Uint8Array(bytes)
+    let at = 0
+    for (const chunk of this.chunks) {
+      if (at >= bytes) break
+      const piece = chunk.subarray(0, bytes - at)
+      out.set(piece, at)
+      at += piece.byteLength
+    }
+    return out
+  }
+
   /** The first `end` bytes are in the parts, or among the chunks kept as they came. */
   private canRead(end: number): boolean {
     return this.folded >= end || (this.loaded >= end && this.kept >= end)
   }
 
-  async upTo(bytes: number): Promise<Blob | undefined> {
-    await this.until(bytes)
-    if (this.ended) return (await this.whole)?.slice(0, bytes)
-    return this.prefix(bytes)
-  }
-
   /** Resolves once the first `bytes` can be read, or the download has ended. */
   private until(bytes: number): Promise<void> {
-    if (this.ended || this.canRead(bytes)) return Promise.resolve()
-    return new Promise((resolve) => this.waiting.push({ bytes, resolve }))
+    if (this.ended || this.mode === 'dropped' || this.canRead(bytes)) return Promise.resolve()
+    const read = new Promise<void>((resolve) => this.waiting.push({ bytes, resolve }))
+    this.letIn()
+    return read
   }
 
   private wake() {
@@ -106,18 +254,5 @@ export class ReceivedBytes implements GrowingFile {
     if (ready.length === 0) return
     this.waiting = this.waiting.filter((w) => !this.canRead(w.bytes))
     for (const waiter of ready) waiter.resolve()
-  }
-
-  /** The first `bytes` of the chunks in so far (they are at least that many). */
-  private prefix(bytes: number): Blob {
-    if (this.folded >= bytes) return new Blob(this.parts).slice(0, bytes)
-    const parts: Uint8Array<ArrayBuffer>[] = []
-    let taken = 0
-    for (const chunk of this.chunks) {
-      if (taken >= bytes) break
-      parts.push(chunk)
-      taken += chunk.byteLength
-    }
-    return new Blob(parts).slice(0, bytes)
   }
 }
