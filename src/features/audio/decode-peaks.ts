@@ -59,8 +59,9 @@ export function startPeaks(
   file: RecordingFile,
   signal: AbortSignal,
   mediaDuration: () => Promise<number>,
+  keys?: Promise<RecordingKeys | undefined>,
 ): PeaksSession {
-  return session((onFirst) => run(file, signal, mediaDuration, onFirst))
+  return session((onFirst) => run(file, signal, mediaDuration, onFirst, keys))
 }
 
 /**
@@ -121,13 +122,16 @@ async function run(
   signal: AbortSignal,
   mediaDuration: () => Promise<number>,
   onFirst: (audio: DecodedAudio) => void,
+  keys: Promise<RecordingKeys | undefined> = Promise.resolve(undefined),
 ): Promise<DecodedAudio> {
   const publish = publisher(signal)
   publish(NOT_STARTED)
   openPeaksCache()
-  const key = await contentKey(file.blob).catch(() => undefined)
+  // A download made its keys from slices as they went by; anything else is read for them now.
+  const known = await keys.catch(() => undefined)
+  const key = known?.key ?? (await contentKey(file.blob).catch(() => undefined))
   // Once for the cache's read and its write; a failure is only ever awaited with a fallback.
-  const probe = probeOf(file.blob)
+  const probe = known ? Promise.resolve(known.probe) : probeOf(file.blob)
   probe.catch(() => {})
   const cached = key ? await readPeaks(key, probe) : undefined
   if (signal.aborted) throw new Error('decode abandoned')

@@ -10,8 +10,6 @@ import { DecodePool } from './decode-pool'
 import type { RangesDecoded } from './run-ranges'
 import { runRanges } from './run-ranges'
 
-let lastRecording = 0
-
 /** Holds the `fmt ` chunk and the start of `data` behind any metadata a writer puts first. */
 export const WAV_HEAD_BYTES = 64 * 1024
 
@@ -55,6 +53,9 @@ export function passingWav(file: GrowingFile): WavSource {
     spent: (buffer) => void free.push(buffer),
   }
 }
+
+/** Names each decoded recording: a worker keeps the parts it read last by it. */
+let lastRecording = 0
 
 /**
  * A WAV recording: the workers parse its samples by time ranges. Each range's bytes are found

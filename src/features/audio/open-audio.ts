@@ -3,6 +3,7 @@ import type { Problem } from '../../domain/problems'
 import { errorProblem, warningProblem } from '../../domain/problems'
 import type { LoadedAudio } from '../../store/call-store'
 import { replaceInputs, useCallStore } from '../../store/call-store'
+import type { RecordingKeys } from './content-key'
 import type { DecodedAudio } from './decode-peaks'
 import { startPeaks, startStreamedPeaks } from './decode-peaks'
 import { EmptyRecordingError } from './decode-ogg'
@@ -22,6 +23,8 @@ interface WholeAudio {
   type?: string
   /** The parts a download made `data` of (see `RecordingFile`). */
   parts?: readonly Blob[]
+  /** Its cache keys, made by its download as the bytes went by. */
+  keys?: Promise<RecordingKeys | undefined>
 }
 
 interface StreamedAudio {
@@ -85,7 +88,11 @@ async function loadStreamed(
   const asWhole = async () => {
     const data = await whole
     return data && !signal.aborted
-      ? loadWhole({ name: input.name, data, parts: stream.foldedParts }, problems, signal)
+      ? loadWhole(
+          { name: input.name, data, parts: stream.foldedParts, keys: stream.keys() },
+          problems,
+          signal,
+        )
       : undefined
   }
   const decode = await streamedDecode(stream, signal)
@@ -136,7 +143,7 @@ async function loadWhole(
   const url = URL.createObjectURL(blob)
   try {
     const file = input.parts ? { blob, parts: input.parts } : { blob }
-    const session = startPeaks(file, signal, () => mediaDuration(url))
+    const session = startPeaks(file, signal, () => mediaDuration(url), input.keys)
     const loaded: LoadedAudio = {
       name: input.name,
       url,

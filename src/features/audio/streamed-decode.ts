@@ -18,9 +18,11 @@ export async function streamedDecode(
   file: GrowingFile,
   signal: AbortSignal,
 ): Promise<StreamedDecode | undefined> {
-  const decode = await chooseDecode(file, signal)
-  if (file.holding === 'held') file.keepWhole()
-  return decode
+  try {
+    return await chooseDecode(file, signal)
+  } finally {
+    if (file.holding === 'held') file.keepWhole()
+  }
 }
 
 async function chooseDecode(

@@ -110,7 +110,9 @@ export class ReceivedBytes implements GrowingFile {
     this.failed = data === undefined
     this.settleSize(undefined)
     this.settle(this.failed || this.mode !== 'whole' ? undefined : data)
-    this.settleKeys(this.failed ? undefined : this.slices?.keys())
+    // A body that is not the size its headers announced has no keys from them.
+    const sized = !this.failed && this.loaded === this.size
+    this.settleKeys(sized ? this.slices?.keys() : undefined)
     for (const waiter of this.waiting) waiter.resolve()
     this.waiting = []
   }
