@@ -193,3 +193,16 @@ describe('a WAV too large to keep', () => {
     expect(other.holding).toBe('whole')
   })
 })
+
+test('a body that is not the size its headers announced has no keys', async () => {
+  const received = new ReceivedBytes('short.ogg')
+  received.begin(10)
+  received.push(bytes(0, 8))
+  received.end(new Blob([bytes(0, 8)]))
+  expect(await received.keys()).toBeUndefined()
+  const exact = new ReceivedBytes('exact.ogg')
+  exact.begin(8)
+  exact.push(bytes(0, 8))
+  exact.end(new Blob([bytes(0, 8)]))
+  expect((await exact.keys())?.key).toBe(await contentKey(new Blob([bytes(0, 8)])))
+})
