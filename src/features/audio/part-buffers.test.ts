@@ -18,8 +18,8 @@ class Part extends Blob {
 
 const summary = (bytes: Uint8Array) => [bytes.length, bytes[0], bytes.at(-1)]
 
-it('gives each part’s bytes, and reads again only a part no longer among the last two', async () => {
-  const buffers = new PartBuffers()
+it('gives each part’s bytes, and reads again only a part no longer among those kept', async () => {
+  const buffers = new PartBuffers(2)
   const [a, b, c] = [new Part(1, 3000), new Part(2, 5000), new Part(3, 1000)]
   expect(await buffers.with('a', a, summary)).toEqual([3000, 1, 1])
   expect(await buffers.with('b', b, summary)).toEqual([5000, 2, 2])
@@ -29,6 +29,16 @@ it('gives each part’s bytes, and reads again only a part no longer among the l
   expect(await buffers.with('c', c, summary)).toEqual([1000, 3, 3])
   expect(await buffers.with('b', b, summary)).toEqual([5000, 2, 2])
   expect([a.reads, b.reads, c.reads]).toEqual([1, 2, 1])
+
+  const one = new PartBuffers()
+  for (const [key, part] of [
+    ['a', a],
+    ['a', a],
+    ['b', b],
+    ['a', a],
+  ] as const)
+    await one.with(key, part, summary)
+  expect([a.reads, b.reads]).toEqual([3, 3])
 })
 
 it('never reads a part into a buffer another call is still using', async () => {

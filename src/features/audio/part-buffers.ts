@@ -1,6 +1,3 @@
-/** How many parts are kept read: a range mostly starts in the part the one before it ended in. */
-const SLOTS = 2
-
 interface Slot {
   key: unknown
   buffer: ArrayBuffer
@@ -11,12 +8,15 @@ interface Slot {
  * Whole parts of a recording, read into buffers used again from part to part. Read with
  * `arrayBuffer()`, every part is a new buffer of its size, which a worker's heap keeps until its
  * next full collection: decoding an hour of WAV that way held some 60 MB of garbage in each
- * decode worker. The parts read last are kept, known by a key their reader gives them.
+ * decode worker. The parts read last are kept, known by a key their reader gives them: one by
+ * default, since a range mostly starts in the part the one before it ended in.
  */
 export class PartBuffers {
   /** The most recently used first. */
   private slots: Slot[] = []
   private queue: Promise<unknown> = Promise.resolve()
+
+  constructor(private readonly kept = 1) {}
 
   /**
    * Runs `use` on the bytes of `part`, known as `key`; the bytes are valid only while it runs.
@@ -36,7 +36,7 @@ export class PartBuffers {
     const slot =
       found >= 0
         ? this.slots.splice(found, 1)[0]!
-        : this.slots.length < SLOTS
+        : this.slots.length < this.kept
           ? { key, buffer: new ArrayBuffer(0), length: 0 }
           : this.slots.pop()!
     this.slots.unshift(slot)
