@@ -223,9 +223,31 @@ test('a linked WAV too large to keep goes through its decode in order, plays fro
   expect(await playedFrom(page)).toBe(`http://localhost:${port}/long.wav`)
 
   // Its cache key, from the slices kept as the bytes went by, is the whole file's: a reopen,
-  // which reads the file whole, finds it.
+  // which reads the key's slices in ranges, finds it.
   await expect.poll(() => cachedRecordings(page)).toBeGreaterThan(0)
   await page.reload()
   await waitForFullWaveform(page, 'cache', 60_000)
   expect(await decodeJobs(page)).toEqual([])
+})
+
+test('a reopened linked recording is drawn from the cache while its download is still held back', async ({
+  page,
+  replay,
+}) => {
+  release()
+  await openDrawn(page, 'call.ogg')
+  await waitForFullWaveform(page, 'workers', 30_000)
+  await expect.poll(() => cachedRecordings(page)).toBeGreaterThan(0)
+
+  // Reopened with all but the first bytes held back: the key's slices are read in ranges.
+  released = new Promise<void>((resolve) => (release = resolve))
+  await page.reload()
+  await waitForFullWaveform(page, 'cache')
+  expect(await marks(page)).not.toContain('audio:open')
+  expect(await decodeJobs(page)).toEqual([])
+  expect(wholeReads).toBe(2)
+  await expect(page.getByText(/call\.ogg · 2 ch · 4[67]\d\.\d s/)).toBeVisible()
+  await page.getByRole('button', { name: 'Play' }).click()
+  await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)
+  release()
 })

@@ -4,6 +4,7 @@ import { packFeatures } from '../../domain/audio/packed-features'
 import { binPeaks, stereoUserOnset } from '../../domain/audio/peaks'
 import type { PlacedBins } from '../../domain/audio/range-assembly'
 import type { RecordingKeys } from './content-key'
+import type { CachedLink } from './streamed-start'
 import { contentKey, probeKey } from './content-key'
 import { decodeOggOpus, EmptyRecordingError, sniffOggOpus } from './decode-ogg'
 import { decodeMedia } from './decode-media'
@@ -62,6 +63,34 @@ export function startPeaks(
   keys?: Promise<RecordingKeys | undefined>,
 ): PeaksSession {
   return session((onFirst) => run(file, signal, mediaDuration, onFirst, keys))
+}
+
+/** Peaks found in the cache by a reopened link (see `CachedLink`): nothing is decoded. */
+export function startCachedPeaks({ cached, keys }: CachedLink, signal: AbortSignal): PeaksSession {
+  return session((onFirst) => {
+    publisher(signal)(NOT_STARTED)
+    return fromCache(cached, keys.key, signal, onFirst)
+  })
+}
+
+/** The waveform draws now; the larger features join when they are read. */
+async function fromCache(
+  cached: CachedPeaks,
+  key: string,
+  signal: AbortSignal,
+  onFirst: (audio: DecodedAudio) => void,
+): Promise<DecodedAudio> {
+  performance.mark('peaks:cache-hit')
+  publisher(signal)({
+    peaks: cached.peaks,
+    version: 1,
+    fraction: 1,
+    complete: true,
+    source: 'cache',
+  })
+  onFirst(cached)
+  const features = await readFeatures(key)
+  return features ? { ...cached, features } : cached
 }
 
 /**
@@ -135,14 +164,7 @@ async function run(
   probe.catch(() => {})
   const cached = key ? await readPeaks(key, probe) : undefined
   if (signal.aborted) throw new Error('decode abandoned')
-  if (cached && key) {
-    performance.mark('peaks:cache-hit')
-    publish({ peaks: cached.peaks, version: 1, fraction: 1, complete: true, source: 'cache' })
-    // The waveform draws now; the larger features join when they are read.
-    onFirst(cached)
-    const features = await readFeatures(key)
-    return features ? { ...cached, features } : cached
-  }
+  if (cached && key) return fromCache(cached, key, signal, onFirst)
 
   warmDecodeWorkers()
   const progress = progressOf(signal, onFirst)

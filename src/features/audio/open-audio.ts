@@ -5,12 +5,13 @@ import type { LoadedAudio } from '../../store/call-store'
 import { replaceInputs, useCallStore } from '../../store/call-store'
 import type { RecordingKeys } from './content-key'
 import type { DecodedAudio } from './decode-peaks'
-import { startPeaks, startStreamedPeaks } from './decode-peaks'
+import { startCachedPeaks, startPeaks, startStreamedPeaks } from './decode-peaks'
 import { EmptyRecordingError } from './decode-ogg'
 import { usePeaksProgress } from './peaks-progress'
 import type { GrowingFile } from './growing-file'
 import { StreamedPlanMismatch } from './streamed-ogg'
 import { streamedDecode } from './streamed-decode'
+import type { CachedLink } from './streamed-start'
 import { forgetAlignment } from '../align/run-alignment'
 import { placeInTasks } from '../loading/place-in-tasks'
 
@@ -73,7 +74,8 @@ function loadAudio(
 
 /**
  * A download whose opening ranges can be planned from its first bytes and tail opens from them,
- * playing from its URL until the file is in; any other opens once it is whole, as a dropped file.
+ * playing from its URL until the file is in; a reopened one the cache holds opens from there at
+ * once; any other opens once it is whole, as a dropped file.
  */
 async function loadStreamed(
   input: StreamedAudio,
@@ -98,6 +100,7 @@ async function loadStreamed(
   const decode = await streamedDecode(stream, signal)
   if (signal.aborted) return undefined
   if (!decode) return asWhole()
+  if (typeof decode !== 'function') return loadCachedLink(input.name, stream.url, decode, signal)
   const session = startStreamedPeaks(decode, () => stream.keys(), signal)
   let first: DecodedAudio
   try {
@@ -122,6 +125,22 @@ async function loadStreamed(
       whenComplete(loaded, { firstUserOnset: loaded.firstUserOnset }, signal, playable)
     },
   )
+  return loaded
+}
+
+/**
+ * A reopened link the cache holds: drawn at once, without waiting for its download, and played
+ * from its link.
+ */
+async function loadCachedLink(
+  name: string,
+  url: string,
+  link: CachedLink,
+  signal: AbortSignal,
+): Promise<LoadedAudio> {
+  const session = startCachedPeaks(link, signal)
+  const loaded: LoadedAudio = { name, url, ...(await session.first), decodingRest: true }
+  void session.done.then((full) => whenComplete(loaded, full, signal))
   return loaded
 }
 

@@ -3,21 +3,23 @@ import { decodeWav, keptWav, passingWav, sniffWav, WAV_HEAD_BYTES } from './deco
 import type { GrowingFile } from './growing-file'
 import type { RangesDecoded } from './run-ranges'
 import { decodeStreamedOgg, streamedOpening } from './streamed-ogg'
+import type { CachedLink } from './streamed-start'
 import { streamedStart } from './streamed-start'
 
 export type StreamedDecode = (filling: Filling) => Promise<RangesDecoded>
 
 /**
- * How a recording still downloading is decoded as it comes in, or undefined when it opens once
- * it is whole (see `streamedStart`; and formats whose ranges cannot be found from the first
- * bytes). Ogg Opus decodes its opening ranges from the first bytes; WAV decodes every range as
- * soon as its bytes are in. A WAV too large to keep passes through its decode and nothing else;
- * any other way of opening it wants it whole.
+ * How a recording still downloading is decoded as it comes in, or where the cache has it (a
+ * reopened link), or undefined when it opens once it is whole (see `streamedStart`; and formats
+ * whose ranges cannot be found from the first bytes). Ogg Opus decodes its opening ranges from
+ * the first bytes; WAV decodes every range as soon as its bytes are in. A WAV too large to keep
+ * passes through its decode, or by when the cache has it; any other way of opening it wants it
+ * whole.
  */
 export async function streamedDecode(
   file: GrowingFile,
   signal: AbortSignal,
-): Promise<StreamedDecode | undefined> {
+): Promise<StreamedDecode | CachedLink | undefined> {
   try {
     return await chooseDecode(file, signal)
   } finally {
@@ -28,9 +30,13 @@ export async function streamedDecode(
 async function chooseDecode(
   file: GrowingFile,
   signal: AbortSignal,
-): Promise<StreamedDecode | undefined> {
+): Promise<StreamedDecode | CachedLink | undefined> {
   const begun = await streamedStart(file, signal)
   if (!begun || signal.aborted) return undefined
+  if ('cached' in begun) {
+    file.drop()
+    return begun
+  }
   const opening = await streamedOpening(file, begun, signal)
   if (opening) return (filling) => decodeStreamedOgg(opening, file, signal, filling)
   const head = await file.upTo(Math.min(WAV_HEAD_BYTES, begun.size))

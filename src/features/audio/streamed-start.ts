@@ -1,8 +1,11 @@
 import { KEY_SLICE_BYTES, KEY_SLICES } from '../../domain/audio/content-key'
+import type { RecordingKeys } from './content-key'
 import { probeKey } from './content-key'
 import { warmDecodeWorkers } from './decode-pool'
 import type { GrowingFile } from './growing-file'
-import { cachedProbes, mayHold } from './peaks-cache'
+import { rangedKeys, readRange } from './linked-keys'
+import type { CachedPeaks } from './peaks-cache'
+import { cachedProbes, mayHold, readPeaks } from './peaks-cache'
 
 /** Holds an Ogg file's last page (at most 65,307 bytes) and the content key's last slice. */
 const TAIL_BYTES = 128 * 1024
@@ -17,16 +20,22 @@ export interface StreamedStart {
   tailStart: number
 }
 
+/** A reopened link whose peaks the cache holds: drawn from there, without waiting for its download. */
+export interface CachedLink {
+  keys: RecordingKeys
+  cached: CachedPeaks
+}
+
 /**
- * A download whose opening can be decoded while the rest arrives: undefined, and the recording
- * opens from the whole file as a dropped one does, when it is small, the server gives no ranged
- * read of its tail, or the cache may hold it (a reopen starts no decode worker, and its cache key
- * needs the whole file).
+ * A download whose opening can be decoded while the rest arrives, or a reopened one found in the
+ * cache by its key's slices read in ranges. Undefined, and the recording opens from the whole
+ * file as a dropped one does, when it is small, the server gives no ranged reads, or the cache
+ * may hold it but its slices do not say so (a reopen starts no decode worker).
  */
 export async function streamedStart(
   file: GrowingFile,
   signal: AbortSignal,
-): Promise<StreamedStart | undefined> {
+): Promise<StreamedStart | CachedLink | undefined> {
   // Read once, while the headers and the tail come in. An empty cache cannot hold the recording:
   // the workers start, and compile libopus, meanwhile. Otherwise they start once the probe has
   // missed: started on a reopen, they would take the cores its cache read needs.
@@ -49,33 +58,26 @@ export async function streamedStart(
       ? start.slice(span.start, span.end)
       : new Blob([tail.slice(span.start - tailStart, span.end - tailStart)]),
   )
-  if (signal.aborted || mayHold(await probes, probe)) return undefined
+  if (signal.aborted) return undefined
+  if (mayHold(await probes, probe))
+    return cachedLink(file.url, size, { start, tail, tailStart }, signal)
   warmDecodeWorkers()
   return { size, start, tail, tailStart }
 }
 
-/** The last `TAIL_BYTES` by an HTTP range request; undefined unless the server answered exactly that. */
-async function readTail(
+async function cachedLink(
   url: string,
   size: number,
+  { start, tail, tailStart }: Omit<StreamedStart, 'size'>,
   signal: AbortSignal,
-): Promise<Uint8Array | undefined> {
-  const start = size - TAIL_BYTES
-  try {
-    const response = await fetch(url, { headers: { Range: `bytes=${start}-` }, signal })
-    const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(response.headers.get('content-range') ?? '')
-    const exact =
-      response.status === 206 &&
-      Number(range?.[1]) === start &&
-      Number(range?.[2]) === size - 1 &&
-      Number(range?.[3]) === size
-    if (!exact) {
-      void response.body?.cancel()
-      return undefined
-    }
-    const bytes = new Uint8Array(await response.arrayBuffer())
-    return bytes.length === TAIL_BYTES ? bytes : undefined
-  } catch {
-    return undefined
-  }
+): Promise<CachedLink | undefined> {
+  const first = { at: 0, bytes: new Uint8Array(await start.arrayBuffer()) }
+  const keys = await rangedKeys(url, size, [first, { at: tailStart, bytes: tail }], signal)
+  const cached = keys && (await readPeaks(keys.key, Promise.resolve(keys.probe)))
+  return keys && cached && !signal.aborted ? { keys, cached } : undefined
+}
+
+/** The last `TAIL_BYTES` by an HTTP range request; undefined unless the server answered exactly that. */
+function readTail(url: string, size: number, signal: AbortSignal) {
+  return readRange(url, size - TAIL_BYTES, size, size, signal)
 }
