@@ -246,6 +246,8 @@ test('a reopened linked recording is drawn from the cache while its download is 
   expect(await marks(page)).not.toContain('audio:open')
   expect(await decodeJobs(page)).toEqual([])
   expect(wholeReads).toBe(2)
+  // Its download, held back, is not waited for: it ends, and the status line with it.
+  await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0)
   await expect(page.getByText(/call\.ogg · 2 ch · 4[67]\d\.\d s/)).toBeVisible()
   await page.getByRole('button', { name: 'Play' }).click()
   await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)

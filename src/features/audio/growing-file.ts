@@ -44,6 +44,9 @@ export interface GrowingFile {
    * and lets go of every byte before `start`: read them in order. False if the download failed.
    */
   copy(start: number, end: number, into: Uint8Array): Promise<boolean>
-  /** Nothing more is read from a file not kept whole: the rest goes by, held nowhere. */
+  /**
+   * Nothing more is wanted of the file (it passed through its decode, or the cache had it): its
+   * download ends, and what was kept of it is let go.
+   */
   drop(): void
 }

@@ -13,8 +13,8 @@ export type StreamedDecode = (filling: Filling) => Promise<RangesDecoded>
  * reopened link), or undefined when it opens once it is whole (see `streamedStart`; and formats
  * whose ranges cannot be found from the first bytes). Ogg Opus decodes its opening ranges from
  * the first bytes; WAV decodes every range as soon as its bytes are in. A WAV too large to keep
- * passes through its decode, or by when the cache has it; any other way of opening it wants it
- * whole.
+ * passes through its decode; any other way of opening it wants it whole. A download the cache
+ * has, or one that passed through, ends there: the recording plays from its link.
  */
 export async function streamedDecode(
   file: GrowingFile,
@@ -50,7 +50,7 @@ async function chooseDecode(
     try {
       return await decodeWav(wav, passingWav(file), signal, filling)
     } finally {
-      // Read or not, the rest of the file is not needed: it goes by.
+      // Read or not, the rest of the file is not needed.
       file.drop()
     }
   }

@@ -93,13 +93,15 @@ export async function fetchLimited(
         `${url}: ${formatBytes(announced)} is over the ${formatBytes(limits.maxBytes)} limit`,
       )
     into?.begin(exactSize(response, announced))
+    // A recording whose reader wants no more of it (see `ReceivedBytes.drop`) ends here.
+    into?.dropped.addEventListener('abort', () => controller.abort())
     const pause = () => clearTimeout(idle)
     const body = await readBody(response, limits, { alive: stillAlive, pause }, into, (loaded) => {
       if (loaded > limits.maxBytes)
         stop(`stopped at ${formatBytes(limits.maxBytes)}, the size limit`)
       // A content-length smaller than what arrived is wrong: report bytes only.
       onProgress?.(loaded, announced !== undefined && announced >= loaded ? announced : undefined)
-    }).catch(fail)
+    }).catch((error: unknown) => (into?.dropped.aborted && !why ? into.received() : fail(error)))
     if (why) fail(undefined)
     return { body, type: response.headers.get('content-type') ?? '' }
   } finally {
@@ -140,6 +142,7 @@ async function readBody(
       await room
       idle.alive()
     }
+    if (into?.dropped.aborted) break
   }
   if (loaded > limits.maxBytes) return new Blob([])
   const whole = body.blob()

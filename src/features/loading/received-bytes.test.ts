@@ -166,6 +166,7 @@ describe('a WAV too large to keep', () => {
     dropped.arrive(4 * PART)
     dropped.received.passThrough()
     dropped.received.drop()
+    expect(dropped.received.dropped.aborted).toBe(true)
     expect(dropped.received.room()).toBeUndefined()
     dropped.arrive(SIZE)
     expect(await read(dropped.received, 0, 10)).toBeUndefined()

@@ -50,6 +50,9 @@ export class ReceivedBytes implements GrowingFile {
   private settleSize: (size: number | undefined) => void = () => {}
   private settleKeys: (keys: Promise<RecordingKeys> | undefined) => void = () => {}
   private readonly keyed: Promise<RecordingKeys | undefined>
+  private readonly unwanted = new AbortController()
+  /** Aborted when nothing more is wanted of the download (see `drop`): it ends there. */
+  readonly dropped = this.unwanted.signal
 
   constructor(
     readonly url: string,
@@ -149,8 +152,9 @@ export class ReceivedBytes implements GrowingFile {
   }
 
   drop() {
-    if (this.mode === 'whole') return
     this.mode = 'dropped'
+    this.unwanted.abort()
+    this.parts = []
     this.held = []
     this.spare = []
     this.letIn()

@@ -1,0 +1,37 @@
+import { afterEach, expect, it, vi } from 'vitest'
+import { AUDIO_LIMITS, fetchBlob } from './fetch-source'
+import { ReceivedBytes } from './received-bytes'
+
+afterEach(() => void vi.unstubAllGlobals())
+
+it('ends a recording’s download, without an error, once nothing more is wanted of it', async () => {
+  let pulled = 0
+  let cancelled = false
+  const endless = new ReadableStream<Uint8Array>({
+    pull: (controller) =>
+      new Promise<void>((resolve) =>
+        setTimeout(() => {
+          pulled += 1
+          if (!cancelled) controller.enqueue(new Uint8Array(1000).fill(7))
+          resolve()
+        }, 1),
+      ),
+    cancel: () => {
+      cancelled = true
+    },
+  })
+  vi.stubGlobal('fetch', () =>
+    Promise.resolve(new Response(endless, { headers: { 'content-length': '100000000' } })),
+  )
+  const into = new ReceivedBytes('x.ogg')
+  const download = fetchBlob('x.ogg', { limits: AUDIO_LIMITS, into })
+  await into.upTo(5000)
+  into.drop()
+  const { data } = await download
+  expect(data.size).toBe(0)
+  expect(await into.whole).toBeUndefined()
+  expect(cancelled).toBe(true)
+  const after = pulled
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  expect(pulled - after).toBeLessThanOrEqual(1)
+})
