@@ -60,21 +60,38 @@ export async function streamedStart(
   )
   if (signal.aborted) return undefined
   if (mayHold(await probes, probe))
-    return cachedLink(file.url, size, { start, tail, tailStart }, signal)
+    return cachedLink(file, size, { start, tail, tailStart }, signal)
   warmDecodeWorkers()
   return { size, start, tail, tailStart }
 }
 
+/**
+ * The reopened link's keys from its slices read in ranges, or from its download if that ends
+ * first (a fast link's, for a file that is not large), and its peaks if the cache has them.
+ */
 async function cachedLink(
-  url: string,
+  file: GrowingFile,
   size: number,
   { start, tail, tailStart }: Omit<StreamedStart, 'size'>,
   signal: AbortSignal,
 ): Promise<CachedLink | undefined> {
   const first = { at: 0, bytes: new Uint8Array(await start.arrayBuffer()) }
-  const keys = await rangedKeys(url, size, [first, { at: tailStart, bytes: tail }], signal)
+  const inHand = [first, { at: tailStart, bytes: tail }]
+  const keys = await firstFound([rangedKeys(file.url, size, inHand, signal), file.keys()])
   const cached = keys && (await readPeaks(keys.key, Promise.resolve(keys.probe)))
   return keys && cached && !signal.aborted ? { keys, cached } : undefined
+}
+
+/** The first of `found` to resolve to something; undefined once all have found nothing. */
+function firstFound<T>(found: Promise<T | undefined>[]): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    let left = found.length
+    for (const one of found)
+      void one.then((value) => {
+        left -= 1
+        if (value !== undefined || left === 0) resolve(value)
+      })
+  })
 }
 
 /** The last `TAIL_BYTES` by an HTTP range request; undefined unless the server answered exactly that. */
