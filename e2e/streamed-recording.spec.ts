@@ -18,7 +18,10 @@ import { expect, test } from './fixtures'
 const demoAudio = new URL('../public/demo/audio.ogg', import.meta.url).pathname
 const dir = join(tmpdir(), `turnline-e2e-streamed-${process.pid}`)
 /** Each file, and how much of it a whole-file read gets before it is held back. */
-const recordings = new Map<string, { bytes: Buffer; type: string; firstBytes: number }>()
+const recordings = new Map<
+  string,
+  { bytes: Buffer; type: string; firstBytes: number; trailing?: number }
+>()
 let server: Server
 let release: () => void = () => {}
 let released = new Promise<void>((resolve) => (release = resolve))
@@ -30,8 +33,11 @@ test.beforeAll(async () => {
   serveDemo('call.ogg', 6, ['-c:a', 'libopus', '-b:a', '32k'], 'audio/ogg', 256 << 10)
   // Three times, as 16 kHz WAV: 3.4 minutes and 13 MB, held back after its first 25 s.
   serveDemo('call.wav', 2, ['-c:a', 'pcm_s16le', '-ar', '16000'], 'audio/wav', 1600 << 10)
-  // Six times, as 48 kHz WAV: 6.7 minutes and 77 MB, over the size a download is kept whole.
-  serveDemo('long.wav', 5, ['-c:a', 'pcm_s16le', '-ar', '48000'], 'audio/wav', 80 << 20)
+  // Six times, as 48 kHz WAV: 6.7 minutes and 77 MB, over the size a download is kept whole,
+  // with 4.5 MB of metadata after its samples (a picture, as some recorders add), whose last
+  // 100 KB are held back.
+  serveDemo('long.wav', 5, ['-c:a', 'pcm_s16le', '-ar', '48000'], 'audio/wav', 0)
+  withTrailingChunk('/long.wav', 4_500_000, 100_000)
   server = createServer((request, response) => void serve(request, response))
   await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve))
 })
@@ -44,6 +50,25 @@ function serveDemo(name: string, loops: number, codec: string[], type: string, f
     ...[...codec, file],
   ])
   recordings.set(`/${name}`, { bytes: readFileSync(file), type, firstBytes })
+}
+
+/**
+ * Appends a chunk after a WAV's samples (the RIFF size grows with it; `data`'s does not), whose
+ * last `heldBack` bytes a whole-file read waits for.
+ */
+function withTrailingChunk(path: string, bytes: number, heldBack: number) {
+  const served = recordings.get(path)!
+  const chunk = Buffer.alloc(8 + bytes, 0x55)
+  chunk.write('LIST', 0, 'latin1')
+  chunk.writeUInt32LE(bytes, 4)
+  const file = Buffer.concat([served.bytes, chunk])
+  file.writeUInt32LE(file.length - 8, 4)
+  recordings.set(path, {
+    ...served,
+    bytes: file,
+    firstBytes: file.length - heldBack,
+    trailing: chunk.length,
+  })
 }
 
 test.afterAll(() => {
@@ -181,7 +206,8 @@ async function openDrawn(page: Page, name: string) {
 
 /** A WAV's length from its size (ffmpeg's header is 78 bytes), 16 kHz stereo 16-bit unless told. */
 function recordingSeconds(path: string, bytesPerSecond = 64_000): number {
-  return ((recordings.get(path)?.bytes.length ?? 0) - 78) / bytesPerSecond
+  const served = recordings.get(path)
+  return ((served?.bytes.length ?? 0) - 78 - (served?.trailing ?? 0)) / bytesPerSecond
 }
 
 test('a linked WAV whose download is cancelled keeps what was drawn, says why the rest is missing and plays', async ({
@@ -205,16 +231,20 @@ test('a linked WAV too large to keep goes through its decode in order, plays fro
   page,
   replay,
 }) => {
-  release()
   await recordPlayedMedia(page)
   await openDrawn(page, 'long.wav')
+  const expected = 2 + Math.ceil((recordingSeconds('/long.wav', 192_000) - 20) / 60)
+  await expect.poll(() => decodeJobs(page), { timeout: 60_000 }).toHaveLength(expected)
+  // The samples are all in; the end of the metadata after them, held back, still goes by (the
+  // cache key's last slice is there) instead of being cut off.
+  release()
   await waitForFullWaveform(page, 'workers', 60_000)
   // The whole file was never in the page's hands: each range was copied as its bytes went by.
   expect(await marks(page)).not.toContain('audio:open')
   const starts = (await decodeJobs(page)).map((j) => j.fromS ?? -1)
   expect(starts).toEqual([...starts].sort((a, b) => a - b))
   expect(new Set(starts).size).toBe(starts.length)
-  expect(starts.length).toBe(2 + Math.ceil((recordingSeconds('/long.wav', 192_000) - 20) / 60))
+  expect(starts.length).toBe(expected)
   await expect(page.getByText(/long\.wav · 2 ch · 40\d\.\d s/)).toBeVisible()
   await expect(page.getByRole('alert')).toHaveCount(0)
   await page.getByRole('button', { name: 'Play' }).click()

@@ -45,8 +45,13 @@ export interface GrowingFile {
    */
   copy(start: number, end: number, into: Uint8Array): Promise<boolean>
   /**
-   * Nothing more is wanted of the file (it passed through its decode, or the cache had it): its
-   * download ends, and what was kept of it is let go.
+   * Nothing more is read from a file not kept whole: the rest of its download goes by, held
+   * nowhere (its cache keys still come from all of it).
+   */
+  letGo(): void
+  /**
+   * Nothing more is wanted of the file (its decode failed or was abandoned, or the cache had it):
+   * its download ends now, and what was kept of it is let go.
    */
   drop(): void
 }

@@ -14,7 +14,7 @@ export type StreamedDecode = (filling: Filling) => Promise<RangesDecoded>
  * whose ranges cannot be found from the first bytes). Ogg Opus decodes its opening ranges from
  * the first bytes; WAV decodes every range as soon as its bytes are in. A WAV too large to keep
  * passes through its decode; any other way of opening it wants it whole. A download the cache
- * has, or one that passed through, ends there: the recording plays from its link.
+ * has, or whose decode failed, ends there: the recording plays from its link.
  */
 export async function streamedDecode(
   file: GrowingFile,
@@ -48,10 +48,13 @@ async function chooseDecode(
   signal.addEventListener('abort', () => file.drop(), { once: true })
   return async (filling) => {
     try {
-      return await decodeWav(wav, passingWav(file), signal, filling)
-    } finally {
-      // Read or not, the rest of the file is not needed.
+      const decoded = await decodeWav(wav, passingWav(file), signal, filling)
+      // What follows the samples goes by: the cache key's last slice is the file's last bytes.
+      file.letGo()
+      return decoded
+    } catch (error) {
       file.drop()
+      throw error
     }
   }
 }

@@ -161,7 +161,7 @@ describe('a WAV too large to keep', () => {
     })
   })
 
-  it('goes by held nowhere once dropped, and is kept whole if its reader wants it so', async () => {
+  it('goes by held nowhere once dropped or let go, and is kept whole if its reader wants it so', async () => {
     const dropped = download()
     dropped.arrive(4 * PART)
     dropped.received.passThrough()
@@ -171,6 +171,17 @@ describe('a WAV too large to keep', () => {
     dropped.arrive(SIZE)
     expect(await read(dropped.received, 0, 10)).toBeUndefined()
     expect(await dropped.received.keys()).toBeDefined()
+
+    // Let go after its last read, the rest still goes by to its end, held nowhere.
+    const passed = download()
+    passed.arrive(4 * PART)
+    passed.received.passThrough()
+    expect(await read(passed.received, 0, 10)).toEqual(slice(0, 10))
+    passed.received.letGo()
+    expect(passed.received.room()).toBeUndefined()
+    passed.arrive(SIZE)
+    expect(passed.received.dropped.aborted).toBe(false)
+    expect((await passed.received.keys())?.key).toBe(await contentKey(new Blob([file])))
 
     const kept = download()
     kept.arrive(3 * PART)

@@ -151,9 +151,18 @@ export class ReceivedBytes implements GrowingFile {
     if (this.mode === 'held') this.mode = 'window'
   }
 
+  letGo() {
+    if (this.mode !== 'whole') this.forget()
+  }
+
   drop() {
-    this.mode = 'dropped'
     this.unwanted.abort()
+    this.forget()
+  }
+
+  /** Holds nothing more of the file, and wakes whatever waits for its bytes or for room. */
+  private forget() {
+    this.mode = 'dropped'
     this.parts = []
     this.held = []
     this.spare = []
