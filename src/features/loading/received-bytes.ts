@@ -3,6 +3,7 @@ import type { BytesAt } from '../audio/recording-file'
 import { coveringParts } from '../audio/recording-file'
 import type { RecordingKeys } from '../audio/content-key'
 import { KeySlices } from '../audio/content-key'
+import { copyParts, PartWindow } from './part-window'
 
 /** The opening ranges need a few hundred KB; the rest of a download is the body's, not kept twice. */
 const KEPT_BYTES = 2 * 1024 * 1024
@@ -14,12 +15,6 @@ const KEPT_BYTES = 2 * 1024 * 1024
 export const PASS_THROUGH_BYTES = 64 * 1024 * 1024
 /** Parts a download not kept whole holds ahead of its reader: then it waits (`room`). */
 const WINDOW_PARTS = 3
-
-/** A part held in the window: bytes `at` to `at + bytes.length` of the file. */
-interface HeldPart {
-  at: number
-  bytes: Uint8Array<ArrayBuffer>
-}
 
 /**
  * A download's chunks as they arrive, readable before it ends (`GrowingFile`): the recording's
@@ -35,8 +30,7 @@ export class ReceivedBytes implements GrowingFile {
   private loaded = 0
   private kept = 0
   private parts: Blob[] = []
-  private held: HeldPart[] = []
-  private spare: ArrayBuffer[] = []
+  private readonly held = new PartWindow()
   private folded = 0
   private mode: Holding | 'dropped' = 'whole'
   private size: number | undefined
@@ -96,10 +90,7 @@ export class ReceivedBytes implements GrowingFile {
     this.folded += bytes.byteLength
     let next = bytes.buffer
     if (this.mode === 'whole') this.parts.push(new Blob([bytes]))
-    else if (this.mode !== 'dropped') {
-      this.held.push({ at, bytes })
-      next = this.spare.pop() ?? new ArrayBuffer(bytes.buffer.byteLength)
-    }
+    else if (this.mode !== 'dropped') next = this.held.hold(at, bytes)
     this.wake()
     return next
   }
@@ -142,8 +133,7 @@ export class ReceivedBytes implements GrowingFile {
   keepWhole() {
     if (this.mode !== 'held') return
     this.mode = 'whole'
-    this.parts = this.held.map((part) => new Blob([part.bytes]))
-    this.held = []
+    this.parts = this.held.toBlobs()
     this.letIn()
   }
 
@@ -164,8 +154,7 @@ export class ReceivedBytes implements GrowingFile {
   private forget() {
     this.mode = 'dropped'
     this.parts = []
-    this.held = []
-    this.spare = []
+    this.held.clear()
     this.letIn()
     for (const waiter of this.waiting) waiter.resolve()
     this.waiting = []
@@ -174,18 +163,11 @@ export class ReceivedBytes implements GrowingFile {
   async copy(start: number, end: number, into: Uint8Array): Promise<boolean> {
     await this.until(end)
     if (this.failed || this.mode === 'dropped' || (this.ended && this.folded < end)) return false
-    this.release(start)
-    const chunks = this.folded >= end ? this.held : [{ at: 0, bytes: this.firstBytes(end) }]
-    let copied = start
-    for (const { at, bytes } of chunks) {
-      const from = Math.max(copied, at)
-      const to = Math.min(end, at + bytes.byteLength)
-      if (to <= from) continue
-      if (from !== copied) break
-      into.set(bytes.subarray(from - at, to - at), from - start)
-      copied = to
-    }
-    if (copied < end) throw new Error(`bytes ${start}–${end} were let go before they were read`)
+    this.held.release(start)
+    this.letIn()
+    if (this.folded >= end) this.held.copy(start, end, into)
+    // The first bytes may be in before the first part is folded.
+    else copyParts([{ at: 0, bytes: this.firstBytes(end) }], start, end, into)
     return true
   }
 
@@ -220,15 +202,6 @@ export class ReceivedBytes implements GrowingFile {
     const head = this.firstBytes(12)
     const text = (from: number) => String.fromCharCode(...head.subarray(from, from + 4))
     if (text(0) === 'RIFF' && text(8) === 'WAVE') this.mode = 'held'
-  }
-
-  /** Parts wholly before byte `start` are read: their buffers take the next bytes. */
-  private release(start: number) {
-    while (this.held[0] && this.held[0].at + this.held[0].bytes.byteLength <= start) {
-      const part = this.held.shift()!
-      if (this.spare.length < 2) this.spare.push(part.bytes.buffer)
-    }
-    this.letIn()
   }
 
   private letIn() {
