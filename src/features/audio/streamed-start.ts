@@ -77,7 +77,9 @@ async function cachedLink(
 ): Promise<CachedLink | undefined> {
   const first = { at: 0, bytes: new Uint8Array(await start.arrayBuffer()) }
   const inHand = [first, { at: tailStart, bytes: tail }]
-  const keys = await firstFound([rangedKeys(file.url, size, inHand, signal), file.keys()])
+  const ranged = rangedKeys(file.url, size, inHand, signal)
+  // A held download waits for its reader: it cannot end before this has chosen.
+  const keys = await firstFound(file.holding === 'held' ? [ranged] : [ranged, file.keys()])
   const cached = keys && (await readPeaks(keys.key, Promise.resolve(keys.probe)))
   return keys && cached && !signal.aborted ? { keys, cached } : undefined
 }
