@@ -147,6 +147,7 @@ test('a linked recording draws its opening seconds before its download is comple
   await page.getByRole('button', { name: 'Play' }).click()
   await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)
   expect((await playedFrom(page)).startsWith('blob:')).toBe(true)
+  await expect(page.getByText(/plays from its link/)).toHaveCount(0)
 })
 
 /** Keeps the media elements that played, to see where from (`playedFrom`). */
@@ -245,7 +246,7 @@ test('a linked WAV too large to keep goes through its decode in order, plays fro
   expect(starts).toEqual([...starts].sort((a, b) => a - b))
   expect(new Set(starts).size).toBe(starts.length)
   expect(starts.length).toBe(expected)
-  await expect(page.getByText(/long\.wav · 2 ch · 40\d\.\d s/)).toBeVisible()
+  await expect(page.getByText(/long\.wav · 2 ch · 40\d\.\d s · plays from its link/)).toBeVisible()
   await expect(page.getByRole('alert')).toHaveCount(0)
   await page.getByRole('button', { name: 'Play' }).click()
   await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)
@@ -278,7 +279,9 @@ test('a reopened linked recording is drawn from the cache while its download is 
   expect(wholeReads).toBe(2)
   // Its download, held back, is not waited for: it ends, and the status line with it.
   await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0)
-  await expect(page.getByText(/call\.ogg · 2 ch · 4[67]\d\.\d s/)).toBeVisible()
+  await expect(
+    page.getByText(/call\.ogg · 2 ch · 4[67]\d\.\d s · plays from its link/),
+  ).toBeVisible()
   await page.getByRole('button', { name: 'Play' }).click()
   await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)
   release()

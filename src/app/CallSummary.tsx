@@ -17,6 +17,9 @@ const T0_LABEL = {
   earliest_timestamp: { text: 'guessed from the earliest timestamp − 1 s', term: 't0' },
 } as const
 
+const LINK_NOTE =
+  'Seeking reads the recording from its link: if the link expires, open the file itself.'
+
 export function CallSummary() {
   const inputs = useCallStore((s) => s.inputs)
   const anchor = useCallStore((s) => s.timeline?.anchor)
@@ -24,14 +27,17 @@ export function CallSummary() {
   const wordsTimed = useWordTimingStore((s) => s.layer.size)
   const wordsPending = useWordTimingStore((s) => s.pending)
   const { history, audio, timings, egress } = inputs
+  // A large linked WAV, a reopened link and a download still coming in play from the link.
+  const fromLink = audio !== undefined && !audio.url.startsWith('blob:')
   return (
     <dl className="call-summary">
       <div>
         <dt>Recording</dt>
-        <dd>
+        <dd title={fromLink ? LINK_NOTE : undefined}>
           {audio
             ? `${audio.name} · ${audio.channels ?? '?'} ch · ${audio.duration?.toFixed(1) ?? '?'} s`
             : 'none'}
+          {fromLink && ' · plays from its link'}
         </dd>
       </div>
       <div>
