@@ -1,6 +1,6 @@
 import { afterEach, expect, it, vi } from 'vitest'
 import { contentKey, probeKey } from './content-key'
-import { rangedKeys } from './linked-keys'
+import { rangedKeys, readRange } from './linked-keys'
 
 const SIZE = 3_000_000
 const file = new Uint8Array(SIZE).map((_, i) => (i * 31 + (i >> 11)) % 256)
@@ -41,4 +41,16 @@ it('reads the key’s slices in ranges, save those in hand, and makes the whole 
 it('gives no keys from a server without range requests', async () => {
   serve(false)
   expect(await rangedKeys('x.wav', SIZE, [], new AbortController().signal)).toBeUndefined()
+})
+
+it('gives up a ranged read the server does not answer', async () => {
+  vi.stubGlobal(
+    'fetch',
+    (_url: string, init?: RequestInit) =>
+      new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))),
+      ),
+  )
+  const signal = new AbortController().signal
+  expect(await readRange('x.wav', 0, 10, SIZE, signal, 30)).toBeUndefined()
 })

@@ -2,9 +2,12 @@ import { keySpans } from '../../domain/audio/content-key'
 import type { RecordingKeys } from './content-key'
 import { KeySlices } from './content-key'
 
+/** A ranged read that takes longer is given up: the recording then opens from its download. */
+const RANGE_TIMEOUT_MS = 15_000
+
 /**
  * Bytes `start` up to `end` of a linked file by an HTTP range request; undefined unless the
- * server answered with exactly those bytes of a file of `size`.
+ * server answered with exactly those bytes of a file of `size`, within `timeoutMs`.
  */
 export async function readRange(
   url: string,
@@ -12,9 +15,13 @@ export async function readRange(
   end: number,
   size: number,
   signal: AbortSignal,
+  timeoutMs = RANGE_TIMEOUT_MS,
 ): Promise<Uint8Array<ArrayBuffer> | undefined> {
   try {
-    const response = await fetch(url, { headers: { Range: `bytes=${start}-${end - 1}` }, signal })
+    const response = await fetch(url, {
+      headers: { Range: `bytes=${start}-${end - 1}` },
+      signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+    })
     const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(response.headers.get('content-range') ?? '')
     const exact =
       response.status === 206 &&
