@@ -145,8 +145,8 @@ async function readBody(
     if (into?.dropped.aborted) break
   }
   if (loaded > limits.maxBytes) return new Blob([])
-  const whole = body.blob()
-  return into ? into.received() : whole
+  body.flush()
+  return into ? into.received() : body.blob()
 }
 
 /** A page's heap holds at most this much of a download; the rest is in the browser's Blob store. */
@@ -199,9 +199,14 @@ export class FoldedBody {
     this.buffer = view.buffer
   }
 
+  /** Folds the bytes of a last buffer that did not fill. */
+  flush() {
+    if (this.filled > 0) this.fold()
+  }
+
   /** The body's parts, the last one folded now; none when they went `into` another. */
   blob(): Blob {
-    if (this.filled > 0) this.fold()
+    this.flush()
     return new Blob(this.parts)
   }
 

@@ -12,7 +12,7 @@ const KEPT_BYTES = 2 * 1024 * 1024
  * for as long as the call is open. Its bytes pass through a window while its ranges are read
  * (`copy`), and it plays from its link.
  */
-export const PASS_THROUGH_BYTES = 64 * 1024 * 1024
+const PASS_THROUGH_BYTES = 64 * 1024 * 1024
 /** Parts a download not kept whole holds ahead of its reader: then it waits (`room`). */
 const WINDOW_PARTS = 3
 
@@ -107,8 +107,7 @@ export class ReceivedBytes implements GrowingFile {
     // A body that is not the size its headers announced has no keys from them.
     const sized = !this.failed && this.loaded === this.size
     this.settleKeys(sized ? this.slices?.keys() : undefined)
-    for (const waiter of this.waiting) waiter.resolve()
-    this.waiting = []
+    this.wakeAll()
   }
 
   /**
@@ -156,8 +155,7 @@ export class ReceivedBytes implements GrowingFile {
     this.parts = []
     this.held.clear()
     this.letIn()
-    for (const waiter of this.waiting) waiter.resolve()
-    this.waiting = []
+    this.wakeAll()
   }
 
   async copy(start: number, end: number, into: Uint8Array): Promise<boolean> {
@@ -235,6 +233,12 @@ export class ReceivedBytes implements GrowingFile {
     const read = new Promise<void>((resolve) => this.waiting.push({ bytes, resolve }))
     this.letIn()
     return read
+  }
+
+  /** No byte waited for is coming any more: every read waiting learns so now. */
+  private wakeAll() {
+    for (const waiter of this.waiting) waiter.resolve()
+    this.waiting = []
   }
 
   private wake() {
