@@ -26,6 +26,14 @@ let server: Server
 let release: () => void = () => {}
 let released = new Promise<void>((resolve) => (release = resolve))
 let wholeReads = 0
+/**
+ * Ranged reads of the content key's 32 KB slices after its first, and how many there were when
+ * a tail (the last 128 KB) was answered.
+ */
+let sliceReads = 0
+let sliceReadsBeforeTail: number[] = []
+/** A tail is answered once this many slices were asked for, or after 5 s. */
+let tailWaitsForSlices = 0
 
 test.beforeAll(async () => {
   mkdirSync(dir, { recursive: true })
@@ -98,11 +106,22 @@ async function serve(request: IncomingMessage, response: ServerResponse) {
     // A media element's read of the whole file is held back like the download.
     if (start === 0 && end - start + 1 > firstBytes)
       return holdBack(response, recording.subarray(0, end + 1), firstBytes)
+    const length = end - start + 1
+    if (start > 0 && length === 32 << 10) sliceReads += 1
+    if (start > 0 && end === size - 1 && length > 32 << 10) {
+      await until(() => sliceReads >= tailWaitsForSlices, 5000)
+      sliceReadsBeforeTail.push(sliceReads)
+    }
     return response.end(recording.subarray(start, end + 1))
   }
   wholeReads += 1
   response.writeHead(200, { 'Content-Length': String(size) })
   await holdBack(response, recording, firstBytes)
+}
+
+async function until(done: () => boolean, timeoutMs: number) {
+  for (const end = Date.now() + timeoutMs; !done() && Date.now() < end;)
+    await new Promise((resolve) => setTimeout(resolve, 10))
 }
 
 async function holdBack(response: ServerResponse, bytes: Buffer, firstBytes: number) {
@@ -114,6 +133,9 @@ async function holdBack(response: ServerResponse, bytes: Buffer, firstBytes: num
 test.beforeEach(() => {
   released = new Promise<void>((resolve) => (release = resolve))
   wholeReads = 0
+  sliceReads = 0
+  sliceReadsBeforeTail = []
+  tailWaitsForSlices = 0
 })
 
 test('a linked recording draws its opening seconds before its download is complete', async ({
@@ -270,10 +292,16 @@ test('a reopened linked recording is drawn from the cache while its download is 
   await waitForFullWaveform(page, 'workers', 30_000)
   await expect.poll(() => cachedRecordings(page)).toBeGreaterThan(0)
 
-  // Reopened with all but the first bytes held back: the key's slices are read in ranges.
+  // Reopened with all but the first bytes held back: the key's slices are read in ranges. A
+  // cache entry has the file's size, so they are asked for without waiting for the tail, which
+  // is held until they are.
   released = new Promise<void>((resolve) => (release = resolve))
+  sliceReads = 0
+  sliceReadsBeforeTail = []
+  tailWaitsForSlices = 31
   await page.reload()
   await waitForFullWaveform(page, 'cache')
+  expect(sliceReadsBeforeTail).toEqual([31])
   expect(await marks(page)).not.toContain('audio:open')
   expect(await decodeJobs(page)).toEqual([])
   expect(wholeReads).toBe(2)

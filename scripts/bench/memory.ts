@@ -43,7 +43,7 @@ function processKind(pid: number, rootPid: number): string {
     const service = args
       .find((a) => a.startsWith('--utility-sub-type='))
       ?.split('.')
-      .at(-2)
+      .at(-1)
     return service ? `${type}:${service}` : type
   } catch {
     return 'gone'

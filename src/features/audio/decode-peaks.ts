@@ -11,7 +11,7 @@ import { decodeMedia } from './decode-media'
 import { decodeWav, keptWav, sniffWav } from './decode-wav'
 import { warmDecodeWorkers } from './decode-pool'
 import type { CachedPeaks } from './peaks-cache'
-import { openPeaksCache, readFeatures, readPeaks, writeCache } from './peaks-cache'
+import { openPeaksCache, readFeatures, readPeaks, touchEntry, writeCache } from './peaks-cache'
 import type { PeaksSource } from './peaks-progress'
 import { usePeaksProgress } from './peaks-progress'
 import { nextTask } from '../loading/next-task'
@@ -162,14 +162,18 @@ async function run(
   // Once for the cache's read and its write; a failure is only ever awaited with a fallback.
   const probe = known ? Promise.resolve(known.probe) : probeOf(file.blob)
   probe.catch(() => {})
-  const cached = key ? await readPeaks(key, probe) : undefined
+  const size = file.blob.size
+  const cached = key ? await readPeaks(key) : undefined
   if (signal.aborted) throw new Error('decode abandoned')
-  if (cached && key) return fromCache(cached, key, signal, onFirst)
+  if (cached && key) {
+    void probe.then((p) => touchEntry(key, p, size)).catch(() => {})
+    return fromCache(cached, key, signal, onFirst)
+  }
 
   warmDecodeWorkers()
   const progress = progressOf(signal, onFirst)
   const decoded = await decodeAny(file, signal, mediaDuration, progress.filling)
-  return progress.finish(decoded, { key, probe })
+  return progress.finish(decoded, { key, probe, size })
 }
 
 /** What a decode reports as it fills the peaks, and how it ends: the last draw, the cache write. */
@@ -196,10 +200,10 @@ function progressOf(signal: AbortSignal, onFirst: (audio: DecodedAudio) => void)
       onFirst(withOnset(state))
     },
   })
-  /** `known` holds the file's cache key (none when it could not be read) and probe. */
+  /** `known` holds the file's cache key (none when it could not be read), probe and size. */
   const finish = (
     decoded: Decoded,
-    known: { key: string | undefined; probe: string | Promise<string> },
+    known: { key: string | undefined; probe: string | Promise<string>; size: number },
   ): DecodedAudio => {
     performance.mark('peaks:complete')
     const audio = withOnset(decoded.audio)
@@ -214,7 +218,9 @@ function progressOf(signal: AbortSignal, onFirst: (audio: DecodedAudio) => void)
       }
       // Packing the features for the cache is a task of its own, not part of the last redraw's.
       const probe = Promise.resolve(known.probe).catch(() => undefined)
-      void nextTask().then(async () => writeCache(key, entry, decoded.features, await probe))
+      void nextTask().then(async () =>
+        writeCache(key, entry, decoded.features, { probe: await probe, size: known.size }),
+      )
     }
     return decoded.features ? { ...audio, features: decoded.features } : audio
   }

@@ -1,6 +1,8 @@
-import { afterEach, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { contentKey, probeKey } from './content-key'
-import { rangedKeys, readRange } from './linked-keys'
+import { keySpans } from '../../domain/audio/content-key'
+import type { CachedPeaks } from './peaks-cache'
+import { cachedByRanges, keysOf, readRange, readSlices } from './linked-keys'
 
 const SIZE = 3_000_000
 const file = new Uint8Array(SIZE).map((_, i) => (i * 31 + (i >> 11)) % 256)
@@ -22,25 +24,28 @@ function serve(ranges: boolean) {
 
 afterEach(() => void vi.unstubAllGlobals())
 
-it('reads the key’s slices in ranges, save those in hand, and makes the whole file’s keys', async () => {
+const signal = () => new AbortController().signal
+
+it('reads the key’s slices between its first and last in ranges, which with those make the whole file’s keys', async () => {
   const asked = serve(true)
+  const inner = await readSlices('x.wav', SIZE, keySpans(SIZE).slice(1, -1), signal())
+  // 32 slices: the first and the last come with the download's first chunk and its tail.
+  expect(asked).toHaveLength(30)
   const inHand = [
     { at: 0, bytes: file.slice(0, 40_000) },
     { at: SIZE - 128_000, bytes: file.slice(SIZE - 128_000) },
   ]
-  const keys = await rangedKeys('x.wav', SIZE, inHand, new AbortController().signal)
   const whole = new Blob([file])
-  expect(keys).toEqual({
+  expect(await keysOf(SIZE, [...inHand, ...inner!])).toEqual({
     key: await contentKey(whole),
     probe: await probeKey(SIZE, (s) => whole.slice(s.start, s.end)),
+    size: SIZE,
   })
-  // 32 slices: the first and the last were in hand.
-  expect(asked).toHaveLength(30)
 })
 
-it('gives no keys from a server without range requests', async () => {
+it('gives no slices from a server without range requests', async () => {
   serve(false)
-  expect(await rangedKeys('x.wav', SIZE, [], new AbortController().signal)).toBeUndefined()
+  expect(await readSlices('x.wav', SIZE, keySpans(SIZE), signal())).toBeUndefined()
 })
 
 it('gives up a ranged read the server does not answer', async () => {
@@ -53,4 +58,51 @@ it('gives up a ranged read the server does not answer', async () => {
   )
   const signal = new AbortController().signal
   expect(await readRange('x.wav', 0, 10, SIZE, signal, 30)).toBeUndefined()
+})
+
+describe('a link looked up in the cache from its link alone', () => {
+  const peaks: CachedPeaks = { duration: 1, channels: 1, peaks: [new Float32Array(4)] }
+  /** A cache with these entries, each with the peaks above; the keys whose peaks were read. */
+  function cache(...entries: { key: string; size?: number }[]) {
+    const read: string[] = []
+    return {
+      read,
+      reader: {
+        entries: () => Promise.resolve(entries),
+        peaks: (key: string) => (read.push(key), Promise.resolve(peaks)),
+      },
+    }
+  }
+
+  it('is found when an entry has its size and its key', async () => {
+    const asked = serve(true)
+    const key = await contentKey(new Blob([file]))
+    const { reader, read } = cache({ key: 'other', size: SIZE - 1 }, { key, size: SIZE })
+    const found = await cachedByRanges('x.wav', reader, signal())
+    expect(found?.keys.key).toBe(key)
+    expect(found?.cached).toBe(peaks)
+    // The first slice tells the size; the other 31 make the key; only that entry's peaks are read.
+    expect(asked).toHaveLength(32)
+    expect(read).toEqual([key])
+  })
+
+  it('reads only its first slice when no entry has its size', async () => {
+    const asked = serve(true)
+    const { reader, read } = cache({ key: 'a', size: SIZE + 1 }, { key: 'b' })
+    expect(await cachedByRanges('x.wav', reader, signal())).toBeUndefined()
+    expect(asked).toHaveLength(1)
+    expect(read).toEqual([])
+  })
+
+  it('is not found when the entry of its size has another key', async () => {
+    serve(true)
+    const { reader } = cache({ key: 'a recording of the same size', size: SIZE })
+    expect(await cachedByRanges('x.wav', reader, signal())).toBeUndefined()
+  })
+
+  it('is not found on a server without range requests', async () => {
+    serve(false)
+    const { reader } = cache({ key: await contentKey(new Blob([file])), size: SIZE })
+    expect(await cachedByRanges('x.wav', reader, signal())).toBeUndefined()
+  })
 })

@@ -1,14 +1,52 @@
-import { keySpans } from '../../domain/audio/content-key'
+import type { Span } from '../../domain/audio/content-key'
+import { KEY_SLICE_BYTES, KEY_SLICES, keySpans } from '../../domain/audio/content-key'
 import type { RecordingKeys } from './content-key'
 import { KeySlices } from './content-key'
+import type { CacheEntry, CachedPeaks } from './peaks-cache'
+import { entriesOfSize } from './peaks-cache'
 
 /** A ranged read that takes longer is given up: the recording then opens from its download. */
 const RANGE_TIMEOUT_MS = 15_000
 
+/** Bytes of a file from byte `at` on. */
+export interface PlacedBytes {
+  at: number
+  bytes: Uint8Array
+}
+
 /**
- * Bytes `start` up to `end` of a linked file by an HTTP range request; undefined unless the
- * server answered with exactly those bytes of a file of `size`, within `timeoutMs`.
+ * Bytes `start` up to `end` of a linked file by an HTTP range request, and the file's size;
+ * undefined unless the server answered with exactly those bytes within `timeoutMs`.
  */
+export async function readSizedRange(
+  url: string,
+  start: number,
+  end: number,
+  signal: AbortSignal,
+  timeoutMs = RANGE_TIMEOUT_MS,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; size: number } | undefined> {
+  try {
+    const response = await fetch(url, {
+      headers: { Range: `bytes=${start}-${end - 1}` },
+      // The HTTP cache lets one request at a time write an entry: the reads of a URL would
+      // wait for each other, and for its download.
+      cache: 'no-store',
+      signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+    })
+    const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(response.headers.get('content-range') ?? '')
+    if (response.status !== 206 || Number(range?.[1]) !== start || Number(range?.[2]) !== end - 1) {
+      void response.body?.cancel()
+      return undefined
+    }
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    const size = Number(range?.[3])
+    return bytes.length === end - start && Number.isSafeInteger(size) ? { bytes, size } : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** As `readSizedRange`, of a file known to be `size` bytes long. */
 export async function readRange(
   url: string,
   start: number,
@@ -17,48 +55,63 @@ export async function readRange(
   signal: AbortSignal,
   timeoutMs = RANGE_TIMEOUT_MS,
 ): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  try {
-    const response = await fetch(url, {
-      headers: { Range: `bytes=${start}-${end - 1}` },
-      signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
-    })
-    const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(response.headers.get('content-range') ?? '')
-    const exact =
-      response.status === 206 &&
-      Number(range?.[1]) === start &&
-      Number(range?.[2]) === end - 1 &&
-      Number(range?.[3]) === size
-    if (!exact) {
-      void response.body?.cancel()
-      return undefined
-    }
-    const bytes = new Uint8Array(await response.arrayBuffer())
-    return bytes.length === end - start ? bytes : undefined
-  } catch {
-    return undefined
+  const read = await readSizedRange(url, start, end, signal, timeoutMs)
+  return read?.size === size ? read.bytes : undefined
+}
+
+/** The spans of a file of `size` by range requests; undefined when any cannot be read so. */
+export async function readSlices(
+  url: string,
+  size: number,
+  spans: readonly Span[],
+  signal: AbortSignal,
+): Promise<PlacedBytes[] | undefined> {
+  const read = await Promise.all(
+    spans.map((span) => readRange(url, span.start, span.end, size, signal)),
+  )
+  if (signal.aborted) return undefined
+  const pieces: PlacedBytes[] = []
+  for (const [i, bytes] of read.entries()) {
+    if (!bytes) return undefined
+    pieces.push({ at: spans[i]!.start, bytes })
   }
+  return pieces
+}
+
+/** The keys of a file of `size` from pieces of it that hold every slice of its key. */
+export function keysOf(size: number, pieces: readonly PlacedBytes[]): Promise<RecordingKeys> {
+  const slices = new KeySlices(size)
+  for (const { at, bytes } of pieces) slices.take(bytes, at)
+  return slices.keys()
+}
+
+/** Where `cachedByRanges` reads the cache (the peaks cache, or a test's). */
+export interface CacheReader {
+  entries(): Promise<CacheEntry[] | undefined>
+  peaks(key: string): Promise<CachedPeaks | undefined>
 }
 
 /**
- * A linked file's cache keys without its download: the key's slices (1 MB, however long the
- * file) by range requests, save those already in hand (`known`, bytes from `at` on). Undefined
- * when any slice cannot be read so.
+ * A linked recording's peaks if the cache has them, found from its link alone: the first slice
+ * of its content key gives the file's size, and only if an entry has that size are the other 31
+ * read (1 MB, however long the file) while that entry's peaks are read.
  */
-export async function rangedKeys(
+export async function cachedByRanges(
   url: string,
-  size: number,
-  known: { at: number; bytes: Uint8Array }[],
+  cache: CacheReader,
   signal: AbortSignal,
-): Promise<RecordingKeys | undefined> {
-  const slices = new KeySlices(size)
-  const inHand = (start: number, end: number) =>
-    known.some((k) => k.at <= start && end <= k.at + k.bytes.byteLength)
-  const wanted = keySpans(size).filter((span) => !inHand(span.start, span.end))
-  const read = await Promise.all(
-    wanted.map((span) => readRange(url, span.start, span.end, size, signal)),
-  )
-  if (read.some((bytes) => !bytes) || signal.aborted) return undefined
-  for (const { at, bytes } of known) slices.take(bytes, at)
-  read.forEach((bytes, i) => slices.take(bytes!, wanted[i]!.start))
-  return slices.keys()
+): Promise<{ keys: RecordingKeys; cached: CachedPeaks } | undefined> {
+  const entries = cache.entries()
+  const first = await readSizedRange(url, 0, KEY_SLICE_BYTES, signal)
+  // A file this small is read whole before its waveform is drawn anyway.
+  if (!first || first.size <= KEY_SLICES * KEY_SLICE_BYTES) return undefined
+  const { size } = first
+  const candidates = entriesOfSize(await entries, size)
+  if (candidates.length === 0 || signal.aborted) return undefined
+  const peaks = new Map(candidates.map((entry) => [entry.key, cache.peaks(entry.key)]))
+  const rest = await readSlices(url, size, keySpans(size).slice(1), signal)
+  if (!rest) return undefined
+  const keys = await keysOf(size, [{ at: 0, bytes: first.bytes }, ...rest])
+  const cached = await peaks.get(keys.key)
+  return cached && !signal.aborted ? { keys, cached } : undefined
 }

@@ -19,6 +19,15 @@ interface Meta {
   usedAt: number
   /** `probeKey` of the recording: a download looks it up before it has the whole file. */
   probe?: string
+  /** The recording's size in bytes: a download whose size no entry has is not cached. */
+  size?: number
+}
+
+/** What the cache knows of an entry before reading it (see `cachedEntries`). */
+export interface CacheEntry {
+  key: string
+  probe?: string
+  size?: number
 }
 
 // A new version starts an empty cache: bump it when what is stored changes (v4: half-float
@@ -76,14 +85,10 @@ function read<T>(store: string, key: IDBValidKey): Promise<T | undefined> {
   )
 }
 
-export async function readPeaks(
-  key: string,
-  probe: Promise<string>,
-): Promise<CachedPeaks | undefined> {
+/** The entry's peaks; a hit is only used once `touchEntry` has been told so. */
+export async function readPeaks(key: string): Promise<CachedPeaks | undefined> {
   try {
-    const entry = await read<CachedPeaks>(PEAKS, key)
-    if (entry) void probe.then((p) => touch(key, p)).catch(() => {})
-    return entry
+    return await read<CachedPeaks>(PEAKS, key)
   } catch {
     return undefined
   }
@@ -102,18 +107,23 @@ export async function readFeatures(key: string): Promise<PackedFeatures | undefi
 }
 
 /**
- * The probes of the cache's entries (undefined for an entry written before probes were stored),
- * read once when a download starts; undefined when the cache cannot be read.
+ * What the cache knows of its entries (an entry written before probes or sizes were stored has
+ * none), read once when a download starts; undefined when the cache cannot be read.
  */
-export async function cachedProbes(): Promise<(string | undefined)[] | undefined> {
+export async function cachedEntries(): Promise<CacheEntry[] | undefined> {
   try {
     const db = await database()
-    const metas = await new Promise<Meta[]>((resolve, reject) => {
-      const request = db.transaction(META).objectStore(META).getAll()
-      request.onsuccess = () => resolve(request.result as Meta[])
-      request.onerror = () => reject(request.error ?? new Error('read failed'))
-    })
-    return metas.map((meta) => meta.probe)
+    const tx = db.transaction(META)
+    const keys = tx.objectStore(META).getAllKeys()
+    const metas = tx.objectStore(META).getAll()
+    await done(tx)
+    // Every key is a `contentKey`, a string.
+    const stored = keys.result as string[]
+    return (metas.result as Meta[]).map((meta, i) => ({
+      key: stored[i]!,
+      ...(meta.probe ? { probe: meta.probe } : {}),
+      ...(meta.size !== undefined ? { size: meta.size } : {}),
+    }))
   } catch {
     return undefined
   }
@@ -124,18 +134,28 @@ export async function cachedProbes(): Promise<(string | undefined)[] | undefined
  * reopen gives it one. True when the cache could not be read: the caller then waits for the whole
  * file and its full key, as without a probe.
  */
-export function mayHold(probes: readonly (string | undefined)[] | undefined, probe: string) {
-  return !probes || probes.some((known) => known === undefined || known === probe)
+export function mayHold(entries: readonly CacheEntry[] | undefined, probe: string) {
+  return !entries || entries.some((entry) => entry.probe === undefined || entry.probe === probe)
 }
 
-async function touch(key: string, probe: string) {
+/** The entries of a recording of `size` bytes: its own, if the cache has it, is among them. */
+export function entriesOfSize(entries: readonly CacheEntry[] | undefined, size: number) {
+  return (entries ?? []).filter((entry) => entry.size === size)
+}
+
+/** Marks a hit as just used (eviction goes by last use) and stores what a reopen looks it up by. */
+export function touchEntry(key: string, probe: string, size: number) {
+  touch(key, probe, size).catch(() => {})
+}
+
+async function touch(key: string, probe: string, size: number) {
   const db = await database()
   const tx = db.transaction(META, 'readwrite')
   const store = tx.objectStore(META)
   const request = store.get(key)
   request.onsuccess = () => {
     const meta = request.result as Meta | undefined
-    if (meta) store.put({ ...meta, usedAt: Date.now(), probe } satisfies Meta, key)
+    if (meta) store.put({ ...meta, usedAt: Date.now(), probe, size } satisfies Meta, key)
   }
   await done(tx)
 }
@@ -144,11 +164,12 @@ function sizeOf(peaks: CachedPeaks, features: PackedFeatures | undefined): numbe
   return peaks.peaks.reduce((n, a) => n + a.byteLength, features?.data.size ?? 0)
 }
 
+/** `recording`: what the entry is looked up by before its key is known (see `Meta`). */
 export async function writeCache(
   key: string,
   peaks: CachedPeaks,
   features: PackedFeatures | undefined,
-  probe: string | undefined,
+  recording: { probe: string | undefined; size: number },
 ) {
   try {
     const bytes = sizeOf(peaks, features)
@@ -157,7 +178,8 @@ export async function writeCache(
     const tx = db.transaction([PEAKS, FEATURES, META], 'readwrite')
     tx.objectStore(PEAKS).put(peaks, key)
     if (features) tx.objectStore(FEATURES).put(features, key)
-    const meta: Meta = { bytes, usedAt: Date.now(), ...(probe ? { probe } : {}) }
+    const { probe, size } = recording
+    const meta: Meta = { bytes, usedAt: Date.now(), size, ...(probe ? { probe } : {}) }
     tx.objectStore(META).put(meta, key)
     await done(tx)
     await evict(db)

@@ -1,11 +1,12 @@
-import { KEY_SLICE_BYTES, KEY_SLICES } from '../../domain/audio/content-key'
+import { KEY_SLICE_BYTES, KEY_SLICES, keySpans } from '../../domain/audio/content-key'
 import type { RecordingKeys } from './content-key'
 import { probeKey } from './content-key'
 import { warmDecodeWorkers } from './decode-pool'
 import type { GrowingFile } from './growing-file'
-import { rangedKeys, readRange } from './linked-keys'
+import { cachedLinkInWorker } from './link-lookup'
+import { keysOf, readRange, readSlices } from './linked-keys'
 import type { CachedPeaks } from './peaks-cache'
-import { cachedProbes, mayHold, readPeaks } from './peaks-cache'
+import { cachedEntries, mayHold, readPeaks, touchEntry } from './peaks-cache'
 
 /** Holds an Ogg file's last page (at most 65,307 bytes) and the content key's last slice. */
 const TAIL_BYTES = 128 * 1024
@@ -36,11 +37,45 @@ export async function streamedStart(
   file: GrowingFile,
   signal: AbortSignal,
 ): Promise<StreamedStart | CachedLink | undefined> {
+  const lookup = new AbortController()
+  const inWorker = cachedLinkInWorker(file.url, AbortSignal.any([signal, lookup.signal]))
+  const probed = probedStart(file, signal)
+  // The worker's hit is taken as soon as it comes, before the probe if it is first.
+  const first = await Promise.race([
+    inWorker.then((link) => link && { link }),
+    probed.then((start) => ({ start })),
+  ])
+  if (first && 'link' in first) return used(first.link)
+  const start = await probed
+  if (!start?.mayBeCached) lookup.abort()
+  if (!start) return undefined
+  if (!start.mayBeCached) {
+    warmDecodeWorkers()
+    return start.begun
+  }
+  const found = await inWorker
+  // An entry stored before sizes were (see `CacheEntry`) is found as it was then.
+  return found ? used(found) : cachedLink(file, start.begun, signal)
+}
+
+function used(link: CachedLink): CachedLink {
+  touchEntry(link.keys.key, link.keys.probe, link.keys.size)
+  return link
+}
+
+/**
+ * What the download's first bytes and tail say: where its opening is, and whether the cache may
+ * have it (its probe, see `mayHold`).
+ */
+async function probedStart(
+  file: GrowingFile,
+  signal: AbortSignal,
+): Promise<{ begun: StreamedStart; mayBeCached: boolean } | undefined> {
   // Read once, while the headers and the tail come in. An empty cache cannot hold the recording:
   // the workers start, and compile libopus, meanwhile. Otherwise they start once the probe has
   // missed: started on a reopen, they would take the cores its cache read needs.
-  const probes = cachedProbes()
-  void probes.then((known) => {
+  const entries = cachedEntries()
+  void entries.then((known) => {
     if (known?.length === 0 && !signal.aborted) warmDecodeWorkers()
   })
   const size = await file.sized
@@ -49,20 +84,16 @@ export async function streamedStart(
   // chunks: the workers start long before the opening ranges' bytes are all in.
   const [start, tail] = await Promise.all([
     file.upTo(KEY_SLICE_BYTES),
-    readTail(file.url, size, signal),
+    readRange(file.url, size - TAIL_BYTES, size, size, signal),
   ])
   if (!start || !tail || signal.aborted || start.size < KEY_SLICE_BYTES) return undefined
-  const tailStart = size - tail.length
+  const begun = { size, start, tail, tailStart: size - tail.length }
   const probe = await probeKey(size, (span) =>
     span.start === 0
       ? start.slice(span.start, span.end)
-      : new Blob([tail.slice(span.start - tailStart, span.end - tailStart)]),
+      : new Blob([tail.slice(span.start - begun.tailStart, span.end - begun.tailStart)]),
   )
-  if (signal.aborted) return undefined
-  if (mayHold(await probes, probe))
-    return cachedLink(file, size, { start, tail, tailStart }, signal)
-  warmDecodeWorkers()
-  return { size, start, tail, tailStart }
+  return signal.aborted ? undefined : { begun, mayBeCached: mayHold(await entries, probe) }
 }
 
 /**
@@ -71,17 +102,17 @@ export async function streamedStart(
  */
 async function cachedLink(
   file: GrowingFile,
-  size: number,
-  { start, tail, tailStart }: Omit<StreamedStart, 'size'>,
+  { size, start, tail, tailStart }: StreamedStart,
   signal: AbortSignal,
 ): Promise<CachedLink | undefined> {
   const first = { at: 0, bytes: new Uint8Array(await start.arrayBuffer()) }
   const inHand = [first, { at: tailStart, bytes: tail }]
-  const ranged = rangedKeys(file.url, size, inHand, signal)
+  const inner = readSlices(file.url, size, keySpans(size).slice(1, -1), signal)
+  const ranged = inner.then((pieces) => pieces && keysOf(size, [...inHand, ...pieces]))
   // A held download waits for its reader: it cannot end before this has chosen.
   const keys = await firstFound(file.holding === 'held' ? [ranged] : [ranged, file.keys()])
-  const cached = keys && (await readPeaks(keys.key, Promise.resolve(keys.probe)))
-  return keys && cached && !signal.aborted ? { keys, cached } : undefined
+  const cached = keys && (await readPeaks(keys.key))
+  return keys && cached && !signal.aborted ? used({ keys, cached }) : undefined
 }
 
 /** The first of `found` to resolve to something; undefined once all have found nothing. */
@@ -94,9 +125,4 @@ function firstFound<T>(found: Promise<T | undefined>[]): Promise<T | undefined> 
         if (value !== undefined || left === 0) resolve(value)
       })
   })
-}
-
-/** The last `TAIL_BYTES` by an HTTP range request; undefined unless the server answered exactly that. */
-function readTail(url: string, size: number, signal: AbortSignal) {
-  return readRange(url, size - TAIL_BYTES, size, size, signal)
 }

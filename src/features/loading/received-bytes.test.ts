@@ -158,6 +158,7 @@ describe('a WAV too large to keep', () => {
     expect(await received.keys()).toEqual({
       key: await contentKey(whole),
       probe: await probeKey(SIZE, (s) => whole.slice(s.start, s.end)),
+      size: SIZE,
     })
   })
 

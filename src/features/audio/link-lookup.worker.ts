@@ -1,0 +1,19 @@
+/// <reference lib="webworker" />
+import type { LinkLookup, LinkLookupReply } from './link-lookup'
+import { cachedByRanges } from './linked-keys'
+import { cachedEntries, readPeaks } from './peaks-cache'
+
+/**
+ * Looks a reopened link up in the peaks cache by its key's slices, read in ranges, away from the
+ * page: while the page starts (the call's messages, its first render) its tasks would hold up
+ * every reply of these 32 requests and the cache's reads.
+ */
+self.onmessage = async (event: MessageEvent<LinkLookup>) => {
+  const found = await cachedByRanges(
+    event.data.url,
+    { entries: cachedEntries, peaks: readPeaks },
+    new AbortController().signal,
+  ).catch(() => undefined)
+  const reply: LinkLookupReply = found ?? null
+  self.postMessage(reply, found ? found.cached.peaks.map((p) => p.buffer) : [])
+}
