@@ -314,3 +314,35 @@ test('a reopened linked recording is drawn from the cache while its download is 
   await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)
   release()
 })
+
+test('a reopened link relative to the page is looked up where the page reads it', async ({
+  page,
+}) => {
+  const { port } = server.address() as AddressInfo
+  // Served at the page's own origin; a worker would resolve the bare path against its script's.
+  await page.route(
+    (url) => url.pathname === '/recordings/call.ogg',
+    async (route) => {
+      try {
+        const response = await route.fetch({ url: `http://localhost:${port}/call.ogg` })
+        await route.fulfill({ response })
+      } catch {
+        // The page went before a held-back download was let go.
+      }
+    },
+  )
+  release()
+  await page.goto('/?audio=recordings/call.ogg')
+  await waitForFullWaveform(page, 'workers', 30_000)
+  await expect.poll(() => cachedRecordings(page)).toBeGreaterThan(0)
+
+  // The route hands the page nothing of a download until all of it is in, which is held back:
+  // only the lookup by the key's slices can draw the reopened recording.
+  released = new Promise<void>((resolve) => (release = resolve))
+  sliceReads = 0
+  await page.reload()
+  await waitForFullWaveform(page, 'cache')
+  expect(sliceReads).toBe(31)
+  expect(await decodeJobs(page)).toEqual([])
+  release()
+})
