@@ -34,6 +34,7 @@ let sliceReads = 0
 let sliceReadsBeforeTail: number[] = []
 /** A tail is answered once this many slices were asked for, or after 5 s. */
 let tailWaitsForSlices = 0
+let linksExpired = false
 
 test.beforeAll(async () => {
   mkdirSync(dir, { recursive: true })
@@ -90,8 +91,10 @@ async function serve(request: IncomingMessage, response: ServerResponse) {
   response.setHeader('Access-Control-Expose-Headers', 'Content-Range, Content-Length')
   response.setHeader('Accept-Ranges', 'bytes')
   if (request.method === 'OPTIONS') return response.writeHead(204).end()
-  const served = recordings.get(request.url ?? '')
+  // A signed link's query names the same file; once it has expired, nothing is answered.
+  const served = recordings.get(new URL(request.url ?? '', 'http://localhost').pathname)
   if (!served) return response.writeHead(404).end()
+  if (linksExpired) return response.writeHead(403).end()
   const { bytes: recording, firstBytes } = served
   response.setHeader('Content-Type', served.type)
   const size = recording.length
@@ -136,6 +139,7 @@ test.beforeEach(() => {
   sliceReads = 0
   sliceReadsBeforeTail = []
   tailWaitsForSlices = 0
+  linksExpired = false
 })
 
 test('a linked recording draws its opening seconds before its download is complete', async ({
@@ -345,4 +349,45 @@ test('a reopened link relative to the page is looked up where the page reads it'
   expect(sliceReads).toBe(31)
   expect(await decodeJobs(page)).toEqual([])
   release()
+})
+
+test('a recording playing from a signed link says when it expires, and a copy kept in the page plays on after it has', async ({
+  page,
+  replay,
+}) => {
+  const { port } = server.address() as AddressInfo
+  // Signed 50 minutes ago for an hour, as S3 signs a link: it expires in 10 minutes.
+  const signedAt = new Date(Date.now() - 50 * 60_000).toISOString().replace(/[-:]|\.\d+/g, '')
+  const link = `http://localhost:${port}/call.ogg?X-Amz-Date=${signedAt}&X-Amz-Expires=3600&X-Amz-Signature=0f`
+  release()
+  await page.goto(`/?audio=${encodeURIComponent(link)}`)
+  await waitForFullWaveform(page, 'workers', 30_000)
+  await expect.poll(() => cachedRecordings(page)).toBeGreaterThan(0)
+  // A download plays from the page's copy once it is in: no notice.
+  await expect(page.getByTestId('link-notice')).toHaveCount(0)
+
+  // Reopened, it is drawn from the cache and plays from its link.
+  released = new Promise<void>((resolve) => (release = resolve))
+  await page.reload()
+  await waitForFullWaveform(page, 'cache')
+  const notice = page.getByTestId('link-notice')
+  await expect(notice).toContainText(/call\.ogg plays from its link, which expires in (9|10) min/)
+  await expect(notice).toHaveClass(/warn/)
+  await notice.getByRole('button', { name: 'Keep a copy' }).click()
+  await expect(notice).toContainText('Keeping a copy')
+  // The copy's whole-file read is held back like any download, until now.
+  release()
+  await expect(notice).toHaveCount(0)
+  await expect(page.getByText(/call\.ogg · 2 ch · 4[67]\d\.\d s$/)).toBeVisible()
+
+  // The link no longer answers; the recording seeks and plays on from the page's copy.
+  linksExpired = true
+  const overview = page.getByTestId('overview')
+  const box = (await overview.boundingBox())!
+  await overview.click({ position: { x: box.width * 0.8, y: box.height / 2 } })
+  await page.getByRole('button', { name: 'Play' }).click()
+  const from = await replay.seconds()
+  expect(from).toBeGreaterThan(300)
+  await expect.poll(() => replay.seconds()).toBeGreaterThan(from + 0.3)
+  await expect(page.getByRole('alert')).toHaveCount(0)
 })

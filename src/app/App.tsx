@@ -3,6 +3,7 @@ import { ExportMenu } from '../features/export/ExportMenu'
 import { OffsetPanel } from '../features/correct/OffsetPanel'
 import { SaveNotice } from '../features/correct/SaveNotice'
 import { SelectionPanel } from '../features/inspect/SelectionPanel'
+import { LinkedRecordingNotice } from '../features/audio/LinkedRecordingNotice'
 import { UrlCallStatus } from '../features/loading/LoadStatus'
 import { NotSameCallDialog } from '../features/loading/NotSameCallDialog'
 import { OpenFiles } from '../features/loading/OpenFiles'
@@ -51,6 +52,7 @@ export function App() {
       <SaveNotice />
       <NotSameCallDialog />
       <UrlCallStatus />
+      <LinkedRecordingNotice />
       <ErrorBoundary area="The workspace">
         <main className="workspace">
           <div className="player-column">

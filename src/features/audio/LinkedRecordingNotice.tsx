@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react'
+import { expiryWording, linkExpiry } from '../../domain/links/link-expiry'
+import { useCallStore } from '../../store/call-store'
+import { formatBytes } from '../loading/fetch-source'
+import { keepCopy, useKeptCopy } from './keep-copy'
+
+/** Under this much time left, the notice is a warning. */
+const SOON_MS = 60 * 60_000
+
+/**
+ * For a recording that plays from a signed link (a large WAV, a reopened cached link): when the
+ * link stops answering, and a button that keeps a copy in the page so that seeking no longer
+ * needs it. Unsigned links say "plays from its link" in the call summary only.
+ */
+export function LinkedRecordingNotice() {
+  const audio = useCallStore((s) => s.inputs.audio)
+  const kept = useKeptCopy()
+  const now = useClock(30_000)
+  const link =
+    audio && !audio.url.startsWith('blob:') && !audio.decodingRest ? audio.url : undefined
+  const expiry = link === undefined ? undefined : linkExpiry(link)
+  if (!audio || !link || !expiry) return null
+  const keeping = kept.link === link && kept.error === undefined
+  const soon = expiry.getTime() - now < SOON_MS
+  return (
+    <p className={soon ? 'link-notice warn' : 'link-notice'} data-testid="link-notice">
+      <strong>{audio.name}</strong> plays from its link, which{' '}
+      {expiryWording(expiry, new Date(now))} (
+      {expiry.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}). Seeking reads the
+      link: keep a copy in this tab to go on once it has expired.{' '}
+      {keeping ? (
+        <span role="status">
+          Keeping a copy… {kept.loaded !== undefined && formatBytes(kept.loaded)}
+          {kept.total !== undefined && ` of ${formatBytes(kept.total)}`}
+        </span>
+      ) : (
+        <button type="button" onClick={() => void keepCopy(audio)}>
+          Keep a copy
+        </button>
+      )}
+      {kept.link === link && kept.error !== undefined && (
+        <span role="alert"> The copy could not be kept: {kept.error}</span>
+      )}
+    </p>
+  )
+}
+
+/** `Date.now()`, again every `everyMs`. */
+function useClock(everyMs: number): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs)
+    return () => clearInterval(timer)
+  }, [everyMs])
+  return now
+}

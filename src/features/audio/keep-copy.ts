@@ -1,0 +1,39 @@
+import { create } from 'zustand'
+import type { LoadedAudio } from '../../store/call-store'
+import { useCallStore } from '../../store/call-store'
+import { AUDIO_LIMITS, fetchBlob, limitsFrom } from '../loading/fetch-source'
+
+/** The copy being kept of a recording that plays from its link (see `keepCopy`). */
+export interface KeptCopy {
+  /** The link being read; undefined when none is. */
+  link?: string
+  loaded?: number
+  total?: number
+  error?: string
+}
+
+export const useKeptCopy = create<KeptCopy>(() => ({}))
+
+/**
+ * Downloads a recording that plays from its link into the page and plays it from there, where it
+ * was: seeking then needs the link no more, so it may expire. The open recording stays as it is
+ * if the download fails, or if another one was opened meanwhile.
+ */
+export async function keepCopy(audio: LoadedAudio) {
+  const link = audio.url
+  if (useKeptCopy.getState().link === link) return
+  useKeptCopy.setState({ link, loaded: 0, total: undefined, error: undefined })
+  try {
+    const { data } = await fetchBlob(link, {
+      limits: limitsFrom(window.location.search, AUDIO_LIMITS),
+      onProgress: (loaded, total) => useKeptCopy.setState({ loaded, total }),
+    })
+    const { inputs } = useCallStore.getState()
+    if (inputs.audio?.url !== link) return
+    const url = URL.createObjectURL(data)
+    useCallStore.setState({ inputs: { ...inputs, audio: { ...inputs.audio, url } } })
+    useKeptCopy.setState({ link: undefined })
+  } catch (error) {
+    useKeptCopy.setState({ error: error instanceof Error ? error.message : String(error) })
+  }
+}
