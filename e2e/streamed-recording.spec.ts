@@ -391,3 +391,31 @@ test('a recording playing from a signed link says when it expires, and a copy ke
   await expect.poll(() => replay.seconds()).toBeGreaterThan(from + 0.3)
   await expect(page.getByRole('alert')).toHaveCount(0)
 })
+
+test('a recording whose link stops answering while it plays from it says so, and stays loaded', async ({
+  page,
+  replay,
+}) => {
+  const { port } = server.address() as AddressInfo
+  const signedAt = new Date(Date.now() - 61 * 60_000).toISOString().replace(/[-:]|\.\d+/g, '')
+  const link = `http://localhost:${port}/call.ogg?X-Amz-Date=${signedAt}&X-Amz-Expires=3600&X-Amz-Signature=0f`
+  release()
+  await page.goto(`/?audio=${encodeURIComponent(link)}`)
+  await waitForFullWaveform(page, 'workers', 30_000)
+  await expect.poll(() => cachedRecordings(page)).toBeGreaterThan(0)
+  released = new Promise<void>((resolve) => (release = resolve))
+  await page.reload()
+  await waitForFullWaveform(page, 'cache')
+  await expect(page.getByTestId('link-notice')).toContainText('expired 1 min ago')
+
+  linksExpired = true
+  await page.getByRole('button', { name: 'Play' }).click()
+  await expect(page.getByRole('alert')).toContainText(
+    /call\.ogg: the recording stopped playing \(.+\): its link expired at/,
+  )
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible()
+  // The call is still there, drawn from the cache.
+  await expect(page.getByTestId('peaks-status')).toHaveAttribute('data-complete', 'true')
+  expect(await replay.seconds()).toBeLessThan(1)
+  release()
+})

@@ -1,5 +1,6 @@
 import type WaveSurfer from 'wavesurfer.js'
 import { create } from 'zustand'
+import { reportPlaybackError } from './playback-errors'
 
 interface PlayerState {
   ready: boolean
@@ -42,6 +43,10 @@ export const player = {
       ws.on('pause', () => usePlayerStore.setState({ playing: false })),
       ws.on('finish', () => usePlayerStore.setState({ playing: false })),
       ws.on('timeupdate', (t) => emit(clampToDuration(t))),
+      ws.on('error', (error) => {
+        usePlayerStore.setState({ playing: false })
+        reportPlaybackError(error)
+      }),
     ]
     return () => {
       offs.forEach((off) => off())
