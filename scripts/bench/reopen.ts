@@ -1,0 +1,44 @@
+/**
+ * A linked call reopened again and again: the app's reopen from the start of the recording's
+ * download (`audio:stream`) to its full waveform (`waveform:complete`), over `REOPEN_RUNS`
+ * reloads (default 10) of one page, after one cold open that fills the cache. The benchmark does
+ * one reopen per run, right after its cold open; this is the figure to compare builds by. Run
+ * after `npx vite build`: `npx tsx scripts/bench/reopen.ts "1 h Opus"`.
+ */
+import { openCaseFully } from './waveform-inputs'
+import { withBenchPage } from './serve-inputs'
+
+const PORT = Number(process.env.BENCH_PORT ?? 4186)
+const RUNS = Number(process.env.REOPEN_RUNS ?? 10)
+/** Lets the cold open's cache write and the previous reload's work end first. */
+const PAUSE_MS = 700
+
+await withBenchPage(PORT, async (page, _browser, c) => {
+  await openCaseFully(page, PORT, c)
+  await page.waitForTimeout(1500)
+  const fromStart: number[] = []
+  const fromNavigation: number[] = []
+  for (let i = 0; i < RUNS; i++) {
+    await page.reload()
+    await page.waitForFunction(
+      () => performance.getEntriesByName('waveform:complete').length > 0,
+      null,
+      { polling: 20, timeout: 60_000 },
+    )
+    const [start, complete] = await page.evaluate(() =>
+      ['audio:stream', 'waveform:complete'].map(
+        (n) => performance.getEntriesByName(n)[0]?.startTime,
+      ),
+    )
+    if (start === undefined || complete === undefined) throw new Error('a mark is missing')
+    fromStart.push(Math.round(complete - start))
+    fromNavigation.push(Math.round(complete))
+    await page.waitForTimeout(PAUSE_MS)
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]
+  console.log(
+    `${c.id}: reopen from download start ${median(fromStart)} ms ` +
+      `(${Math.min(...fromStart)}–${Math.max(...fromStart)}), from navigation ` +
+      `${median(fromNavigation)} ms, over ${RUNS} reloads: ${fromStart.join(', ')}`,
+  )
+})
