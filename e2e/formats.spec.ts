@@ -7,15 +7,16 @@ import { expect, test } from './fixtures'
 
 /**
  * The demo call's own recording, re-encoded by ffmpeg into every other format a reviewer opens.
- * WAV's samples are read by the page's own parser (`wav` jobs, no probe); the rest go through
- * mediabunny, probed first.
+ * WAV's samples are read by the page's own parser (`wav` jobs, no probe); the rest are probed
+ * first, an MP3 by the workers' own frame scan, M4A and WebM by mediabunny.
  */
 const FORMATS = [
-  { ext: 'wav', mime: 'audio/wav', args: ['-c:a', 'pcm_s16le', '-ar', '16000'], jobs: 'wav' },
-  { ext: 'mp3', mime: 'audio/mpeg', args: ['-c:a', 'libmp3lame', '-b:a', '64k'], jobs: 'media' },
-  { ext: 'm4a', mime: 'audio/mp4', args: ['-c:a', 'aac', '-b:a', '64k'], jobs: 'media' },
-  { ext: 'webm', mime: 'audio/webm', args: ['-c:a', 'libopus', '-b:a', '32k'], jobs: 'media' },
+  { ext: 'wav', args: ['-c:a', 'pcm_s16le', '-ar', '16000'], jobs: 'wav', mediabunny: false },
+  { ext: 'mp3', args: ['-c:a', 'libmp3lame', '-b:a', '64k'], jobs: 'media', mediabunny: false },
+  { ext: 'm4a', args: ['-c:a', 'aac', '-b:a', '64k'], jobs: 'media', mediabunny: true },
+  { ext: 'webm', args: ['-c:a', 'libopus', '-b:a', '32k'], jobs: 'media', mediabunny: true },
 ] as const
+const MIME = { wav: 'audio/wav', mp3: 'audio/mpeg', m4a: 'audio/mp4', webm: 'audio/webm' }
 
 const demoAudio = new URL('../public/demo/audio.ogg', import.meta.url).pathname
 const dir = join(tmpdir(), `turnline-e2e-formats-${process.pid}`)
@@ -39,11 +40,13 @@ for (const format of FORMATS) {
     replay,
     page,
   }) => {
+    const fetched: string[] = []
+    page.on('request', (request) => fetched.push(request.url()))
     await replay.open()
     const before = (await decodeJobs(page)).length
     await page.getByTestId('file-input').setInputFiles({
       name: `call.${format.ext}`,
-      mimeType: format.mime,
+      mimeType: MIME[format.ext],
       buffer: readFileSync(join(dir, `call.${format.ext}`)),
     })
     await expect(
@@ -54,6 +57,8 @@ for (const format of FORMATS) {
     const jobs = (await decodeJobs(page)).slice(before)
     if (format.jobs === 'media') expect(jobs[0]?.kind).toBe('probe')
     expect(jobs.filter((j) => j.kind === format.jobs).length).toBeGreaterThanOrEqual(3)
+    // The workers load mediabunny (its chunk with `media-range`) only for what needs a demuxer.
+    expect(fetched.some((url) => url.includes('/media-range'))).toBe(format.mediabunny)
     await replay.waitForCall()
     await page.getByRole('button', { name: 'Play' }).click()
     await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)

@@ -4,6 +4,7 @@ import type { MpegFrames } from './mpeg-frames'
 import {
   frameCount,
   id3v2Length,
+  looksLikeMpeg,
   MpegFrameScanner,
   prerollFrame,
   readMpegHeader,
@@ -123,5 +124,23 @@ describe('prerollFrame', () => {
     const first = prerollFrame(mono, 200)
     expect(mono.offsets[200]! - mono.offsets[first]!).toBeGreaterThanOrEqual(1024)
     expect(200 - first).toBeGreaterThan(30)
+  })
+})
+
+describe('looksLikeMpeg', () => {
+  it('takes a file that starts with an ID3 tag or a frame header for MPEG audio', () => {
+    expect(looksLikeMpeg(STEREO.subarray(0, 10))).toBe(true)
+    const firstFrame = scan(STEREO)!.offsets[0]!
+    expect(looksLikeMpeg(STEREO.subarray(firstFrame, firstFrame + 10))).toBe(true)
+  })
+
+  it('does not take the other containers for it', () => {
+    const ascii = (text: string) => new Uint8Array([...text].map((c) => c.charCodeAt(0)))
+    expect(looksLikeMpeg(ascii('OggS\0\x02\0\0\0\0'))).toBe(false)
+    expect(looksLikeMpeg(ascii('RIFF\0\0\0\0WAVE'))).toBe(false)
+    expect(looksLikeMpeg(ascii('\0\0\0\x20ftypM4A '))).toBe(false)
+    expect(looksLikeMpeg(new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0, 0, 0, 0, 0, 0]))).toBe(false)
+    // An ADTS (AAC) header has the same sync but layer bits 00.
+    expect(looksLikeMpeg(new Uint8Array([0xff, 0xf1, 0x50, 0x80, 0, 0x1f, 0xfc]))).toBe(false)
   })
 })

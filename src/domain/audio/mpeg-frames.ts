@@ -239,3 +239,12 @@ export class MpegFrameScanner {
     return 'yes'
   }
 }
+
+/**
+ * Whether a file's first bytes look like MPEG audio: an ID3v2 tag, or a frame header at once.
+ * Only a hint (some AAC streams carry ID3 too): the frames found decide.
+ */
+export function looksLikeMpeg(head: Uint8Array): boolean {
+  const id3 = head[0] === 0x49 && head[1] === 0x44 && head[2] === 0x33
+  return id3 || readMpegHeader(head, 0) !== undefined
+}

@@ -45,6 +45,8 @@ export type DecodeJob =
  */
 export interface MediaFile extends RecordingFile {
   id: number
+  /** Its first bytes look like MP3 (`looksLikeMpeg`): the workers try libmpg123 alone first. */
+  mpeg?: true
 }
 
 /** Sent once to a new worker: compile libopus now. It gets no reply. */

@@ -8,12 +8,14 @@ import { OPUS_DECODE_RATE } from './decode-protocol'
 import type { OpusFrameDecoder } from './ogg-range'
 import { decodeOggPages } from './ogg-range'
 import { reusingOpusDecoder } from './reusing-opus'
+import { decodeMpegRange, mpegFacts, scannedMpeg } from './mpeg-range'
 import { decodeWavRange } from './wav-range'
 
 /**
  * One of the decode workers: decodes the ranges it is given and sends back only their peaks and
  * alignment features (packed into a Blob here), never samples. Ogg/Opus goes to libopus (WASM),
- * a WAV range's samples are parsed here, everything else goes to mediabunny (`media-range`).
+ * a WAV range's samples are parsed here, an MP3's frames go to libmpg123 (`mpeg-range`), and
+ * everything else goes to mediabunny (`media-range`).
  */
 self.onmessage = (event: MessageEvent<DecodeJob | WarmUp>) => {
   // A failed warm-up fails the first job too (its decoder needs the same module), which reports it.
@@ -60,6 +62,13 @@ async function run(job: DecodeJob): Promise<DecodeReply> {
     const range = packed(await decodeWavRange(job))
     const spent = 'copy' in job.bytes ? { spent: job.bytes.copy } : {}
     return { id: job.id, ok: true, kind: 'range', range, ...spent }
+  }
+  const mpeg = job.file.mpeg && (await scannedMpeg(job.file))
+  if (mpeg && job.kind === 'probe')
+    return { id: job.id, ok: true, kind: 'probe', facts: mpegFacts(mpeg.frames) }
+  if (mpeg && job.kind === 'media') {
+    const range = await decodeMpegRange(job, mpeg.frames, mpeg.reader)
+    return { id: job.id, ok: true, kind: 'range', range: packed(range) }
   }
   // mediabunny is only fetched for the formats that need it.
   const media = await import('./media-range')

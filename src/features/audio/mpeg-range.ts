@@ -3,8 +3,9 @@ import type { MpegFrames } from '../../domain/audio/mpeg-frames'
 import { frameCount, MpegFrameScanner, prerollFrame } from '../../domain/audio/mpeg-frames'
 import { RangeSink } from '../../domain/audio/range-sink'
 import { streamingMpegFeed } from './streaming-mpeg'
-import type { DecodeJob, MediaFacts } from './decode-protocol'
+import type { DecodeJob, MediaFacts, MediaFile } from './decode-protocol'
 import type { RangeReader } from './recording-file'
+import { RecordingReader } from './recording-file'
 import { rangeEndS } from './decode-protocol'
 
 /**
@@ -36,6 +37,25 @@ export function mpegFacts(frames: MpegFrames): MediaFacts {
     channels: frames.channels,
     codec: 'mp3',
   }
+}
+
+let scanned: { fileId: number; found: Promise<ScannedMpeg | undefined> } | undefined
+
+interface ScannedMpeg {
+  frames: MpegFrames
+  reader: RecordingReader
+}
+
+/**
+ * A recording the page took for MP3 (`MediaFile.mpeg`), its frames found once per worker;
+ * undefined when it holds none, and mediabunny is left to tell what it is.
+ */
+export function scannedMpeg(file: MediaFile): Promise<ScannedMpeg | undefined> {
+  if (scanned?.fileId === file.id) return scanned.found
+  const reader = new RecordingReader(file)
+  const found = mpegFrames(reader).then((frames) => frames && { frames, reader })
+  scanned = { fileId: file.id, found }
+  return found
 }
 
 let shared: { decoder: Promise<MPEGDecoder>; fileId: number } | undefined
