@@ -21,7 +21,9 @@ export const useKeptCopy = create<KeptCopy>(() => ({}))
  */
 export async function keepCopy(audio: LoadedAudio) {
   const link = audio.url
-  if (useKeptCopy.getState().link === link) return
+  const kept = useKeptCopy.getState()
+  // Already under way; one that failed is tried again.
+  if (kept.link === link && kept.error === undefined) return
   useKeptCopy.setState({ link, loaded: 0, total: undefined, error: undefined })
   try {
     const { data } = await fetchBlob(link, {

@@ -9,11 +9,16 @@ import { cachedEntries, readPeaks } from './peaks-cache'
  * every reply of these 32 requests and the cache's reads.
  */
 self.onmessage = async (event: MessageEvent<LinkLookup>) => {
-  const found = await cachedByRanges(
-    event.data.url,
-    { entries: cachedEntries, peaks: readPeaks },
-    new AbortController().signal,
-  ).catch(() => undefined)
-  const reply: LinkLookupReply = found ?? null
-  self.postMessage(reply, found ? found.cached.peaks.map((p) => p.buffer) : [])
+  // Whatever fails, the page gets an answer: it may be waiting for this one.
+  try {
+    const found = await cachedByRanges(
+      event.data.url,
+      { entries: cachedEntries, peaks: readPeaks },
+      new AbortController().signal,
+    )
+    const reply: LinkLookupReply = found ?? null
+    self.postMessage(reply, found ? [...new Set(found.cached.peaks.map((p) => p.buffer))] : [])
+  } catch {
+    self.postMessage(null satisfies LinkLookupReply)
+  }
 }
