@@ -85,7 +85,10 @@ function read<T>(store: string, key: IDBValidKey): Promise<T | undefined> {
   )
 }
 
-/** The entry's peaks; a hit is only used once `touchEntry` has been told so. */
+/**
+ * The entry's peaks. Reading does not mark the entry as used: a lookup ahead of the key may read
+ * an entry it then leaves, so the caller calls `touchEntry` once it takes the hit.
+ */
 export async function readPeaks(key: string): Promise<CachedPeaks | undefined> {
   try {
     return await read<CachedPeaks>(PEAKS, key)
