@@ -351,25 +351,32 @@ test('a reopened link relative to the page is looked up where the page reads it'
   release()
 })
 
-test('a recording playing from a signed link says when it expires, and a copy kept in the page plays on after it has', async ({
-  page,
-  replay,
-}) => {
+/**
+ * Opens the recording from a link signed `minutesAgo` for an hour, as S3 signs one, until it is
+ * cached, and reopens it with its download held back: drawn from the cache, it plays from its
+ * link. A download plays from the page's copy once it is in, so only the reopen has a notice.
+ */
+async function reopenSignedLink(page: Page, minutesAgo: number) {
   const { port } = server.address() as AddressInfo
-  // Signed 50 minutes ago for an hour, as S3 signs a link: it expires in 10 minutes.
-  const signedAt = new Date(Date.now() - 50 * 60_000).toISOString().replace(/[-:]|\.\d+/g, '')
-  const link = `http://localhost:${port}/call.ogg?X-Amz-Date=${signedAt}&X-Amz-Expires=3600&X-Amz-Signature=0f`
+  const signedAt = new Date(Date.now() - minutesAgo * 60_000)
+  const stamp = signedAt.toISOString().replace(/[-:]|\.\d+/g, '')
+  const link = `http://localhost:${port}/call.ogg?X-Amz-Date=${stamp}&X-Amz-Expires=3600&X-Amz-Signature=0f`
   release()
   await page.goto(`/?audio=${encodeURIComponent(link)}`)
   await waitForFullWaveform(page, 'workers', 30_000)
   await expect.poll(() => cachedRecordings(page)).toBeGreaterThan(0)
-  // A download plays from the page's copy once it is in: no notice.
   await expect(page.getByTestId('link-notice')).toHaveCount(0)
-
-  // Reopened, it is drawn from the cache and plays from its link.
   released = new Promise<void>((resolve) => (release = resolve))
   await page.reload()
   await waitForFullWaveform(page, 'cache')
+}
+
+test('a recording playing from a signed link says when it expires, and a copy kept in the page plays on after it has', async ({
+  page,
+  replay,
+}) => {
+  // Signed 50 minutes ago for an hour: it expires in 10 minutes.
+  await reopenSignedLink(page, 50)
   const notice = page.getByTestId('link-notice')
   await expect(notice).toContainText(/call\.ogg plays from its link, which expires in (9|10) min/)
   await expect(notice).toHaveClass(/warn/)
@@ -396,16 +403,7 @@ test('a recording whose link stops answering while it plays from it says so, and
   page,
   replay,
 }) => {
-  const { port } = server.address() as AddressInfo
-  const signedAt = new Date(Date.now() - 61 * 60_000).toISOString().replace(/[-:]|\.\d+/g, '')
-  const link = `http://localhost:${port}/call.ogg?X-Amz-Date=${signedAt}&X-Amz-Expires=3600&X-Amz-Signature=0f`
-  release()
-  await page.goto(`/?audio=${encodeURIComponent(link)}`)
-  await waitForFullWaveform(page, 'workers', 30_000)
-  await expect.poll(() => cachedRecordings(page)).toBeGreaterThan(0)
-  released = new Promise<void>((resolve) => (release = resolve))
-  await page.reload()
-  await waitForFullWaveform(page, 'cache')
+  await reopenSignedLink(page, 61)
   await expect(page.getByTestId('link-notice')).toContainText('expired 1 min ago')
 
   linksExpired = true
