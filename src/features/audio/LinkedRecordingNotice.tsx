@@ -21,13 +21,15 @@ export function LinkedRecordingNotice() {
   const expiry = link === undefined ? undefined : linkExpiry(link)
   if (!audio || !link || !expiry) return null
   const keeping = kept.link === link && kept.error === undefined
-  const soon = expiry.getTime() - now < SOON_MS
+  const left = expiry.getTime() - now
   return (
-    <p className={soon ? 'link-notice warn' : 'link-notice'} data-testid="link-notice">
+    <p className={left < SOON_MS ? 'link-notice warn' : 'link-notice'} data-testid="link-notice">
       <strong>{audio.name}</strong> plays from its link, which{' '}
       {expiryWording(expiry, new Date(now))} (
-      {expiry.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}). Seeking reads the
-      link: keep a copy in this tab to go on once it has expired.{' '}
+      {expiry.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}).{' '}
+      {left > 0
+        ? 'Seeking reads the link: keep a copy in this tab to go on once it has expired.'
+        : 'Seeking may fail: reload the page with a fresh link, or open the file itself.'}{' '}
       {keeping ? (
         <span role="status">
           Keeping a copy… {kept.loaded !== undefined && formatBytes(kept.loaded)}
