@@ -382,6 +382,10 @@ test('a recording playing from a signed link says when it expires, and a copy ke
   await expect(notice).toHaveClass(/warn/)
   await notice.getByRole('button', { name: 'Keep a copy' }).click()
   await expect(notice).toContainText('Keeping a copy')
+  // Cancelled, it can be asked for again.
+  await notice.getByRole('button', { name: 'Cancel' }).click()
+  await notice.getByRole('button', { name: 'Keep a copy' }).click()
+  await expect(notice).toContainText('Keeping a copy')
   // The copy's whole-file read is held back like any download, until now.
   release()
   await expect(notice).toHaveCount(0)

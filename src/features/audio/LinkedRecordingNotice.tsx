@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { expiryWording, linkExpiry } from '../../domain/links/link-expiry'
 import { useCallStore } from '../../store/call-store'
 import { formatBytes } from '../loading/fetch-source'
-import { keepCopy, useKeptCopy } from './keep-copy'
+import { cancelKeepCopy, keepCopy, useKeptCopy } from './keep-copy'
 
 /** Under this much time left, the notice is a warning. */
 const SOON_MS = 60 * 60_000
@@ -33,7 +33,10 @@ export function LinkedRecordingNotice() {
       {keeping ? (
         <span role="status">
           Keeping a copy… {kept.loaded !== undefined && formatBytes(kept.loaded)}
-          {kept.total !== undefined && ` of ${formatBytes(kept.total)}`}
+          {kept.total !== undefined && ` of ${formatBytes(kept.total)}`}{' '}
+          <button type="button" onClick={cancelKeepCopy}>
+            Cancel
+          </button>
         </span>
       ) : (
         <button type="button" onClick={() => void keepCopy(audio)}>

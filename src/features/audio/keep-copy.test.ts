@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest'
 import type { LoadedAudio } from '../../store/call-store'
 import { useCallStore } from '../../store/call-store'
-import { keepCopy, useKeptCopy } from './keep-copy'
+import { cancelKeepCopy, keepCopy, useKeptCopy } from './keep-copy'
 
 const LINK = 'https://bucket.example/call.ogg?X-Amz-Date=20261204T101500Z&X-Amz-Expires=3600'
 const audio: LoadedAudio = { name: 'call.ogg', url: LINK, duration: 1, channels: 2 }
@@ -50,4 +50,20 @@ it('leaves another recording opened meanwhile as it is', async () => {
   useCallStore.setState({ inputs: { audio: other } })
   await copying
   expect(useCallStore.getState().inputs.audio).toBe(other)
+})
+
+it('stops when cancelled, says nothing, and plays on from the link', async () => {
+  vi.stubGlobal(
+    'fetch',
+    (_url: string, init?: RequestInit) =>
+      new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('', 'AbortError'))),
+      ),
+  )
+  const copying = keepCopy(audio)
+  expect(useKeptCopy.getState().link).toBe(LINK)
+  cancelKeepCopy()
+  await copying
+  expect(useKeptCopy.getState()).toMatchObject({ link: undefined, error: undefined })
+  expect(useCallStore.getState().inputs.audio?.url).toBe(LINK)
 })

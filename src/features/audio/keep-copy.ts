@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { LoadedAudio } from '../../store/call-store'
 import { useCallStore } from '../../store/call-store'
-import { AUDIO_LIMITS, fetchBlob, limitsFrom } from '../loading/fetch-source'
+import { AUDIO_LIMITS, FetchCancelled, fetchBlob, limitsFrom } from '../loading/fetch-source'
 
 /** The copy being kept of a recording that plays from its link (see `keepCopy`). */
 export interface KeptCopy {
@@ -14,6 +14,13 @@ export interface KeptCopy {
 
 export const useKeptCopy = create<KeptCopy>(() => ({}))
 
+let reading: AbortController | undefined
+
+/** Stops keeping a copy: the recording plays on from its link, with nothing said. */
+export function cancelKeepCopy() {
+  reading?.abort()
+}
+
 /**
  * Downloads a recording that plays from its link into the page and plays it from there, where it
  * was: seeking then needs the link no more, so it may expire. The open recording stays as it is
@@ -25,9 +32,12 @@ export async function keepCopy(audio: LoadedAudio) {
   // Already under way; one that failed is tried again.
   if (kept.link === link && kept.error === undefined) return
   useKeptCopy.setState({ link, loaded: 0, total: undefined, error: undefined })
+  const mine = new AbortController()
+  reading = mine
   try {
     const { data } = await fetchBlob(link, {
       limits: limitsFrom(window.location.search, AUDIO_LIMITS),
+      signal: mine.signal,
       onProgress: (loaded, total) => useKeptCopy.setState({ loaded, total }),
     })
     const { inputs } = useCallStore.getState()
@@ -36,6 +46,9 @@ export async function keepCopy(audio: LoadedAudio) {
     useCallStore.setState({ inputs: { ...inputs, audio: { ...inputs.audio, url } } })
     useKeptCopy.setState({ link: undefined })
   } catch (error) {
-    useKeptCopy.setState({ error: error instanceof Error ? error.message : String(error) })
+    if (error instanceof FetchCancelled) useKeptCopy.setState({ link: undefined })
+    else useKeptCopy.setState({ error: error instanceof Error ? error.message : String(error) })
+  } finally {
+    if (reading === mine) reading = undefined
   }
 }
