@@ -25,13 +25,17 @@ export async function readSizedRange(
   signal: AbortSignal,
   timeoutMs = RANGE_TIMEOUT_MS,
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; size: number } | undefined> {
+  // A timer of its own, not `AbortSignal.timeout`: Node may collect a timeout signal that only
+  // `AbortSignal.any` refers to, and then it never fires.
+  const late = new AbortController()
+  const timer = setTimeout(() => late.abort(), timeoutMs)
   try {
     const response = await fetch(url, {
       headers: { Range: `bytes=${start}-${end - 1}` },
       // The HTTP cache lets one request at a time write an entry: the reads of a URL would
       // wait for each other, and for its download.
       cache: 'no-store',
-      signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+      signal: AbortSignal.any([signal, late.signal]),
     })
     const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(response.headers.get('content-range') ?? '')
     if (response.status !== 206 || Number(range?.[1]) !== start || Number(range?.[2]) !== end - 1) {
@@ -43,6 +47,8 @@ export async function readSizedRange(
     return bytes.length === end - start && Number.isSafeInteger(size) ? { bytes, size } : undefined
   } catch {
     return undefined
+  } finally {
+    clearTimeout(timer)
   }
 }
 
