@@ -1,5 +1,5 @@
 import type { AlignmentLayer } from '../domain/align/layer'
-import { useCallStore } from '../store/call-store'
+import { playsFromLink, useCallStore } from '../store/call-store'
 import { useReviewStore } from '../store/review-store'
 import { useWordTimingStore } from '../store/word-timing-store'
 
@@ -28,7 +28,7 @@ export function CallSummary() {
   const wordsPending = useWordTimingStore((s) => s.pending)
   const { history, audio, timings, egress } = inputs
   // A large linked WAV, a reopened link and a download still coming in play from the link.
-  const fromLink = audio !== undefined && !audio.url.startsWith('blob:')
+  const fromLink = audio !== undefined && playsFromLink(audio.url)
   return (
     <dl className="call-summary">
       <div>

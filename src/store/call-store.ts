@@ -27,6 +27,14 @@ export interface LoadedAudio {
   decodingRest?: true
 }
 
+/**
+ * Whether a recording plays from its link (a large WAV, a reopened cached link, a download still
+ * coming in) rather than from the page's own copy, an object URL.
+ */
+export function playsFromLink(url: string): boolean {
+  return !url.startsWith('blob:')
+}
+
 export interface CallInputs {
   history?: CallHistory
   timings?: WordTimings

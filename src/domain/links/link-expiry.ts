@@ -50,6 +50,11 @@ function at(ms: number): Date | undefined {
   return Number.isFinite(ms) ? new Date(ms) : undefined
 }
 
+/** The time of day of `time` in the reviewer's locale, to the minute ("12:51 AM"). */
+export function clockTime(time: Date): string {
+  return time.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+}
+
 /** "in 23 min", "in 2 h 5 min", "expired 4 min ago": how long the link has left at `now`. */
 export function expiryWording(expiry: Date, now: Date): string {
   const minutes = Math.round((expiry.getTime() - now.getTime()) / 60_000)

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
-import { expiryWording, linkExpiry } from '../../domain/links/link-expiry'
-import { useCallStore } from '../../store/call-store'
+import { clockTime, expiryWording, linkExpiry } from '../../domain/links/link-expiry'
+import { playsFromLink, useCallStore } from '../../store/call-store'
 import { formatBytes } from '../loading/fetch-source'
 import { cancelKeepCopy, keepCopy, useKeptCopy } from './keep-copy'
 
@@ -16,8 +16,7 @@ export function LinkedRecordingNotice() {
   const audio = useCallStore((s) => s.inputs.audio)
   const kept = useKeptCopy()
   const now = useClock(30_000)
-  const link =
-    audio && !audio.url.startsWith('blob:') && !audio.decodingRest ? audio.url : undefined
+  const link = audio && playsFromLink(audio.url) && !audio.decodingRest ? audio.url : undefined
   const expiry = link === undefined ? undefined : linkExpiry(link)
   if (!audio || !link || !expiry) return null
   const keeping = kept.link === link && kept.error === undefined
@@ -25,8 +24,7 @@ export function LinkedRecordingNotice() {
   return (
     <p className={left < SOON_MS ? 'link-notice warn' : 'link-notice'} data-testid="link-notice">
       <strong>{audio.name}</strong> plays from its link, which{' '}
-      {expiryWording(expiry, new Date(now))} (
-      {expiry.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}).{' '}
+      {expiryWording(expiry, new Date(now))} ({clockTime(expiry)}).{' '}
       {left > 0
         ? 'Seeking reads the link: keep a copy in this tab to go on once it has expired.'
         : 'Seeking may fail: reload the page with a fresh link, or open the file itself.'}{' '}

@@ -1,6 +1,6 @@
-import { linkExpiry } from '../../domain/links/link-expiry'
+import { clockTime, linkExpiry } from '../../domain/links/link-expiry'
 import { errorProblem } from '../../domain/problems'
-import { useCallStore } from '../../store/call-store'
+import { playsFromLink, useCallStore } from '../../store/call-store'
 
 /**
  * Says why the recording stopped playing, in the problems banner: the media element's failure
@@ -11,9 +11,9 @@ export function reportPlaybackError(error: Error) {
   const { audio } = useCallStore.getState().inputs
   if (!audio) return
   const why = readable(error.message)
-  const message = audio.url.startsWith('blob:')
-    ? `the browser cannot play this recording (${why}); its waveform and transcript stay usable`
-    : linkFailure(audio.url, why)
+  const message = playsFromLink(audio.url)
+    ? linkFailure(audio.url, why)
+    : `the browser cannot play this recording (${why}); its waveform and transcript stay usable`
   const problem = errorProblem(audio.name, '', message)
   const { audioProblems } = useCallStore.getState()
   if (audioProblems.some((p) => p.message === message)) return
@@ -37,7 +37,7 @@ function linkFailure(link: string, why: string): string {
   const expiry = linkExpiry(link)
   const expired =
     expiry && expiry.getTime() <= Date.now()
-      ? `its link expired at ${expiry.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`
+      ? `its link expired at ${clockTime(expiry)}`
       : 'its link may have expired, or its server no longer answers'
   return `the recording stopped playing (${why}): ${expired}. Reload the page with a fresh link, or open the file itself`
 }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react'
 import WaveSurfer from 'wavesurfer.js'
 import HoverPlugin from 'wavesurfer.js/dist/plugins/hover.esm.js'
-import { useCallStore } from '../../store/call-store'
+import { playsFromLink, useCallStore } from '../../store/call-store'
 import { useCorrectedView } from '../../store/corrected-timeline'
 import { useReviewStore } from '../../store/review-store'
 import { currentActiveItemId, formatClock } from '../player/playback-cursor'
@@ -71,7 +71,7 @@ export function Waveform() {
       // A recording still downloading plays from its URL: fetched only if played before the
       // download (which its decode reads) is in, not a second time alongside it.
       const media = view.ws.getMediaElement()
-      if (media && url && !url.startsWith('blob:')) media.preload = 'none'
+      if (media && url && playsFromLink(url)) media.preload = 'none'
       // wavesurfer draws nothing, so it gets one silent bin: the peaks would cost its scan of
       // every bin (720,000 an hour) for nothing. A failed load is reported through its `error`.
       if (!cancelled && url) await view.ws.load(url, [SILENT], duration).catch(() => undefined)
