@@ -18,7 +18,7 @@ export function contentKey(file: Blob): Promise<string> {
  * probe no cache entry has is certainly not cached, which a download knows from its first chunk
  * and its tail. `read` gives the bytes of a span.
  */
-export function probeKey(size: number, read: (span: Span) => Blob): Promise<string> {
+export function probeKey(size: number, read: (span: Span) => Blob | Uint8Array): Promise<string> {
   return digestOfSpans(size, probeSpans(size), read)
 }
 
@@ -55,13 +55,17 @@ export class KeySlices {
   }
 }
 
+/** Bytes already in hand are digested as they are; a Blob's are read first. */
 async function digestOfSpans(
   size: number,
   spans: Span[],
-  read: (span: Span) => Blob,
+  read: (span: Span) => Blob | Uint8Array,
 ): Promise<string> {
   const parts = await Promise.all(
-    spans.map(async (s) => new Uint8Array(await read(s).arrayBuffer())),
+    spans.map(async (s) => {
+      const part = read(s)
+      return part instanceof Blob ? new Uint8Array(await part.arrayBuffer()) : part
+    }),
   )
   return digestOf(size, parts)
 }

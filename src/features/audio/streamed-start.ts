@@ -91,7 +91,7 @@ async function probedStart(
   const probe = await probeKey(size, (span) =>
     span.start === 0
       ? start.slice(span.start, span.end)
-      : new Blob([tail.slice(span.start - begun.tailStart, span.end - begun.tailStart)]),
+      : tail.subarray(span.start - begun.tailStart, span.end - begun.tailStart),
   )
   return signal.aborted ? undefined : { begun, mayBeCached: mayHold(await entries, probe) }
 }
