@@ -319,6 +319,35 @@ test('a reopened linked recording is drawn from the cache while its download is 
   release()
 })
 
+test('a reopened link found by its probe but not its key is decoded from its download after all', async ({
+  page,
+}) => {
+  release()
+  // The same size, header, first and last bytes as a cached recording, and silence in between:
+  // a twin the cache finds by its probe, and its inner slices refute.
+  const { bytes, type } = recordings.get('/call.wav')!
+  recordings.set('/twin.wav', { bytes, type, firstBytes: bytes.length })
+  await openDrawn(page, 'twin.wav')
+  await waitForFullWaveform(page, 'workers', 30_000)
+  await expect.poll(() => cachedRecordings(page)).toBe(1)
+  const twin = Buffer.from(bytes)
+  twin.fill(0, Math.round(bytes.length * 0.4) & ~1, Math.round(bytes.length * 0.6) & ~1)
+  recordings.set('/twin.wav', { bytes: twin, type, firstBytes: twin.length })
+
+  await page.reload()
+  await expect.poll(() => decodeJobs(page)).not.toEqual([])
+  await waitForFullWaveform(page, 'workers', 30_000)
+  expect(await marks(page)).toContain('peaks:cache-hit')
+  await expect.poll(() => cachedRecordings(page)).toBe(2)
+  await expect(page.getByRole('alert')).toHaveCount(0)
+
+  // Both are cached now, with one probe: the key tells them apart, and the twin is drawn at once.
+  await page.reload()
+  await waitForFullWaveform(page, 'cache')
+  expect(await decodeJobs(page)).toEqual([])
+  await expect(page.getByText(/twin\.wav · 2 ch/)).toBeVisible()
+})
+
 test('a reopened link relative to the page is looked up where the page reads it', async ({
   page,
 }) => {

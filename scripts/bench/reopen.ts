@@ -1,10 +1,13 @@
 /**
  * A linked call reopened again and again: the app's reopen from the start of the recording's
  * download (`audio:stream`) to its full waveform (`waveform:complete`), over `REOPEN_RUNS`
- * reloads (default 10) of one page, after one cold open that fills the cache. The benchmark does
+ * reloads (default 10) of one page, after one cold open that fills the cache; with
+ * `REOPEN_LATENCY_MS`, each response for the recording starts that much later. The benchmark does
  * one reopen per run, right after its cold open; this is the figure to compare builds by. Run
  * after `npx vite build`: `npx tsx scripts/bench/reopen.ts "1 h Opus"`.
  */
+import type { Browser, Page } from '@playwright/test'
+import type { BenchCase } from './waveform-inputs'
 import { openCaseFully } from './waveform-inputs'
 import { withBenchPage } from './serve-inputs'
 
@@ -12,8 +15,10 @@ const PORT = Number(process.env.BENCH_PORT ?? 4186)
 const RUNS = Number(process.env.REOPEN_RUNS ?? 10)
 /** Lets the cold open's cache write and the previous reload's work end first. */
 const PAUSE_MS = 700
+/** A round trip added before every response for the inputs: a link to a server far away. */
+const LATENCY_MS = Number(process.env.REOPEN_LATENCY_MS ?? 0)
 
-await withBenchPage(PORT, async (page, _browser, c) => {
+async function reopenAgainAndAgain(page: Page, _browser: Browser, c: BenchCase) {
   await openCaseFully(page, PORT, c)
   await page.waitForTimeout(1500)
   const fromStart: number[] = []
@@ -37,8 +42,10 @@ await withBenchPage(PORT, async (page, _browser, c) => {
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]
   console.log(
-    `${c.id}: reopen from download start ${median(fromStart)} ms ` +
+    `${c.id}${LATENCY_MS ? ` over a ${LATENCY_MS} ms link` : ''}: reopen from download start ${median(fromStart)} ms ` +
       `(${Math.min(...fromStart)}–${Math.max(...fromStart)}), from navigation ` +
       `${median(fromNavigation)} ms, over ${RUNS} reloads: ${fromStart.join(', ')}`,
   )
-})
+}
+
+await withBenchPage(PORT, reopenAgainAndAgain, LATENCY_MS)

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import type { Browser, Page } from '@playwright/test'
 import { chromium } from '@playwright/test'
+import type { Plugin } from 'vite'
 import { preview } from 'vite'
 import { CHROMIUM_LAUNCH } from '../chromium'
 import type { BenchCase } from './waveform-inputs'
@@ -45,9 +46,13 @@ export function servedCase(id = process.argv[2] ?? '1 h Opus'): BenchCase {
 export async function withBenchPage(
   port: number,
   measure: (page: Page, browser: Browser, c: BenchCase) => Promise<void>,
+  latencyMs = 0,
 ) {
   const c = servedCase()
-  const server = await preview({ preview: { port, strictPort: true } })
+  const server = await preview({
+    preview: { port, strictPort: true },
+    plugins: latencyMs > 0 ? [servedAfter(latencyMs)] : [],
+  })
   const browser = await chromium.launch(CHROMIUM_LAUNCH)
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
@@ -56,5 +61,21 @@ export async function withBenchPage(
   } finally {
     await browser.close()
     await server.close()
+  }
+}
+
+/**
+ * Answers every request for an input `ms` later, as a link to a server far away does: a
+ * round trip before each response starts.
+ */
+function servedAfter(ms: number): Plugin {
+  return {
+    name: 'bench-latency',
+    configurePreviewServer(server) {
+      server.middlewares.use((request, _response, next) => {
+        if (request.url?.startsWith(`/${SERVED.slice('dist/'.length)}/`)) setTimeout(next, ms)
+        else next()
+      })
+    },
   }
 }

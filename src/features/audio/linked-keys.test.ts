@@ -7,17 +7,22 @@ import { cachedByRanges, keysOf, readRange, readSlices } from './linked-keys'
 const SIZE = 3_000_000
 const file = new Uint8Array(SIZE).map((_, i) => (i * 31 + (i >> 11)) % 256)
 
-/** A server of `file` that answers range requests, or only whole reads. */
-function serve(ranges: boolean) {
+/**
+ * A server of `file` that answers range requests, or only whole reads; reads of neither its first
+ * nor its last bytes wait for `inner`. Aborted reads reject, as `fetch`'s do.
+ */
+function serve(ranges: boolean, inner: Promise<void> = Promise.resolve()) {
   const asked: string[] = []
-  vi.stubGlobal('fetch', (_url: string, init?: RequestInit) => {
+  vi.stubGlobal('fetch', async (_url: string, init?: RequestInit) => {
     const range = new Headers(init?.headers).get('range') ?? ''
     asked.push(range)
     const m = /^bytes=(\d+)-(\d+)$/.exec(range)
-    if (!ranges || !m) return Promise.resolve(new Response(file, { status: 200 }))
+    if (!ranges || !m) return new Response(file, { status: 200 })
     const [start, end] = [Number(m[1]), Number(m[2])]
+    if (start > 0 && end < SIZE - 1) await inner
+    if (init?.signal?.aborted) throw new Error('aborted')
     const headers = { 'content-range': `bytes ${start}-${end}/${SIZE}` }
-    return Promise.resolve(new Response(file.slice(start, end + 1), { status: 206, headers }))
+    return new Response(file.slice(start, end + 1), { status: 206, headers })
   })
   return asked
 }
@@ -63,7 +68,7 @@ it('gives up a ranged read the server does not answer', async () => {
 describe('a link looked up in the cache from its link alone', () => {
   const peaks: CachedPeaks = { duration: 1, channels: 1, peaks: [new Float32Array(4)] }
   /** A cache with these entries, each with the peaks above; the keys whose peaks were read. */
-  function cache(...entries: { key: string; size?: number }[]) {
+  function cache(...entries: { key: string; size?: number; probe?: string }[]) {
     const read: string[] = []
     return {
       read,
@@ -74,13 +79,81 @@ describe('a link looked up in the cache from its link alone', () => {
     }
   }
 
-  it('is found when an entry has its size and its key', async () => {
+  const whole = new Blob([file])
+  const probe = () => probeKey(SIZE, (s) => whole.slice(s.start, s.end))
+
+  it('is found by its probe before its inner slices are in, and confirmed once they are', async () => {
+    let release = () => {}
+    const asked = serve(true, new Promise<void>((resolve) => (release = resolve)))
+    const key = await contentKey(whole)
+    const { reader } = cache({ key, size: SIZE, probe: await probe() })
+    const found = await cachedByRanges('x.wav', reader, signal())
+    expect(found?.keys).toEqual({ key, probe: await probe(), size: SIZE })
+    expect(found?.cached).toBe(peaks)
+    // The first slice, then the last with the 30 inner ones, which are still held back.
+    expect(asked).toHaveLength(32)
+    expect(asked[1]).toBe(`bytes=${SIZE - (32 << 10)}-${SIZE - 1}`)
+    release()
+    expect(await found?.confirmed).toBe(true)
+  })
+
+  it('is refuted when an entry of its size and probe has another key', async () => {
+    serve(true)
+    const { reader } = cache({
+      key: 'the same ends, other inner bytes',
+      size: SIZE,
+      probe: await probe(),
+    })
+    const found = await cachedByRanges('x.wav', reader, signal())
+    expect(found?.keys.key).toBe('the same ends, other inner bytes')
+    expect(await found?.confirmed).toBe(false)
+  })
+
+  it('is not found when no entry of its size has its probe, and its inner reads stop', async () => {
+    let release = () => {}
+    serve(true, new Promise<void>((resolve) => (release = resolve)))
+    const { reader } = cache({ key: 'a', size: SIZE, probe: 'another probe' })
+    const outcomes: Promise<string>[] = []
+    const served = globalThis.fetch
+    vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
+      const response = served(url, init)
+      outcomes.push(
+        response.then(
+          () => 'answered',
+          () => 'stopped',
+        ),
+      )
+      return response
+    })
+    expect(await cachedByRanges('x.wav', reader, signal())).toBeUndefined()
+    release()
+    const ended = await Promise.all(outcomes)
+    // The first and last slices were answered; the 30 inner ones were called off.
+    expect(ended.filter((o) => o === 'answered')).toHaveLength(2)
+    expect(ended.filter((o) => o === 'stopped')).toHaveLength(30)
+  })
+
+  it('is found by its key when several entries have its probe', async () => {
+    serve(true)
+    const key = await contentKey(whole)
+    const { reader, read } = cache(
+      { key: 'the same ends', size: SIZE, probe: await probe() },
+      { key, size: SIZE, probe: await probe() },
+    )
+    const found = await cachedByRanges('x.wav', reader, signal())
+    expect(found?.keys.key).toBe(key)
+    expect(await found?.confirmed).toBe(true)
+    expect(read).toEqual(['the same ends', key])
+  })
+
+  it('is found when an entry stored without a probe has its size and its key', async () => {
     const asked = serve(true)
-    const key = await contentKey(new Blob([file]))
+    const key = await contentKey(whole)
     const { reader, read } = cache({ key: 'other', size: SIZE - 1 }, { key, size: SIZE })
     const found = await cachedByRanges('x.wav', reader, signal())
     expect(found?.keys.key).toBe(key)
     expect(found?.cached).toBe(peaks)
+    expect(await found?.confirmed).toBe(true)
     // The first slice tells the size; the other 31 make the key; only that entry's peaks are read.
     expect(asked).toHaveLength(32)
     expect(read).toEqual([key])

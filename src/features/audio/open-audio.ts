@@ -100,7 +100,12 @@ async function loadStreamed(
   const decode = await streamedDecode(stream, signal)
   if (signal.aborted) return undefined
   if (!decode) return asWhole()
-  if (typeof decode !== 'function') return loadCachedLink(input.name, stream.url, decode, signal)
+  if (typeof decode !== 'function') {
+    void decode.confirmed.then((same) => {
+      if (!same) void openRefuted(input, whole, signal)
+    })
+    return loadCachedLink(input.name, stream.url, decode, signal)
+  }
   const session = startStreamedPeaks(decode, () => stream.keys(), signal)
   let first: DecodedAudio
   try {
@@ -142,6 +147,24 @@ async function loadCachedLink(
   const loaded: LoadedAudio = { name, url, ...(await session.first), decodingRest: true }
   void session.done.then((full) => whenComplete(loaded, full, signal))
   return loaded
+}
+
+/**
+ * A reopened link drawn from a cache entry whose probe it has but whose key it turned out not to
+ * have (see `CachedLink`): it opens from its download after all.
+ */
+async function openRefuted(
+  input: StreamedAudio,
+  whole: Promise<Blob | undefined>,
+  signal: AbortSignal,
+) {
+  const data = await whole
+  if (signal.aborted) return
+  if (data) return input.reopen(data)
+  const error = new Error(
+    'the cache’s waveform may be another recording’s, and the download failed',
+  )
+  partlyDecoded(error, signal)
 }
 
 /** A Blob made of a Blob shares its bytes: only the type is new. */

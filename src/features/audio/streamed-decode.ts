@@ -34,7 +34,8 @@ async function chooseDecode(
   const begun = await streamedStart(file, signal)
   if (!begun || signal.aborted) return undefined
   if ('cached' in begun) {
-    file.drop()
+    // Refuted, the recording opens from its download after all.
+    void begun.confirmed.then((same) => same && file.drop())
     return begun
   }
   const opening = await streamedOpening(file, begun, signal)

@@ -21,10 +21,15 @@ export interface StreamedStart {
   tailStart: number
 }
 
-/** A reopened link whose peaks the cache holds: drawn from there, without waiting for its download. */
+/**
+ * A reopened link whose peaks the cache holds: drawn from there, without waiting for its
+ * download. Found by its probe, it is that entry's unless `confirmed`, once the rest of its key
+ * is read, says otherwise.
+ */
 export interface CachedLink {
   keys: RecordingKeys
   cached: CachedPeaks
+  confirmed: Promise<boolean>
 }
 
 /**
@@ -59,7 +64,8 @@ export async function streamedStart(
 }
 
 function used(link: CachedLink): CachedLink {
-  touchEntry(link.keys.key, link.keys.probe, link.keys.size)
+  const { key, probe, size } = link.keys
+  void link.confirmed.then((same) => same && touchEntry(key, probe, size))
   return link
 }
 
@@ -112,7 +118,9 @@ async function cachedLink(
   // A held download waits for its reader: it cannot end before this has chosen.
   const keys = await firstFound(file.holding === 'held' ? [ranged] : [ranged, file.keys()])
   const cached = keys && (await readPeaks(keys.key))
-  return keys && cached && !signal.aborted ? used({ keys, cached }) : undefined
+  return keys && cached && !signal.aborted
+    ? used({ keys, cached, confirmed: Promise.resolve(true) })
+    : undefined
 }
 
 /** The first of `found` to resolve to something; undefined once all have found nothing. */
