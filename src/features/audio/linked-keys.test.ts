@@ -8,17 +8,27 @@ const SIZE = 3_000_000
 const file = new Uint8Array(SIZE).map((_, i) => (i * 31 + (i >> 11)) % 256)
 
 /**
- * A server of `file` that answers range requests, or only whole reads; reads of neither its first
- * nor its last bytes wait for `inner`. Aborted reads reject, as `fetch`'s do.
+ * A server of `file` that answers range requests, suffix ranges too (or, as some small servers
+ * do, reads `bytes=-N` as from the start), or only whole reads; reads of neither its first nor its
+ * last bytes wait for `inner`. Aborted reads reject, as `fetch`'s do.
  */
-function serve(ranges: boolean, inner: Promise<void> = Promise.resolve()) {
+function serve(
+  ranges: boolean,
+  inner: Promise<void> = Promise.resolve(),
+  suffixes: 'answered' | 'from the start' = 'answered',
+) {
   const asked: string[] = []
   vi.stubGlobal('fetch', async (_url: string, init?: RequestInit) => {
     const range = new Headers(init?.headers).get('range') ?? ''
     asked.push(range)
-    const m = /^bytes=(\d+)-(\d+)$/.exec(range)
+    const m = /^bytes=(\d*)-(\d+)$/.exec(range)
     if (!ranges || !m) return new Response(file, { status: 200 })
-    const [start, end] = [Number(m[1]), Number(m[2])]
+    const suffix = m[1] === ''
+    const [start, end] = !suffix
+      ? [Number(m[1]), Number(m[2])]
+      : suffixes === 'answered'
+        ? [SIZE - Number(m[2]), SIZE - 1]
+        : [0, Number(m[2])]
     if (start > 0 && end < SIZE - 1) await inner
     if (init?.signal?.aborted) throw new Error('aborted')
     const headers = { 'content-range': `bytes ${start}-${end}/${SIZE}` }
@@ -90,9 +100,10 @@ describe('a link looked up in the cache from its link alone', () => {
     const found = await cachedByRanges('x.wav', reader, signal())
     expect(found?.keys).toEqual({ key, probe: await probe(), size: SIZE })
     expect(found?.cached).toBe(peaks)
-    // The first slice, then the last with the 30 inner ones, which are still held back.
+    // The last slice by a suffix range and the first, side by side; then the 30 inner ones,
+    // which are still held back.
+    expect(asked.slice(0, 2)).toEqual([`bytes=-${32 << 10}`, `bytes=0-${(32 << 10) - 1}`])
     expect(asked).toHaveLength(32)
-    expect(asked[1]).toBe(`bytes=${SIZE - (32 << 10)}-${SIZE - 1}`)
     release()
     expect(await found?.confirmed).toBe(true)
   })
@@ -154,16 +165,29 @@ describe('a link looked up in the cache from its link alone', () => {
     expect(found?.keys.key).toBe(key)
     expect(found?.cached).toBe(peaks)
     expect(await found?.confirmed).toBe(true)
-    // The first slice tells the size; the other 31 make the key; only that entry's peaks are read.
+    // The first slice tells the size; with the last and 30 more it makes the key; only that
+    // entry's peaks are read.
     expect(asked).toHaveLength(32)
     expect(read).toEqual([key])
   })
 
-  it('reads only its first slice when no entry has its size', async () => {
+  it('is found by the last slice’s position from a server that takes a suffix for a start', async () => {
+    const asked = serve(true, Promise.resolve(), 'from the start')
+    const key = await contentKey(whole)
+    const { reader } = cache({ key, size: SIZE, probe: await probe() })
+    const found = await cachedByRanges('x.wav', reader, signal())
+    expect(found?.keys.key).toBe(key)
+    expect(await found?.confirmed).toBe(true)
+    // Asked for before the inner slices, which would hold it up.
+    expect(asked[2]).toBe(`bytes=${SIZE - (32 << 10)}-${SIZE - 1}`)
+    expect(asked).toHaveLength(33)
+  })
+
+  it('reads only its first and last slices when no entry has its size', async () => {
     const asked = serve(true)
     const { reader, read } = cache({ key: 'a', size: SIZE + 1 }, { key: 'b' })
     expect(await cachedByRanges('x.wav', reader, signal())).toBeUndefined()
-    expect(asked).toHaveLength(1)
+    expect(asked).toHaveLength(2)
     expect(read).toEqual([])
   })
 

@@ -14,42 +14,84 @@ export interface PlacedBytes {
   bytes: Uint8Array
 }
 
+/** Bytes of a linked file a range request answered with, where they start, and the file's size. */
+export interface RangeAnswer {
+  bytes: Uint8Array<ArrayBuffer>
+  at: number
+  size: number
+}
+
 /**
- * Bytes `start` up to `end` of a linked file by an HTTP range request, and the file's size;
- * undefined unless the server answered with exactly those bytes within `timeoutMs`.
+ * What the server answers to the range request `range`, if its `Content-Range` is one `wanted`
+ * takes (the bytes' first and last position and the file's size), within `timeoutMs`.
  */
-export async function readSizedRange(
+async function askRange(
   url: string,
-  start: number,
-  end: number,
+  range: string,
+  wanted: (at: number, last: number, size: number) => boolean,
   signal: AbortSignal,
-  timeoutMs = RANGE_TIMEOUT_MS,
-): Promise<{ bytes: Uint8Array<ArrayBuffer>; size: number } | undefined> {
+  timeoutMs: number,
+): Promise<RangeAnswer | undefined> {
   // A timer of its own, not `AbortSignal.timeout`: Node may collect a timeout signal that only
   // `AbortSignal.any` refers to, and then it never fires.
   const late = new AbortController()
   const timer = setTimeout(() => late.abort(), timeoutMs)
   try {
     const response = await fetch(url, {
-      headers: { Range: `bytes=${start}-${end - 1}` },
+      headers: { Range: range },
       // The HTTP cache lets one request at a time write an entry: the reads of a URL would
       // wait for each other, and for its download.
       cache: 'no-store',
       signal: AbortSignal.any([signal, late.signal]),
     })
-    const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(response.headers.get('content-range') ?? '')
-    if (response.status !== 206 || Number(range?.[1]) !== start || Number(range?.[2]) !== end - 1) {
+    const answered = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(response.headers.get('content-range') ?? '')
+    const [at, last, size] = [1, 2, 3].map((i) => Number(answered?.[i]))
+    if (
+      response.status !== 206 ||
+      !answered ||
+      !Number.isSafeInteger(size) ||
+      !wanted(at!, last!, size!)
+    ) {
       void response.body?.cancel()
       return undefined
     }
     const bytes = new Uint8Array(await response.arrayBuffer())
-    const size = Number(range?.[3])
-    return bytes.length === end - start && Number.isSafeInteger(size) ? { bytes, size } : undefined
+    return bytes.length === last! - at! + 1 ? { bytes, at: at!, size: size! } : undefined
   } catch {
     return undefined
   } finally {
     clearTimeout(timer)
   }
+}
+
+/**
+ * Bytes `start` up to `end` of a linked file by an HTTP range request, and the file's size;
+ * undefined unless the server answered with exactly those bytes within `timeoutMs`.
+ */
+export function readSizedRange(
+  url: string,
+  start: number,
+  end: number,
+  signal: AbortSignal,
+  timeoutMs = RANGE_TIMEOUT_MS,
+): Promise<RangeAnswer | undefined> {
+  const wanted = (at: number, last: number) => at === start && last === end - 1
+  return askRange(url, `bytes=${start}-${end - 1}`, wanted, signal, timeoutMs)
+}
+
+/**
+ * The last `count` bytes of a linked file and its size, by a suffix range: read before the size
+ * is known. Undefined from a server that takes a suffix range for one from the start, as some
+ * small ones do.
+ */
+export function readLastBytes(
+  url: string,
+  count: number,
+  signal: AbortSignal,
+): Promise<RangeAnswer | undefined> {
+  const wanted = (at: number, last: number, size: number) =>
+    last === size - 1 && last - at + 1 === count
+  return askRange(url, `bytes=-${count}`, wanted, signal, RANGE_TIMEOUT_MS)
 }
 
 /** As `readSizedRange`, of a file known to be `size` bytes long. */
@@ -110,9 +152,10 @@ export interface LinkHit {
 /**
  * A linked recording's peaks if the cache may have them, found from its link alone. The first
  * slice of its content key gives the file's size; only if an entry has that size are the other
- * 31 read (1 MB, however long the file), the last first. With the first it makes the probe: the
- * one entry of that size and probe is a hit before the inner 30 are in, which confirm it. Over
- * HTTP/1.1, six reads at a time, they take five round trips more.
+ * 31 read (1 MB, however long the file). The last, asked for with the first where the server
+ * answers suffix ranges, makes the probe with it: the one entry of that size and probe is a hit
+ * before the inner 30 are in, which confirm it. Over HTTP/1.1, six reads at a time, they take
+ * five round trips more.
  */
 export async function cachedByRanges(
   url: string,
@@ -120,6 +163,8 @@ export async function cachedByRanges(
   signal: AbortSignal,
 ): Promise<LinkHit | undefined> {
   const entries = cache.entries()
+  // The last slice is asked for at once too, in case the server answers a suffix range.
+  const suffix = readLastBytes(url, KEY_SLICE_BYTES, signal)
   const first = await readSizedRange(url, 0, KEY_SLICE_BYTES, signal)
   // A file this small is read whole before its waveform is drawn anyway.
   if (!first || first.size <= KEY_SLICES * KEY_SLICE_BYTES) return undefined
@@ -131,7 +176,13 @@ export async function cachedByRanges(
   const stop = AbortSignal.any([signal, reads.signal])
   const spans = keySpans(size)
   const last = spans.at(-1)!
-  const lastRead = readRange(url, last.start, last.end, size, stop)
+  // Asked for with the first, the suffix is in by now; else the last slice is asked for before
+  // the inner ones, which would hold it up six at a time.
+  const answer = await suffix
+  const lastRead =
+    answer?.size === size
+      ? Promise.resolve(answer.bytes)
+      : readRange(url, last.start, last.end, size, stop)
   const inner = readSlices(url, size, spans.slice(1, -1), stop)
   const keys = Promise.all([lastRead, inner]).then(
     ([lastBytes, innerPieces]) =>
