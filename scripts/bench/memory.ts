@@ -11,11 +11,10 @@
 import { readFileSync } from 'node:fs'
 import type { CDPSession, Page } from '@playwright/test'
 import { chromium } from '@playwright/test'
-import { preview } from 'vite'
 import { CHROMIUM_LAUNCH } from '../chromium'
 import { openCaseFully } from './waveform-inputs'
 import { INIT_SCRIPT } from './waveform-page'
-import { servedCase } from './serve-inputs'
+import { previewWithInputs, servedCase } from './serve-inputs'
 import { treeRss } from './process-rss'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4182)
@@ -122,7 +121,7 @@ function printKinds(label: string, kinds: Kinds, baseline: Kinds) {
 
 async function main() {
   const c = servedCase()
-  const server = await preview({ preview: { port: PORT, strictPort: true } })
+  const server = await previewWithInputs(PORT)
   const browserServer = await chromium.launchServer(CHROMIUM_LAUNCH)
   const browser = await chromium.connect(browserServer.wsEndpoint())
   const rootPid = browserServer.process().pid ?? 0

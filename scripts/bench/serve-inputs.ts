@@ -1,4 +1,12 @@
-import { copyFileSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { execFileSync } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import type { Browser, Page } from '@playwright/test'
@@ -49,10 +57,7 @@ export async function withBenchPage(
   latencyMs = 0,
 ) {
   const c = servedCase()
-  const server = await preview({
-    preview: { port, strictPort: true },
-    plugins: latencyMs > 0 ? [servedAfter(latencyMs)] : [],
-  })
+  const server = await previewWithInputs(port, latencyMs)
   const browser = await chromium.launch(CHROMIUM_LAUNCH)
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
@@ -64,16 +69,31 @@ export async function withBenchPage(
   }
 }
 
+/** The built app on `port`, with the inputs served as links are (see `asLinksAre`). */
+export function previewWithInputs(port: number, latencyMs = 0) {
+  return preview({ preview: { port, strictPort: true }, plugins: [asLinksAre(latencyMs)] })
+}
+
 /**
- * Answers every request for an input `ms` later, as a link to a server far away does: a
- * round trip before each response starts.
+ * Serves the inputs as a storage service does: a suffix range (`bytes=-N`, the last N bytes) is
+ * answered as one (vite's static server reads it as the first N), and with `latencyMs`, every
+ * response starts that much later, as from a server far away.
  */
-function servedAfter(ms: number): Plugin {
+function asLinksAre(latencyMs: number): Plugin {
+  const inputs = `/${SERVED.slice('dist/'.length)}/`
   return {
-    name: 'bench-latency',
+    name: 'bench-links',
     configurePreviewServer(server) {
       server.middlewares.use((request, _response, next) => {
-        if (request.url?.startsWith(`/${SERVED.slice('dist/'.length)}/`)) setTimeout(next, ms)
+        const path = new URL(request.url ?? '/', 'http://localhost').pathname
+        if (!path.startsWith(inputs)) return next()
+        const suffix = /^bytes=-(\d+)$/.exec(request.headers.range ?? '')
+        const file = join(SERVED, decodeURIComponent(path.slice(inputs.length)))
+        if (suffix && existsSync(file)) {
+          const size = statSync(file).size
+          request.headers.range = `bytes=${Math.max(0, size - Number(suffix[1]))}-${size - 1}`
+        }
+        if (latencyMs > 0) setTimeout(next, latencyMs)
         else next()
       })
     },

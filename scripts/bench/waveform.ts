@@ -13,13 +13,12 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import type { Browser, Page } from '@playwright/test'
 import { chromium } from '@playwright/test'
-import { preview } from 'vite'
 import { CHROMIUM_LAUNCH } from '../chromium'
 import { treeCpuMs, treeRssMb } from './process-rss'
 import type { BenchCase } from './waveform-inputs'
 import { CASES, ensureInputs, inputUrls } from './waveform-inputs'
 import { INIT_SCRIPT, sampleFrames, zoomAppTo } from './waveform-page'
-import { serveInputs } from './serve-inputs'
+import { previewWithInputs, serveInputs } from './serve-inputs'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4181)
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3))
@@ -310,7 +309,7 @@ async function main() {
   const cases = wanted ? CASES.filter((c) => wanted.includes(c.id)) : CASES
   ensureInputs(cases)
   serveInputs()
-  const server = await preview({ preview: { port: PORT, strictPort: true } })
+  const server = await previewWithInputs(PORT)
   const results: { case: string; app?: Summary; wavesurfer?: Summary }[] = []
   try {
     for (const c of cases) {
