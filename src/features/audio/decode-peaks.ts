@@ -98,15 +98,15 @@ async function fromCache(
  * the opening draws before the rest is in.
  */
 export function startStreamedPeaks(
-  decode: (filling: Filling) => Promise<RangesDecoded>,
+  decode: (filling: Filling) => Promise<RangesDecoded & { keys?: RecordingKeys }>,
   keys: () => Promise<RecordingKeys | undefined>,
   signal: AbortSignal,
 ): PeaksSession {
   return session(async (onFirst) => {
     publisher(signal)(NOT_STARTED)
     const progress = progressOf(signal, onFirst)
-    const decoded = await decode(progress.filling('workers'))
-    const known = await keys()
+    const { keys: read, ...decoded } = await decode(progress.filling('workers'))
+    const known = read ?? (await keys())
     if (!known) throw new Error('the download of the recording failed')
     return progress.finish({ ...decoded, cacheable: true }, known)
   })

@@ -19,8 +19,6 @@ export interface PoolRange extends TimeRange {
 }
 
 export interface RunOptions {
-  /** Ranges in the file's order, not the one under the reviewer's view first. */
-  inOrder?: boolean
   /** Gets back the buffers jobs' bytes were copied into. */
   spent?: (buffer: ArrayBuffer) => void
 }
@@ -68,12 +66,12 @@ export class DecodePool {
   async run(
     ranges: readonly PoolRange[],
     onRange: (range: RangeReply, index: number) => void,
-    { inOrder = false, spent }: RunOptions = {},
+    { spent }: RunOptions = {},
   ) {
     const pending = ranges.map((range, index) => ({ ...range, index }))
     const loop = async (worker: Worker) => {
       while (pending.length > 0 && !this.stopped) {
-        const [range] = pending.splice(inOrder ? 0 : nextRange(pending, decodeFocus()), 1)
+        const [range] = pending.splice(nextRange(pending, decodeFocus()), 1)
         if (!range) return
         const reply = await this.call(worker, await range.job())
         if (!reply.ok) throw new Error(reply.error)

@@ -2,8 +2,8 @@ import { planTimeRanges } from '../../domain/audio/decode-ranges'
 import type { WavFormat } from '../../domain/audio/wav-format'
 import { readWavFormat, wavByteRange, wavDuration } from '../../domain/audio/wav-format'
 import type { Filling } from './decode-peaks'
-import type { GrowingFile } from './growing-file'
 import type { BytesAt, RangeBytes } from './recording-file'
+import { readRangeInto } from './linked-keys'
 import { EmptyRecordingError } from './decode-ogg'
 import type { PoolRange } from './decode-pool'
 import { DecodePool } from './decode-pool'
@@ -23,8 +23,6 @@ export async function sniffWav(head: Blob, fileSize: number): Promise<WavFormat 
 export interface WavSource {
   /** Bytes `start` to `end` once they are in; undefined when they never will be. */
   bytes(start: number, end: number): Promise<RangeBytes | undefined>
-  /** Ranges are asked for in the file's order (a file passing through lets bytes go once read). */
-  inOrder?: boolean
   /** Gets back the buffers ranges were copied into. */
   spent?: (buffer: ArrayBuffer) => void
 }
@@ -37,18 +35,23 @@ export function keptWav(
 }
 
 /**
- * The bytes of a download passing through (see `Holding`), copied range by range, in order, into
- * buffers the workers give back; it is let go when the decode ends, however it ends.
+ * The bytes of a linked file too large to keep, read by ranges from its link as the workers
+ * reach them, in whatever order they are handed out (the view the reviewer looks at first).
  */
-export function passingWav(file: GrowingFile): WavSource {
+export function rangedWav(url: string, size: number, signal: AbortSignal): WavSource {
   const free: ArrayBuffer[] = []
   return {
-    inOrder: true,
     async bytes(start, end) {
       const spare = free.pop()
       const copy = spare && spare.byteLength >= end - start ? spare : new ArrayBuffer(end - start)
-      const copied = await file.copy(start, end, new Uint8Array(copy, 0, end - start))
-      return copied ? { copy, start, end } : undefined
+      const read = await readRangeInto(
+        url,
+        start,
+        size,
+        new Uint8Array(copy, 0, end - start),
+        signal,
+      )
+      return read && { copy: read.buffer, start, end }
     },
     spent: (buffer) => void free.push(buffer),
   }
@@ -85,9 +88,8 @@ export async function decodeWav(
   })
   const pool = new DecodePool()
   try {
-    const { inOrder, spent } = source
+    const { spent } = source
     return await runRanges(pool, ranges, wav.channels, duration, signal, filling, {
-      ...(inOrder ? { inOrder } : {}),
       ...(spent ? { spent } : {}),
     })
   } finally {

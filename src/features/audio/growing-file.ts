@@ -3,11 +3,10 @@ import type { BytesAt } from './recording-file'
 
 /**
  * How a download is held: `whole`, every byte kept (the page plays its own copy once it is in);
- * `held`, a WAV too large to keep whose bytes wait in a window until its reader chooses
- * (`keepWhole` or `passThrough`); `window`, bytes let go once read (`copy`), the file played
- * from its link.
+ * `held`, a WAV too large to keep whose first parts wait until its reader chooses (`keepWhole`,
+ * or `drop`: it is read by ranges from its link, and plays from there); `dropped`, nothing.
  */
-export type Holding = 'whole' | 'held' | 'window'
+export type Holding = 'whole' | 'held' | 'dropped'
 
 /**
  * A recording still downloading: its first bytes can be read before the rest is in. Made by the
@@ -37,18 +36,6 @@ export interface GrowingFile {
   keys(): Promise<RecordingKeys | undefined>
   /** A held file is kept whole after all. */
   keepWhole(): void
-  /** A held file passes through: its bytes are let go once read. */
-  passThrough(): void
-  /**
-   * Copies bytes `start` up to `end` of a file passing through into `into` once they are in,
-   * and lets go of every byte before `start`: read them in order. False if the download failed.
-   */
-  copy(start: number, end: number, into: Uint8Array): Promise<boolean>
-  /**
-   * Nothing more is read from a file not kept whole: the rest of its download goes by, held
-   * nowhere (its cache keys still come from all of it).
-   */
-  letGo(): void
   /**
    * Nothing more is wanted of the file (its decode failed or was abandoned, or the cache had it):
    * its download ends now, and what was kept of it is let go.

@@ -31,6 +31,8 @@ async function askRange(
   wanted: (at: number, last: number, size: number) => boolean,
   signal: AbortSignal,
   timeoutMs: number,
+  read: (body: Response) => Promise<Uint8Array<ArrayBuffer> | undefined> = async (response) =>
+    new Uint8Array(await response.arrayBuffer()),
 ): Promise<RangeAnswer | undefined> {
   // A timer of its own, not `AbortSignal.timeout`: Node may collect a timeout signal that only
   // `AbortSignal.any` refers to, and then it never fires.
@@ -55,8 +57,8 @@ async function askRange(
       void response.body?.cancel()
       return undefined
     }
-    const bytes = new Uint8Array(await response.arrayBuffer())
-    return bytes.length === last! - at! + 1 ? { bytes, at: at!, size: size! } : undefined
+    const bytes = await read(response)
+    return bytes?.length === last! - at! + 1 ? { bytes, at: at!, size: size! } : undefined
   } catch {
     return undefined
   } finally {
@@ -92,6 +94,67 @@ export function readLastBytes(
   const wanted = (at: number, last: number, size: number) =>
     last === size - 1 && last - at + 1 === count
   return askRange(url, `bytes=-${count}`, wanted, signal, RANGE_TIMEOUT_MS)
+}
+
+/**
+ * As `readRange`, read into `into` (its length is the range's), which is handed over: the bytes
+ * come back in a view of the same memory. A decode that reads a file range by range uses its
+ * buffers again instead of leaving the garbage collector a new one per range.
+ */
+export async function readRangeInto(
+  url: string,
+  start: number,
+  size: number,
+  into: Uint8Array<ArrayBuffer>,
+  signal: AbortSignal,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const end = start + into.length
+  const wanted = (at: number, last: number, total: number) =>
+    at === start && last === end - 1 && total === size
+  const read = (response: Response) => fill(response, into)
+  const answer = await askRange(
+    url,
+    `bytes=${start}-${end - 1}`,
+    wanted,
+    signal,
+    RANGE_TIMEOUT_MS,
+    read,
+  )
+  return answer?.bytes
+}
+
+/** A response's body read into `into`; undefined unless it fills it exactly. */
+async function fill(
+  response: Response,
+  into: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  if (!response.body) return undefined
+  let reader: ReadableStreamBYOBReader
+  try {
+    reader = response.body.getReader({ mode: 'byob' })
+  } catch {
+    // Not a byte stream: its chunks are copied in.
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    if (bytes.length !== into.length) return undefined
+    into.set(bytes)
+    return into
+  }
+  // Each read hands the buffer over and gives it back: `into` itself is detached by the first.
+  const { byteOffset, length } = into
+  let { buffer } = into
+  let filled = 0
+  while (filled < length) {
+    const { value, done } = await reader.read(
+      new Uint8Array(buffer, byteOffset + filled, length - filled),
+    )
+    if (!value) return undefined
+    buffer = value.buffer
+    filled += value.byteLength
+    if (done) break
+  }
+  const more = filled === length && !(await reader.read(new Uint8Array(1))).done
+  void reader.cancel().catch(() => {})
+  return filled === length && !more ? new Uint8Array(buffer, byteOffset, length) : undefined
 }
 
 /** As `readSizedRange`, of a file known to be `size` bytes long. */
@@ -131,6 +194,16 @@ export function keysOf(size: number, pieces: readonly PlacedBytes[]): Promise<Re
   const slices = new KeySlices(size)
   for (const { at, bytes } of pieces) slices.take(bytes, at)
   return slices.keys()
+}
+
+/** A linked file's keys from its key's slices, read in ranges; undefined if any cannot be. */
+export async function keysByRanges(
+  url: string,
+  size: number,
+  signal: AbortSignal,
+): Promise<RecordingKeys | undefined> {
+  const pieces = await readSlices(url, size, keySpans(size), signal)
+  return pieces && keysOf(size, pieces)
 }
 
 /** Where `cachedByRanges` reads the cache (the peaks cache, or a test's). */

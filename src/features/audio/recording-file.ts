@@ -31,7 +31,7 @@ export interface BytesAt {
 
 /**
  * Bytes `start` up to `end` of a recording copied into `copy` (from its start; it may be longer),
- * which is moved to the worker and back: a file passing through is not kept to be read later.
+ * which is moved to the worker and back: a file read by ranges is not kept to be read later.
  */
 export interface CopiedBytes {
   copy: ArrayBuffer

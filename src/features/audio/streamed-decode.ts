@@ -1,20 +1,23 @@
 import type { Filling } from './decode-peaks'
-import { decodeWav, keptWav, passingWav, sniffWav, WAV_HEAD_BYTES } from './decode-wav'
+import type { RecordingKeys } from './content-key'
+import { decodeWav, keptWav, rangedWav, sniffWav, WAV_HEAD_BYTES } from './decode-wav'
+import { keysByRanges } from './linked-keys'
 import type { GrowingFile } from './growing-file'
 import type { RangesDecoded } from './run-ranges'
 import { decodeStreamedOgg, streamedOpening } from './streamed-ogg'
 import type { CachedLink } from './streamed-start'
 import { streamedStart } from './streamed-start'
 
-export type StreamedDecode = (filling: Filling) => Promise<RangesDecoded>
+/** A decode that read its file by ranges brings the file's keys with it. */
+export type StreamedDecode = (filling: Filling) => Promise<RangesDecoded & { keys?: RecordingKeys }>
 
 /**
  * How a recording still downloading is decoded as it comes in, or where the cache has it (a
  * reopened link), or undefined when it opens once it is whole (see `streamedStart`; and formats
  * whose ranges cannot be found from the first bytes). Ogg Opus decodes its opening ranges from
- * the first bytes; WAV decodes every range as soon as its bytes are in. A WAV too large to keep
- * passes through its decode; any other way of opening it wants it whole. A download the cache
- * has, or whose decode failed, ends there: the recording plays from its link.
+ * the first bytes; WAV decodes every range as soon as its bytes are in, and a WAV too large to
+ * keep is read by ranges from its link; any other way of opening it wants it whole. A download
+ * the cache has, or whose decode failed, ends there: the recording plays from its link.
  */
 export async function streamedDecode(
   file: GrowingFile,
@@ -45,17 +48,16 @@ async function chooseDecode(
   if (!wav || signal.aborted) return undefined
   if (file.holding !== 'held')
     return (filling) => decodeWav(wav, keptWav(file.bytesAt.bind(file)), signal, filling)
-  file.passThrough()
-  signal.addEventListener('abort', () => file.drop(), { once: true })
+  // Its download ends here: a reader that waits for the workers would have the browser hold
+  // tens of MB of it ahead. The workers read it by ranges from its link as they reach them.
+  file.drop()
+  const { url } = file
+  const { size } = begun
   return async (filling) => {
-    try {
-      const decoded = await decodeWav(wav, passingWav(file), signal, filling)
-      // What follows the samples goes by: the cache key's last slice is the file's last bytes.
-      file.letGo()
-      return decoded
-    } catch (error) {
-      file.drop()
-      throw error
-    }
+    const [decoded, keys] = await Promise.all([
+      decodeWav(wav, rangedWav(url, size, signal), signal, filling),
+      keysByRanges(url, size, signal),
+    ])
+    return keys ? { ...decoded, keys } : decoded
   }
 }

@@ -135,7 +135,7 @@ async function readBody(
     // Before `take`: a chunk read into the body's buffer is valid until the next fold.
     into?.push(chunk)
     body.take(chunk)
-    // A recording passing through waits for its reader; the server is not what is slow then.
+    // A held recording waits for its reader to choose; the server is not what is slow then.
     const room = into?.room()
     if (room) {
       idle.pause()

@@ -1,6 +1,6 @@
 import { describe, expect, it, test } from 'vitest'
 import { ReceivedBytes } from './received-bytes'
-import { contentKey, probeKey } from '../audio/content-key'
+import { contentKey } from '../audio/content-key'
 import { readBytesAt } from '../audio/recording-file.fixture'
 
 const bytes = (from: number, length: number) =>
@@ -95,8 +95,8 @@ describe('a WAV too large to keep', () => {
   file.set(new TextEncoder().encode('WAVE'), 8)
 
   /** A download of `file` that has come in up to byte `to`, in chunks of 4096 and parts of PART. */
-  function download(passThroughBytes = SIZE - 1) {
-    const received = new ReceivedBytes('big.wav', 4000, passThroughBytes)
+  function download(heldBytes = SIZE - 1, keep = 4000) {
+    const received = new ReceivedBytes('big.wav', keep, heldBytes)
     received.begin(SIZE)
     let loaded = 0
     const arrive = (to: number) => {
@@ -110,90 +110,49 @@ describe('a WAV too large to keep', () => {
     }
     return { received, arrive }
   }
-
-  const read = async (received: ReceivedBytes, start: number, end: number) => {
-    const into = new Uint8Array(end - start)
-    return (await received.copy(start, end, into)) ? [...into] : undefined
-  }
   const slice = (start: number, end: number) => [...file.subarray(start, end)]
 
-  it('passes through its reader: a few parts are held ahead, each let go once read', async () => {
-    const { received, arrive } = download()
+  it('holds a few parts until its reader chooses, and always the bytes a read waits for', async () => {
+    // Its first bytes are kept apart for reads (a header, the first slice): here, four parts.
+    const { received, arrive } = download(SIZE - 1, 4 * PART)
     arrive(2 * PART)
     expect(received.holding).toBe('held')
     expect(received.room()).toBeUndefined()
     arrive(3 * PART)
-    // Three parts are held ahead of a reader that has not read yet: the body waits.
+    // Three parts are held: the body waits.
     const room = received.room()
     expect(room).toBeInstanceOf(Promise)
-    received.passThrough()
-    expect(await read(received, 100, 200)).toEqual(slice(100, 200))
+    // A read waiting for bytes not yet in lets the body read on, however much is held.
+    const waiting = received.upTo(4 * PART)
+    expect(received.room()).toBeUndefined()
+    arrive(4 * PART)
+    expect(await content(await waiting)).toEqual(slice(0, 4 * PART))
+    // Kept whole after all, it reads on to its end.
     let roomy = false
     void room?.then(() => (roomy = true))
-    // Reading on from the second part lets the first go, and the body reads on.
-    expect(await read(received, PART + 10, 2 * PART + 10)).toEqual(slice(PART + 10, 2 * PART + 10))
+    received.keepWhole()
+    await Promise.resolve()
     expect(roomy).toBe(true)
-    await expect(read(received, 100, 200)).rejects.toThrow('let go')
-    // A read waiting for bytes not yet in lets the body read on, however much is held.
-    arrive(5 * PART)
-    expect(received.room()).toBeInstanceOf(Promise)
-    const waiting = read(received, 5 * PART - 10, 6 * PART)
+    expect(received.holding).toBe('whole')
     expect(received.room()).toBeUndefined()
     arrive(SIZE)
-    expect(await waiting).toEqual(slice(5 * PART - 10, 6 * PART))
-    expect(await received.whole).toBeUndefined()
-    expect(received.received().size).toBe(0)
-  })
-
-  it('has the cache keys of the whole file, from the slices kept as it went by', async () => {
-    const { received, arrive } = download()
-    received.passThrough()
-    const reading = (async () => {
-      for (let at = 0; at < SIZE; at += 100_000)
-        await received.copy(at, Math.min(SIZE, at + 100_000), new Uint8Array(100_000))
-    })()
-    arrive(SIZE)
-    await reading
-    const whole = new Blob([file])
-    expect(await received.keys()).toEqual({
-      key: await contentKey(whole),
-      probe: await probeKey(SIZE, (s) => whole.slice(s.start, s.end)),
-      size: SIZE,
-    })
-  })
-
-  it('goes by held nowhere once dropped or let go, and is kept whole if its reader wants it so', async () => {
-    const dropped = download()
-    dropped.arrive(4 * PART)
-    dropped.received.passThrough()
-    dropped.received.drop()
-    expect(dropped.received.dropped.aborted).toBe(true)
-    expect(dropped.received.room()).toBeUndefined()
-    dropped.arrive(SIZE)
-    expect(await read(dropped.received, 0, 10)).toBeUndefined()
-    expect(await dropped.received.keys()).toBeDefined()
-
-    // Let go after its last read, the rest still goes by to its end, held nowhere.
-    const passed = download()
-    passed.arrive(4 * PART)
-    passed.received.passThrough()
-    expect(await read(passed.received, 0, 10)).toEqual(slice(0, 10))
-    passed.received.letGo()
-    expect(passed.received.room()).toBeUndefined()
-    passed.arrive(SIZE)
-    expect(passed.received.dropped.aborted).toBe(false)
-    expect((await passed.received.keys())?.key).toBe(await contentKey(new Blob([file])))
-
-    const kept = download()
-    kept.arrive(3 * PART)
-    kept.received.keepWhole()
-    expect(kept.received.holding).toBe('whole')
-    expect(kept.received.room()).toBeUndefined()
-    kept.arrive(SIZE)
-    expect(await content(await kept.received.whole)).toEqual(slice(0, SIZE))
-    expect(await readBytesAt((await kept.received.bytesAt(PART - 5, PART + 5))!)).toEqual(
+    expect(await content(await received.whole)).toEqual(slice(0, SIZE))
+    expect(await readBytesAt((await received.bytesAt(PART - 5, PART + 5))!)).toEqual(
       slice(PART - 5, PART + 5),
     )
+  })
+
+  it('goes by held nowhere once dropped: its download ends', async () => {
+    const { received, arrive } = download()
+    arrive(4 * PART)
+    received.drop()
+    expect(received.holding).toBe('dropped')
+    expect(received.dropped.aborted).toBe(true)
+    expect(received.room()).toBeUndefined()
+    expect(await received.bytesAt(0, 10)).toBeUndefined()
+    arrive(SIZE)
+    expect(await received.whole).toBeUndefined()
+    expect(received.received().size).toBe(0)
   })
 
   it('is kept whole when it is not over the size, or not a WAV', () => {

@@ -3,25 +3,24 @@ import type { BytesAt } from '../audio/recording-file'
 import { coveringParts } from '../audio/recording-file'
 import type { RecordingKeys } from '../audio/content-key'
 import { KeySlices } from '../audio/content-key'
-import { copyParts, PartWindow } from './part-window'
+import { PartWindow } from './part-window'
 
 /** The opening ranges need a few hundred KB; the rest of a download is the body's, not kept twice. */
 const KEPT_BYTES = 2 * 1024 * 1024
 /**
  * A WAV larger than this is not kept whole: an hour of it is 230 MB, which the browser would hold
- * for as long as the call is open. Its bytes pass through a window while its ranges are read
- * (`copy`), and it plays from its link.
+ * for as long as the call is open. It is held (see `Holding`) until its reader chooses.
  */
-const PASS_THROUGH_BYTES = 64 * 1024 * 1024
-/** Parts a download not kept whole holds ahead of its reader: then it waits (`room`). */
+const HELD_BYTES = 64 * 1024 * 1024
+/** Parts a held download holds ahead of its reader's choice: then it waits (`room`). */
 const WINDOW_PARTS = 3
 
 /**
  * A download's chunks as they arrive, readable before it ends (`GrowingFile`): the recording's
  * opening seconds decode from its first bytes while the rest comes in. The first `keep` bytes
  * are copied here as they arrive. The body folds the rest into parts every few MB (`fold`):
- * kept as Blobs, which share their bytes, or, for a WAV too large to keep, held in a window of
- * buffers that are used again once read.
+ * kept as Blobs, which share their bytes, or, for a WAV too large to keep, held until its reader
+ * chooses.
  */
 export class ReceivedBytes implements GrowingFile {
   readonly whole: Promise<Blob | undefined>
@@ -32,7 +31,7 @@ export class ReceivedBytes implements GrowingFile {
   private parts: Blob[] = []
   private readonly held = new PartWindow()
   private folded = 0
-  private mode: Holding | 'dropped' = 'whole'
+  private mode: Holding = 'whole'
   private size: number | undefined
   private slices: KeySlices | undefined
   private failed = false
@@ -51,7 +50,7 @@ export class ReceivedBytes implements GrowingFile {
   constructor(
     readonly url: string,
     private readonly keep = KEPT_BYTES,
-    private readonly passThroughBytes = PASS_THROUGH_BYTES,
+    private readonly heldBytes = HELD_BYTES,
   ) {
     this.whole = new Promise((resolve) => (this.settle = resolve))
     this.sized = new Promise((resolve) => (this.settleSize = resolve))
@@ -66,7 +65,7 @@ export class ReceivedBytes implements GrowingFile {
   }
 
   get holding(): Holding {
-    return this.mode === 'dropped' ? 'window' : this.mode
+    return this.mode
   }
 
   push(chunk: Uint8Array<ArrayBuffer>) {
@@ -86,11 +85,10 @@ export class ReceivedBytes implements GrowingFile {
    * Gives back the buffer to fill next.
    */
   fold(bytes: Uint8Array<ArrayBuffer>): ArrayBuffer {
-    const at = this.folded
     this.folded += bytes.byteLength
     let next = bytes.buffer
     if (this.mode === 'whole') this.parts.push(new Blob([bytes]))
-    else if (this.mode !== 'dropped') next = this.held.hold(at, bytes)
+    else if (this.mode === 'held') next = this.held.hold(bytes)
     this.wake()
     return next
   }
@@ -111,11 +109,11 @@ export class ReceivedBytes implements GrowingFile {
   }
 
   /**
-   * Whether the body may read on now; otherwise resolves when it may: a file not kept holds a
-   * few parts ahead of its reader, and always the bytes a read is waiting for.
+   * Whether the body may read on now; otherwise resolves when it may: a held file holds a few
+   * parts until its reader chooses, and always the bytes a read is waiting for.
    */
   room(): Promise<void> | undefined {
-    if (this.mode !== 'window' && this.mode !== 'held') return undefined
+    if (this.mode !== 'held') return undefined
     if (this.held.length < WINDOW_PARTS || this.waiting.length > 0) return undefined
     return new Promise((resolve) => this.roomWaiting.push(resolve))
   }
@@ -136,37 +134,13 @@ export class ReceivedBytes implements GrowingFile {
     this.letIn()
   }
 
-  passThrough() {
-    if (this.mode === 'held') this.mode = 'window'
-  }
-
-  letGo() {
-    if (this.mode !== 'whole') this.forget()
-  }
-
   drop() {
     this.unwanted.abort()
-    this.forget()
-  }
-
-  /** Holds nothing more of the file, and wakes whatever waits for its bytes or for room. */
-  private forget() {
     this.mode = 'dropped'
     this.parts = []
     this.held.clear()
     this.letIn()
     this.wakeAll()
-  }
-
-  async copy(start: number, end: number, into: Uint8Array): Promise<boolean> {
-    await this.until(end)
-    if (this.failed || this.mode === 'dropped' || (this.ended && this.folded < end)) return false
-    this.held.release(start)
-    this.letIn()
-    if (this.folded >= end) this.held.copy(start, end, into)
-    // The first bytes may be in before the first part is folded.
-    else copyParts([{ at: 0, bytes: this.firstBytes(end) }], start, end, into)
-    return true
   }
 
   /**
@@ -196,7 +170,7 @@ export class ReceivedBytes implements GrowingFile {
 
   /** A WAV too large to keep is held until its reader says what to do with it (see `Holding`). */
   private holdIfLargeWav() {
-    if (this.size === undefined || this.size <= this.passThroughBytes) return
+    if (this.size === undefined || this.size <= this.heldBytes) return
     const head = this.firstBytes(12)
     const text = (from: number) => String.fromCharCode(...head.subarray(from, from + 4))
     if (text(0) === 'RIFF' && text(8) === 'WAVE') this.mode = 'held'
