@@ -47,7 +47,8 @@ export async function quietLoad(
       `--user-data-dir=${profile}`,
       'about:blank',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // A process group of its own: it ends with all its children, none left to weigh on the next.
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   )
   try {
     const endpoint = await devtoolsPort(browser)
@@ -69,9 +70,12 @@ export async function quietLoad(
       page.close()
     }
   } finally {
-    browser.kill('SIGKILL')
-    await new Promise((resolve) => browser.once('exit', resolve))
-    rmSync(profile, { recursive: true, force: true })
+    if (browser.exitCode === null && browser.signalCode === null) {
+      const exited = new Promise((resolve) => browser.once('exit', resolve))
+      process.kill(-(browser.pid ?? 0), 'SIGKILL')
+      await exited
+    }
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })
   }
 }
 
