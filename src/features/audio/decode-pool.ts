@@ -69,11 +69,23 @@ export class DecodePool {
     { spent }: RunOptions = {},
   ) {
     const pending = ranges.map((range, index) => ({ ...range, index }))
+    const take = () => {
+      const [range] = pending.splice(nextRange(pending, decodeFocus()), 1)
+      if (!range) return undefined
+      const job = Promise.resolve(range.job())
+      // Awaited in turn; a run that fails first leaves it unread.
+      job.catch(() => {})
+      return { range, job }
+    }
     const loop = async (worker: Worker) => {
-      while (pending.length > 0 && !this.stopped) {
-        const [range] = pending.splice(nextRange(pending, decodeFocus()), 1)
-        if (!range) return
-        const reply = await this.call(worker, await range.job())
+      // A worker's next range is read (a ranged read of a link, a part of a download) while it
+      // decodes this one.
+      let next = take()
+      while (next && !this.stopped) {
+        const { range, job } = next
+        const ready = await job
+        next = take()
+        const reply = await this.call(worker, ready)
         if (!reply.ok) throw new Error(reply.error)
         if (reply.kind !== 'range') continue
         if (reply.spent) spent?.(reply.spent)
