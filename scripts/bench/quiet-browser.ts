@@ -24,6 +24,8 @@ export interface QuietLoad {
   peakMb: number
   /** The first of the awaited marks the page set, or undefined on timeout. */
   mark: string | undefined
+  /** When it was set, in ms from navigation. */
+  atMs: number | undefined
 }
 
 /**
@@ -64,7 +66,8 @@ export async function quietLoad(
       await page.send('Page.navigate', { url })
       const mark = await page.waitForMark(marks, timeoutMs)
       peak = Math.max(peak, treeRssMb(browser.pid ?? 0))
-      return { peakMb: peak - baseline, mark }
+      const atMs = mark === undefined ? undefined : await page.markTime(mark)
+      return { peakMb: peak - baseline, mark, atMs }
     } finally {
       clearInterval(sampler)
       page.close()
@@ -99,6 +102,7 @@ function devtoolsPort(browser: ChildProcess): Promise<number> {
 interface PageSession {
   send(method: string, params?: object): Promise<unknown>
   waitForMark(marks: string[], timeoutMs: number): Promise<string | undefined>
+  markTime(mark: string): Promise<number | undefined>
   close(): void
 }
 
@@ -124,13 +128,16 @@ async function pageSession(port: number): Promise<PageSession> {
       waiting.set(id, resolve)
       socket.send(JSON.stringify({ id, method, params }))
     })
-  const firstMark = async (marks: string[]) => {
-    const expression = `(${JSON.stringify(marks)}).find((n) => performance.getEntriesByName(n).length > 0) ?? null`
+  const evaluate = async <T>(expression: string) => {
     const result = (await send('Runtime.evaluate', { expression, returnByValue: true })) as {
-      result?: { value?: string | null }
+      result?: { value?: T | null }
     }
     return result.result?.value ?? undefined
   }
+  const firstMark = (marks: string[]) =>
+    evaluate<string>(
+      `(${JSON.stringify(marks)}).find((n) => performance.getEntriesByName(n).length > 0) ?? null`,
+    )
   return {
     send,
     async waitForMark(marks, timeoutMs) {
@@ -140,6 +147,10 @@ async function pageSession(port: number): Promise<PageSession> {
       }
       return undefined
     },
+    markTime: (mark) =>
+      evaluate<number>(
+        `performance.getEntriesByName(${JSON.stringify(mark)})[0]?.startTime ?? null`,
+      ),
     close: () => socket.close(),
   }
 }

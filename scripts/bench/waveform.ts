@@ -3,10 +3,11 @@
  * with the URL, no peaks) side by side on the same files, in headless Chromium (performance.md
  * §6). Per case and system, the median of BENCH_RUNS runs (default 3) of: first waveform, full
  * waveform cold and on reopen, peak RSS of the browser above its idle baseline (in a load of its
- * own that no tool inspects, `quiet-browser.ts`; under Playwright too, for comparison), the CPU
- * time its processes used from navigation to the full waveform (steadier than wall time on a
- * shared machine), the longest main-thread task during load, frames over 20 ms during 5 s of 1× and 5 s of 4× playback (with
- * karaoke in the app), seek latency and zoom step. Prints the table and the ratios, writes
+ * own that no tool inspects, `quiet-browser.ts`, which times its full waveform too; under
+ * Playwright as well, for comparison), the CPU time its processes used from navigation to the
+ * full waveform (steadier than wall time on a shared machine), the longest main-thread task
+ * during load, frames over 20 ms during 5 s of 1× and 5 s of 4× playback (with karaoke in the
+ * app), seek latency and zoom step. Prints the table and the ratios, writes
  * bench-results/waveform.json. `BENCH_CASES="1 h Opus,1 h WAV"` runs some cases only.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -48,6 +49,8 @@ interface Run {
   peakRssMb: number
   /** The same under Playwright, whose inspector keeps copies of response bodies. */
   inspectedPeakRssMb: number
+  /** The full waveform's mark in that uninspected load, ms from navigation. */
+  quietFullMs: number | null
   /** CPU time of the browser's processes from navigation to the full waveform (workers included). */
   loadCpuMs: number | null
   longestTaskMs: number
@@ -209,7 +212,8 @@ async function oneRun(
         ...{ firstMs: null, firstFromOpenMs: null, fullMs: null },
         ...{ reopenFullMs: null, reopenFromStartMs: null },
         reopenDecodeJobs: null,
-        ...{ peakRssMb: 0, inspectedPeakRssMb: peak - baseline, loadCpuMs: null, longestTaskMs },
+        ...{ peakRssMb: 0, inspectedPeakRssMb: peak - baseline, quietFullMs: null },
+        ...{ loadCpuMs: null, longestTaskMs },
         ...{ dropped1x: 0, dropped4x: 0, frames: 0 },
         ...{ seekP50Ms: null, zoomStepMaxMs: null, error: error ?? 'failed' },
       }
@@ -254,6 +258,7 @@ async function oneRun(
       reopenDecodeJobs,
       peakRssMb: 0,
       inspectedPeakRssMb: peak - baseline,
+      quietFullMs: null,
       loadCpuMs,
       longestTaskMs,
       ...frames,
@@ -270,7 +275,7 @@ function failedRun(error: unknown): Run {
   return {
     ...{ firstMs: null, firstFromOpenMs: null, fullMs: null },
     ...{ reopenFullMs: null, reopenFromStartMs: null },
-    ...{ reopenDecodeJobs: null, peakRssMb: 0, inspectedPeakRssMb: 0 },
+    ...{ reopenDecodeJobs: null, peakRssMb: 0, inspectedPeakRssMb: 0, quietFullMs: null },
     ...{ loadCpuMs: null, longestTaskMs: 0 },
     ...{ dropped1x: 0, dropped4x: 0 },
     ...{ frames: 0, seekP50Ms: null, zoomStepMaxMs: null },
@@ -292,6 +297,7 @@ function summarize(runs: Run[]) {
     reopenDecodeJobs: pick((r) => r.reopenDecodeJobs),
     peakRssMb: pick((r) => r.peakRssMb),
     inspectedPeakRssMb: pick((r) => r.inspectedPeakRssMb),
+    quietFullMs: pick((r) => r.quietFullMs),
     loadCpuMs: pick((r) => r.loadCpuMs),
     longestTaskMs: pick((r) => r.longestTaskMs),
     dropped1x: pick((r) => r.dropped1x),
@@ -335,8 +341,11 @@ async function main() {
             await browserServer.close()
           }
           const run = runs.at(-1)!
-          if (!run.error)
-            run.peakRssMb = (await quietLoad(url(system, c), DONE, LOAD_TIMEOUT_MS)).peakMb
+          if (!run.error) {
+            const quiet = await quietLoad(url(system, c), DONE, LOAD_TIMEOUT_MS)
+            run.peakRssMb = quiet.peakMb
+            run.quietFullMs = quiet.mark === 'waveform:complete' ? (quiet.atMs ?? null) : null
+          }
           console.log(c.id, system, `run ${i + 1}/${RUNS}`, JSON.stringify(runs.at(-1)))
           // A decode that fails once (wavesurfer on 3 h) fails every time: do not repeat it.
           if (runs.at(-1)?.error) break
