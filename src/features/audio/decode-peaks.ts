@@ -17,7 +17,7 @@ import { usePeaksProgress } from './peaks-progress'
 import { nextTask } from '../loading/next-task'
 import type { RecordingFile } from './recording-file'
 import { bytesAt } from './recording-file'
-import type { RangesDecoded } from './run-ranges'
+import type { StreamedDecode } from './streamed-decode'
 
 /** 16 kHz keeps what the alignment features need (up to 8 kHz) and no more. */
 const DECODE_SAMPLE_RATE = 16_000
@@ -98,7 +98,7 @@ async function fromCache(
  * the opening draws before the rest is in.
  */
 export function startStreamedPeaks(
-  decode: (filling: Filling) => Promise<RangesDecoded & { keys?: RecordingKeys }>,
+  decode: StreamedDecode,
   keys: () => Promise<RecordingKeys | undefined>,
   signal: AbortSignal,
 ): PeaksSession {

@@ -21,6 +21,11 @@ export interface RangeAnswer {
   size: number
 }
 
+/** How a range's body is read: whole into a new buffer, unless told otherwise (`readRangeInto`). */
+type BodyReader = (response: Response) => Promise<Uint8Array<ArrayBuffer> | undefined>
+
+const newBuffer: BodyReader = async (response) => new Uint8Array(await response.arrayBuffer())
+
 /**
  * What the server answers to the range request `range`, if its `Content-Range` is one `wanted`
  * takes (the bytes' first and last position and the file's size), within `timeoutMs`.
@@ -31,8 +36,7 @@ async function askRange(
   wanted: (at: number, last: number, size: number) => boolean,
   signal: AbortSignal,
   timeoutMs: number,
-  read: (body: Response) => Promise<Uint8Array<ArrayBuffer> | undefined> = async (response) =>
-    new Uint8Array(await response.arrayBuffer()),
+  read: BodyReader = newBuffer,
 ): Promise<RangeAnswer | undefined> {
   // A timer of its own, not `AbortSignal.timeout`: Node may collect a timeout signal that only
   // `AbortSignal.any` refers to, and then it never fires.
@@ -76,9 +80,10 @@ export function readSizedRange(
   end: number,
   signal: AbortSignal,
   timeoutMs = RANGE_TIMEOUT_MS,
+  read: BodyReader = newBuffer,
 ): Promise<RangeAnswer | undefined> {
   const wanted = (at: number, last: number) => at === start && last === end - 1
-  return askRange(url, `bytes=${start}-${end - 1}`, wanted, signal, timeoutMs)
+  return askRange(url, `bytes=${start}-${end - 1}`, wanted, signal, timeoutMs, read)
 }
 
 /**
@@ -101,26 +106,15 @@ export function readLastBytes(
  * come back in a view of the same memory. A decode that reads a file range by range uses its
  * buffers again instead of leaving the garbage collector a new one per range.
  */
-export async function readRangeInto(
+export function readRangeInto(
   url: string,
   start: number,
   size: number,
   into: Uint8Array<ArrayBuffer>,
   signal: AbortSignal,
 ): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  const end = start + into.length
-  const wanted = (at: number, last: number, total: number) =>
-    at === start && last === end - 1 && total === size
   const read = (response: Response) => fill(response, into)
-  const answer = await askRange(
-    url,
-    `bytes=${start}-${end - 1}`,
-    wanted,
-    signal,
-    RANGE_TIMEOUT_MS,
-    read,
-  )
-  return answer?.bytes
+  return readRange(url, start, start + into.length, size, signal, RANGE_TIMEOUT_MS, read)
 }
 
 /** A response's body read into `into`; undefined unless it fills it exactly. */
@@ -165,9 +159,10 @@ export async function readRange(
   size: number,
   signal: AbortSignal,
   timeoutMs = RANGE_TIMEOUT_MS,
+  read: BodyReader = newBuffer,
 ): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  const read = await readSizedRange(url, start, end, signal, timeoutMs)
-  return read?.size === size ? read.bytes : undefined
+  const answer = await readSizedRange(url, start, end, signal, timeoutMs, read)
+  return answer?.size === size ? answer.bytes : undefined
 }
 
 /** The spans of a file of `size` by range requests; undefined when any cannot be read so. */
@@ -236,17 +231,18 @@ export async function cachedByRanges(
   signal: AbortSignal,
 ): Promise<LinkHit | undefined> {
   const entries = cache.entries()
-  // The last slice is asked for at once too, in case the server answers a suffix range.
-  const suffix = readLastBytes(url, KEY_SLICE_BYTES, signal)
-  const first = await readSizedRange(url, 0, KEY_SLICE_BYTES, signal)
-  // A file this small is read whole before its waveform is drawn anyway.
-  if (!first || first.size <= KEY_SLICES * KEY_SLICE_BYTES) return undefined
-  const { size } = first
-  const candidates = entriesOfSize(await entries, size)
-  if (candidates.length === 0 || signal.aborted) return undefined
-  const peaks = new Map(candidates.map((entry) => [entry.key, cache.peaks(entry.key)]))
+  // Every read after the first is called off on a miss.
   const reads = new AbortController()
   const stop = AbortSignal.any([signal, reads.signal])
+  // The last slice is asked for at once too, in case the server answers a suffix range.
+  const suffix = readLastBytes(url, KEY_SLICE_BYTES, stop)
+  const first = await readSizedRange(url, 0, KEY_SLICE_BYTES, signal)
+  // A file this small is read whole before its waveform is drawn anyway.
+  if (!first || first.size <= KEY_SLICES * KEY_SLICE_BYTES) return miss(reads)
+  const { size } = first
+  const candidates = entriesOfSize(await entries, size)
+  if (candidates.length === 0 || signal.aborted) return miss(reads)
+  const peaks = new Map(candidates.map((entry) => [entry.key, cache.peaks(entry.key)]))
   const spans = keySpans(size)
   const last = spans.at(-1)!
   // Asked for with the first, the suffix is in by now; else the last slice is asked for before
