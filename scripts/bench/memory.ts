@@ -5,7 +5,9 @@
  * CDP (`Runtime.getHeapUsage`, the page and every worker, typed arrays and WASM memories in
  * `backingStorageSize`). Prints the tree's peak above baseline, what each process and context held
  * at that moment, and the same once the load has settled (`MEMORY_SETTLE_S`, default 20 s, the
- * alignment and the word worker included). Run after `npx vite build`:
+ * alignment and the word worker included). It drives the page with Playwright, so its totals
+ * include the copies of response bodies Chromium keeps for the inspector (see `quiet-browser.ts`,
+ * where the benchmark's memory figure comes from). Run after `npx vite build`:
  * `npx tsx scripts/bench/memory.ts "1 h Opus"`.
  */
 import { readFileSync } from 'node:fs'

@@ -120,7 +120,9 @@ async function pageSession(port: number): Promise<PageSession> {
   const waiting = new Map<number, (result: unknown) => void>()
   socket.on('message', (data: Buffer) => {
     const message = JSON.parse(data.toString()) as { id?: number; result?: unknown }
-    if (message.id !== undefined) waiting.get(message.id)?.(message.result)
+    if (message.id === undefined) return
+    waiting.get(message.id)?.(message.result)
+    waiting.delete(message.id)
   })
   const send = (method: string, params: object = {}) =>
     new Promise<unknown>((resolve) => {
