@@ -19,9 +19,9 @@ async function lookUp(url: string) {
       new AbortController().signal,
     )
     if (!hit) return post({ found: null })
-    const { keys, cached, confirmed } = hit
+    const { keys, cached } = hit
     post({ found: { keys, cached } }, [...new Set(cached.peaks.map((p) => p.buffer))])
-    post({ confirmed: await confirmed })
+    post({ confirmed: await hit.confirm() })
   } catch {
     post({ found: null })
   }

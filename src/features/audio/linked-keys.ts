@@ -208,22 +208,23 @@ export interface CacheReader {
 }
 
 /**
- * A cache entry a linked recording was found to be by its probe; `confirmed` tells, once the
- * rest of its key is read, whether the recording is that entry's after all.
+ * A cache entry a linked recording was found to be by its probe; `confirm` reads the rest of its
+ * key and tells whether the recording is that entry's after all.
  */
 export interface LinkHit {
   keys: RecordingKeys
   cached: CachedPeaks
-  confirmed: Promise<boolean>
+  confirm(): Promise<boolean>
 }
 
 /**
  * A linked recording's peaks if the cache may have them, found from its link alone. The first
- * slice of its content key gives the file's size; only if an entry has that size are the other
- * 31 read (1 MB, however long the file). The last, asked for with the first where the server
- * answers suffix ranges, makes the probe with it: the one entry of that size and probe is a hit
- * before the inner 30 are in, which confirm it. Over HTTP/1.1, six reads at a time, they take
- * five round trips more.
+ * slice of its content key gives the file's size; only if an entry has that size is the last
+ * read (asked for with the first, where the server answers suffix ranges), which makes the probe
+ * with it. The one entry of that size and probe is a hit at once: the inner 30 slices, which
+ * confirm it, are asked for only once it has been handed on, since asking for them takes the
+ * thread a few ms each. Several entries of that probe, or one stored without a probe, are told
+ * apart by the whole key (1 MB, however long the file).
  */
 export async function cachedByRanges(
   url: string,
@@ -245,26 +246,17 @@ export async function cachedByRanges(
   const peaks = new Map(candidates.map((entry) => [entry.key, cache.peaks(entry.key)]))
   const spans = keySpans(size)
   const last = spans.at(-1)!
-  // Asked for with the first, the suffix is in by now; else the last slice is asked for before
-  // the inner ones, which would hold it up six at a time.
   const answer = await suffix
-  const lastRead =
-    answer?.size === size
-      ? Promise.resolve(answer.bytes)
-      : readRange(url, last.start, last.end, size, stop)
-  const inner = readSlices(url, size, spans.slice(1, -1), stop)
-  const keys = Promise.all([lastRead, inner]).then(
-    ([lastBytes, innerPieces]) =>
-      lastBytes &&
-      innerPieces &&
-      keysOf(size, [
-        { at: 0, bytes: first.bytes },
-        { at: last.start, bytes: lastBytes },
-        ...innerPieces,
-      ]),
-  )
-  const lastBytes = await lastRead
+  const lastBytes =
+    answer?.size === size ? answer.bytes : await readRange(url, last.start, last.end, size, stop)
   if (!lastBytes) return miss(reads)
+  const keys = async () => {
+    const inner = await readSlices(url, size, spans.slice(1, -1), stop)
+    return (
+      inner &&
+      keysOf(size, [{ at: 0, bytes: first.bytes }, { at: last.start, bytes: lastBytes }, ...inner])
+    )
+  }
   const probe = await probeKey(size, (span) => (span.start === 0 ? first.bytes : lastBytes))
   const probed = candidates.filter((entry) => entry.probe === probe)
   const unprobed = candidates.some((entry) => entry.probe === undefined)
@@ -272,14 +264,14 @@ export async function cachedByRanges(
     const { key } = probed[0]!
     const cached = await peaks.get(key)
     if (!cached || signal.aborted) return miss(reads)
-    return { keys: { key, probe, size }, cached, confirmed: keys.then((k) => k?.key === key) }
+    const confirm = async () => (await keys())?.key === key
+    return { keys: { key, probe, size }, cached, confirm }
   }
-  // Several entries share the probe, or one was stored before probes were: the key tells.
   if (probed.length === 0 && !unprobed) return miss(reads)
-  const known = await keys
+  const known = await keys()
   const cached = known && (await peaks.get(known.key))
   return known && cached && !signal.aborted
-    ? { keys: known, cached, confirmed: Promise.resolve(true) }
+    ? { keys: known, cached, confirm: () => Promise.resolve(true) }
     : undefined
 }
 
