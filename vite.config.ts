@@ -1,8 +1,41 @@
 import react from '@vitejs/plugin-react'
+import type { Plugin, Rollup } from 'vite'
 import { defineConfig } from 'vitest/config'
 
+/**
+ * The page's first script is a small one that imports the app (see `src/main.tsx`): the app's
+ * code and styles are asked for by the page itself, with that script, not once it has run.
+ */
+function preloadApp(entry: string): Plugin {
+  let base = '/'
+  return {
+    name: 'turnline:preload-app',
+    apply: 'build',
+    configResolved: (config) => void (base = config.base),
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle = {} }) {
+        const chunks = Object.values(bundle).filter(
+          (output): output is Rollup.OutputChunk => output.type === 'chunk',
+        )
+        const app = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(entry))
+        if (!app) throw new Error(`the build has no chunk for ${entry}`)
+        const entries = new Set(chunks.filter((c) => c.isEntry).map((c) => c.fileName))
+        const scripts = [app.fileName, ...app.imports.filter((file) => !entries.has(file))]
+        const styles = [...(app.viteMetadata?.importedCss ?? [])]
+        const link = (rel: string) => (file: string) => ({
+          tag: 'link',
+          attrs: { rel, crossorigin: '', href: base + file },
+          injectTo: 'head' as const,
+        })
+        return [...scripts.map(link('modulepreload')), ...styles.map(link('stylesheet'))]
+      },
+    },
+  }
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), preloadApp('src/app/start.tsx')],
   server: { port: 5173 },
   preview: { port: 4173 },
   // ES workers can import() mediabunny lazily: Opus-only sessions never fetch it.

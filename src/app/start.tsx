@@ -1,11 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { startTransition, StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './app/App'
-import { ErrorBoundary } from './app/ErrorBoundary'
-import { startUrlDownloads } from './features/loading/url-downloads'
-import './app/app.css'
-import './app/layout.css'
+import { App } from './App'
+import { ErrorBoundary } from './ErrorBoundary'
+import { startUrlDownloads } from '../features/loading/url-downloads'
+import './app.css'
+import './layout.css'
 
 /** Inputs are files: a failure is not transient and a loaded file never goes stale. */
 const queryClient = new QueryClient({

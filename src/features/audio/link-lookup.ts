@@ -9,43 +9,72 @@ export type LinkLookupReply =
 /** Longer than a ranged read may take (see `readRange`): a lookup that hangs is a miss. */
 const LOOKUP_TIMEOUT_MS = 20_000
 
+interface Lookup {
+  link: Promise<CachedLink | undefined>
+  stop: () => void
+}
+
+/** Lookups started before the app's code had loaded, by absolute link, until taken. */
+const early = new Map<string, Lookup>()
+
+/**
+ * Starts the lookup of the page's linked recording as the page's first script runs (see
+ * `main.tsx`): the worker takes 50–150 ms to start, which would otherwise follow the loading of
+ * the app's code and come before the cache's answer.
+ */
+export function lookUpEarly(url: string) {
+  const href = absolute(url)
+  early.set(href, startLookup(href))
+}
+
 /**
  * A reopened link's peaks, looked up from its link alone in a worker of its own (see
- * `cachedByRanges`); undefined when the cache does not have them. The worker ends once the hit
- * is confirmed or refuted, when `signal` aborts, or after `LOOKUP_TIMEOUT_MS`; a hit it could
- * not confirm by then is refuted.
+ * `cachedByRanges`), or taken from `lookUpEarly`; undefined when the cache does not have them.
+ * The worker ends once the hit is confirmed or refuted, when `signal` aborts, or after
+ * `LOOKUP_TIMEOUT_MS`; a hit it could not confirm by then is refuted.
  */
 export function cachedLinkInWorker(
   url: string,
   signal: AbortSignal,
 ): Promise<CachedLink | undefined> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve(undefined)
-    // The link is the worker's name, which it reads as it starts: a message posted before its
-    // script has run waits for the page to hand it on, behind the page's own first tasks. A link
-    // relative to the page would be read relative to the worker's script.
-    const worker = new Worker(new URL('./link-lookup.worker.ts', import.meta.url), {
-      type: 'module',
-      name: new URL(url, document.baseURI).href,
-    })
-    let confirm: (same: boolean) => void = () => {}
-    const confirmed = new Promise<boolean>((done) => (confirm = done))
-    const end = () => {
-      worker.terminate()
-      clearTimeout(timeout)
-      signal.removeEventListener('abort', end)
-      resolve(undefined)
-      confirm(false)
-    }
-    const timeout = setTimeout(end, LOOKUP_TIMEOUT_MS)
-    worker.onmessage = ({ data }: MessageEvent<LinkLookupReply>) => {
-      if ('confirmed' in data) {
-        confirm(data.confirmed)
-        end()
-      } else if (data.found) resolve({ ...data.found, confirmed })
-      else end()
-    }
-    worker.onerror = end
-    signal.addEventListener('abort', end, { once: true })
+  const href = absolute(url)
+  const lookup = early.get(href) ?? startLookup(href)
+  early.delete(href)
+  if (signal.aborted) lookup.stop()
+  else signal.addEventListener('abort', lookup.stop, { once: true })
+  return lookup.link
+}
+
+/** A link relative to the page would be read relative to the worker's script. */
+function absolute(url: string): string {
+  return new URL(url, document.baseURI).href
+}
+
+function startLookup(href: string): Lookup {
+  // The link is the worker's name, which it reads as it starts: a message posted before its
+  // script has run waits for the page to hand it on, behind the page's own first tasks.
+  const worker = new Worker(new URL('./link-lookup.worker.ts', import.meta.url), {
+    type: 'module',
+    name: href,
   })
+  let found: (link: CachedLink | undefined) => void = () => {}
+  const link = new Promise<CachedLink | undefined>((resolve) => (found = resolve))
+  let confirm: (same: boolean) => void = () => {}
+  const confirmed = new Promise<boolean>((done) => (confirm = done))
+  const stop = () => {
+    worker.terminate()
+    clearTimeout(timeout)
+    found(undefined)
+    confirm(false)
+  }
+  const timeout = setTimeout(stop, LOOKUP_TIMEOUT_MS)
+  worker.onmessage = ({ data }: MessageEvent<LinkLookupReply>) => {
+    if ('confirmed' in data) {
+      confirm(data.confirmed)
+      stop()
+    } else if (data.found) found({ ...data.found, confirmed })
+    else stop()
+  }
+  worker.onerror = stop
+  return { link, stop }
 }
