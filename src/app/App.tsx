@@ -21,6 +21,7 @@ import { CallSummary } from './CallSummary'
 import { ErrorBoundary } from './ErrorBoundary'
 import { handleKeyDown } from './commands'
 import { Legend } from './Legend'
+import { Logo } from './Logo'
 import { Shortcuts } from './Shortcuts'
 import { WordTiming } from '../features/words/WordTiming'
 
@@ -38,8 +39,7 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <h1>
-          <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width={22} height={22} />{' '}
-          Turnline
+          <Logo /> Turnline
         </h1>
         {showsDemo && <span className="demo-badge">Demo call</span>}
         <CallSummary />
