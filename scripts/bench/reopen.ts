@@ -1,10 +1,12 @@
 /**
- * A linked call reopened again and again: the app's reopen from the start of the recording's
- * download (`audio:stream`) to its full waveform (`waveform:complete`), over `REOPEN_RUNS`
- * reloads (default 10) of one page, after one cold open that fills the cache; with
- * `REOPEN_LATENCY_MS`, each response for the recording starts that much later. The benchmark does
- * one reopen per run, right after its cold open; this is the figure to compare builds by. Run
- * after `npx vite build`: `npx tsx scripts/bench/reopen.ts "1 h Opus"`.
+ * A linked call reopened again and again: the app's reopen from navigation to its full waveform
+ * (`waveform:complete`), and from the start of the recording's download (`audio:stream`), over
+ * `REOPEN_RUNS` reloads (default 10) of one page, after one cold open that fills the cache; with
+ * `REOPEN_LATENCY_MS`, each response for the recording starts that much later. The cache lookup
+ * starts with the page's first script, before the download, so the figure from navigation is
+ * the one a reviewer waits for. The benchmark does one reopen per run, right after its cold open;
+ * this is the figure to compare builds by. Run after `npx vite build`:
+ * `npx tsx scripts/bench/reopen.ts "1 h Opus"`.
  */
 import type { Browser, Page } from '@playwright/test'
 import type { BenchCase } from './waveform-inputs'
@@ -42,9 +44,9 @@ async function reopenAgainAndAgain(page: Page, _browser: Browser, c: BenchCase) 
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]
   console.log(
-    `${c.id}${LATENCY_MS ? ` over a ${LATENCY_MS} ms link` : ''}: reopen from download start ${median(fromStart)} ms ` +
-      `(${Math.min(...fromStart)}–${Math.max(...fromStart)}), from navigation ` +
-      `${median(fromNavigation)} ms, over ${RUNS} reloads: ${fromStart.join(', ')}`,
+    `${c.id}${LATENCY_MS ? ` over a ${LATENCY_MS} ms link` : ''}: reopen from navigation ` +
+      `${median(fromNavigation)} ms (${Math.min(...fromNavigation)}–${Math.max(...fromNavigation)}), ` +
+      `from download start ${median(fromStart)} ms, over ${RUNS} reloads: ${fromNavigation.join(', ')}`,
   )
 }
 
