@@ -39,9 +39,9 @@ async function reopenAgainAndAgain(page: Page, _browser: Browser, c: BenchCase) 
         (n) => performance.getEntriesByName(n)[0]?.startTime,
       ),
     )
-    if (script === undefined || start === undefined || complete === undefined)
-      throw new Error('a mark is missing')
-    fromScript.push(Math.round(complete - script))
+    if (start === undefined || complete === undefined) throw new Error('a mark is missing')
+    // Builds before stop 24 have no `page:script`.
+    if (script !== undefined) fromScript.push(Math.round(complete - script))
     fromStart.push(Math.round(complete - start))
     fromNavigation.push(Math.round(complete))
     await page.waitForTimeout(PAUSE_MS)
@@ -50,7 +50,8 @@ async function reopenAgainAndAgain(page: Page, _browser: Browser, c: BenchCase) 
   console.log(
     `${c.id}${LATENCY_MS ? ` over a ${LATENCY_MS} ms link` : ''}: reopen from navigation ` +
       `${median(fromNavigation)} ms (${Math.min(...fromNavigation)}–${Math.max(...fromNavigation)}), ` +
-      `from the first script ${median(fromScript)} ms, from download start ${median(fromStart)} ms, ` +
+      `from the first script ${fromScript.length ? `${median(fromScript)} ms` : '–'}, ` +
+      `from download start ${median(fromStart)} ms, ` +
       `over ${RUNS} reloads: ${fromNavigation.join(', ')}`,
   )
 }
