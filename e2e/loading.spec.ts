@@ -101,6 +101,14 @@ test.describe('opening calls', () => {
     await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible()
   })
 
+  test('a recording link that is not a URL is reported and the history still opens', async ({
+    page,
+  }) => {
+    await page.goto('/?audio=https://&history=demo/history.json')
+    await expect(page.getByRole('alert')).toContainText('audio could not be loaded: https://')
+    await expect(page.getByText('history.json · python history')).toBeVisible()
+  })
+
   test('a history passed where timings belong is named as the wrong kind of file', async ({
     page,
   }) => {

@@ -1,9 +1,9 @@
 import { lookUpEarly } from './features/audio/link-lookup'
-import { urlSources } from './features/loading/url-sources'
+import { urlCallPlan } from './features/loading/url-sources'
 
 // The page's first script is this small one. A reopened recording's waveform is drawn from the
 // cache, and its lookup starts now, while the app's code (React, wavesurfer.js, zod) loads.
 performance.mark('page:script')
-const { audio } = urlSources(window.location.search, import.meta.env.BASE_URL)
+const { audio } = urlCallPlan()
 if (audio) lookUpEarly(audio)
 void import('./app/start')

@@ -10,8 +10,10 @@ export type LinkLookupReply =
 const LOOKUP_TIMEOUT_MS = 20_000
 
 interface Lookup {
-  link: Promise<CachedLink | undefined>
+  found: Promise<CachedLink | undefined>
   stop: () => void
+  /** Aborts when the lookup has ended. */
+  ended: AbortSignal
 }
 
 /** Lookups started before the app's code had loaded, by absolute link, until taken. */
@@ -20,18 +22,23 @@ const early = new Map<string, Lookup>()
 /**
  * Starts the lookup of the page's linked recording as the page's first script runs (see
  * `main.tsx`): the worker takes 50–150 ms to start, which would otherwise follow the loading of
- * the app's code and come before the cache's answer.
+ * the app's code and come before the cache's answer. A link that cannot be looked up (not a URL,
+ * no workers allowed) is left to the download, which says what is wrong with it.
  */
 export function lookUpEarly(url: string) {
-  const href = absolute(url)
-  early.set(href, startLookup(href))
+  try {
+    const href = absolute(url)
+    early.set(href, startLookup(href))
+  } catch {
+    // The app opens the link itself, and reports it.
+  }
 }
 
 /**
  * A reopened link's peaks, looked up from its link alone in a worker of its own (see
  * `cachedByRanges`), or taken from `lookUpEarly`; undefined when the cache does not have them.
- * The worker ends once the hit is confirmed or refuted, when `signal` aborts, or after
- * `LOOKUP_TIMEOUT_MS`; a hit it could not confirm by then is refuted.
+ * The worker ends once the hit is confirmed or refuted, when `signal` aborts, or
+ * `LOOKUP_TIMEOUT_MS` after it started; a hit it could not confirm by then is refuted.
  */
 export function cachedLinkInWorker(
   url: string,
@@ -41,8 +48,8 @@ export function cachedLinkInWorker(
   const lookup = early.get(href) ?? startLookup(href)
   early.delete(href)
   if (signal.aborted) lookup.stop()
-  else signal.addEventListener('abort', lookup.stop, { once: true })
-  return lookup.link
+  else signal.addEventListener('abort', lookup.stop, { once: true, signal: lookup.ended })
+  return lookup.found
 }
 
 /** A link relative to the page would be read relative to the worker's script. */
@@ -57,24 +64,29 @@ function startLookup(href: string): Lookup {
     type: 'module',
     name: href,
   })
-  let found: (link: CachedLink | undefined) => void = () => {}
-  const link = new Promise<CachedLink | undefined>((resolve) => (found = resolve))
+  let resolve: (link: CachedLink | undefined) => void = () => {}
+  const found = new Promise<CachedLink | undefined>((done) => (resolve = done))
   let confirm: (same: boolean) => void = () => {}
   const confirmed = new Promise<boolean>((done) => (confirm = done))
+  const ended = new AbortController()
   const stop = () => {
     worker.terminate()
     clearTimeout(timeout)
-    found(undefined)
+    resolve(undefined)
     confirm(false)
+    ended.abort()
+    // One never taken (the reviewer opened files of their own first) lets its peaks go.
+    if (early.get(href) === lookup) early.delete(href)
   }
   const timeout = setTimeout(stop, LOOKUP_TIMEOUT_MS)
   worker.onmessage = ({ data }: MessageEvent<LinkLookupReply>) => {
     if ('confirmed' in data) {
       confirm(data.confirmed)
       stop()
-    } else if (data.found) found({ ...data.found, confirmed })
+    } else if (data.found) resolve({ ...data.found, confirmed })
     else stop()
   }
   worker.onerror = stop
-  return { link, stop }
+  const lookup = { found, stop, ended: ended.signal }
+  return lookup
 }

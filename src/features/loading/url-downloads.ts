@@ -3,12 +3,11 @@ import { queryOptions } from '@tanstack/react-query'
 import { create } from 'zustand'
 import { AUDIO_LIMITS, fetchBlob, fetchText, limitsFrom, TEXT_LIMITS } from './fetch-source'
 import { ReceivedBytes } from './received-bytes'
-import type { UrlSources } from './url-sources'
-import { fileNameOf, urlSources } from './url-sources'
+import { fileNameOf, urlCallPlan } from './url-sources'
 import { hasUserOpenedFiles, openInputs } from './open-inputs'
 
 /**
- * The downloads of the call the page's URL names. They start with the page's first script, not
+ * The downloads of the call the page's URL names. They start as the app's script runs, not
  * after its first render, and the recording opens from its first bytes while the page renders.
  * TanStack Query holds them: the status line and its retries read the same queries.
  */
@@ -44,11 +43,6 @@ function cancellable(url: string, signal: AbortSignal): AbortSignal {
 
 export function cancelDownload(url: string) {
   controllers.get(url)?.abort()
-}
-
-/** What the page's URL asks to open: the call it names, or the demo call. */
-export function urlCallPlan(): UrlSources {
-  return urlSources(window.location.search, import.meta.env.BASE_URL)
 }
 
 /** A failed download is retried by the reviewer, not by mounting the status line. */

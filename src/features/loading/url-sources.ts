@@ -12,6 +12,11 @@ const DEMO = {
   timings: 'demo/timed-strings.json',
 }
 
+/** What the page's URL asks to open: the call it names, or the demo call. */
+export function urlCallPlan(): UrlSources {
+  return urlSources(window.location.search, import.meta.env.BASE_URL)
+}
+
 /** `/?audio=URL&history=URL[&timings=URL][&egress=URL][&alignment=URL]`; no parameters: the demo call. */
 export function urlSources(search: string, base: string): UrlSources {
   const params = new URLSearchParams(search)

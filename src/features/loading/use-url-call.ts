@@ -1,14 +1,8 @@
 import { useQueries, useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef } from 'react'
 import { hasUserOpenedFiles, openInputs } from './open-inputs'
-import {
-  cancelDownload,
-  recordingQuery,
-  textQuery,
-  urlCallPlan,
-  useReceived,
-} from './url-downloads'
-import { fileNameOf } from './url-sources'
+import { cancelDownload, recordingQuery, textQuery, useReceived } from './url-downloads'
+import { fileNameOf, urlCallPlan } from './url-sources'
 
 export interface SourceStatus {
   label: string
