@@ -13,7 +13,7 @@ import { placeInTasks } from './place-in-tasks'
 import { reviewActions, useReviewStore } from '../../store/review-store'
 import type { AudioInput } from '../audio/open-audio'
 import { openAudio } from '../audio/open-audio'
-import { nextTask } from './next-task'
+import { nextStep } from './next-task'
 import { parseOffThread } from './parse-off-thread'
 import { resetCursor } from '../player/playback-cursor'
 
@@ -67,7 +67,7 @@ export async function openInputs(
     texts.map((input) => parseOffThread(input.name, input.text, input.expected)),
   )
   // The parsed files arrive with the worker's message; placing them is the next task's work.
-  if (texts.length > 0) await nextTask()
+  if (texts.length > 0) await nextStep()
   if (!stillWanted()) return
   for (const [index, result] of results.entries()) {
     const name = texts[index]?.name ?? ''

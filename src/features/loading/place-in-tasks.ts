@@ -4,7 +4,7 @@ import type { CallInputs, Placed } from '../../store/call-store'
 import { callKey, checkPlacement, placeTimeline, prepareMessageFacts } from '../../store/call-store'
 import { loadCorrections } from '../../store/persist-corrections'
 import { useReviewStore } from '../../store/review-store'
-import { nextTask } from './next-task'
+import { nextStep } from './next-task'
 import { buildViewAhead, withCurrentWords } from './view-ahead'
 
 /**
@@ -16,11 +16,11 @@ export async function placeInTasks(
   inputs: CallInputs,
 ): Promise<{ placed: Placed; restored?: RestoredCorrections | undefined }> {
   prepareMessageFacts(inputs)
-  await nextTask()
+  await nextStep()
   const timeline = placeTimeline(inputs)
-  await nextTask()
+  await nextStep()
   const placed = checkPlacement(inputs, timeline)
-  await nextTask()
+  await nextStep()
   if (!timeline) return { placed }
   const key = callKey(inputs)
   // The call under review keeps its corrections; another one gets its saved ones (read once).

@@ -3,7 +3,7 @@ import type { Timeline } from '../../domain/timeline'
 import type { AudioWordLayer } from '../../domain/words/word-layer'
 import { correctedView, reshapeAhead } from '../../store/corrected-timeline'
 import { useWordTimingStore } from '../../store/word-timing-store'
-import { nextTask } from './next-task'
+import { nextStep } from './next-task'
 
 /** What a corrected view is built from. */
 export interface ViewInputs {
@@ -29,10 +29,10 @@ export async function buildViewAhead(
   let built = upcoming()
   while (built) {
     reshapeAhead(built.timeline, built.corrections, built.words)
-    await nextTask()
+    await nextStep()
     if (!stillWanted()) return false
     correctedView(built.timeline, built.corrections, built.words)
-    await nextTask()
+    await nextStep()
     if (!stillWanted()) return false
     const now = upcoming()
     if (now && sameInputs(now, built)) return true

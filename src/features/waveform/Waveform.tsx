@@ -19,7 +19,7 @@ import { onRedrawn } from './shown-view'
 import { setDetailWindow } from './detail-window'
 import { Overview } from './Overview'
 import { PeaksStatus } from './PeaksStatus'
-import { nextTask } from '../loading/next-task'
+import { nextStep } from '../loading/next-task'
 
 const CHANNEL_HEIGHT = 88
 const SILENT = new Float32Array(1)
@@ -62,11 +62,11 @@ export function Waveform() {
     let cancelled = false
     // Tasks of their own: wavesurfer's creation, then its load and the detail canvas's first
     // draw, would otherwise add to the render that brought the recording in, or to each other.
-    void nextTask().then(async () => {
+    void nextStep().then(async () => {
       if (cancelled) return
       const view = createDetailView(container, peaks)
       teardown = view.teardown
-      await nextTask()
+      await nextStep()
       const url = urlRef.current
       // A recording still downloading plays from its URL: fetched only if played before the
       // download (which its decode reads) is in, not a second time alongside it.
