@@ -20,15 +20,23 @@ function preloadApp(entry: string): Plugin {
         )
         const app = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(entry))
         if (!app) throw new Error(`the build has no chunk for ${entry}`)
-        const entries = new Set(chunks.filter((c) => c.isEntry).map((c) => c.fileName))
-        const scripts = [app.fileName, ...app.imports.filter((file) => !entries.has(file))]
-        const styles = [...(app.viteMetadata?.importedCss ?? [])]
+        const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]))
+        // The app and every chunk it imports, but not the entry, which the page loads already.
+        const scripts = new Set<string>()
+        const styles = new Set<string>()
+        const add = (chunk: Rollup.OutputChunk | undefined) => {
+          if (!chunk || chunk.isEntry || scripts.has(chunk.fileName)) return
+          scripts.add(chunk.fileName)
+          chunk.viteMetadata?.importedCss.forEach((file) => styles.add(file))
+          chunk.imports.forEach((file) => add(byName.get(file)))
+        }
+        add(app)
         const link = (rel: string) => (file: string) => ({
           tag: 'link',
           attrs: { rel, crossorigin: '', href: base + file },
           injectTo: 'head' as const,
         })
-        return [...scripts.map(link('modulepreload')), ...styles.map(link('stylesheet'))]
+        return [...[...scripts].map(link('modulepreload')), ...[...styles].map(link('stylesheet'))]
       },
     },
   }

@@ -40,7 +40,7 @@ async function reopenAgainAndAgain(page: Page, _browser: Browser, c: BenchCase) 
       ),
     )
     if (start === undefined || complete === undefined) throw new Error('a mark is missing')
-    // Builds before stop 24 have no `page:script`.
+    // Older builds have no `page:script`.
     if (script !== undefined) fromScript.push(Math.round(complete - script))
     fromStart.push(Math.round(complete - start))
     fromNavigation.push(Math.round(complete))

@@ -1,7 +1,7 @@
 /**
- * The mark of `public/favicon.svg`, drawn inline. As an `<img>` it held up the page's first render:
- * React 19 commits a transition only once the images it brings in have loaded (up to 800 ms),
- * and the first render is a transition (`start.tsx`).
+ * The mark of `public/favicon.svg` (keep the two the same), drawn inline rather than as an
+ * `<img>`: React 19 commits a transition only once the images it brings in have loaded (up to
+ * 800 ms), and the page's first render is a transition (`start.tsx`).
  */
 export function Logo() {
   return (

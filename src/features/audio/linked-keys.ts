@@ -250,7 +250,7 @@ export async function cachedByRanges(
   const lastBytes =
     answer?.size === size ? answer.bytes : await readRange(url, last.start, last.end, size, stop)
   if (!lastBytes) return miss(reads)
-  const keys = async () => {
+  const readKeys = async () => {
     const inner = await readSlices(url, size, spans.slice(1, -1), stop)
     return (
       inner &&
@@ -264,11 +264,12 @@ export async function cachedByRanges(
     const { key } = probed[0]!
     const cached = await peaks.get(key)
     if (!cached || signal.aborted) return miss(reads)
-    const confirm = async () => (await keys())?.key === key
+    let confirming: Promise<boolean> | undefined
+    const confirm = () => (confirming ??= readKeys().then((read) => read?.key === key))
     return { keys: { key, probe, size }, cached, confirm }
   }
   if (probed.length === 0 && !unprobed) return miss(reads)
-  const known = await keys()
+  const known = await readKeys()
   const cached = known && (await peaks.get(known.key))
   return known && cached && !signal.aborted
     ? { keys: known, cached, confirm: () => Promise.resolve(true) }
