@@ -191,16 +191,6 @@ export function keysOf(size: number, pieces: readonly PlacedBytes[]): Promise<Re
   return slices.keys()
 }
 
-/** A linked file's keys from its key's slices, read in ranges; undefined if any cannot be. */
-export async function keysByRanges(
-  url: string,
-  size: number,
-  signal: AbortSignal,
-): Promise<RecordingKeys | undefined> {
-  const pieces = await readSlices(url, size, keySpans(size), signal)
-  return pieces && keysOf(size, pieces)
-}
-
 /** Where `cachedByRanges` reads the cache (the peaks cache, or a test's). */
 export interface CacheReader {
   entries(): Promise<CacheEntry[] | undefined>

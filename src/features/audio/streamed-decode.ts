@@ -1,12 +1,11 @@
 import type { Filling } from './decode-peaks'
 import type { RecordingKeys } from './content-key'
 import { decodeWav, keptWav, rangedWav, sniffWav, WAV_HEAD_BYTES } from './decode-wav'
-import { keysByRanges } from './linked-keys'
 import type { GrowingFile } from './growing-file'
 import type { RangesDecoded } from './run-ranges'
 import { decodeStreamedOgg, streamedOpening } from './streamed-ogg'
 import type { CachedLink } from './streamed-start'
-import { streamedStart } from './streamed-start'
+import { keysByRanges, streamedStart } from './streamed-start'
 
 /** A decode that read its file by ranges brings the file's keys with it. */
 export type StreamedDecode = (filling: Filling) => Promise<RangesDecoded & { keys?: RecordingKeys }>
@@ -52,11 +51,10 @@ async function chooseDecode(
   // tens of MB of it ahead. The workers read it by ranges from its link as they reach them.
   file.drop()
   const { url } = file
-  const { size } = begun
   return async (filling) => {
     const [decoded, keys] = await Promise.all([
-      decodeWav(wav, rangedWav(url, size, signal), signal, filling),
-      keysByRanges(url, size, signal),
+      decodeWav(wav, rangedWav(url, begun.size, signal), signal, filling),
+      keysByRanges(url, begun, signal),
     ])
     return keys ? { ...decoded, keys } : decoded
   }

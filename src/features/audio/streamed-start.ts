@@ -108,19 +108,30 @@ async function probedStart(
  */
 async function cachedLink(
   file: GrowingFile,
-  { size, start, tail, tailStart }: StreamedStart,
+  begun: StreamedStart,
   signal: AbortSignal,
 ): Promise<CachedLink | undefined> {
-  const first = { at: 0, bytes: new Uint8Array(await start.arrayBuffer()) }
-  const inHand = [first, { at: tailStart, bytes: tail }]
-  const inner = readSlices(file.url, size, keySpans(size).slice(1, -1), signal)
-  const ranged = inner.then((pieces) => pieces && keysOf(size, [...inHand, ...pieces]))
+  const ranged = keysByRanges(file.url, begun, signal)
   // A held download waits for its reader: it cannot end before this has chosen.
   const keys = await firstFound(file.holding === 'held' ? [ranged] : [ranged, file.keys()])
   const cached = keys && (await readPeaks(keys.key))
   return keys && cached && !signal.aborted
     ? used({ keys, cached, confirmed: Promise.resolve(true) })
     : undefined
+}
+
+/**
+ * A linked file's keys from the first slice and tail its start holds, and its inner slices read
+ * in ranges; undefined if they cannot be.
+ */
+export async function keysByRanges(
+  url: string,
+  { size, start, tail, tailStart }: StreamedStart,
+  signal: AbortSignal,
+): Promise<RecordingKeys | undefined> {
+  const first = { at: 0, bytes: new Uint8Array(await start.arrayBuffer()) }
+  const inner = await readSlices(url, size, keySpans(size).slice(1, -1), signal)
+  return inner && keysOf(size, [first, { at: tailStart, bytes: tail }, ...inner])
 }
 
 /** The first of `found` to resolve to something; undefined once all have found nothing. */
