@@ -346,9 +346,9 @@ async function main() {
             run.peakRssMb = quiet.peakMb
             run.quietFullMs = quiet.mark === 'waveform:complete' ? (quiet.atMs ?? null) : null
           }
-          console.log(c.id, system, `run ${i + 1}/${RUNS}`, JSON.stringify(runs.at(-1)))
+          console.log(c.id, system, `run ${i + 1}/${RUNS}`, JSON.stringify(run))
           // A decode that fails once (wavesurfer on 3 h) fails every time: do not repeat it.
-          if (runs.at(-1)?.error) break
+          if (run.error) break
         }
         bySystem[system] = summarize(runs)
       }
