@@ -140,3 +140,26 @@ function editStart(bytes: Uint8Array, view: DataView, trak: Box): number | undef
   const mediaTime = wide ? Number(view.getBigInt64(entry(0) + 8)) : view.getInt32(entry(0) + 4)
   return mediaTime >= 0 ? mediaTime : undefined
 }
+
+/**
+ * Runs of samples from `first` on, each `[start, end)` of at most `most` samples that follow one
+ * another in the file, until the first sample that plays at or after `toS`.
+ */
+export function* sampleRuns(
+  { offsets, sizes, times }: Mp4Samples,
+  first: number,
+  toS: number,
+  most: number,
+): Generator<[start: number, end: number]> {
+  let start = first
+  for (let i = first; ; i++) {
+    const ends = i >= times.length || times[i]! >= toS
+    const breaks =
+      i > start && (i - start >= most || offsets[i] !== offsets[i - 1]! + sizes[i - 1]!)
+    if (i > start && (ends || breaks)) {
+      yield [start, i]
+      start = i
+    }
+    if (ends) return
+  }
+}

@@ -16,6 +16,7 @@ import { OutputClock } from '../../domain/audio/output-clock'
 import { RangeSink } from '../../domain/audio/range-sink'
 import type { DecodeJob, MediaFacts, MediaFile } from './decode-protocol'
 import { rangeEndS } from './decode-protocol'
+import { aacFramesPerChunk } from './aac-runs'
 import { mp4Chunks, mp4Samples } from './mp4-range'
 import { decodeMpegRange, mpegFacts, mpegFrames } from './mpeg-range'
 import { RecordingReader } from './recording-file'
@@ -34,6 +35,8 @@ interface Recording {
   mpeg?: MpegFrames
   /** An M4A's sample table, read once per worker. */
   mp4?: Mp4Samples
+  /** How many of its AAC frames go in one chunk, probed once per worker. */
+  framesPerChunk?: Promise<number>
 }
 
 let opened: { id: number; input: Input; recording: Promise<Recording> } | undefined
@@ -90,14 +93,24 @@ export async function probeMedia(file: MediaFile): Promise<MediaFacts> {
 }
 
 export async function decodeMediaRange(job: MediaJob) {
-  const { track, reader, mpeg, mp4 } = await openRecording(job.file)
+  const recording = await openRecording(job.file)
+  const { track, reader, mpeg, mp4 } = recording
   if (mpeg) return decodeMpegRange(job, mpeg, reader)
   const config = isPcm(track.codec) ? null : await track.getDecoderConfig()
   if (!config) return decodePcm(track, job)
   const fromS = Math.max(0, job.fromS - PREROLL_S)
   const endS = rangeEndS(job)
-  const chunks = mp4 ? mp4Chunks(reader, mp4, fromS, endS) : packetChunks(track, fromS, endS)
+  const chunks = mp4
+    ? mp4Chunks(reader, mp4, fromS, endS, await framesPerChunk(recording, config))
+    : packetChunks(track, fromS, endS)
   return decodeWithWebCodecs(chunks, config, job)
+}
+
+/** An M4A's AAC frames go to the decoder several a chunk where it takes them (see `aac-runs`). */
+function framesPerChunk(recording: Recording, config: AudioDecoderConfig): Promise<number> {
+  const { mp4, reader } = recording
+  if (!mp4 || !config.codec.startsWith('mp4a.40.')) return Promise.resolve(1)
+  return (recording.framesPerChunk ??= aacFramesPerChunk(reader, mp4, config))
 }
 
 function isPcm(codec: string | null): boolean {

@@ -1,5 +1,5 @@
 import type { Mp4Samples } from '../../domain/audio/mp4-samples'
-import { mp4AudioSamples } from '../../domain/audio/mp4-samples'
+import { mp4AudioSamples, sampleRuns } from '../../domain/audio/mp4-samples'
 import type { RangeReader } from './recording-file'
 
 /** Reads of the file while looking for `moov`, and of a range's samples, are this long at most. */
@@ -23,29 +23,31 @@ export async function mp4Samples(file: RangeReader): Promise<Mp4Samples | undefi
 
 /**
  * The samples from the last one at or before `fromS` up to the first at or after `toS` (all the
- * rest when `toS` is Infinity), as chunks for an `AudioDecoder`.
+ * rest when `toS` is Infinity), as chunks for an `AudioDecoder` of up to `perChunk` samples each
+ * (see `aac-runs`).
  */
 export async function* mp4Chunks(
   file: RangeReader,
   samples: Mp4Samples,
   fromS: number,
   toS: number,
+  perChunk = 1,
 ): AsyncGenerator<EncodedAudioChunk> {
   const { offsets, sizes, times } = samples
-  const first = lastAtOrBefore(times, fromS)
   let window = new Uint8Array(0)
   let windowStart = 0
-  for (let i = first; i < times.length && times[i]! < toS; i++) {
-    const start = offsets[i]!
-    const end = start + sizes[i]!
+  const first = lastAtOrBefore(times, fromS)
+  for (const [from, to] of sampleRuns(samples, first, toS, perChunk)) {
+    const start = offsets[from]!
+    const end = offsets[to - 1]! + sizes[to - 1]!
     if (start < windowStart || end > windowStart + window.length) {
       windowStart = start
       window = await file.read(start, Math.max(end, start + WINDOW_BYTES))
     }
     yield new EncodedAudioChunk({
       type: 'key',
-      timestamp: Math.round(times[i]! * 1e6),
-      duration: Math.round(((times[i + 1] ?? times[i]!) - times[i]!) * 1e6),
+      timestamp: Math.round(times[from]! * 1e6),
+      duration: Math.round(((times[to] ?? times[to - 1]!) - times[from]!) * 1e6),
       data: window.subarray(start - windowStart, end - windowStart),
     })
   }
