@@ -2,12 +2,10 @@
 import { OpusDecoder } from 'opus-decoder'
 import { packRange } from '../../domain/audio/packed-features'
 import type { RangeResult } from '../../domain/audio/range-sink'
-import type { OpusHead } from '../../domain/audio/ogg-pages'
 import type { DecodeJob, DecodeReply, RangeReply, WarmUp } from './decode-protocol'
 import { OPUS_DECODE_RATE } from './decode-protocol'
-import type { OpusFrameDecoder } from './ogg-range'
 import { decodeOggPages } from './ogg-range'
-import { reusingOpusDecoder } from './reusing-opus'
+import { workerOpusDecoder } from './worker-opus'
 import { decodeMpegRange, mpegFacts, scannedMpeg } from './mpeg-range'
 import { decodeWavRange } from './wav-range'
 
@@ -81,28 +79,6 @@ function packed(range: RangeResult): RangeReply {
   return { ...range, features: packRange(range.features) }
 }
 
-let opus:
-  | { key: string; decoder: OpusDecoder<typeof OPUS_DECODE_RATE>; frames: OpusFrameDecoder }
-  | undefined
-
-/** One decoder per worker: a new range primes it with a page of preroll instead of a reset. */
-async function opusDecoder(head: OpusHead): Promise<OpusFrameDecoder> {
-  const key = JSON.stringify(head)
-  if (opus?.key === key) return opus.frames
-  opus?.decoder.free()
-  const decoder = new OpusDecoder({
-    channels: head.channels,
-    streamCount: head.streamCount,
-    coupledStreamCount: head.coupledStreamCount,
-    channelMappingTable: head.channelMappingTable,
-    preSkip: 0,
-    sampleRate: OPUS_DECODE_RATE,
-  })
-  await decoder.ready
-  opus = { key, decoder, frames: reusingOpusDecoder(decoder) }
-  return opus.frames
-}
-
 async function decodeOggRange(job: Extract<DecodeJob, { kind: 'ogg-opus' }>) {
-  return decodeOggPages(await opusDecoder(job.head), job.head.channels, job)
+  return decodeOggPages(await workerOpusDecoder(job.head), job.head.channels, job)
 }

@@ -13,20 +13,24 @@ import {
 import type { Mp4Samples } from '../../domain/audio/mp4-samples'
 import type { MpegFrames } from '../../domain/audio/mpeg-frames'
 import { OutputClock } from '../../domain/audio/output-clock'
+import type { RangeResult } from '../../domain/audio/range-sink'
 import { RangeSink } from '../../domain/audio/range-sink'
+import type { OpusHead } from '../../domain/audio/ogg-pages'
+import { parseOpusHead } from '../../domain/audio/ogg-pages'
 import type { DecodeJob, MediaFacts, MediaFile } from './decode-protocol'
-import { rangeEndS } from './decode-protocol'
+import { OPUS_DECODE_RATE, rangeEndS } from './decode-protocol'
 import { aacFramesPerChunk } from './aac-runs'
 import { mp4Chunks, mp4Samples } from './mp4-range'
 import { decodeMpegRange, mpegFacts, mpegFrames } from './mpeg-range'
 import { RecordingReader } from './recording-file'
+import { workerOpusDecoder } from './worker-opus'
 
 /**
  * MP3, M4A/AAC, WebM and the rest (and a WAV the page's parser does not read), recognised by
  * mediabunny in the worker, which reads only the parts of the file a range needs. MP3 goes to
- * libmpg123 (`mpeg-range`); other compressed audio to WebCodecs' `AudioDecoder` directly (a third
- * less work than through mediabunny's sample queue), an M4A's packets read from its own sample
- * table (`mp4-range`); PCM through mediabunny.
+ * libmpg123 (`mpeg-range`), Opus to libopus (`decodeOpusPackets`); other compressed audio to
+ * WebCodecs' `AudioDecoder` directly (a third less work than through mediabunny's sample queue),
+ * an M4A's packets read from its own sample table (`mp4-range`); PCM through mediabunny.
  */
 interface Recording {
   track: InputAudioTrack
@@ -98,6 +102,8 @@ export async function decodeMediaRange(job: MediaJob) {
   if (mpeg) return decodeMpegRange(job, mpeg, reader)
   const config = isPcm(track.codec) ? null : await track.getDecoderConfig()
   if (!config) return decodePcm(track, job)
+  const opus = opusHeadOf(config)
+  if (opus) return decodeOpusPackets(track, opus, job)
   const fromS = Math.max(0, job.fromS - PREROLL_S)
   const endS = rangeEndS(job)
   const chunks = mp4
@@ -252,6 +258,63 @@ class PacedDecoder {
   private throwIfFailed() {
     if (this.failure) throw this.failure
   }
+}
+
+/** An Opus track's header: its decoder config's description (Matroska's CodecPrivate) holds it. */
+function opusHeadOf(config: AudioDecoderConfig): OpusHead | undefined {
+  const { codec, description } = config
+  if (codec !== 'opus' || !description) return undefined
+  const bytes = ArrayBuffer.isView(description)
+    ? new Uint8Array(description.buffer, description.byteOffset, description.byteLength)
+    : new Uint8Array(description)
+  return parseOpusHead(bytes)
+}
+
+/** Packets decoded in one libopus call: a second of 20 ms packets. */
+const OPUS_PACKETS_PER_CALL = 50
+
+/**
+ * Opus in WebM (as Egress writes it) or MP4 goes to the worker's libopus, as an Ogg's does, a
+ * second of packets a call: WebCodecs' decoder spends some 65 µs on every call, and an hour is
+ * 180,000 packets. A packet's samples go where the player plays them: at its time less the
+ * stream's pre-skip, which RFC 7845 counts at 48 kHz.
+ */
+async function decodeOpusPackets(
+  track: InputAudioTrack,
+  head: OpusHead,
+  job: MediaJob,
+): Promise<RangeResult> {
+  const decoder = await workerOpusDecoder(head)
+  const rate = OPUS_DECODE_RATE
+  const endS = rangeEndS(job)
+  const skipS = head.preSkip / 48_000
+  const sink = new RangeSink(head.channels, rate, job.fromS * rate, endS * rate)
+  let batch: Uint8Array[] = []
+  let batchAt = 0
+  let nextS = 0
+  const flush = () => {
+    if (batch.length === 0) return
+    const out = decoder.decodeFrames(batch)
+    sink.take(out.channelData, out.samplesDecoded, batchAt)
+    batch = []
+  }
+  // Packets ahead of the range only prime the decoder: the sink drops what they decode to.
+  const packets = new EncodedPacketSink(track)
+  const fromS = Math.max(0, job.fromS + skipS - PREROLL_S)
+  const first = (await packets.getPacket(fromS)) ?? (await packets.getFirstPacket())
+  if (!first) throw new Error('no audio in this range')
+  for await (const packet of packets.packets(first)) {
+    const atS = packet.timestamp - skipS
+    if (atS >= endS || sink.full) break
+    // A gap in the packets' times (a lost packet, a pause in the stream) starts a new batch.
+    if (batch.length > 0 && Math.abs(atS - nextS) > 0.001) flush()
+    if (batch.length === 0) batchAt = Math.round(atS * rate)
+    batch.push(packet.data)
+    nextS = atS + packet.duration
+    if (batch.length === OPUS_PACKETS_PER_CALL) flush()
+  }
+  flush()
+  return sink.result()
 }
 
 /** PCM (WAV, AIFF): mediabunny converts the samples itself, no decoder involved. */
