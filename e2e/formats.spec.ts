@@ -10,13 +10,45 @@ import { expect, test } from './fixtures'
  * WAV's samples are read by the page's own parser (`wav` jobs, no probe); the rest are probed
  * first, an MP3 by the workers' own frame scan, M4A and WebM by mediabunny.
  */
+const FRAGMENTED = ['-movflags', '+frag_keyframe+empty_moov+default_base_moof']
 const FORMATS = [
-  { ext: 'wav', args: ['-c:a', 'pcm_s16le', '-ar', '16000'], jobs: 'wav', mediabunny: false },
-  { ext: 'mp3', args: ['-c:a', 'libmp3lame', '-b:a', '64k'], jobs: 'media', mediabunny: false },
-  { ext: 'm4a', args: ['-c:a', 'aac', '-b:a', '64k'], jobs: 'media', mediabunny: true },
-  { ext: 'webm', args: ['-c:a', 'libopus', '-b:a', '32k'], jobs: 'media', mediabunny: true },
+  {
+    name: 'call.wav',
+    mime: 'audio/wav',
+    args: ['-c:a', 'pcm_s16le', '-ar', '16000'],
+    jobs: 'wav',
+    mediabunny: false,
+  },
+  {
+    name: 'call.mp3',
+    mime: 'audio/mpeg',
+    args: ['-c:a', 'libmp3lame', '-b:a', '64k'],
+    jobs: 'media',
+    mediabunny: false,
+  },
+  {
+    name: 'call.m4a',
+    mime: 'audio/mp4',
+    args: ['-c:a', 'aac', '-b:a', '64k'],
+    jobs: 'media',
+    mediabunny: true,
+  },
+  // No sample table: its AAC packets come from mediabunny, several to a decoder call.
+  {
+    name: 'fragmented.m4a',
+    mime: 'audio/mp4',
+    args: ['-c:a', 'aac', '-b:a', '64k', '-frag_duration', '2000000', ...FRAGMENTED],
+    jobs: 'media',
+    mediabunny: true,
+  },
+  {
+    name: 'call.webm',
+    mime: 'audio/webm',
+    args: ['-c:a', 'libopus', '-b:a', '32k'],
+    jobs: 'media',
+    mediabunny: true,
+  },
 ] as const
-const MIME = { wav: 'audio/wav', mp3: 'audio/mpeg', m4a: 'audio/mp4', webm: 'audio/webm' }
 
 const demoAudio = new URL('../public/demo/audio.ogg', import.meta.url).pathname
 const dir = join(tmpdir(), `turnline-e2e-formats-${process.pid}`)
@@ -31,26 +63,23 @@ test.beforeAll(() => {
       '-i',
       demoAudio,
       ...f.args,
-      join(dir, `call.${f.ext}`),
+      join(dir, f.name),
     ])
 })
 
 for (const format of FORMATS) {
-  test(`a ${format.ext} recording is decoded in the workers, opens and plays`, async ({
-    replay,
-    page,
-  }) => {
+  test(`${format.name} is decoded in the workers, opens and plays`, async ({ replay, page }) => {
     const fetched: string[] = []
     page.on('request', (request) => fetched.push(request.url()))
     await replay.open()
     const before = (await decodeJobs(page)).length
     await page.getByTestId('file-input').setInputFiles({
-      name: `call.${format.ext}`,
-      mimeType: MIME[format.ext],
-      buffer: readFileSync(join(dir, `call.${format.ext}`)),
+      name: format.name,
+      mimeType: format.mime,
+      buffer: readFileSync(join(dir, format.name)),
     })
     await expect(
-      page.getByText(new RegExp(`call\\.${format.ext} · 2 ch · 6[78]\\.\\d s`)),
+      page.getByText(new RegExp(`${format.name.replace('.', '\\.')} · 2 ch · 6[78]\\.\\d s`)),
     ).toBeVisible()
     await waitForFullWaveform(page, 'workers')
     await expect(page.getByRole('alert')).toHaveCount(0)

@@ -1,7 +1,8 @@
 /**
  * Inputs of the waveform benchmark, made with ffmpeg once and kept in bench-results/inputs:
  * a 1 h stereo "call" (pink noise gated so the channels take turns, Opus 32 kb/s), cut to 5 min,
- * looped to 3 h, transcoded to MP3, 16 kHz WAV and AAC (M4A), and put in WebM as it is. Each case gets a synthetic
+ * looped to 3 h, transcoded to MP3, 16 kHz WAV and AAC (M4A, and a fragmented MP4), and put in
+ * WebM as it is. Each case gets a synthetic
  * history and word timings sized like performance.md §7.1.
  */
 import { execFileSync } from 'node:child_process'
@@ -25,6 +26,7 @@ export const CASES: BenchCase[] = [
   { id: '1 h WAV', file: 'call-1h.wav', seconds: 3600, messages: 2000 },
   { id: '1 h M4A', file: 'call-1h.m4a', seconds: 3600, messages: 2000 },
   { id: '1 h WebM', file: 'call-1h.webm', seconds: 3600, messages: 2000 },
+  { id: '1 h fMP4', file: 'call-1h-frag.m4a', seconds: 3600, messages: 2000 },
 ]
 
 export const INPUTS = 'bench-results/inputs'
@@ -68,6 +70,12 @@ const MAKE: Record<string, (hour: string, out: string) => void> = {
   'call-1h.m4a': (hour, out) => ffmpeg('-i', hour, '-c:a', 'aac', '-b:a', '64k', out),
   // Egress's WebM: the same Opus packets in a Matroska container.
   'call-1h.webm': (hour, out) => ffmpeg('-i', hour, '-c', 'copy', out),
+  // A fragmented MP4 has no sample table: its packets come from mediabunny's fragment reader.
+  'call-1h-frag.m4a': (hour, out) =>
+    ffmpeg(
+      ...['-i', hour, '-c:a', 'aac', '-b:a', '64k', '-frag_duration', '2000000'],
+      ...['-movflags', '+frag_keyframe+empty_moov+default_base_moof', out],
+    ),
 }
 
 export function ensureInputs(cases: readonly BenchCase[]) {

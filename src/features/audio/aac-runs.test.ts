@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, expect, it, vi } from 'vitest'
-import { AAC_FRAMES_PER_CHUNK, aacFramesPerChunk } from './aac-runs'
-import { mp4Samples } from './mp4-range'
+import { AAC_FRAMES_PER_CHUNK, aacFramesPerChunk, PROBE_FRAMES } from './aac-runs'
+import { mp4Chunks, mp4Samples } from './mp4-range'
 import { RecordingReader } from './recording-file'
 
 const FRAME = 1024
@@ -58,11 +58,9 @@ async function probe(takes: Takes) {
   const bytes = readFileSync(new URL('./__fixtures__/onset-at-0.5s.m4a', import.meta.url))
   const file = new RecordingReader({ blob: new Blob([bytes]) })
   const samples = (await mp4Samples(file))!
-  return aacFramesPerChunk(file, samples, {
-    codec: 'mp4a.40.2',
-    sampleRate: RATE,
-    numberOfChannels: 2,
-  })
+  const opening = (perChunk: number) =>
+    mp4Chunks(file, samples, samples.times[0]!, samples.times[PROBE_FRAMES]!, perChunk)
+  return aacFramesPerChunk(opening, { codec: 'mp4a.40.2', sampleRate: RATE, numberOfChannels: 2 })
 }
 
 it('hands a decoder that decodes every frame of a chunk several frames a chunk', async () => {

@@ -1,7 +1,3 @@
-import type { Mp4Samples } from '../../domain/audio/mp4-samples'
-import { mp4Chunks } from './mp4-range'
-import type { RangeReader } from './recording-file'
-
 /**
  * AAC frames handed to the decoder in one chunk. Chromium's `AudioDecoder` spends some 65 µs on a
  * call however short its chunk, and an hour of AAC is 169,000 frames: 11 s of a worker's time
@@ -10,32 +6,28 @@ import type { RangeReader } from './recording-file'
 export const AAC_FRAMES_PER_CHUNK = 16
 
 /** Frames the probe decodes one by one and then together. */
-const PROBE_FRAMES = 8
+export const PROBE_FRAMES = 8
+
+/** A recording's first `PROBE_FRAMES` AAC frames as chunks of up to `perChunk` frames each. */
+export type OpeningChunks = (perChunk: number) => AsyncIterable<EncodedAudioChunk>
 
 /**
- * How many AAC frames of this file the decoder takes in one chunk: `AAC_FRAMES_PER_CHUNK` if it
- * decodes the file's first frames sent together to as many samples as sent one by one, else 1.
- * WebCodecs' AAC registration asks a decoder for one raw frame a chunk; one that takes several
- * (Chromium's, FFmpeg's) shows it here, one that does not (it would decode the first frame of each
- * chunk only, or fail) is given one at a time.
+ * How many AAC frames of this recording the decoder takes in one chunk: `AAC_FRAMES_PER_CHUNK` if
+ * it decodes the recording's first frames sent together to as many samples as sent one by one,
+ * else 1. WebCodecs' AAC registration asks a decoder for one raw frame a chunk; one that takes
+ * several (Chromium's, FFmpeg's) shows it here, one that does not (it would decode the first frame
+ * of each chunk only, or fail) is given one at a time.
  */
 export async function aacFramesPerChunk(
-  file: RangeReader,
-  samples: Mp4Samples,
+  opening: OpeningChunks,
   config: AudioDecoderConfig,
 ): Promise<number> {
-  const toS = samples.times[PROBE_FRAMES]
-  if (toS === undefined) return 1
-  const fromS = samples.times[0]!
-  const chunks = async (perChunk: number) => {
-    const all: EncodedAudioChunk[] = []
-    for await (const chunk of mp4Chunks(file, samples, fromS, toS, perChunk)) all.push(chunk)
-    return all
+  const decoded = async (perChunk: number) => {
+    const chunks: EncodedAudioChunk[] = []
+    for await (const chunk of opening(perChunk)) chunks.push(chunk)
+    return framesDecoded(config, chunks)
   }
-  const [alone, together] = await Promise.all([
-    chunks(1).then((all) => framesDecoded(config, all)),
-    chunks(PROBE_FRAMES).then((all) => framesDecoded(config, all)),
-  ])
+  const [alone, together] = await Promise.all([decoded(1), decoded(PROBE_FRAMES)])
   return alone > 0 && together === alone ? AAC_FRAMES_PER_CHUNK : 1
 }
 

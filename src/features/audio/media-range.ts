@@ -1,4 +1,4 @@
-import type { InputAudioTrack } from 'mediabunny'
+import type { EncodedPacket, InputAudioTrack } from 'mediabunny'
 import {
   ALL_FORMATS,
   AudioSampleSink,
@@ -19,7 +19,8 @@ import type { OpusHead } from '../../domain/audio/ogg-pages'
 import { parseOpusHead } from '../../domain/audio/ogg-pages'
 import type { DecodeJob, MediaFacts, MediaFile } from './decode-protocol'
 import { OPUS_DECODE_RATE, rangeEndS } from './decode-protocol'
-import { aacFramesPerChunk } from './aac-runs'
+import type { OpeningChunks } from './aac-runs'
+import { aacFramesPerChunk, PROBE_FRAMES } from './aac-runs'
 import { mp4Chunks, mp4Samples } from './mp4-range'
 import { decodeMpegRange, mpegFacts, mpegFrames } from './mpeg-range'
 import { RecordingReader } from './recording-file'
@@ -106,36 +107,72 @@ export async function decodeMediaRange(job: MediaJob) {
   if (opus) return decodeOpusPackets(track, opus, job)
   const fromS = Math.max(0, job.fromS - PREROLL_S)
   const endS = rangeEndS(job)
+  const perChunk = await framesPerChunk(recording, config)
   const chunks = mp4
-    ? mp4Chunks(reader, mp4, fromS, endS, await framesPerChunk(recording, config))
-    : packetChunks(track, fromS, endS)
+    ? mp4Chunks(reader, mp4, fromS, endS, perChunk)
+    : packetChunks(track, fromS, endS, perChunk)
   return decodeWithWebCodecs(chunks, config, job)
 }
 
-/** An M4A's AAC frames go to the decoder several a chunk where it takes them (see `aac-runs`). */
+/** AAC frames go to the decoder several a chunk where it takes them (see `aac-runs`). */
 function framesPerChunk(recording: Recording, config: AudioDecoderConfig): Promise<number> {
-  const { mp4, reader } = recording
-  if (!mp4 || !config.codec.startsWith('mp4a.40.')) return Promise.resolve(1)
-  return (recording.framesPerChunk ??= aacFramesPerChunk(reader, mp4, config))
+  if (!config.codec.startsWith('mp4a.40.')) return Promise.resolve(1)
+  const { mp4, reader, track } = recording
+  const opening: OpeningChunks = mp4
+    ? (perChunk) => mp4Chunks(reader, mp4, mp4.times[0]!, mp4.times[PROBE_FRAMES]!, perChunk)
+    : (perChunk) => packetChunks(track, 0, Infinity, perChunk, PROBE_FRAMES)
+  const enough = mp4 ? mp4.times.length > PROBE_FRAMES : true
+  return (recording.framesPerChunk ??= enough
+    ? aacFramesPerChunk(opening, config)
+    : Promise.resolve(1))
 }
 
 function isPcm(codec: string | null): boolean {
   return PCM_AUDIO_CODECS.some((pcm) => pcm === codec)
 }
 
-/** mediabunny's packets from the last one at or before `fromS` to the first at or after `endS`. */
+/**
+ * mediabunny's packets from the last one at or before `fromS` to the first at or after `endS`
+ * (`most` of them at most), as chunks of up to `perChunk` packets each.
+ */
 async function* packetChunks(
   track: InputAudioTrack,
   fromS: number,
   endS: number,
+  perChunk: number,
+  most = Infinity,
 ): AsyncGenerator<EncodedAudioChunk> {
   const packets = new EncodedPacketSink(track)
   const first = (await packets.getPacket(fromS)) ?? (await packets.getFirstPacket())
   if (!first) return
+  let run: EncodedPacket[] = []
+  let taken = 0
   for await (const packet of packets.packets(first)) {
-    if (packet.timestamp >= endS) return
-    yield packet.toEncodedAudioChunk()
+    if (packet.timestamp >= endS || taken++ >= most) break
+    run.push(packet)
+    if (run.length < perChunk) continue
+    yield joined(run)
+    run = []
   }
+  if (run.length > 0) yield joined(run)
+}
+
+/** Packets that follow one another as one chunk: their data end to end, from the first's time. */
+function joined(run: readonly EncodedPacket[]): EncodedAudioChunk {
+  if (run.length === 1) return run[0]!.toEncodedAudioChunk()
+  const data = new Uint8Array(run.reduce((sum, packet) => sum + packet.data.length, 0))
+  let at = 0
+  for (const packet of run) {
+    data.set(packet.data, at)
+    at += packet.data.length
+  }
+  const last = run.at(-1)!
+  return new EncodedAudioChunk({
+    type: 'key',
+    timestamp: Math.round(run[0]!.timestamp * 1e6),
+    duration: Math.round((last.timestamp + last.duration - run[0]!.timestamp) * 1e6),
+    data,
+  })
 }
 
 async function decodeWithWebCodecs(
