@@ -33,7 +33,7 @@ const FORMATS = [
     jobs: 'media',
     mediabunny: true,
   },
-  // No sample table: its AAC packets come from mediabunny, several to a decoder call.
+  // Fragmented: its samples are found in its `moof` boxes, not in a sample table.
   {
     name: 'fragmented.m4a',
     mime: 'audio/mp4',

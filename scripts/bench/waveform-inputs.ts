@@ -70,7 +70,7 @@ const MAKE: Record<string, (hour: string, out: string) => void> = {
   'call-1h.m4a': (hour, out) => ffmpeg('-i', hour, '-c:a', 'aac', '-b:a', '64k', out),
   // Egress's WebM: the same Opus packets in a Matroska container.
   'call-1h.webm': (hour, out) => ffmpeg('-i', hour, '-c', 'copy', out),
-  // A fragmented MP4 has no sample table: its packets come from mediabunny's fragment reader.
+  // A fragmented MP4: its samples are listed fragment by fragment, in `moof` boxes.
   'call-1h-frag.m4a': (hour, out) =>
     ffmpeg(
       ...['-i', hour, '-c:a', 'aac', '-b:a', '64k', '-frag_duration', '2000000'],

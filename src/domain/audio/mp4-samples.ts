@@ -14,14 +14,19 @@ export interface Mp4Samples {
   times: Float64Array
 }
 
-interface Box {
+export interface Box {
   type: string
   /** The box's content, after its header. */
   start: number
   end: number
 }
 
-function* boxes(bytes: Uint8Array, view: DataView, start: number, end: number): Generator<Box> {
+export function* boxes(
+  bytes: Uint8Array,
+  view: DataView,
+  start: number,
+  end: number,
+): Generator<Box> {
   for (let at = start; at + 8 <= end;) {
     let size = view.getUint32(at)
     let header = 8
@@ -39,12 +44,22 @@ function* boxes(bytes: Uint8Array, view: DataView, start: number, end: number): 
   }
 }
 
-function child(bytes: Uint8Array, view: DataView, parent: Box, type: string): Box | undefined {
+export function child(
+  bytes: Uint8Array,
+  view: DataView,
+  parent: Box,
+  type: string,
+): Box | undefined {
   for (const box of boxes(bytes, view, parent.start, parent.end)) if (box.type === type) return box
   return undefined
 }
 
-function path(bytes: Uint8Array, view: DataView, from: Box, types: string[]): Box | undefined {
+export function path(
+  bytes: Uint8Array,
+  view: DataView,
+  from: Box,
+  types: string[],
+): Box | undefined {
   let box: Box | undefined = from
   for (const type of types) box = box && child(bytes, view, box, type)
   return box
@@ -128,7 +143,7 @@ function trackSamples(bytes: Uint8Array, view: DataView, trak: Box): Mp4Samples 
 }
 
 /** Where the track's playback starts in its own time: the one edit's media time (AAC's priming). */
-function editStart(bytes: Uint8Array, view: DataView, trak: Box): number | undefined {
+export function editStart(bytes: Uint8Array, view: DataView, trak: Box): number | undefined {
   const elst = path(bytes, view, trak, ['edts', 'elst'])
   if (!elst) return 0
   const version = bytes[elst.start]

@@ -38,7 +38,7 @@ interface Recording {
   reader: RecordingReader
   /** An MP3's frames, found once per worker. */
   mpeg?: MpegFrames
-  /** An M4A's sample table, read once per worker. */
+  /** An M4A's sample table (a fragmented one's from its fragments), read once per worker. */
   mp4?: Mp4Samples
   /** How many of its AAC frames go in one chunk, probed once per worker. */
   framesPerChunk?: Promise<number>

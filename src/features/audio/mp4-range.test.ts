@@ -48,3 +48,26 @@ it('reads no table from a moov box cut short', async () => {
   const cut = new Blob([bytes.subarray(0, bytes.indexOf('moov') + 600)])
   await expect(mp4Samples(new RecordingReader({ blob: cut }))).resolves.toBeUndefined()
 })
+
+// The same packets remuxed by ffmpeg (`-c copy -frag_duration 500000 -movflags
+// +frag_keyframe+empty_moov+default_base_moof`): a `moov` without samples, then fragments. ffmpeg
+// writes no edit list there, so the priming plays and every time is 1,024 samples later.
+it.each([
+  ['read whole', whole],
+  ['downloaded in parts', (n: string) => new RecordingReader(inParts(blob(n), 1000))],
+])('reads a fragmented file to the same samples as the unfragmented one (%s)', async (_, open) => {
+  const plain = (await mp4Samples(whole('onset-at-0.5s.m4a')))!
+  const fragmented = (await mp4Samples(open('onset-at-0.5s-fragmented.m4a')))!
+  expect(fragmented.sizes).toEqual(plain.sizes)
+  for (let i = 0; i < plain.times.length; i++)
+    expect(fragmented.times[i]).toBeCloseTo(plain.times[i]! + 1024 / 48000, 9)
+  const bytesOf = (name: string, { offsets, sizes }: typeof plain) => {
+    const file = readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url))
+    return Array.from(offsets, (at, i) =>
+      Buffer.from(file.subarray(at, at + sizes[i]!)).toString('hex'),
+    )
+  }
+  expect(bytesOf('onset-at-0.5s-fragmented.m4a', fragmented)).toEqual(
+    bytesOf('onset-at-0.5s.m4a', plain),
+  )
+})

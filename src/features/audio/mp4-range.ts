@@ -1,24 +1,56 @@
 import type { Mp4Samples } from '../../domain/audio/mp4-samples'
-import { mp4AudioSamples, sampleRuns } from '../../domain/audio/mp4-samples'
+import type { PlacedMoof } from '../../domain/audio/mp4-fragments'
+import { fragmentedSamples } from '../../domain/audio/mp4-fragments'
+import { boxes, child, mp4AudioSamples, sampleRuns } from '../../domain/audio/mp4-samples'
 import type { RangeReader } from './recording-file'
 
 /** Reads of the file while looking for `moov`, and of a range's samples, are this long at most. */
 const WINDOW_BYTES = 1 << 20
 
-/** The sound track's sample table, or undefined when the file's boxes are not read here. */
+/**
+ * The sound track's sample table, or undefined when the file's boxes are not read here. A
+ * fragmented file's comes from its `moov` and every `moof` (see `fragmentedSamples`).
+ */
 export async function mp4Samples(file: RangeReader): Promise<Mp4Samples | undefined> {
+  const read = windowed(file)
+  let moov: Uint8Array | undefined
+  const moofs: PlacedMoof[] = []
   // Top-level boxes: `moov` sits before or after `mdat` (ffmpeg writes it last).
   for (let at = 0; at + 8 <= file.size;) {
-    const head = new DataView((await file.read(at, at + 16)).buffer)
-    let size = head.getUint32(0)
-    const type = String.fromCharCode(...new Uint8Array(head.buffer, 4, 4))
-    if (size === 1 && head.byteLength >= 16) size = Number(head.getBigUint64(8))
+    const head = await read(at, Math.min(at + 16, file.size))
+    const view = new DataView(head.buffer, head.byteOffset, head.byteLength)
+    let size = view.getUint32(0)
+    const type = String.fromCharCode(...head.subarray(4, 8))
+    if (size === 1 && head.byteLength >= 16) size = Number(view.getBigUint64(8))
     else if (size === 0) size = file.size - at
     if (size < 8) return undefined
-    if (type === 'moov') return mp4AudioSamples(await file.read(at, at + size))
+    if (type === 'moov') {
+      moov = (await read(at, at + size)).slice()
+      if (!isFragmented(moov)) return mp4AudioSamples(moov)
+    }
+    if (type === 'moof') moofs.push({ at, bytes: (await read(at, at + size)).slice() })
     at += size
   }
-  return undefined
+  return moov && fragmentedSamples(moov, moofs)
+}
+
+function isFragmented(moov: Uint8Array): boolean {
+  const view = new DataView(moov.buffer, moov.byteOffset, moov.byteLength)
+  const [root] = [...boxes(moov, view, 0, moov.length)]
+  return root !== undefined && child(moov, view, root, 'mvex') !== undefined
+}
+
+/** Reads of `file` served from one window of up to `WINDOW_BYTES` while they fall inside it. */
+function windowed(file: RangeReader) {
+  let window = new Uint8Array(0)
+  let windowStart = 0
+  return async (start: number, end: number): Promise<Uint8Array> => {
+    if (start < windowStart || end > windowStart + window.length) {
+      windowStart = start
+      window = await file.read(start, Math.min(file.size, Math.max(end, start + WINDOW_BYTES)))
+    }
+    return window.subarray(start - windowStart, end - windowStart)
+  }
 }
 
 /**
