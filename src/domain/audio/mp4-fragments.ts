@@ -1,5 +1,5 @@
 import type { Mp4Samples } from './mp4-samples'
-import { boxes, child, editStart, path } from './mp4-samples'
+import { boxes, child, editStart, path, soundTrak } from './mp4-samples'
 
 /** A `moof` box's bytes (header included) and where it starts in the file. */
 export interface PlacedMoof {
@@ -26,10 +26,7 @@ export function fragmentedSamples(
   const view = new DataView(moov.buffer, moov.byteOffset, moov.byteLength)
   const [root] = [...boxes(moov, view, 0, moov.length)]
   if (root?.type !== 'moov') return undefined
-  const sound = [...boxes(moov, view, root.start, root.end)].find((trak) => {
-    const hdlr = trak.type === 'trak' && path(moov, view, trak, ['mdia', 'hdlr'])
-    return hdlr && String.fromCharCode(...moov.subarray(hdlr.start + 8, hdlr.start + 12)) === 'soun'
-  })
+  const sound = soundTrak(moov, view, root)
   const tkhd = sound && child(moov, view, sound, 'tkhd')
   const mdhd = sound && path(moov, view, sound, ['mdia', 'mdhd'])
   if (!sound || !tkhd || !mdhd) return undefined
@@ -108,16 +105,14 @@ function fragmentSamples(
       const runFlags = view.getUint32(trun.start) & 0xffffff
       const count = view.getUint32(trun.start + 4)
       let at = trun.start + 8
-      if (runFlags & 0x1) offset = base + view.getInt32(at)
-      if (runFlags & 0x1) at += 4
-      if (runFlags & 0x4) at += 4
+      const field = () => ((at += 4), at - 4)
+      if (runFlags & 0x1) offset = base + view.getInt32(field())
+      if (runFlags & 0x4) field()
       for (let i = 0; i < count; i++) {
-        const duration = runFlags & 0x100 ? view.getUint32(at) : defaults.duration
-        if (runFlags & 0x100) at += 4
-        const size = runFlags & 0x200 ? view.getUint32(at) : defaults.size
-        if (runFlags & 0x200) at += 4
-        if (runFlags & 0x400) at += 4
-        if (runFlags & 0x800) at += 4
+        const duration = runFlags & 0x100 ? view.getUint32(field()) : defaults.duration
+        const size = runFlags & 0x200 ? view.getUint32(field()) : defaults.size
+        if (runFlags & 0x400) field()
+        if (runFlags & 0x800) field()
         if (size === 0 || at > trun.end) return undefined
         samples.push({ offset, size, time })
         offset += size

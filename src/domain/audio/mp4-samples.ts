@@ -74,12 +74,16 @@ export function mp4AudioSamples(moov: Uint8Array): Mp4Samples | undefined {
   const view = new DataView(moov.buffer, moov.byteOffset, moov.byteLength)
   const [root] = [...boxes(moov, view, 0, moov.length)]
   if (root?.type !== 'moov' || child(moov, view, root, 'mvex')) return undefined
-  for (const trak of boxes(moov, view, root.start, root.end)) {
-    if (trak.type !== 'trak') continue
-    const hdlr = path(moov, view, trak, ['mdia', 'hdlr'])
-    if (!hdlr || String.fromCharCode(...moov.subarray(hdlr.start + 8, hdlr.start + 12)) !== 'soun')
-      continue
-    return trackSamples(moov, view, trak)
+  const trak = soundTrak(moov, view, root)
+  return trak && trackSamples(moov, view, trak)
+}
+
+/** The first `trak` of the `moov` box `root` whose handler is sound. */
+export function soundTrak(bytes: Uint8Array, view: DataView, root: Box): Box | undefined {
+  for (const trak of boxes(bytes, view, root.start, root.end)) {
+    const hdlr = trak.type === 'trak' && path(bytes, view, trak, ['mdia', 'hdlr'])
+    if (hdlr && String.fromCharCode(...bytes.subarray(hdlr.start + 8, hdlr.start + 12)) === 'soun')
+      return trak
   }
   return undefined
 }

@@ -66,21 +66,15 @@ export async function* mp4Chunks(
   perChunk = 1,
 ): AsyncGenerator<EncodedAudioChunk> {
   const { offsets, sizes, times } = samples
-  let window = new Uint8Array(0)
-  let windowStart = 0
+  const read = windowed(file)
   const first = lastAtOrBefore(times, fromS)
   for (const [from, to] of sampleRuns(samples, first, toS, perChunk)) {
     const start = offsets[from]!
-    const end = offsets[to - 1]! + sizes[to - 1]!
-    if (start < windowStart || end > windowStart + window.length) {
-      windowStart = start
-      window = await file.read(start, Math.max(end, start + WINDOW_BYTES))
-    }
     yield new EncodedAudioChunk({
       type: 'key',
       timestamp: Math.round(times[from]! * 1e6),
       duration: Math.round(((times[to] ?? times[to - 1]!) - times[from]!) * 1e6),
-      data: window.subarray(start - windowStart, end - windowStart),
+      data: await read(start, offsets[to - 1]! + sizes[to - 1]!),
     })
   }
 }
