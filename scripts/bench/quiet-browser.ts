@@ -34,7 +34,7 @@ export interface QuietLoad {
  */
 export async function quietLoad(
   url: string,
-  marks: string[],
+  marks: readonly string[],
   timeoutMs: number,
 ): Promise<QuietLoad> {
   const profile = mkdtempSync(join(tmpdir(), 'turnline-quiet-'))
@@ -101,7 +101,7 @@ function devtoolsPort(browser: ChildProcess): Promise<number> {
 
 interface PageSession {
   send(method: string, params?: object): Promise<unknown>
-  waitForMark(marks: string[], timeoutMs: number): Promise<string | undefined>
+  waitForMark(marks: readonly string[], timeoutMs: number): Promise<string | undefined>
   markTime(mark: string): Promise<number | undefined>
   close(): void
 }
@@ -136,7 +136,7 @@ async function pageSession(port: number): Promise<PageSession> {
     }
     return result.result?.value ?? undefined
   }
-  const firstMark = (marks: string[]) =>
+  const firstMark = (marks: readonly string[]) =>
     evaluate<string>(
       `(${JSON.stringify(marks)}).find((n) => performance.getEntriesByName(n).length > 0) ?? null`,
     )

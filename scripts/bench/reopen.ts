@@ -12,6 +12,7 @@
 import type { Browser, Page } from '@playwright/test'
 import type { BenchCase } from './waveform-inputs'
 import { openCaseFully } from './waveform-inputs'
+import { markAfter } from './waveform-page'
 import { withBenchPage } from './serve-inputs'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4186)
@@ -28,12 +29,7 @@ async function reopenAgainAndAgain(page: Page, _browser: Browser, c: BenchCase) 
   const fromScript: number[] = []
   const fromNavigation: number[] = []
   for (let i = 0; i < RUNS; i++) {
-    await page.reload()
-    await page.waitForFunction(
-      () => performance.getEntriesByName('waveform:complete').length > 0,
-      null,
-      { polling: 20, timeout: 60_000 },
-    )
+    await markAfter(page, () => page.reload(), ['waveform:complete'], 60_000)
     const [script, start, complete] = await page.evaluate(() =>
       ['page:script', 'audio:stream', 'waveform:complete'].map(
         (n) => performance.getEntriesByName(n)[0]?.startTime,

@@ -69,9 +69,16 @@ export async function withBenchPage(
   }
 }
 
-/** The built app on `port`, with the inputs served as links are (see `asLinksAre`). */
-export function previewWithInputs(port: number, latencyMs = 0) {
-  return preview({ preview: { port, strictPort: true }, plugins: [asLinksAre(latencyMs)] })
+/**
+ * The built app on `port`, with the inputs served as links are (see `asLinksAre`); `outDir`, a
+ * build other than `dist` with the same inputs, lets builds be compared side by side.
+ */
+export function previewWithInputs(port: number, latencyMs = 0, outDir = 'dist') {
+  return preview({
+    build: { outDir },
+    preview: { port, strictPort: true },
+    plugins: [asLinksAre(latencyMs)],
+  })
 }
 
 /**

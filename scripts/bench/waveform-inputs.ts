@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { markAfter } from './waveform-page'
 import { syntheticCall } from './synthetic-call'
 
 export interface BenchCase {
@@ -100,15 +101,12 @@ export function inputUrls(c: BenchCase, base: string) {
   }
 }
 
-/** Opens the app on case `c` (inputs served by `serveInputs`) and waits for its full waveform. */
+/**
+ * Opens the app on case `c` (inputs served by `serveInputs`) and waits for its full waveform; the
+ * page carries `INIT_SCRIPT`.
+ */
 export async function openCaseFully(page: Page, port: number, c: BenchCase) {
   const files = inputUrls(c, 'bench-waveform')
-  await page.goto(
-    `http://localhost:${port}/?audio=${files.audio}&history=${files.history}&timings=${files.timings}`,
-  )
-  await page.waitForFunction(
-    () => performance.getEntriesByName('waveform:complete').length > 0,
-    null,
-    { timeout: 600_000, polling: 100 },
-  )
+  const link = `http://localhost:${port}/?audio=${files.audio}&history=${files.history}&timings=${files.timings}`
+  await markAfter(page, () => page.goto(link), ['waveform:complete'], 600_000)
 }

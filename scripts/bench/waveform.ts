@@ -18,7 +18,7 @@ import { CHROMIUM_LAUNCH } from '../chromium'
 import { treeCpuMs, treeRssMb } from './process-rss'
 import type { BenchCase } from './waveform-inputs'
 import { CASES, ensureInputs, inputUrls } from './waveform-inputs'
-import { INIT_SCRIPT, sampleFrames, zoomAppTo } from './waveform-page'
+import { INIT_SCRIPT, markAfter, sampleFrames, zoomAppTo } from './waveform-page'
 import { quietLoad } from './quiet-browser'
 import { previewWithInputs, serveInputs } from './serve-inputs'
 
@@ -27,7 +27,7 @@ const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3))
 const LOAD_TIMEOUT_MS = 600_000
 const ZOOM_STEPS = 6
 const SEEKS = 10
-const DONE = ['waveform:complete', 'waveform:error']
+const DONE = ['waveform:complete', 'waveform:error'] as const
 
 type System = 'app' | 'wavesurfer'
 /** `BENCH_SYSTEMS=app` skips the baseline while developing. */
@@ -69,15 +69,6 @@ function median(values: (number | null)[]): number | null {
 
 function markTime(page: Page, name: string): Promise<number | null> {
   return page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? null, name)
-}
-
-async function waitForMark(page: Page, names: string[]): Promise<string> {
-  const handle = await page.waitForFunction(
-    (list) => list.find((n) => performance.getEntriesByName(n).length > 0),
-    names,
-    { timeout: LOAD_TIMEOUT_MS, polling: 100 },
-  )
-  return (await handle.jsonValue()) ?? ''
 }
 
 function url(system: System, c: BenchCase): string {
@@ -185,8 +176,7 @@ async function oneRun(
   const sampler = setInterval(() => (peak = Math.max(peak, treeRssMb(rootPid))), 100)
   const cpuBefore = treeCpuMs(rootPid)
   try {
-    await page.goto(url(system, c))
-    const outcome = await waitForMark(page, ['waveform:complete', 'waveform:error'])
+    const outcome = await markAfter(page, () => page.goto(url(system, c)), DONE, LOAD_TIMEOUT_MS)
     const loadCpuMs = treeCpuMs(rootPid) - cpuBefore
     clearInterval(sampler)
     peak = Math.max(peak, treeRssMb(rootPid))
@@ -222,25 +212,15 @@ async function oneRun(
       await page
         .locator(`.tl-layer[data-drawn-regions="${c.messages}"]`)
         .waitFor({ state: 'attached', timeout: LOAD_TIMEOUT_MS })
-    if (process.env.BENCH_VERBOSE)
-      console.log(
-        await page.evaluate(() =>
-          JSON.stringify({
-            marks: performance
-              .getEntriesByType('mark')
-              .map((m) => [m.name, Math.round(m.startTime)]),
-            longtasks: (window as unknown as { __longtasks: unknown[] }).__longtasks,
-          }),
-        ),
-      )
+    if (process.env.BENCH_VERBOSE) console.log(await pageTimeline(page))
     const frames = await playbackFrames(page, system)
     const seekP50Ms = await seekLatency(page, system, c.seconds)
     const zoomStepMaxMs = await zoomSteps(page, system)
     // Reopen: the app has its peaks cached by now; wavesurfer decodes again.
     await page.waitForTimeout(1000)
-    await page.reload()
-    await waitForMark(page, ['waveform:complete', 'waveform:error'])
+    await markAfter(page, () => page.reload(), DONE, LOAD_TIMEOUT_MS)
     const reopenFullMs = await markTime(page, 'waveform:complete')
+    if (process.env.BENCH_VERBOSE) console.log('reopen', await pageTimeline(page))
     const started = await markTime(page, 'audio:stream')
     const reopenFromStartMs =
       reopenFullMs !== null && started !== null ? reopenFullMs - started : null
@@ -380,3 +360,16 @@ async function main() {
 }
 
 await main()
+
+/** The page's marks, its navigation's stages and its long tasks, ms from navigation. */
+function pageTimeline(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[]
+    const stages = ['unloadEventEnd', 'responseEnd', 'domInteractive'] as const
+    return JSON.stringify({
+      navigation: stages.map((stage) => [stage, Math.round(navigation?.[stage] ?? -1)]),
+      marks: performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]),
+      longtasks: (window as unknown as { __longtasks: unknown[] }).__longtasks,
+    })
+  })
+}
