@@ -1,4 +1,5 @@
-import { z } from 'zod'
+// The mini build: these schemas are in the app's first chunk, which the page waits for.
+import * as z from 'zod/mini'
 import type { AlignmentLayer } from './align/layer'
 import type { Corrections, EdgeShift, SpeakerLane } from './corrections'
 import { isSaneOffset, MAX_OFFSET_S, NO_LANE_OFFSETS } from './corrections'
@@ -12,9 +13,9 @@ const storedAlignmentSchema = z.object({
     z.tuple([
       z.string(),
       z.object({
-        start: z.number().refine(isSaneOffset),
-        end: z.number().refine(isSaneOffset),
-        confidence: z.number().min(0).max(1),
+        start: z.number().check(z.refine(isSaneOffset)),
+        end: z.number().check(z.refine(isSaneOffset)),
+        confidence: z.number().check(z.gte(0), z.lte(1)),
         status: z.enum(['matched', 'unmatched', 'kept']),
       }),
     ]),

@@ -1,4 +1,5 @@
-import { z } from 'zod'
+// The mini build: this store is in the app's first chunk, which the page waits for.
+import * as z from 'zod/mini'
 import { create } from 'zustand'
 import type { Finding } from '../domain/review/findings'
 import { DEFAULT_TAGS, mergeFindings } from '../domain/review/findings'
@@ -24,7 +25,7 @@ const storedFinding = z.object({
   id: z.string(),
   tag: z.string(),
   note: z.string(),
-  itemId: z.string().optional(),
+  itemId: z.optional(z.string()),
   start: z.number(),
   end: z.number(),
   createdAt: z.string(),
@@ -32,7 +33,7 @@ const storedFinding = z.object({
 const storedFindings = z.array(storedFinding)
 const storedTags = z.array(z.string())
 
-function readStored<T>(key: string, schema: z.ZodType<T>): T | undefined {
+function readStored<T>(key: string, schema: z.ZodMiniType<T>): T | undefined {
   try {
     const raw = localStorage.getItem(key)
     if (raw === null) return undefined

@@ -51,7 +51,11 @@ function article(expected: string): string {
   return expected === 'array' || expected === 'object' ? `an ${expected}` : `a ${expected}`
 }
 
-export function zodProblems(ctx: ProblemContext, error: z.ZodError, input: unknown): Problem[] {
+export function zodProblems(
+  ctx: ProblemContext,
+  error: z.core.$ZodError,
+  input: unknown,
+): Problem[] {
   return error.issues.map((issue) =>
     errorProblem(
       ctx.file,

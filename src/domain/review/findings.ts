@@ -1,4 +1,5 @@
-import { z } from 'zod'
+// The mini build: this module is in the app's first chunk, which the page waits for.
+import * as z from 'zod/mini'
 import type { Problem } from '../problems'
 import { errorProblem, warningProblem } from '../problems'
 import { zodProblems } from '../parse/zod-problems'
@@ -32,12 +33,13 @@ export interface Finding {
 
 /** The `findings` array of a `turnline.alignment` file (docs/export.md). */
 export const exportFindingSchema = z.object({
-  id: z.string().min(1),
-  tag: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  tag: z.string().check(z.minLength(1)),
   note: z.string(),
-  item_id: z.string().min(1).nullable().optional(),
-  start_s: z.number().finite(),
-  end_s: z.number().finite(),
+  item_id: z.optional(z.nullable(z.string().check(z.minLength(1)))),
+  // Zod's numbers are finite.
+  start_s: z.number(),
+  end_s: z.number(),
   created_at: z.string(),
 })
 

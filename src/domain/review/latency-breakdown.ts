@@ -1,4 +1,5 @@
-import { z } from 'zod'
+// The mini build: this module is in the app's first chunk, which the page waits for.
+import * as z from 'zod/mini'
 import type { PlacedItem } from '../timeline'
 
 export type LatencyPartKey = 'transcription' | 'end_of_turn' | 'llm' | 'tts' | 'rest'
@@ -43,19 +44,23 @@ export const PART_LABEL: Record<LatencyPartKey, string> = {
 }
 
 const metadataSchema = z.object({
-  model_name: z.string().optional(),
-  model_provider: z.string().optional(),
+  model_name: z.optional(z.string()),
+  model_provider: z.optional(z.string()),
 })
 
+/** A malformed value reads as missing. Zod's numbers are finite. */
+const lenient = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined)
+const delay = () => lenient(z.number().check(z.nonnegative()))
+
 const delaysSchema = z.object({
-  transcription_delay: z.number().finite().nonnegative().optional().catch(undefined),
-  end_of_turn_delay: z.number().finite().nonnegative().optional().catch(undefined),
-  llm_node_ttft: z.number().finite().nonnegative().optional().catch(undefined),
-  tts_node_ttfb: z.number().finite().nonnegative().optional().catch(undefined),
-  e2e_latency: z.number().finite().optional().catch(undefined),
-  llm_metadata: metadataSchema.optional().catch(undefined),
-  tts_metadata: metadataSchema.optional().catch(undefined),
-  stt_metadata: metadataSchema.optional().catch(undefined),
+  transcription_delay: delay(),
+  end_of_turn_delay: delay(),
+  llm_node_ttft: delay(),
+  tts_node_ttfb: delay(),
+  e2e_latency: lenient(z.number()),
+  llm_metadata: lenient(metadataSchema),
+  tts_metadata: lenient(metadataSchema),
+  stt_metadata: lenient(metadataSchema),
 })
 
 type Delays = z.infer<typeof delaysSchema>
