@@ -37,6 +37,9 @@ let sliceReadsBeforeTail: number[] = []
 /** A tail is answered once this many slices were asked for, or after 5 s. */
 let tailWaitsForSlices = 0
 let linksExpired = false
+/** Every read waits for the test to let the download go: the page gets no byte until then. */
+let allHeld = false
+let answered = 0
 
 test.beforeAll(async () => {
   mkdirSync(dir, { recursive: true })
@@ -93,6 +96,8 @@ async function serve(request: IncomingMessage, response: ServerResponse) {
   response.setHeader('Access-Control-Expose-Headers', 'Content-Range, Content-Length')
   response.setHeader('Accept-Ranges', 'bytes')
   if (request.method === 'OPTIONS') return response.writeHead(204).end()
+  if (allHeld) await released
+  answered += 1
   // A signed link's query names the same file; once it has expired, nothing is answered.
   const served = recordings.get(new URL(request.url ?? '', 'http://localhost').pathname)
   if (!served) return response.writeHead(404).end()
@@ -145,6 +150,8 @@ test.beforeEach(() => {
   sliceReadsBeforeTail = []
   tailWaitsForSlices = 0
   linksExpired = false
+  allHeld = false
+  answered = 0
 })
 
 test('a linked recording draws its opening seconds before its download is complete', async ({
@@ -320,6 +327,32 @@ test('a reopened linked recording is drawn from the cache while its download is 
   await page.getByRole('button', { name: 'Play' }).click()
   await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)
   release()
+})
+
+test('a reopened link is drawn from the cache before any of its bytes come, and confirmed once they do', async ({
+  page,
+}) => {
+  release()
+  await openDrawn(page, 'call.ogg')
+  await waitForFullWaveform(page, 'workers', 30_000)
+  await expect.poll(() => cachedRecordings(page)).toBeGreaterThan(0)
+
+  // No read is answered, ranged or whole: only the link itself can find what it was.
+  released = new Promise<void>((resolve) => (release = resolve))
+  allHeld = true
+  answered = 0
+  await page.reload()
+  await waitForFullWaveform(page, 'cache')
+  expect(answered).toBe(0)
+  expect(await decodeJobs(page)).toEqual([])
+
+  // Its bytes come: every slice of its key is read, and the recording is what was cached.
+  sliceReads = 0
+  release()
+  await expect.poll(() => sliceReads).toBeGreaterThanOrEqual(31)
+  await expect(page.getByText(/call\.ogg · 2 ch/)).toBeVisible()
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  expect(await decodeJobs(page)).toEqual([])
 })
 
 test('a reopened link found by its probe but not its key is decoded from its download after all', async ({

@@ -13,7 +13,7 @@ import { warmDecodeWorkers } from './decode-pool'
 import type { CachedPeaks } from './peaks-cache'
 import { openPeaksCache, readFeatures, readPeaks, touchEntry, writeCache } from './peaks-cache'
 import type { PeaksSource } from './peaks-progress'
-import { usePeaksProgress } from './peaks-progress'
+import { usePeaksProgress, whenShown } from './peaks-progress'
 import { nextTask } from '../loading/next-task'
 import type { RecordingFile } from './recording-file'
 import { bytesAt } from './recording-file'
@@ -89,17 +89,19 @@ async function fromCache(
     source: 'cache',
   })
   onFirst(cached)
-  const features = await readFeatures(key)
+  await whenShown(cached.peaks)
+  const features = signal.aborted ? undefined : await readFeatures(key)
   return features ? { ...cached, features } : cached
 }
 
 /**
- * Peaks of a linked recording decoded while it downloads (`decode`; the cache cannot hold it):
- * the opening draws before the rest is in.
+ * Peaks of a recording decoded while it downloads from `link` (`decode`; the cache cannot hold
+ * it): the opening draws before the rest is in.
  */
 export function startStreamedPeaks(
   decode: StreamedDecode,
   keys: () => Promise<RecordingKeys | undefined>,
+  link: string,
   signal: AbortSignal,
 ): PeaksSession {
   return session(async (onFirst) => {
@@ -108,7 +110,7 @@ export function startStreamedPeaks(
     const { keys: read, ...decoded } = await decode(progress.filling('workers'))
     const known = read ?? (await keys())
     if (!known) throw new Error('the download of the recording failed')
-    return progress.finish({ ...decoded, cacheable: true }, known)
+    return progress.finish({ ...decoded, cacheable: true }, { ...known, link })
   })
 }
 
@@ -136,6 +138,7 @@ const NOT_STARTED = {
   fraction: 0,
   complete: false,
   stopped: undefined,
+  shown: undefined,
 }
 
 type Publish = (patch: Partial<ReturnType<typeof usePeaksProgress.getState>>) => void
@@ -166,7 +169,7 @@ async function run(
   const cached = key ? await readPeaks(key) : undefined
   if (signal.aborted) throw new Error('decode abandoned')
   if (cached && key) {
-    void probe.then((p) => touchEntry(key, p, size)).catch(() => {})
+    void probe.then((p) => touchEntry(key, { probe: p, size })).catch(() => {})
     return fromCache(cached, key, signal, onFirst)
   }
 
@@ -200,10 +203,18 @@ function progressOf(signal: AbortSignal, onFirst: (audio: DecodedAudio) => void)
       onFirst(withOnset(state))
     },
   })
-  /** `known` holds the file's cache key (none when it could not be read), probe and size. */
+  /**
+   * `known` holds the file's cache key (none when it could not be read), probe and size, and the
+   * link it was downloaded from, if it was.
+   */
   const finish = (
     decoded: Decoded,
-    known: { key: string | undefined; probe: string | Promise<string>; size: number },
+    known: {
+      key: string | undefined
+      probe: string | Promise<string>
+      size: number
+      link?: string
+    },
   ): DecodedAudio => {
     performance.mark('peaks:complete')
     const audio = withOnset(decoded.audio)
@@ -219,7 +230,11 @@ function progressOf(signal: AbortSignal, onFirst: (audio: DecodedAudio) => void)
       // Packing the features for the cache is a task of its own, not part of the last redraw's.
       const probe = Promise.resolve(known.probe).catch(() => undefined)
       void nextTask().then(async () =>
-        writeCache(key, entry, decoded.features, { probe: await probe, size: known.size }),
+        writeCache(key, entry, decoded.features, {
+          probe: await probe,
+          size: known.size,
+          link: known.link,
+        }),
       )
     }
     return decoded.features ? { ...audio, features: decoded.features } : audio

@@ -37,6 +37,11 @@ export interface GrowingFile {
   /** A held file is kept whole after all. */
   keepWhole(): void
   /**
+   * The download reads on only once `ready` settles, or while a read waits for its bytes: a
+   * reopen drawn from the cache does not share the page's main thread with it meanwhile.
+   */
+  pauseUntil(ready: Promise<void>): void
+  /**
    * Nothing more is wanted of the file (its decode failed or was abandoned, or the cache had it):
    * its download ends now, and what was kept of it is let go.
    */

@@ -27,7 +27,7 @@ const early = new Map<string, Lookup>()
  */
 export function lookUpEarly(url: string) {
   try {
-    const href = absolute(url)
+    const href = absoluteLink(url)
     early.set(href, startLookup(href))
   } catch {
     // The app opens the link itself, and reports it.
@@ -44,7 +44,7 @@ export function cachedLinkInWorker(
   url: string,
   signal: AbortSignal,
 ): Promise<CachedLink | undefined> {
-  const href = absolute(url)
+  const href = absoluteLink(url)
   const lookup = early.get(href) ?? startLookup(href)
   early.delete(href)
   if (signal.aborted) lookup.stop()
@@ -52,8 +52,11 @@ export function cachedLinkInWorker(
   return lookup.found
 }
 
-/** A link relative to the page would be read relative to the worker's script. */
-function absolute(url: string): string {
+/**
+ * A link as the cache knows it (see `CacheEntry`): one relative to the page would be read
+ * relative to the worker's script.
+ */
+export function absoluteLink(url: string): string {
   return new URL(url, document.baseURI).href
 }
 

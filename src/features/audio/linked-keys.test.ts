@@ -73,7 +73,7 @@ it('gives up a ranged read the server does not answer', async () => {
 describe('a link looked up in the cache from its link alone', () => {
   const peaks: CachedPeaks = { duration: 1, channels: 1, peaks: [new Float32Array(4)] }
   /** A cache with these entries, each with the peaks above; the keys whose peaks were read. */
-  function cache(...entries: { key: string; size?: number; probe?: string }[]) {
+  function cache(...entries: { key: string; size?: number; probe?: string; link?: string }[]) {
     const read: string[] = []
     return {
       read,
@@ -178,5 +178,40 @@ describe('a link looked up in the cache from its link alone', () => {
     serve(false)
     const { reader } = cache({ key: await contentKey(new Blob([file])), size: SIZE })
     expect(await cachedByRanges('x.wav', reader, signal())).toBeUndefined()
+  })
+
+  it('is found by the link it was last downloaded from before any read, and confirmed by every slice', async () => {
+    const asked = serve(true)
+    const key = await contentKey(whole)
+    const { reader, read } = cache(
+      { key: 'another link', size: SIZE, probe: await probe(), link: 'y.wav' },
+      { key, size: SIZE, probe: await probe(), link: 'x.wav' },
+    )
+    const found = await cachedByRanges('x.wav', reader, signal())
+    expect(found?.keys).toEqual({ key, probe: await probe(), size: SIZE })
+    expect(asked).toEqual([])
+    expect(read).toEqual([key])
+    expect(await found?.confirm()).toBe(true)
+    expect(asked).toHaveLength(32)
+  })
+
+  it('is refuted when the file at its link is no longer the one cached', async () => {
+    serve(true)
+    const { reader } = cache({ key: 'what the link held', size: SIZE, probe: 'p', link: 'x.wav' })
+    const found = await cachedByRanges('x.wav', reader, signal())
+    expect(found?.keys.key).toBe('what the link held')
+    expect(await found?.confirm()).toBe(false)
+  })
+
+  it('is looked up by its slices when two entries were downloaded from its link', async () => {
+    const asked = serve(true)
+    const key = await contentKey(whole)
+    const { reader } = cache(
+      { key: 'what the link held before', size: SIZE, probe: 'p', link: 'x.wav' },
+      { key, size: SIZE, probe: await probe(), link: 'x.wav' },
+    )
+    const found = await cachedByRanges('x.wav', reader, signal())
+    expect(found?.keys.key).toBe(key)
+    expect(asked.slice(0, 2)).toEqual([`bytes=-${32 << 10}`, `bytes=0-${(32 << 10) - 1}`])
   })
 })

@@ -208,7 +208,9 @@ export interface LinkHit {
 }
 
 /**
- * A linked recording's peaks if the cache may have them, found from its link alone. The first
+ * A linked recording's peaks if the cache may have them, found from its link alone. An entry
+ * last downloaded from this very link is a hit before any byte is read (a link far away costs a
+ * round trip a read), confirmed by every slice of its key once handed on. Otherwise the first
  * slice of its content key gives the file's size; only if an entry has that size is the last
  * read (asked for with the first, where the server answers suffix ranges), which makes the probe
  * with it. The one entry of that size and probe is a hit at once: the inner 30 slices, which
@@ -222,6 +224,12 @@ export async function cachedByRanges(
   signal: AbortSignal,
 ): Promise<LinkHit | undefined> {
   const entries = cache.entries()
+  const linked = entriesOfLink(await entries, url)
+  if (linked) {
+    const cached = await cache.peaks(linked.key)
+    if (signal.aborted) return undefined
+    if (cached) return { keys: linked, cached, confirm: confirmOnce(url, linked, signal) }
+  }
   // Every read after the first is called off on a miss.
   const reads = new AbortController()
   const stop = AbortSignal.any([signal, reads.signal])
@@ -264,6 +272,27 @@ export async function cachedByRanges(
   return known && cached && !signal.aborted
     ? { keys: known, cached, confirm: () => Promise.resolve(true) }
     : undefined
+}
+
+/** The one entry last downloaded from `url` that can be confirmed (its probe and size known). */
+function entriesOfLink(
+  entries: readonly CacheEntry[] | undefined,
+  url: string,
+): RecordingKeys | undefined {
+  const [entry, ...more] = (entries ?? []).filter((e) => e.link === url)
+  if (!entry || more.length > 0 || entry.probe === undefined || entry.size === undefined)
+    return undefined
+  return { key: entry.key, probe: entry.probe, size: entry.size }
+}
+
+/** Whether the file at `url` has `keys`, from every slice of its key; read once, when asked. */
+function confirmOnce(url: string, keys: RecordingKeys, signal: AbortSignal) {
+  let confirming: Promise<boolean> | undefined
+  const read = async () => {
+    const pieces = await readSlices(url, keys.size, keySpans(keys.size), signal)
+    return pieces !== undefined && (await keysOf(keys.size, pieces)).key === keys.key
+  }
+  return () => (confirming ??= read())
 }
 
 function miss(reads: AbortController): undefined {

@@ -7,11 +7,12 @@ import type { RecordingKeys } from './content-key'
 import type { DecodedAudio } from './decode-peaks'
 import { startCachedPeaks, startPeaks, startStreamedPeaks } from './decode-peaks'
 import { EmptyRecordingError } from './decode-ogg'
-import { usePeaksProgress } from './peaks-progress'
+import { usePeaksProgress, whenShown } from './peaks-progress'
 import type { GrowingFile } from './growing-file'
 import { StreamedPlanMismatch } from './streamed-ogg'
 import { streamedDecode } from './streamed-decode'
 import type { CachedLink } from './streamed-start'
+import { absoluteLink } from './link-lookup'
 import { forgetAlignment } from '../align/run-alignment'
 import { placeInTasks } from '../loading/place-in-tasks'
 
@@ -104,9 +105,10 @@ async function loadStreamed(
     void decode.confirmed.then((same) => {
       if (!same) void openRefuted(input, whole, signal)
     })
+    stream.pauseUntil(whenShown(decode.cached.peaks))
     return loadCachedLink(input.name, stream.url, decode, signal)
   }
-  const session = startStreamedPeaks(decode, () => stream.keys(), signal)
+  const session = startStreamedPeaks(decode, () => stream.keys(), absoluteLink(stream.url), signal)
   let first: DecodedAudio
   try {
     first = await session.first

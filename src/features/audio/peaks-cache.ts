@@ -21,6 +21,11 @@ interface Meta {
   probe?: string
   /** The recording's size in bytes: a download whose size no entry has is not cached. */
   size?: number
+  /**
+   * The absolute link it was last downloaded from: a reopen of that link is looked up by it
+   * before any of its bytes are read (see `cachedByRanges`).
+   */
+  link?: string
 }
 
 /** What the cache knows of an entry before reading it (see `cachedEntries`). */
@@ -28,6 +33,7 @@ export interface CacheEntry {
   key: string
   probe?: string
   size?: number
+  link?: string
 }
 
 // A new version starts an empty cache: bump it when what is stored changes (v4: half-float
@@ -52,10 +58,7 @@ function database(): Promise<IDBDatabase> {
     request.onupgradeneeded = () => {
       for (const store of [PEAKS, FEATURES, META]) request.result.createObjectStore(store)
     }
-    request.onsuccess = () => {
-      for (const name of OLD_DB_NAMES) indexedDB.deleteDatabase(name)
-      resolve(request.result)
-    }
+    request.onsuccess = () => resolve(request.result)
     request.onerror = () => reject(request.error ?? new Error('IndexedDB unavailable'))
   })
   opening.catch(() => (opening = undefined))
@@ -126,6 +129,7 @@ export async function cachedEntries(): Promise<CacheEntry[] | undefined> {
       key: stored[i]!,
       ...(meta.probe ? { probe: meta.probe } : {}),
       ...(meta.size !== undefined ? { size: meta.size } : {}),
+      ...(meta.link ? { link: meta.link } : {}),
     }))
   } catch {
     return undefined
@@ -146,19 +150,28 @@ export function entriesOfSize(entries: readonly CacheEntry[] | undefined, size: 
   return (entries ?? []).filter((entry) => entry.size === size)
 }
 
-/** Marks a hit as just used (eviction goes by last use) and stores what a reopen looks it up by. */
-export function touchEntry(key: string, probe: string, size: number) {
-  touch(key, probe, size).catch(() => {})
+/** What a reopen looks an entry up by before its key is known (see `Meta`). */
+export interface LookedUpBy {
+  probe: string | undefined
+  size: number
+  link?: string | undefined
 }
 
-async function touch(key: string, probe: string, size: number) {
+/** Marks a hit as just used (eviction goes by last use) and stores what a reopen looks it up by. */
+export function touchEntry(key: string, by: LookedUpBy) {
+  touch(key, by).catch(() => {})
+}
+
+async function touch(key: string, { probe, size, link }: LookedUpBy) {
   const db = await database()
   const tx = db.transaction(META, 'readwrite')
   const store = tx.objectStore(META)
   const request = store.get(key)
   request.onsuccess = () => {
     const meta = request.result as Meta | undefined
-    if (meta) store.put({ ...meta, usedAt: Date.now(), probe, size } satisfies Meta, key)
+    if (!meta) return
+    const found: Meta = { ...meta, usedAt: Date.now(), size, ...(probe ? { probe } : {}) }
+    store.put(link ? { ...found, link } : found, key)
   }
   await done(tx)
 }
@@ -167,12 +180,12 @@ function sizeOf(peaks: CachedPeaks, features: PackedFeatures | undefined): numbe
   return peaks.peaks.reduce((n, a) => n + a.byteLength, features?.data.size ?? 0)
 }
 
-/** `recording`: what the entry is looked up by before its key is known (see `Meta`). */
+/** `recording`: what the entry is looked up by before its key is known. */
 export async function writeCache(
   key: string,
   peaks: CachedPeaks,
   features: PackedFeatures | undefined,
-  recording: { probe: string | undefined; size: number },
+  recording: LookedUpBy,
 ) {
   try {
     const bytes = sizeOf(peaks, features)
@@ -181,11 +194,19 @@ export async function writeCache(
     const tx = db.transaction([PEAKS, FEATURES, META], 'readwrite')
     tx.objectStore(PEAKS).put(peaks, key)
     if (features) tx.objectStore(FEATURES).put(features, key)
-    const { probe, size } = recording
-    const meta: Meta = { bytes, usedAt: Date.now(), size, ...(probe ? { probe } : {}) }
+    const { probe, size, link } = recording
+    const meta: Meta = {
+      bytes,
+      usedAt: Date.now(),
+      size,
+      ...(probe ? { probe } : {}),
+      ...(link ? { link } : {}),
+    }
     tx.objectStore(META).put(meta, key)
     await done(tx)
     await evict(db)
+    // Here, not as the cache opens: a reopen's read would queue behind the deletions.
+    for (const name of OLD_DB_NAMES) indexedDB.deleteDatabase(name)
   } catch (error) {
     console.warn('Turnline: the peaks cache could not be written', error)
   }

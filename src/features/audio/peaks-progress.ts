@@ -16,6 +16,8 @@ export interface PeaksProgress {
   source?: PeaksSource
   /** Why the rest of the waveform will not come (a download cancelled or failed part way). */
   stopped?: string | undefined
+  /** The peaks the waveform has drawn whole (see `followPeaks`). */
+  shown?: Float32Array[] | undefined
 }
 
 /** How far the waveform of the newest recording has come; the waveform redraws on each version. */
@@ -29,4 +31,25 @@ export const usePeaksProgress = create<PeaksProgress>(() => ({
 export function placedOf(peaks: readonly Float32Array[]): PlacedBins | undefined {
   const { peaks: filling, placed } = usePeaksProgress.getState()
   return filling === peaks ? placed : undefined
+}
+
+/** How long work that waits for the waveform (`whenShown`) waits at most: none may be mounted. */
+const SHOWN_WAIT_MS = 2000
+
+/**
+ * Resolves once the waveform has drawn `peaks` whole, `SHOWN_WAIT_MS` at most: work that can wait
+ * for that (a reopen's download, its features) does not share the page's main thread with the
+ * first draw, the figure a reviewer waits for.
+ */
+export function whenShown(peaks: readonly Float32Array[]): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer)
+      unsubscribe()
+      resolve()
+    }
+    const timer = setTimeout(done, SHOWN_WAIT_MS)
+    const unsubscribe = usePeaksProgress.subscribe((now) => now.shown === peaks && done())
+    if (usePeaksProgress.getState().shown === peaks) done()
+  })
 }

@@ -3,7 +3,7 @@ import type { RecordingKeys } from './content-key'
 import { probeKey } from './content-key'
 import { warmDecodeWorkers } from './decode-pool'
 import type { GrowingFile } from './growing-file'
-import { cachedLinkInWorker } from './link-lookup'
+import { absoluteLink, cachedLinkInWorker } from './link-lookup'
 import { keysOf, readRange, readSlices } from './linked-keys'
 import type { CachedPeaks } from './peaks-cache'
 import { cachedEntries, mayHold, readPeaks, touchEntry } from './peaks-cache'
@@ -44,13 +44,17 @@ export async function streamedStart(
 ): Promise<StreamedStart | CachedLink | undefined> {
   const lookup = new AbortController()
   const inWorker = cachedLinkInWorker(file.url, AbortSignal.any([signal, lookup.signal]))
+  // A hit by the response's headers needs no probe: its reads would share the page's main thread
+  // with the first draw.
+  const early = await Promise.race([inWorker, file.sized.then(() => undefined)])
+  if (early) return used(early, file.url)
   const probed = probedStart(file, signal)
   // The worker's hit is taken as soon as it comes, before the probe if it is first.
   const first = await Promise.race([
     inWorker.then((link) => link && { link }),
     probed.then((start) => ({ start })),
   ])
-  if (first && 'link' in first) return used(first.link)
+  if (first && 'link' in first) return used(first.link, file.url)
   const start = await probed
   if (!start?.mayBeCached) lookup.abort()
   if (!start) return undefined
@@ -60,12 +64,15 @@ export async function streamedStart(
   }
   const found = await inWorker
   // An entry stored before sizes were (see `CacheEntry`) is found as it was then.
-  return found ? used(found) : cachedLink(file, start.begun, signal)
+  return found ? used(found, file.url) : cachedLink(file, start.begun, signal)
 }
 
-function used(link: CachedLink): CachedLink {
+/** A hit taken from `url`: once confirmed, a reopen of that link finds it by the link alone. */
+function used(link: CachedLink, url: string): CachedLink {
   const { key, probe, size } = link.keys
-  void link.confirmed.then((same) => same && touchEntry(key, probe, size))
+  void link.confirmed.then(
+    (same) => same && touchEntry(key, { probe, size, link: absoluteLink(url) }),
+  )
   return link
 }
 
@@ -116,7 +123,7 @@ async function cachedLink(
   const keys = await firstFound(file.holding === 'held' ? [ranged] : [ranged, file.keys()])
   const cached = keys && (await readPeaks(keys.key))
   return keys && cached && !signal.aborted
-    ? used({ keys, cached, confirmed: Promise.resolve(true) })
+    ? used({ keys, cached, confirmed: Promise.resolve(true) }, file.url)
     : undefined
 }
 

@@ -178,3 +178,28 @@ test('a body that is not the size its headers announced has no keys', async () =
   exact.end(new Blob([bytes(0, 8)]))
   expect((await exact.keys())?.key).toBe(await contentKey(new Blob([bytes(0, 8)])))
 })
+
+test('a paused download reads on once its wait is over, or while a read waits for bytes', async () => {
+  const received = new ReceivedBytes('reopened.ogg')
+  received.begin(12)
+  received.push(bytes(0, 4))
+  let over: () => void = () => {}
+  received.pauseUntil(new Promise((resolve) => (over = resolve)))
+  const room = received.room()
+  expect(room).toBeInstanceOf(Promise)
+  let readOn = false
+  void room?.then(() => (readOn = true))
+  // A read waiting for bytes not yet in lets the body read on.
+  const waiting = received.upTo(6)
+  await Promise.resolve()
+  expect(readOn).toBe(true)
+  expect(received.room()).toBeUndefined()
+  received.push(bytes(4, 4))
+  expect(await content(await waiting)).toEqual([0, 1, 2, 3, 4, 5])
+  // No read waiting: paused again, until the wait is over.
+  const again = received.room()
+  expect(again).toBeInstanceOf(Promise)
+  over()
+  await again
+  expect(received.room()).toBeUndefined()
+})

@@ -39,6 +39,7 @@ export class ReceivedBytes implements GrowingFile {
   /** Reads waiting for their bytes to come in. */
   private waiting: { bytes: number; resolve: () => void }[] = []
   private roomWaiting: (() => void)[] = []
+  private paused = false
   private settle: (blob: Blob | undefined) => void = () => {}
   private settleSize: (size: number | undefined) => void = () => {}
   private settleKeys: (keys: Promise<RecordingKeys> | undefined) => void = () => {}
@@ -110,12 +111,20 @@ export class ReceivedBytes implements GrowingFile {
 
   /**
    * Whether the body may read on now; otherwise resolves when it may: a held file holds a few
-   * parts until its reader chooses, and always the bytes a read is waiting for.
+   * parts until its reader chooses, a paused one waits (`pauseUntil`), and both read on while a
+   * read is waiting for bytes.
    */
   room(): Promise<void> | undefined {
-    if (this.mode !== 'held') return undefined
-    if (this.held.length < WINDOW_PARTS || this.waiting.length > 0) return undefined
+    if (this.mayRead()) return undefined
     return new Promise((resolve) => this.roomWaiting.push(resolve))
+  }
+
+  pauseUntil(ready: Promise<void>) {
+    this.paused = true
+    void ready.then(() => {
+      this.paused = false
+      this.letIn()
+    })
   }
 
   /** The Blob the download made, for its query: the whole file, or nothing when not kept. */
@@ -176,8 +185,13 @@ export class ReceivedBytes implements GrowingFile {
     if (text(0) === 'RIFF' && text(8) === 'WAVE') this.mode = 'held'
   }
 
+  private mayRead(): boolean {
+    if (this.waiting.length > 0 || this.mode === 'dropped') return true
+    return !this.paused && (this.mode !== 'held' || this.held.length < WINDOW_PARTS)
+  }
+
   private letIn() {
-    if (this.room()) return
+    if (!this.mayRead()) return
     const waiting = this.roomWaiting
     this.roomWaiting = []
     for (const resolve of waiting) resolve()

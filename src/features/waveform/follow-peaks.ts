@@ -21,7 +21,10 @@ export function followPeaks(
     const { complete } = usePeaksProgress.getState()
     if (!markedFirst) performance.mark('waveform:first')
     markedFirst = true
-    if (complete && !markedComplete) performance.mark('waveform:complete')
+    if (complete && !markedComplete) {
+      performance.mark('waveform:complete')
+      usePeaksProgress.setState({ shown: peaks })
+    }
     markedComplete ||= complete
   }
   const offs = [
