@@ -44,10 +44,6 @@ export async function streamedStart(
 ): Promise<StreamedStart | CachedLink | undefined> {
   const lookup = new AbortController()
   const inWorker = cachedLinkInWorker(file.url, AbortSignal.any([signal, lookup.signal]))
-  // A hit by the response's headers needs no probe: its reads would share the page's main thread
-  // with the first draw.
-  const early = await Promise.race([inWorker, file.sized.then(() => undefined)])
-  if (early) return used(early, file.url)
   const probed = probedStart(file, signal)
   // The worker's hit is taken as soon as it comes, before the probe if it is first.
   const first = await Promise.race([
