@@ -60,9 +60,15 @@ export function startPeaks(
   file: RecordingFile,
   signal: AbortSignal,
   mediaDuration: () => Promise<number>,
-  keys?: Promise<RecordingKeys | undefined>,
+  download: Download = {},
 ): PeaksSession {
-  return session((onFirst) => run(file, signal, mediaDuration, onFirst, keys))
+  return session((onFirst) => run(file, signal, mediaDuration, onFirst, download))
+}
+
+/** What a download knows of the file it made: its keys, made as the bytes went by, and its link. */
+export interface Download {
+  keys?: Promise<RecordingKeys | undefined> | undefined
+  link?: string | undefined
 }
 
 /** Peaks found in the cache by a reopened link (see `CachedLink`): nothing is decoded. */
@@ -154,7 +160,7 @@ async function run(
   signal: AbortSignal,
   mediaDuration: () => Promise<number>,
   onFirst: (audio: DecodedAudio) => void,
-  keys: Promise<RecordingKeys | undefined> = Promise.resolve(undefined),
+  { keys = Promise.resolve(undefined), link }: Download,
 ): Promise<DecodedAudio> {
   const publish = publisher(signal)
   publish(NOT_STARTED)
@@ -169,14 +175,14 @@ async function run(
   const cached = key ? await readPeaks(key) : undefined
   if (signal.aborted) throw new Error('decode abandoned')
   if (cached && key) {
-    void probe.then((p) => touchEntry(key, { probe: p, size })).catch(() => {})
+    void probe.then((p) => touchEntry(key, { probe: p, size, link })).catch(() => {})
     return fromCache(cached, key, signal, onFirst)
   }
 
   warmDecodeWorkers()
   const progress = progressOf(signal, onFirst)
   const decoded = await decodeAny(file, signal, mediaDuration, progress.filling)
-  return progress.finish(decoded, { key, probe, size })
+  return progress.finish(decoded, { key, probe, size, ...(link ? { link } : {}) })
 }
 
 /** What a decode reports as it fills the peaks, and how it ends: the last draw, the cache write. */

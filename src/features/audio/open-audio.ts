@@ -27,6 +27,8 @@ interface WholeAudio {
   parts?: readonly Blob[]
   /** Its cache keys, made by its download as the bytes went by. */
   keys?: Promise<RecordingKeys | undefined>
+  /** The link it was downloaded from (see `absoluteLink`). */
+  link?: string
 }
 
 interface StreamedAudio {
@@ -92,7 +94,13 @@ async function loadStreamed(
     const data = await whole
     return data && !signal.aborted
       ? loadWhole(
-          { name: input.name, data, parts: stream.foldedParts, keys: stream.keys() },
+          {
+            name: input.name,
+            data,
+            parts: stream.foldedParts,
+            keys: stream.keys(),
+            link: absoluteLink(stream.url),
+          },
           problems,
           signal,
         )
@@ -187,7 +195,8 @@ async function loadWhole(
   const url = URL.createObjectURL(blob)
   try {
     const file = input.parts ? { blob, parts: input.parts } : { blob }
-    const session = startPeaks(file, signal, () => mediaDuration(url), input.keys)
+    const { keys, link } = input
+    const session = startPeaks(file, signal, () => mediaDuration(url), { keys, link })
     const loaded: LoadedAudio = {
       name: input.name,
       url,
