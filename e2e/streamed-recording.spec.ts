@@ -6,7 +6,13 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { cachedRecordings, decodeJobs, marks, waitForFullWaveform } from './decode-state'
+import {
+  cachedRecordings,
+  decodeJobs,
+  linkedEntries,
+  marks,
+  waitForFullWaveform,
+} from './decode-state'
 import { expect, test } from './fixtures'
 
 /**
@@ -381,11 +387,21 @@ test('a reopened link found by its probe but not its key is decoded from its dow
   await expect.poll(() => cachedRecordings(page)).toBe(2)
   await expect(page.getByRole('alert')).toHaveCount(0)
 
-  // Both are cached now, with one probe: the key tells them apart, and the twin is drawn at once.
+  // Both are cached now, with one probe, and the link is the new one's (silent in its middle):
+  // it is found by the link alone, with no read answered, and drawn at once.
+  expect(await linkedEntries(page)).toEqual([
+    { link: expect.stringMatching(/\/twin\.wav$/) as unknown, silentMiddle: true },
+  ])
+  released = new Promise<void>((resolve) => (release = resolve))
+  allHeld = true
+  answered = 0
   await page.reload()
   await waitForFullWaveform(page, 'cache')
+  expect(answered).toBe(0)
   expect(await decodeJobs(page)).toEqual([])
+  release()
   await expect(page.getByText(/twin\.wav · 2 ch/)).toBeVisible()
+  await expect(page.getByRole('alert')).toHaveCount(0)
 })
 
 test('a reopened link relative to the page is looked up where the page reads it', async ({

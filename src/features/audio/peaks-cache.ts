@@ -172,8 +172,28 @@ async function touch(key: string, { probe, size, link }: LookedUpBy) {
     if (!meta) return
     const found: Meta = { ...meta, usedAt: Date.now(), size, ...(probe ? { probe } : {}) }
     store.put(link ? { ...found, link } : found, key)
+    if (link) takeLink(store, key, link)
   }
   await done(tx)
+}
+
+/**
+ * Entry `key` is the recording at `link` now: any other that was (the file behind the link
+ * changed) gives the link up, so that the link finds one entry again (see `cachedByRanges`).
+ */
+function takeLink(metas: IDBObjectStore, key: string, link: string) {
+  const walk = metas.openCursor()
+  walk.onsuccess = () => {
+    const at = walk.result
+    if (!at) return
+    const meta = at.value as Meta
+    if (at.key !== key && meta.link === link) {
+      const rest = { ...meta }
+      delete rest.link
+      at.update(rest)
+    }
+    at.continue()
+  }
 }
 
 function sizeOf(peaks: CachedPeaks, features: PackedFeatures | undefined): number {
@@ -203,6 +223,7 @@ export async function writeCache(
       ...(link ? { link } : {}),
     }
     tx.objectStore(META).put(meta, key)
+    if (link) takeLink(tx.objectStore(META), key, link)
     await done(tx)
     await evict(db)
     // Here, not as the cache opens: a reopen's read would queue behind the deletions.

@@ -5,6 +5,7 @@ import { AUDIO_LIMITS, fetchBlob, fetchText, limitsFrom, TEXT_LIMITS } from './f
 import { ReceivedBytes } from './received-bytes'
 import { fileNameOf, urlCallPlan } from './url-sources'
 import { hasUserOpenedFiles, openInputs } from './open-inputs'
+import { absoluteLink } from '../audio/link-lookup'
 
 /**
  * The downloads of the call the page's URL names. They start as the app's script runs, not
@@ -81,8 +82,9 @@ export function recordingQuery(url: string) {
 function openDownloading(url: string, stream: ReceivedBytes) {
   if (hasUserOpenedFiles()) return
   const name = fileNameOf(url)
+  // Opened again whole, it is still the link's: its cache entry keeps the link (see `Meta`).
   const reopen = (data: Blob) => {
-    if (!hasUserOpenedFiles()) void openInputs([], { name, data })
+    if (!hasUserOpenedFiles()) void openInputs([], { name, data, link: absoluteLink(url) })
   }
   void openInputs([], { name, stream, reopen })
 }
