@@ -251,6 +251,20 @@ async function openDrawn(page: Page, name: string) {
   await expect.poll(() => marks(page)).toContain('waveform:first')
 }
 
+/**
+ * Reloads with every read held back until `release()`, and checks the waveform is drawn whole
+ * from the cache with no read answered and no decode job.
+ */
+async function reloadDrawnWithNothingAnswered(page: Page) {
+  released = new Promise<void>((resolve) => (release = resolve))
+  allHeld = true
+  answered = 0
+  await page.reload()
+  await waitForFullWaveform(page, 'cache')
+  expect(answered).toBe(0)
+  expect(await decodeJobs(page)).toEqual([])
+}
+
 /** A WAV's length from its size (ffmpeg's header is 78 bytes), 16 kHz stereo 16-bit unless told. */
 function recordingSeconds(path: string, bytesPerSecond = 64_000): number {
   const served = recordings.get(path)
@@ -347,13 +361,7 @@ for (const name of ['call.ogg', 'call.m4a']) {
     await expect.poll(() => cachedRecordings(page)).toBeGreaterThan(0)
 
     // No read is answered, ranged or whole: only the link itself can find what it was.
-    released = new Promise<void>((resolve) => (release = resolve))
-    allHeld = true
-    answered = 0
-    await page.reload()
-    await waitForFullWaveform(page, 'cache')
-    expect(answered).toBe(0)
-    expect(await decodeJobs(page)).toEqual([])
+    await reloadDrawnWithNothingAnswered(page)
 
     // Its bytes come: every slice of its key is read, and the recording is what was cached.
     sliceReads = 0
@@ -392,13 +400,7 @@ test('a reopened link found by its probe but not its key is decoded from its dow
   expect(await linkedEntries(page)).toEqual([
     { link: expect.stringMatching(/\/twin\.wav$/) as unknown, silentMiddle: true },
   ])
-  released = new Promise<void>((resolve) => (release = resolve))
-  allHeld = true
-  answered = 0
-  await page.reload()
-  await waitForFullWaveform(page, 'cache')
-  expect(answered).toBe(0)
-  expect(await decodeJobs(page)).toEqual([])
+  await reloadDrawnWithNothingAnswered(page)
   release()
   await expect(page.getByText(/twin\.wav · 2 ch/)).toBeVisible()
   await expect(page.getByRole('alert')).toHaveCount(0)
