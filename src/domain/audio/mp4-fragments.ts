@@ -1,5 +1,5 @@
 import type { Mp4Samples } from './mp4-samples'
-import { boxes, child, editStart, path, soundTrak } from './mp4-samples'
+import { boxes, child, editStart, moovBox, soundTrak, trackTimescale } from './mp4-samples'
 
 /** A `moof` box's bytes (header included) and where it starts in the file. */
 export interface PlacedMoof {
@@ -23,15 +23,14 @@ export function fragmentedSamples(
   moov: Uint8Array,
   moofs: readonly PlacedMoof[],
 ): Mp4Samples | undefined {
-  const view = new DataView(moov.buffer, moov.byteOffset, moov.byteLength)
-  const [root] = [...boxes(moov, view, 0, moov.length)]
-  if (root?.type !== 'moov') return undefined
+  const found = moovBox(moov)
+  if (!found) return undefined
+  const { view, root } = found
   const sound = soundTrak(moov, view, root)
   const tkhd = sound && child(moov, view, sound, 'tkhd')
-  const mdhd = sound && path(moov, view, sound, ['mdia', 'mdhd'])
-  if (!sound || !tkhd || !mdhd) return undefined
+  const timescale = sound && trackTimescale(moov, view, sound)
+  if (!sound || !tkhd || timescale === undefined) return undefined
   const trackId = view.getUint32(tkhd.start + (moov[tkhd.start] === 1 ? 20 : 12))
-  const timescale = view.getUint32(mdhd.start + (moov[mdhd.start] === 1 ? 20 : 12))
   const start = editStart(moov, view, sound)
   const mvex = child(moov, view, root, 'mvex')
   const trex =

@@ -71,11 +71,29 @@ export function path(
  * `moof` boxes), several edits, a table that does not add up.
  */
 export function mp4AudioSamples(moov: Uint8Array): Mp4Samples | undefined {
+  const found = moovBox(moov)
+  if (!found || child(moov, found.view, found.root, 'mvex')) return undefined
+  const trak = soundTrak(moov, found.view, found.root)
+  return trak && trackSamples(moov, found.view, trak)
+}
+
+/** The `moov` box the bytes are (header included), with a view of them; undefined if not one. */
+export function moovBox(moov: Uint8Array): { view: DataView; root: Box } | undefined {
   const view = new DataView(moov.buffer, moov.byteOffset, moov.byteLength)
   const [root] = [...boxes(moov, view, 0, moov.length)]
-  if (root?.type !== 'moov' || child(moov, view, root, 'mvex')) return undefined
-  const trak = soundTrak(moov, view, root)
-  return trak && trackSamples(moov, view, trak)
+  return root?.type === 'moov' ? { view, root } : undefined
+}
+
+/** Whether the `moov` box's track samples are in `moof` boxes (it has an `mvex`). */
+export function isFragmented(moov: Uint8Array): boolean {
+  const found = moovBox(moov)
+  return found !== undefined && child(moov, found.view, found.root, 'mvex') !== undefined
+}
+
+/** The track's timescale (its `mdhd`'s), in units a second; undefined without an `mdhd`. */
+export function trackTimescale(bytes: Uint8Array, view: DataView, trak: Box): number | undefined {
+  const mdhd = path(bytes, view, trak, ['mdia', 'mdhd'])
+  return mdhd && view.getUint32(mdhd.start + (bytes[mdhd.start] === 1 ? 20 : 12))
 }
 
 /** The first `trak` of the `moov` box `root` whose handler is sound. */
@@ -89,11 +107,9 @@ export function soundTrak(bytes: Uint8Array, view: DataView, root: Box): Box | u
 }
 
 function trackSamples(bytes: Uint8Array, view: DataView, trak: Box): Mp4Samples | undefined {
-  const mdhd = path(bytes, view, trak, ['mdia', 'mdhd'])
+  const timescale = trackTimescale(bytes, view, trak)
   const stbl = path(bytes, view, trak, ['mdia', 'minf', 'stbl'])
-  if (!mdhd || !stbl) return undefined
-  const version = bytes[mdhd.start]
-  const timescale = view.getUint32(mdhd.start + (version === 1 ? 20 : 12))
+  if (timescale === undefined || !stbl) return undefined
   const table = (type: string) => child(bytes, view, stbl, type)
   const stsz = table('stsz')
   const stsc = table('stsc')

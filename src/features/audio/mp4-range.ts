@@ -1,7 +1,7 @@
 import type { Mp4Samples } from '../../domain/audio/mp4-samples'
 import type { PlacedMoof } from '../../domain/audio/mp4-fragments'
 import { fragmentedSamples } from '../../domain/audio/mp4-fragments'
-import { boxes, child, mp4AudioSamples, sampleRuns } from '../../domain/audio/mp4-samples'
+import { isFragmented, mp4AudioSamples, sampleRuns } from '../../domain/audio/mp4-samples'
 import type { RangeReader } from './recording-file'
 
 /** Reads of the file while looking for `moov`, and of a range's samples, are this long at most. */
@@ -32,12 +32,6 @@ export async function mp4Samples(file: RangeReader): Promise<Mp4Samples | undefi
     at += size
   }
   return moov && fragmentedSamples(moov, moofs)
-}
-
-function isFragmented(moov: Uint8Array): boolean {
-  const view = new DataView(moov.buffer, moov.byteOffset, moov.byteLength)
-  const [root] = [...boxes(moov, view, 0, moov.length)]
-  return root !== undefined && child(moov, view, root, 'mvex') !== undefined
 }
 
 /** Reads of `file` served from one window of up to `WINDOW_BYTES` while they fall inside it. */
