@@ -228,7 +228,11 @@ export async function cachedByRanges(
   if (linked) {
     const cached = await cache.peaks(linked.key)
     if (signal.aborted) return undefined
-    if (cached) return { keys: linked, cached, confirm: confirmOnce(url, linked, signal) }
+    const readAll = async () => {
+      const pieces = await readSlices(url, linked.size, keySpans(linked.size), signal)
+      return pieces && keysOf(linked.size, pieces)
+    }
+    if (cached) return { keys: linked, cached, confirm: confirmation(readAll, linked.key) }
   }
   // Every read after the first is called off on a miss.
   const reads = new AbortController()
@@ -262,9 +266,7 @@ export async function cachedByRanges(
     const { key } = probed[0]!
     const cached = await peaks.get(key)
     if (!cached || signal.aborted) return miss(reads)
-    let confirming: Promise<boolean> | undefined
-    const confirm = () => (confirming ??= readKeys().then((read) => read?.key === key))
-    return { keys: { key, probe, size }, cached, confirm }
+    return { keys: { key, probe, size }, cached, confirm: confirmation(readKeys, key) }
   }
   if (probed.length === 0 && !unprobed) return miss(reads)
   const known = await readKeys()
@@ -285,14 +287,13 @@ function entriesOfLink(
   return { key: entry.key, probe: entry.probe, size: entry.size }
 }
 
-/** Whether the file at `url` has `keys`, from every slice of its key; read once, when asked. */
-function confirmOnce(url: string, keys: RecordingKeys, signal: AbortSignal) {
+/** Whether the keys `read` finds have `key`: read once, when first asked. */
+function confirmation(
+  read: () => Promise<RecordingKeys | undefined>,
+  key: string,
+): () => Promise<boolean> {
   let confirming: Promise<boolean> | undefined
-  const read = async () => {
-    const pieces = await readSlices(url, keys.size, keySpans(keys.size), signal)
-    return pieces !== undefined && (await keysOf(keys.size, pieces)).key === keys.key
-  }
-  return () => (confirming ??= read())
+  return () => (confirming ??= read().then((found) => found?.key === key))
 }
 
 function miss(reads: AbortController): undefined {
