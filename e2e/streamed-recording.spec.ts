@@ -127,7 +127,7 @@ async function serve(request: IncomingMessage, response: ServerResponse) {
       return holdBack(response, recording.subarray(0, end + 1), firstBytes)
     const length = end - start + 1
     if (start > 0 && length === 32 << 10) sliceReads += 1
-    if (start > 0 && end < size - 1 && length > 1 << 20) decodeReads += 1
+    if (start > 0 && end < size - 1 && length > 256 << 10) decodeReads += 1
     if (start > 0 && end === size - 1 && length > 32 << 10) {
       await until(() => sliceReads >= tailWaitsForSlices, 5000)
       sliceReadsBeforeTail.push(sliceReads)
@@ -219,7 +219,7 @@ test('a linked WAV recording fills in as it downloads, each range once its bytes
   page,
   replay,
 }) => {
-  // The opening 20 s are drawn from the first 25 s of the file, while the rest is held back.
+  // The opening 10 s are drawn from the first 25 s of the file, while the rest is held back.
   await openDrawn(page, 'call.wav')
   expect(wholeReads).toBe(1)
   expect(await marks(page)).not.toContain('audio:open')
@@ -228,7 +228,7 @@ test('a linked WAV recording fills in as it downloads, each range once its bytes
   const opening = await decodeJobs(page)
   expect(opening.map((j) => [j.kind, j.fromS])).toEqual([
     ['wav', 0],
-    ['wav', 10],
+    ['wav', 5],
   ])
 
   release()
@@ -237,7 +237,7 @@ test('a linked WAV recording fills in as it downloads, each range once its bytes
   const jobs = await decodeJobs(page)
   const starts = jobs.map((j) => j.fromS)
   expect(new Set(starts).size).toBe(starts.length)
-  expect(starts.length).toBe(2 + Math.ceil((recordingSeconds('/call.wav') - 20) / 60))
+  expect(starts.length).toBe(2 + Math.ceil((recordingSeconds('/call.wav') - 10) / 60))
   await expect(page.getByText(/call\.wav · 2 ch · 20\d\.\d s/)).toBeVisible()
   await expect(page.getByRole('alert')).toHaveCount(0)
   await page.getByRole('button', { name: 'Play' }).click()
@@ -295,7 +295,7 @@ test('a linked WAV too large to keep is read by ranges from its link, plays from
   await recordPlayedMedia(page)
   // Its download is held back after its first bytes: the workers do not wait for it.
   await openDrawn(page, 'long.wav')
-  const expected = 2 + Math.ceil((recordingSeconds('/long.wav', 192_000) - 20) / 60)
+  const expected = 2 + Math.ceil((recordingSeconds('/long.wav', 192_000) - 10) / 60)
   await waitForFullWaveform(page, 'workers', 60_000)
   // The whole file was never in the page's hands: its download ended once the format was read,
   // and each range's bytes were read from the link when a worker reached it.

@@ -33,10 +33,10 @@ test('Ogg ranges cover the recording without gap or overlap, each starting on a 
 
 test('time ranges are whole seconds and end at the recording end', () => {
   expect(planTimeRanges(85.2)).toEqual([
-    { fromS: 0, toS: 10 },
-    { fromS: 10, toS: 20 },
-    { fromS: 20, toS: 80 },
-    { fromS: 80, toS: 86 },
+    { fromS: 0, toS: 5 },
+    { fromS: 5, toS: 10 },
+    { fromS: 10, toS: 70 },
+    { fromS: 70, toS: 86 },
   ])
   expect(planTimeRanges(0)).toEqual([])
 })

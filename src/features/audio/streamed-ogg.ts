@@ -12,8 +12,8 @@ import type { StreamedStart } from './streamed-start'
 import type { RangesDecoded } from './run-ranges'
 import { OPENING_RANGES, RangesAssembly, untilAborted } from './run-ranges'
 
-/** The opening 20 s of a voice call's Opus (≈ 26 kbit/s); twice as much is waited for until they are in. */
-const FIRST_BYTES = 96 * 1024
+/** The opening 10 s of a voice call's Opus (≈ 26 kbit/s); twice as much is waited for until they are in. */
+const FIRST_BYTES = 64 * 1024
 
 /** A linked Ogg Opus recording's opening ranges, planned from its first bytes and its tail. */
 export interface StreamedOpening {
