@@ -37,7 +37,9 @@ let wholeReads = 0
  * a tail (the last 128 KB) was answered.
  */
 let sliceReads = 0
-/** Ranged reads of over 1 MB inside the file: a decode reading its ranges from the link. */
+/** Ranged reads of the key's first slice: a lookup of the link that found no entry of it. */
+let firstSliceReads = 0
+/** Ranged reads of over 256 KB inside the file: a decode reading its ranges from the link. */
 let decodeReads = 0
 let sliceReadsBeforeTail: number[] = []
 /** A tail is answered once this many slices were asked for, or after 5 s. */
@@ -127,6 +129,7 @@ async function serve(request: IncomingMessage, response: ServerResponse) {
       return holdBack(response, recording.subarray(0, end + 1), firstBytes)
     const length = end - start + 1
     if (start > 0 && length === 32 << 10) sliceReads += 1
+    if (start === 0 && length === 32 << 10) firstSliceReads += 1
     if (start > 0 && end < size - 1 && length > 256 << 10) decodeReads += 1
     if (start > 0 && end === size - 1 && length > 32 << 10) {
       await until(() => sliceReads >= tailWaitsForSlices, 5000)
@@ -154,6 +157,7 @@ test.beforeEach(() => {
   released = new Promise<void>((resolve) => (release = resolve))
   wholeReads = 0
   sliceReads = 0
+  firstSliceReads = 0
   decodeReads = 0
   sliceReadsBeforeTail = []
   tailWaitsForSlices = 0
@@ -194,6 +198,31 @@ test('a linked recording draws its opening seconds before its download is comple
   await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)
   expect((await playedFrom(page)).startsWith('blob:')).toBe(true)
   await expect(page.getByText(/plays from its link/)).toHaveCount(0)
+})
+
+test('a link new to the cache is looked up once, by the page’s first script, not again by the app', async ({
+  page,
+}) => {
+  const lookups: string[] = []
+  let firstEnded: () => void = () => {}
+  const firstLookupEnded = new Promise<void>((resolve) => (firstEnded = resolve))
+  page.on('worker', (worker) => {
+    if (!worker.url().includes('link-lookup')) return
+    lookups.push(worker.url())
+    worker.on('close', () => firstEnded())
+  })
+  // The app's code arrives only once the first script's lookup has ended (no entry of that
+  // link, nor of that size): the app then takes its answer.
+  await page.route(/\/assets\/start-[^/]*\.js$/, async (route) => {
+    await Promise.race([firstLookupEnded, new Promise((resolve) => setTimeout(resolve, 10_000))])
+    await route.continue()
+  })
+  await openDrawn(page, 'call.ogg')
+  release()
+  await waitForFullWaveform(page, 'workers', 30_000)
+  expect(lookups).toHaveLength(1)
+  expect(firstSliceReads).toBe(1)
+  expect(wholeReads).toBe(1)
 })
 
 /** Keeps the media elements that played, to see where from (`playedFrom`). */

@@ -1,10 +1,13 @@
 import type { RecordingKeys } from './content-key'
 import type { CachedPeaks } from './peaks-cache'
 import type { CachedLink } from './streamed-start'
+import { warmDecodeWorkers } from './decode-pool'
 
 /** The lookup worker's first message: the entry found (null: none), then whether it is confirmed. */
 export type LinkLookupReply =
-  { found: { keys: RecordingKeys; cached: CachedPeaks } | null } | { confirmed: boolean }
+  | { found: { keys: RecordingKeys; cached: CachedPeaks } | null }
+  | { confirmed: boolean }
+  | { linkUnknown: true }
 
 /** Longer than a ranged read may take (see `readRange`): a lookup that hangs is a miss. */
 const LOOKUP_TIMEOUT_MS = 20_000
@@ -72,22 +75,29 @@ function startLookup(href: string): Lookup {
   let confirm: (same: boolean) => void = () => {}
   const confirmed = new Promise<boolean>((done) => (confirm = done))
   const ended = new AbortController()
+  let hit = false
   const stop = () => {
     worker.terminate()
     clearTimeout(timeout)
     resolve(undefined)
     confirm(false)
     ended.abort()
-    // One never taken (the reviewer opened files of their own first) lets its peaks go.
-    if (early.get(href) === lookup) early.delete(href)
+    // A hit never taken (the reviewer opened files of their own first) lets its peaks go; a miss
+    // is kept for the app to take, or it would look the link up all over again.
+    if (hit && early.get(href) === lookup) early.delete(href)
   }
   const timeout = setTimeout(stop, LOOKUP_TIMEOUT_MS)
   worker.onmessage = ({ data }: MessageEvent<LinkLookupReply>) => {
-    if ('confirmed' in data) {
+    // Most likely a recording new to the cache: its decode workers start, and compile libopus,
+    // while the page and the download start.
+    if ('linkUnknown' in data) warmDecodeWorkers()
+    else if ('confirmed' in data) {
       confirm(data.confirmed)
       stop()
-    } else if (data.found) resolve({ ...data.found, confirmed })
-    else stop()
+    } else if (data.found) {
+      hit = true
+      resolve({ ...data.found, confirmed })
+    } else stop()
   }
   worker.onerror = stop
   const lookup = { found, stop, ended: ended.signal }

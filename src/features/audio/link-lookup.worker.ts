@@ -15,7 +15,7 @@ async function lookUp(url: string) {
   try {
     const hit = await cachedByRanges(
       url,
-      { entries: cachedEntries, peaks: readPeaks },
+      { entries: cachedEntries, peaks: readPeaks, linkUnknown: () => post({ linkUnknown: true }) },
       new AbortController().signal,
     )
     if (!hit) return post({ found: null })

@@ -195,6 +195,20 @@ describe('a link looked up in the cache from its link alone', () => {
     expect(asked).toHaveLength(32)
   })
 
+  it('says at once, before any read, when no entry was downloaded from the link', async () => {
+    const asked = serve(true)
+    const told: string[][] = []
+    const key = await contentKey(whole)
+    const { reader } = cache({ key, size: SIZE, probe: await probe(), link: 'y.wav' })
+    const unknown = () => told.push([...asked])
+    expect(
+      await cachedByRanges('x.wav', { ...reader, linkUnknown: unknown }, signal()),
+    ).toBeDefined()
+    expect(told).toEqual([[]])
+    await cachedByRanges('y.wav', { ...reader, linkUnknown: unknown }, signal())
+    expect(told).toHaveLength(1)
+  })
+
   it('is refuted when the file at its link is no longer the one cached', async () => {
     serve(true)
     const { reader } = cache({ key: 'what the link held', size: SIZE, probe: 'p', link: 'x.wav' })

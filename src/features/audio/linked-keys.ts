@@ -195,6 +195,8 @@ export function keysOf(size: number, pieces: readonly PlacedBytes[]): Promise<Re
 export interface CacheReader {
   entries(): Promise<CacheEntry[] | undefined>
   peaks(key: string): Promise<CachedPeaks | undefined>
+  /** Told when no entry was downloaded from this link: the recording is most likely new to the cache. */
+  linkUnknown?: () => void
 }
 
 /**
@@ -224,7 +226,9 @@ export async function cachedByRanges(
   signal: AbortSignal,
 ): Promise<LinkHit | undefined> {
   const entries = cache.entries()
-  const linked = entriesOfLink(await entries, url)
+  const stored = await entries
+  if (!stored?.some((entry) => entry.link === url)) cache.linkUnknown?.()
+  const linked = entriesOfLink(stored, url)
   if (linked) {
     const cached = await cache.peaks(linked.key)
     if (signal.aborted) return undefined
