@@ -11,13 +11,13 @@
  * bench-results/waveform.json. `BENCH_CASES="1 h Opus,1 h WAV"` runs some cases only.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
 import type { Browser, Page } from '@playwright/test'
 import { chromium } from '@playwright/test'
 import { CHROMIUM_LAUNCH } from '../chromium'
+import { machine } from './machine-speed'
 import { treeCpuMs, treeRssMb } from './process-rss'
 import type { BenchCase } from './waveform-inputs'
-import { CASES, ensureInputs, inputUrls } from './waveform-inputs'
+import { CASES, ensureInputs, INPUTS, inputUrls } from './waveform-inputs'
 import { INIT_SCRIPT, markAfter, sampleFrames, zoomAppTo } from './waveform-page'
 import { quietLoad } from './quiet-browser'
 import { previewWithInputs, serveInputs } from './serve-inputs'
@@ -303,6 +303,12 @@ async function main() {
   const cases = wanted ? CASES.filter((c) => wanted.includes(c.id)) : CASES
   ensureInputs(cases)
   serveInputs()
+  const hour = CASES.find((c) => c.id === '1 h Opus')
+  const host = {
+    ...machine(hour && inputUrls(hour, INPUTS).audio, await browserVersion()),
+    runs: RUNS,
+  }
+  console.log('machine', JSON.stringify(host))
   const server = await previewWithInputs(PORT)
   const results: { case: string; app?: Summary; wavesurfer?: Summary }[] = []
   try {
@@ -334,7 +340,8 @@ async function main() {
       }
       results.push({ case: c.id, ...bySystem })
       // Written after every case, so a long run that is stopped still leaves its figures.
-      writeFileSync('bench-results/waveform.json', JSON.stringify({ results }, null, 2) + '\n')
+      const sofar = { machine: host, results }
+      writeFileSync('bench-results/waveform.json', JSON.stringify(sofar, null, 2) + '\n')
     }
   } finally {
     await server.close()
@@ -354,12 +361,21 @@ async function main() {
       'longest task': ratio(r.wavesurfer?.longestTaskMs, r.app?.longestTaskMs),
     })),
   )
-  const machine = { cpus: cpus().length, node: process.version, runs: RUNS }
   mkdirSync('bench-results', { recursive: true })
-  writeFileSync('bench-results/waveform.json', JSON.stringify({ machine, results }, null, 2) + '\n')
+  const written = { machine: host, results }
+  writeFileSync('bench-results/waveform.json', JSON.stringify(written, null, 2) + '\n')
 }
 
 await main()
+
+async function browserVersion(): Promise<string> {
+  const browser = await chromium.launch(CHROMIUM_LAUNCH)
+  try {
+    return browser.version()
+  } finally {
+    await browser.close()
+  }
+}
 
 /** The page's marks, its navigation's stages and its long tasks, ms from navigation. */
 function pageTimeline(page: Page): Promise<string> {
