@@ -3,7 +3,10 @@ import type { CachedPeaks } from './peaks-cache'
 import type { CachedLink } from './streamed-start'
 import { warmDecodeWorkers } from './decode-pool'
 
-/** The lookup worker's first message: the entry found (null: none), then whether it is confirmed. */
+/**
+ * The lookup worker's messages: that no entry was downloaded from the link, if so; the entry
+ * found (null: none); then whether it is confirmed.
+ */
 export type LinkLookupReply =
   | { found: { keys: RecordingKeys; cached: CachedPeaks } | null }
   | { confirmed: boolean }
