@@ -91,16 +91,24 @@ async function main() {
     return deltas.slice(1)
   })
 
+  // Regions live in wavesurfer.js's shadow root, and an element may be drawn anew: a region is
+  // found again by its message's id every frame.
   const nudgeMs = await page.evaluate(async () => {
-    const region = document
-      .querySelector('[data-testid="waveform"]')
-      ?.firstElementChild?.shadowRoot?.querySelector<HTMLElement>('[data-kind="region"]')
-    const before = region?.dataset.start
-    const button = document.querySelector<HTMLButtonElement>('button[aria-label="Nudge +100 ms"]')
+    const layer = [...document.querySelectorAll('[data-testid="waveform"] *')]
+      .map((host) => host.shadowRoot?.querySelector('.tl-layer'))
+      .find((found) => found)
+    const regionStart = (id: string) =>
+      layer?.querySelector<HTMLElement>(`[data-kind="region"][data-id="${id}"]`)?.dataset.start
+    const id = layer?.querySelector<HTMLElement>('[data-kind="region"]')?.dataset.id
+    const button = document.querySelector<HTMLButtonElement>('button[aria-label^="Nudge +100 ms"]')
+    if (!id || !button) throw new Error('no region or no nudge button to measure the nudge by')
+    const before = regionStart(id)
     const t0 = performance.now()
-    button?.click()
-    while (region?.dataset.start === before && performance.now() - t0 < 10_000)
+    button.click()
+    while (regionStart(id) === before) {
+      if (performance.now() - t0 > 10_000) throw new Error('the nudge moved no region in 10 s')
       await new Promise((r) => requestAnimationFrame(r))
+    }
     await new Promise((r) => requestAnimationFrame(r))
     return performance.now() - t0
   })
