@@ -50,6 +50,9 @@ let allHeld = false
 let answered = 0
 
 test.beforeAll(async () => {
+  // ffmpeg encodes some 25 minutes of audio here: over 30 s on a slow 2-core machine whose other
+  // core runs another test file.
+  test.setTimeout(120_000)
   mkdirSync(dir, { recursive: true })
   // Seven times the demo call: about 8 minutes and 2 MB, over the size read whole before decoding.
   serveDemo('call.ogg', 6, ['-c:a', 'libopus', '-b:a', '32k'], 'audio/ogg', 256 << 10)
