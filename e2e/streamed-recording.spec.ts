@@ -22,6 +22,7 @@ import { expect, test } from './fixtures'
  * be drawn while the download is still waiting.
  */
 const demoAudio = new URL('../public/demo/audio.ogg', import.meta.url).pathname
+const demoHistory = new URL('../public/demo/history.json', import.meta.url).pathname
 const dir = join(tmpdir(), `turnline-e2e-streamed-${process.pid}`)
 /** Each file, and how much of it a whole-file read gets before it is held back. */
 const recordings = new Map<
@@ -226,6 +227,30 @@ test('a link new to the cache is looked up once, by the page’s first script, n
   expect(lookups).toHaveLength(1)
   expect(firstSliceReads).toBe(1)
   expect(wholeReads).toBe(1)
+})
+
+test('the recording’s later ranges wait while the call’s history is on its way, its opening ones do not', async ({
+  page,
+}) => {
+  let letHistoryGo: () => void = () => {}
+  const historyHeld = new Promise<void>((resolve) => (letHistoryGo = resolve))
+  await page.route('**/held/history.json', async (route) => {
+    await historyHeld
+    await route.fulfill({ path: demoHistory, contentType: 'application/json' })
+  })
+  const { port } = server.address() as AddressInfo
+  const audio = encodeURIComponent(`http://localhost:${port}/call.ogg`)
+  await page.goto(`/?audio=${audio}&history=held/history.json`)
+  await expect.poll(() => marks(page)).toContain('waveform:first')
+  release()
+  await expect.poll(() => marks(page)).toContain('audio:open')
+  // Less than the longest the decode waits for the texts (2 s from here at most).
+  await page.waitForTimeout(1000)
+  expect(await decodeJobs(page)).toHaveLength(2)
+  letHistoryGo()
+  await waitForFullWaveform(page, 'workers', 30_000)
+  expect((await decodeJobs(page)).length).toBeGreaterThan(2)
+  await expect(page.getByTestId('transcript').locator('li[data-row]').first()).toBeVisible()
 })
 
 /** Keeps the media elements that played, to see where from (`playedFrom`). */

@@ -1,6 +1,7 @@
 import type { TimeRange } from '../../domain/audio/decode-ranges'
 import { nextRange } from '../../domain/audio/decode-ranges'
 import { decodeFocus } from './decode-focus'
+import { laterRangesMayStart } from './decode-gate'
 import { logDecodeJob } from './decode-log'
 import type { DecodeJob, DecodeReply, RangeReply, WarmUp } from './decode-protocol'
 import { jobTransfers, summarize } from './decode-protocol'
@@ -49,6 +50,8 @@ export class DecodePool {
   private readonly workers: Worker[]
   private nextId = 1
   private stopped = false
+  /** Ranges handed out so far, over every run: the opening ones are the first `POOL_SIZE`. */
+  private handedOut = 0
 
   constructor(size = POOL_SIZE) {
     const taken = warm.splice(0, size)
@@ -69,9 +72,12 @@ export class DecodePool {
     { spent }: RunOptions = {},
   ) {
     const pending = ranges.map((range, index) => ({ ...range, index }))
-    const take = () => {
+    const take = async () => {
+      // Past the opening ranges, the call's texts go first (see `decode-gate`).
+      if (this.handedOut >= POOL_SIZE && pending.length > 0) await laterRangesMayStart()
       const [range] = pending.splice(nextRange(pending, decodeFocus()), 1)
       if (!range) return undefined
+      this.handedOut += 1
       const job = Promise.resolve(range.job())
       // Awaited in turn; a run that fails first leaves it unread.
       job.catch(() => {})
@@ -80,12 +86,15 @@ export class DecodePool {
     const loop = async (worker: Worker) => {
       // A worker's next range is read (a ranged read of a link, a part of a download) while it
       // decodes this one.
-      let next = take()
+      let next = await take()
       while (next && !this.stopped) {
         const { range, job } = next
         const ready = await job
-        next = take()
-        const reply = await this.call(worker, ready)
+        const decoded = this.call(worker, ready)
+        // Its failure is thrown below; until then it must not go unhandled.
+        decoded.catch(() => {})
+        next = await take()
+        const reply = await decoded
         if (!reply.ok) throw new Error(reply.error)
         if (reply.kind !== 'range') continue
         if (reply.spent) spent?.(reply.spent)
