@@ -8,13 +8,16 @@ import { PEAKS_PER_SECOND } from './peaks'
  * they were decoded in.
  */
 
+/** The first ranges, one per decode worker, are the opening ones: the first draw waits for them. */
+export const OPENING_RANGES = 2
+
 /**
  * Two short ranges first, so both workers draw the opening seconds at once; then a minute each.
  * Short because a worker's first range runs before V8 has optimised its code: cold, 10 s of an
  * hour-long Opus call took as long as a minute does warm (≈ 360 ms on 2 cores), 5 s ≈ 280 ms.
  */
 export function rangeSeconds(index: number): number {
-  return index < 2 ? 5 : 60
+  return index < OPENING_RANGES ? 5 : 60
 }
 
 export interface TimeRange {

@@ -4,7 +4,7 @@
  * the waveform's first draw. A decode's opening ranges never wait; the rest waits for the texts
  * to be placed (or to fail), at most `MAX_WAIT_MS`.
  */
-export const MAX_WAIT_MS = 2000
+const MAX_WAIT_MS = 2000
 
 let pending: Promise<void> | undefined
 

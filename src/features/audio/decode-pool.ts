@@ -1,5 +1,5 @@
 import type { TimeRange } from '../../domain/audio/decode-ranges'
-import { nextRange } from '../../domain/audio/decode-ranges'
+import { nextRange, OPENING_RANGES } from '../../domain/audio/decode-ranges'
 import { decodeFocus } from './decode-focus'
 import { laterRangesMayStart } from './decode-gate'
 import { logDecodeJob } from './decode-log'
@@ -50,7 +50,7 @@ export class DecodePool {
   private readonly workers: Worker[]
   private nextId = 1
   private stopped = false
-  /** Ranges handed out so far, over every run: the opening ones are the first `POOL_SIZE`. */
+  /** Ranges handed out so far, over every run: the first `OPENING_RANGES` are the opening ones. */
   private handedOut = 0
 
   constructor(size = POOL_SIZE) {
@@ -74,7 +74,7 @@ export class DecodePool {
     const pending = ranges.map((range, index) => ({ ...range, index }))
     const take = async () => {
       // Past the opening ranges, the call's texts go first (see `decode-gate`).
-      if (this.handedOut >= POOL_SIZE && pending.length > 0) await laterRangesMayStart()
+      if (this.handedOut >= OPENING_RANGES && pending.length > 0) await laterRangesMayStart()
       const [range] = pending.splice(nextRange(pending, decodeFocus()), 1)
       if (!range) return undefined
       this.handedOut += 1

@@ -1,3 +1,4 @@
+import { OPENING_RANGES } from '../../domain/audio/decode-ranges'
 import type { PackedFeatures } from '../../domain/audio/packed-features'
 import { FeaturePacker } from '../../domain/audio/packed-features'
 import { PEAKS_PER_SECOND } from '../../domain/audio/peaks'
@@ -5,9 +6,6 @@ import { PeakAssembly } from '../../domain/audio/range-assembly'
 import type { Filling } from './decode-peaks'
 import type { DecodePool, PoolRange, RunOptions } from './decode-pool'
 import type { RangeReply } from './decode-protocol'
-
-/** The first two ranges (the opening seconds, one per worker) are what the first draw waits for. */
-export const OPENING_RANGES = 2
 
 export interface RangesDecoded {
   audio: { peaks: Float32Array[]; duration: number; channels: number }

@@ -1,4 +1,5 @@
 import type { OpeningPlan } from '../../domain/audio/ogg-opening'
+import { OPENING_RANGES } from '../../domain/audio/decode-ranges'
 import { planOpening, sameOpening, tailPages } from '../../domain/audio/ogg-opening'
 import type { OpusHead } from '../../domain/audio/ogg-pages'
 import { opusHeadOf, scanOggPages } from '../../domain/audio/ogg-pages'
@@ -10,7 +11,7 @@ import type { GrowingFile } from './growing-file'
 import { RecordingReader } from './recording-file'
 import type { StreamedStart } from './streamed-start'
 import type { RangesDecoded } from './run-ranges'
-import { OPENING_RANGES, RangesAssembly, untilAborted } from './run-ranges'
+import { RangesAssembly, untilAborted } from './run-ranges'
 
 /** The opening 10 s of a voice call's Opus (≈ 26 kbit/s); twice as much is waited for until they are in. */
 const FIRST_BYTES = 64 * 1024
