@@ -208,17 +208,16 @@ test('a link new to the cache is looked up once, by the page’s first script, n
   page,
 }) => {
   const lookups: string[] = []
-  let firstEnded: () => void = () => {}
-  const firstLookupEnded = new Promise<void>((resolve) => (firstEnded = resolve))
+  let lookupsEnded = 0
   page.on('worker', (worker) => {
     if (!worker.url().includes('link-lookup')) return
     lookups.push(worker.url())
-    worker.on('close', () => firstEnded())
+    worker.on('close', () => (lookupsEnded += 1))
   })
   // The app's code arrives only once the first script's lookup has ended (no entry of that
   // link, nor of that size): the app then takes its answer.
   await page.route(/\/assets\/start-[^/]*\.js$/, async (route) => {
-    await Promise.race([firstLookupEnded, new Promise((resolve) => setTimeout(resolve, 10_000))])
+    await until(() => lookupsEnded > 0, 10_000)
     await route.continue()
   })
   await openDrawn(page, 'call.ogg')

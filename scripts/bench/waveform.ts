@@ -311,6 +311,11 @@ async function main() {
   console.log('machine', JSON.stringify(host))
   const server = await previewWithInputs(PORT)
   const results: { case: string; app?: Summary; wavesurfer?: Summary }[] = []
+  const save = () => {
+    mkdirSync('bench-results', { recursive: true })
+    const written = { machine: host, results }
+    writeFileSync('bench-results/waveform.json', JSON.stringify(written, null, 2) + '\n')
+  }
   try {
     for (const c of cases) {
       const bySystem: Partial<Record<System, Summary>> = {}
@@ -340,8 +345,7 @@ async function main() {
       }
       results.push({ case: c.id, ...bySystem })
       // Written after every case, so a long run that is stopped still leaves its figures.
-      const sofar = { machine: host, results }
-      writeFileSync('bench-results/waveform.json', JSON.stringify(sofar, null, 2) + '\n')
+      save()
     }
   } finally {
     await server.close()
@@ -361,9 +365,7 @@ async function main() {
       'longest task': ratio(r.wavesurfer?.longestTaskMs, r.app?.longestTaskMs),
     })),
   )
-  mkdirSync('bench-results', { recursive: true })
-  const written = { machine: host, results }
-  writeFileSync('bench-results/waveform.json', JSON.stringify(written, null, 2) + '\n')
+  save()
 }
 
 await main()
