@@ -95,11 +95,20 @@ for (const format of FORMATS) {
 }
 
 test('an Ogg/Opus recording is split over the workers by pages', async ({ replay, page }) => {
+  const wasm: string[] = []
+  page.on('requestfinished', (request) => {
+    if (request.url().endsWith('.wasm')) wasm.push(request.url())
+  })
   await replay.open()
   await waitForFullWaveform(page, 'workers')
   const jobs = await decodeJobs(page)
   expect(jobs.length).toBeGreaterThanOrEqual(3)
   expect(jobs.every((j) => j.kind === 'ogg-opus')).toBe(true)
+  // The features' FFT (`wasm-frame-power.ts`): PFFFT's WASM, from the app's own origin.
+  const origin = new URL(page.url()).origin
+  expect(
+    wasm.filter((url) => url.startsWith(origin) && /\/pffft[^/]*\.wasm$/.test(url)),
+  ).not.toEqual([])
 })
 
 test('a reopened recording draws its full waveform from the cache without decoding', async ({

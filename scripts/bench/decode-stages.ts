@@ -1,7 +1,7 @@
 /**
  * The decode pass's stages timed apart in Node, one core: libopus at 16 kHz, the peaks and the
- * alignment features, each fed the same decoded blocks the workers feed them. Prints seconds per
- * audio-hour. `npx tsx scripts/bench/decode-stages.ts [file.ogg]`; defaults to the waveform
+ * alignment features (with JavaScript's FFT and with the workers' WASM one), each fed the same
+ * decoded blocks the workers feed them. Prints seconds per audio-hour. `npx tsx scripts/bench/decode-stages.ts [file.ogg]`; defaults to the waveform
  * benchmark's 5 min Opus input (made from its 1 h file with ffmpeg if missing).
  * `BENCH_REPEAT=3` (default) times each stage that many times and keeps the fastest. On a shared
  * machine read the CPU column: it counts only the time this process ran.
@@ -9,7 +9,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { OpusDecoder } from 'opus-decoder'
+import type { FramePower } from '../../src/domain/audio/fft'
 import { FeatureAccumulator } from '../../src/domain/audio/features'
+import { FFT_SIZE } from '../../src/domain/audio/feature-spec'
 import {
   firstAudioPage,
   OggPacketReader,
@@ -18,6 +20,7 @@ import {
 } from '../../src/domain/audio/ogg-pages'
 import { PeakAccumulator } from '../../src/domain/audio/peaks'
 import { OPUS_DECODE_RATE } from '../../src/features/audio/decode-protocol'
+import { loadWasmFramePower } from '../../src/features/audio/wasm-frame-power'
 import { CASES, ensureInputs, INPUTS } from './waveform-inputs'
 
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3))
@@ -92,11 +95,16 @@ async function main() {
     for (const b of blocks) peaks.push(b.channelData, b.length)
     peaks.result()
   })
-  const features = await timed(() => {
-    const features = new FeatureAccumulator(channels, OPUS_DECODE_RATE)
-    for (const b of blocks) features.push(b.channelData, b.length)
-    features.result()
-  })
+  const featuresWith = (spectrum?: FramePower) =>
+    timed(() => {
+      const features = new FeatureAccumulator(channels, OPUS_DECODE_RATE, spectrum)
+      for (const b of blocks) features.push(b.channelData, b.length)
+      features.result()
+    })
+  const features = await featuresWith()
+  // As the decode workers compute them (`decode.worker.ts`).
+  const wasm = await loadWasmFramePower(FFT_SIZE)
+  const featuresWasm = wasm && (await featuresWith(wasm))
   const perHour = (s: number) => `${((s * 3600) / audioS).toFixed(2)} s`
   const row = (t: Timing) => ({
     'wall per audio-hour': perHour(t.wallS),
@@ -104,13 +112,15 @@ async function main() {
   })
   const frames = Math.ceil(samples / (OPUS_DECODE_RATE / 100)) * channels
   console.log(`${file}: ${audioS.toFixed(0)} s of ${channels}-channel audio, best of ${REPEAT}`)
+  const featureRow = (t: Timing) => ({
+    ...row(t),
+    'CPU µs per frame and channel': ((t.cpuS * 1e6) / frames).toFixed(1),
+  })
   console.table({
     libopus: row(libopus),
     peaks: row(peaks),
-    features: {
-      ...row(features),
-      'CPU µs per frame and channel': ((features.cpuS * 1e6) / frames).toFixed(1),
-    },
+    'features, JavaScript FFT': featureRow(features),
+    ...(featuresWasm && { 'features, WASM FFT (the workers’)': featureRow(featuresWasm) }),
   })
 }
 

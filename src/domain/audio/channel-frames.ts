@@ -1,4 +1,4 @@
-import type { RealFft } from './fft'
+import type { FramePower } from './fft'
 import type { FeatureTables } from './feature-spec'
 import { FFT_SIZE, featureTables, HOP, MEL_BANDS, MFCC_COUNT, WINDOW } from './feature-spec'
 import { withRoom } from '../with-room'
@@ -27,7 +27,6 @@ export class ChannelFrames {
   private pending = new Float64Array(WINDOW + 8192)
   private pendingLength = 0
   private readonly tables: FeatureTables = featureTables()
-  private readonly frame = new Float64Array(FFT_SIZE)
   private readonly power = new Float64Array(FFT_SIZE / 2 + 1)
   private logMel = new Float64Array(MEL_BANDS)
   private previousMel = new Float64Array(MEL_BANDS)
@@ -40,7 +39,10 @@ export class ChannelFrames {
   readonly flux = new Column(1)
   readonly mfcc = new Column(MFCC_COUNT)
 
-  constructor(private readonly fft: RealFft) {}
+  constructor(private readonly spectrum: FramePower) {
+    if (spectrum.size !== FFT_SIZE)
+      throw new Error(`the frame's FFT has ${spectrum.size} points, not ${FFT_SIZE}`)
+  }
 
   add(values: Float32Array, count: number) {
     this.pending = withRoom(this.pending, this.pendingLength + count, this.pendingLength)
@@ -69,10 +71,12 @@ export class ChannelFrames {
 
   private computeFrame(start: number) {
     const t = this.tables
-    const { pending, frame, power: p } = this
+    const { pending, spectrum, power: p } = this
     const { hann } = t
+    // The frame's last FFT_SIZE − WINDOW points are never written: they stay zero.
+    const frame = spectrum.input
     for (let i = 0; i < WINDOW; i++) frame[i] = pending[start + i]! * hann[i]!
-    this.fft.powerSpectrum(frame, p)
+    spectrum.power(p)
     const f = this.frames++
     let band = 0
     for (let k = t.bandLow; k <= t.bandHigh; k++) band += p[k]!

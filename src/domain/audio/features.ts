@@ -1,5 +1,6 @@
 import { ChannelFrames } from './channel-frames'
 import { FEATURE_RATE, FFT_SIZE } from './feature-spec'
+import type { FramePower } from './fft'
 import { RealFft } from './fft'
 import { Resampler } from './resampler'
 
@@ -38,17 +39,18 @@ export class FeatureAccumulator {
   private samples16k = 0
   private resampled = new Float32Array(0)
 
+  /** `spectrum` is shared by the channels, one frame at a time; JavaScript's FFT by default. */
   constructor(
     readonly channels: number,
     readonly sampleRate: number,
+    spectrum: FramePower = new RealFft(FFT_SIZE),
   ) {
-    const fft = new RealFft(FFT_SIZE)
     // Audio already at 16 kHz (the Opus decode) goes to the frames as it is.
     this.resamplers =
       sampleRate === FEATURE_RATE
         ? undefined
         : Array.from({ length: channels }, () => new Resampler(sampleRate))
-    this.frames = Array.from({ length: channels }, () => new ChannelFrames(fft))
+    this.frames = Array.from({ length: channels }, () => new ChannelFrames(spectrum))
   }
 
   push(channelData: readonly Float32Array[], length: number) {

@@ -1,11 +1,23 @@
 /**
+ * A frame's power spectrum, computed where its frame is: the caller writes the frame into `input`
+ * (what it leaves unwritten stays zero), then asks for `power`, |X[k]|² for k = 0 … size/2.
+ * `RealFft` is one; a WASM FFT in the decode workers is another (`wasm-frame-power.ts`).
+ */
+export interface FramePower {
+  readonly size: number
+  readonly input: Float32Array | Float64Array
+  power(out: Float64Array): void
+}
+
+/**
  * Power spectrum of a real frame of `size` samples: the frame is packed into `size / 2` complex
  * points (the usual real-FFT trick), transformed by an in-place radix-2 FFT and untangled. Every
  * table is computed once, and a frame allocates nothing. Two radix-2 stages are done per pass
  * over the data (radix 2²), which halves the loads and stores.
  */
-export class RealFft {
+export class RealFft implements FramePower {
   readonly size: number
+  readonly input: Float64Array
   private readonly half: number
   private readonly re: Float64Array
   private readonly im: Float64Array
@@ -21,6 +33,7 @@ export class RealFft {
     if (size < 8 || (size & (size - 1)) !== 0)
       throw new Error(`FFT size ${size} is not a power of 2 of at least 8`)
     this.size = size
+    this.input = new Float64Array(size)
     const n = size / 2
     this.half = n
     this.re = new Float64Array(n)
@@ -46,6 +59,10 @@ export class RealFft {
       for (let b = 0; b < bits; b++) r |= ((i >> b) & 1) << (bits - 1 - b)
       this.reverse[i] = r
     }
+  }
+
+  power(out: Float64Array): void {
+    this.powerSpectrum(this.input, out)
   }
 
   /** |X[k]|² for k = 0 … size/2 of a real frame of `size` samples. */

@@ -1,5 +1,7 @@
 /// <reference lib="webworker" />
 import { OpusDecoder } from 'opus-decoder'
+import { useFramePower } from '../../domain/audio/feature-sink'
+import { FFT_SIZE } from '../../domain/audio/feature-spec'
 import { packRange } from '../../domain/audio/packed-features'
 import type { RangeResult } from '../../domain/audio/range-sink'
 import type { DecodeJob, DecodeReply, RangeReply, WarmUp } from './decode-protocol'
@@ -8,6 +10,7 @@ import { decodeOggPages } from './ogg-range'
 import { workerOpusDecoder } from './worker-opus'
 import { decodeMpegRange, mpegFacts, scannedMpeg } from './mpeg-range'
 import { decodeWavRange } from './wav-range'
+import { loadWasmFramePower } from './wasm-frame-power'
 
 /**
  * One of the decode workers: decodes the ranges it is given and sends back only their peaks and
@@ -15,6 +18,11 @@ import { decodeWavRange } from './wav-range'
  * a WAV range's samples are parsed here, an MP3's frames go to libmpg123 (`mpeg-range`), and
  * everything else goes to mediabunny (`media-range`).
  */
+/** The features' FFT, loaded as the worker starts; every range waits for it, so all use one. */
+const framePower = loadWasmFramePower(FFT_SIZE).then(
+  (spectrum) => spectrum && useFramePower(spectrum),
+)
+
 self.onmessage = (event: MessageEvent<DecodeJob | WarmUp>) => {
   // A failed warm-up fails the first job too (its decoder needs the same module), which reports it.
   if (event.data.kind === 'warm-up') warmUp().catch(() => {})
@@ -37,6 +45,7 @@ async function warmUp() {
 
 async function handle(job: DecodeJob) {
   try {
+    await framePower
     const reply = await run(job)
     const transfers =
       reply.ok && reply.kind === 'range'
