@@ -1,3 +1,4 @@
+import loadPffft from '@echogarden/pffft-wasm/simd'
 import type { FramePower } from '../../domain/audio/fft'
 
 const REAL = 0
@@ -11,8 +12,7 @@ const FORWARD = 0
  */
 export async function loadWasmFramePower(size: number): Promise<FramePower | undefined> {
   try {
-    const { default: load } = await import('@echogarden/pffft-wasm/simd')
-    const pffft = await load()
+    const pffft = await loadPffft()
     const setup = pffft._pffft_new_setup(size, REAL)
     const bytes = size * Float32Array.BYTES_PER_ELEMENT
     const [input, output, work] = [0, 1, 2].map(() => pffft._pffft_aligned_malloc(bytes))
