@@ -2,25 +2,23 @@ import { expect, test } from 'vitest'
 import { FEATURE_RATE } from './feature-spec'
 import { Resampler } from './resampler'
 
-/** The filter evaluated at every output position of the whole signal at once, as the class defines it. */
+/**
+ * The filter evaluated at every output position of the whole signal at once, as the class defines
+ * it: the signal is silent before its start, and an output between two input samples is the
+ * straight line between the filter's values at both.
+ */
 function reference(resampler: Resampler, input: Float32Array, rate: number, count: number) {
   const taps = (resampler as unknown as { taps: Float64Array }).taps
   const mid = (taps.length - 1) / 2
-  const at = (i: number) => input[i] ?? 0
+  const at = (i: number) => (i < 0 ? 0 : input[i]!)
+  const filter = (centre: number) => taps.reduce((sum, w, t) => sum + w * at(centre - mid + t), 0)
   let position = 0
-  return Float32Array.from({ length: count }, () => {
+  return Array.from({ length: count }, () => {
     const base = Math.floor(position)
     const frac = position - base
-    let a = 0
-    let b = 0
-    // A tap before the signal's start counts for neither neighbour.
-    taps.forEach((w, t) => {
-      if (base - mid + t < 0) return
-      a += w * at(base - mid + t)
-      b += w * at(base - mid + t + 1)
-    })
     position += rate / FEATURE_RATE
-    return frac > 0 ? a + (b - a) * frac : a
+    const a = filter(base)
+    return a + (filter(base + 1) - a) * frac
   })
 }
 
@@ -39,6 +37,9 @@ test.each([48_000, 44_100, 22_050, 8_000])(
       written += resampler.push(block, block.length, out.subarray(written))
     }
     expect(written).toBeGreaterThan((input.length * FEATURE_RATE) / rate - 20)
-    expect(out.subarray(0, written)).toEqual(reference(resampler, input, rate, written))
+    // To float32's rounding: the class adds its taps up in another order.
+    const expected = reference(resampler, input, rate, written)
+    const worst = expected.reduce((most, value, i) => Math.max(most, Math.abs(out[i]! - value)), 0)
+    expect(worst).toBeLessThan(1e-6)
   },
 )

@@ -1,12 +1,15 @@
 import { FEATURE_RATE } from './feature-spec'
+import { withRoom } from '../with-room'
 
+/** Nine: `filtered` writes them out. */
 const RESAMPLE_TAPS = 9
 
 /** Streaming resampler to 16 kHz: a short windowed-sinc low-pass evaluated only where needed. */
 export class Resampler {
   private readonly step: number
   private readonly taps: Float64Array
-  private readonly history: Float64Array
+  /** The RESAMPLE_TAPS samples before the next block, then room for the block. */
+  private work = new Float64Array(RESAMPLE_TAPS + 4096)
   /** Input samples seen so far, and the next output position in input samples. */
   private seen = 0
   private next = 0
@@ -25,7 +28,6 @@ export class Resampler {
       sum += sinc * hann
     }
     for (let i = 0; i < RESAMPLE_TAPS; i++) this.taps[i]! /= sum
-    this.history = new Float64Array(RESAMPLE_TAPS)
   }
 
   /** Most 16 kHz samples `length` input samples can complete. */
@@ -39,48 +41,43 @@ export class Resampler {
       out.set(samples.subarray(0, length))
       return length
     }
-    const { taps, history, step, seen } = this
+    const { taps, step, seen } = this
     const mid = (RESAMPLE_TAPS - 1) / 2
     const end = seen + length
+    // The last RESAMPLE_TAPS samples before this block (zeros before the first), then the block:
+    // every tap an output reads is in one array, so the loops below have no branches.
+    const work = (this.work = withRoom(this.work, RESAMPLE_TAPS + length, RESAMPLE_TAPS))
+    work.set(samples.subarray(0, length), RESAMPLE_TAPS)
+    const offset = RESAMPLE_TAPS - seen - mid
     let written = 0
     let next = this.next
     // Output sample at input position p (centre of the filter) needs input up to p + mid (+ 1).
-    while (Math.floor(next) + mid + 1 < end) {
-      const base = Math.floor(next)
-      const frac = next - base
-      const first = base - mid - seen
-      let a = 0
-      let b = 0
-      if (first >= 0) {
-        // The whole window is in this block (all but the first few outputs of a block).
-        for (let t = 0; t < RESAMPLE_TAPS; t++) a += taps[t]! * samples[first + t]!
-        if (frac > 0)
-          for (let t = 0; t < RESAMPLE_TAPS; t++) b += taps[t]! * samples[first + t + 1]!
-      } else {
-        for (let t = 0; t < RESAMPLE_TAPS; t++) {
-          const index = base - mid + t
-          if (index < 0) continue
-          const w = taps[t]!
-          a += w * (index >= seen ? samples[index - seen]! : history[RESAMPLE_TAPS + index - seen]!)
-          if (frac > 0) {
-            const after = index + 1
-            b +=
-              w * (after >= seen ? samples[after - seen]! : history[RESAMPLE_TAPS + after - seen]!)
-          }
-        }
+    const last = end - mid - 1
+    if (Number.isInteger(step)) {
+      // A whole ratio (48 → 16 kHz) never falls between two input samples.
+      for (; next < last; next += step) out[written++] = filtered(taps, work, next + offset)
+    } else {
+      for (; Math.floor(next) < last; next += step) {
+        const base = Math.floor(next)
+        const a = filtered(taps, work, base + offset)
+        const b = filtered(taps, work, base + offset + 1)
+        out[written++] = a + (b - a) * (next - base)
       }
-      out[written++] = frac > 0 ? a + (b - a) * frac : a
-      next += step
     }
     this.next = next
-    // Keep the last RESAMPLE_TAPS input samples for the next call.
-    if (length >= RESAMPLE_TAPS) {
-      for (let i = 0; i < RESAMPLE_TAPS; i++) history[i] = samples[length - RESAMPLE_TAPS + i]!
-    } else {
-      history.copyWithin(0, length)
-      for (let i = 0; i < length; i++) history[RESAMPLE_TAPS - length + i] = samples[i]!
-    }
+    work.copyWithin(0, length, length + RESAMPLE_TAPS)
     this.seen = end
     return written
   }
+}
+
+/**
+ * The filter at `work[first …]`, its taps written out in three running sums: one loop's single
+ * sum waits for each addition before the next (2.2× slower on the benchmark's machine).
+ */
+function filtered(taps: Float64Array, work: Float64Array, first: number): number {
+  const s0 = taps[0]! * work[first]! + taps[3]! * work[first + 3]! + taps[6]! * work[first + 6]!
+  const s1 = taps[1]! * work[first + 1]! + taps[4]! * work[first + 4]! + taps[7]! * work[first + 7]!
+  const s2 = taps[2]! * work[first + 2]! + taps[5]! * work[first + 5]! + taps[8]! * work[first + 8]!
+  return s0 + s1 + s2
 }
