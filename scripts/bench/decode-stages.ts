@@ -1,7 +1,8 @@
 /**
  * The decode pass's stages timed apart in Node, one core: libopus at 16 kHz, the peaks and the
  * alignment features (with JavaScript's FFT and with the workers' WASM one), each fed the same
- * decoded blocks the workers feed them. Prints seconds per audio-hour. `npx tsx scripts/bench/decode-stages.ts [file.ogg]`; defaults to the waveform
+ * decoded blocks the workers feed them; then the same for audio at 48 kHz, as MP3 and AAC decode
+ * (resampled to 16 kHz for the features). Prints seconds per audio-hour. `npx tsx scripts/bench/decode-stages.ts [file.ogg]`; defaults to the waveform
  * benchmark's 5 min Opus input (made from its 1 h file with ffmpeg if missing).
  * `BENCH_REPEAT=3` (default) times each stage that many times and keeps the fastest. On a shared
  * machine read the CPU column: it counts only the time this process ran.
@@ -12,6 +13,7 @@ import { OpusDecoder } from 'opus-decoder'
 import type { FramePower } from '../../src/domain/audio/fft'
 import { FeatureAccumulator } from '../../src/domain/audio/features'
 import { FFT_SIZE } from '../../src/domain/audio/feature-spec'
+import { Resampler } from '../../src/domain/audio/resampler'
 import {
   firstAudioPage,
   OggPacketReader,
@@ -38,13 +40,16 @@ function inputFile(): string {
   return file
 }
 
-async function decodeAll(bytes: Uint8Array): Promise<{ blocks: Block[]; channels: number }> {
+async function decodeAll(
+  bytes: Uint8Array,
+  sampleRate: 16_000 | 48_000 = OPUS_DECODE_RATE,
+): Promise<{ blocks: Block[]; channels: number }> {
   const pages = scanOggPages(bytes)
   const reader = new OggPacketReader()
   const first = pages[0]
   const head = first && parseOpusHead(reader.push(bytes, first)[0] ?? bytes)
   if (!head) throw new Error('not an Ogg Opus stream')
-  const decoder = new OpusDecoder({ ...head, preSkip: 0, sampleRate: OPUS_DECODE_RATE })
+  const decoder = new OpusDecoder({ ...head, preSkip: 0, sampleRate })
   await decoder.ready
   const blocks: Block[] = []
   for (const page of pages.slice(1, firstAudioPage(pages))) reader.push(bytes, page)
@@ -105,6 +110,30 @@ async function main() {
   // As the decode workers compute them (`decode.worker.ts`).
   const wasm = await loadWasmFramePower(FFT_SIZE)
   const featuresWasm = wasm && (await featuresWith(wasm))
+  // MP3 and AAC decode at 48 kHz: the features resample to 16 kHz first, and the peaks are binned
+  // from three times the samples. The same audio decoded at 48 kHz stands for them.
+  const at48 = await decodeAll(bytes, 48_000)
+  const resampler = await timed(() => {
+    for (let c = 0; c < channels; c++) {
+      const resampler = new Resampler(48_000)
+      let out = new Float32Array(0)
+      for (const b of at48.blocks) {
+        if (out.length < resampler.capacity(b.length))
+          out = new Float32Array(resampler.capacity(b.length))
+        resampler.push(b.channelData[c]!, b.length, out)
+      }
+    }
+  })
+  const features48 = await timed(() => {
+    const features = new FeatureAccumulator(channels, 48_000, wasm)
+    for (const b of at48.blocks) features.push(b.channelData, b.length)
+    features.result()
+  })
+  const peaks48 = await timed(() => {
+    const peaks = new PeakAccumulator(channels, 48_000)
+    for (const b of at48.blocks) peaks.push(b.channelData, b.length)
+    peaks.result()
+  })
   const perHour = (s: number) => `${((s * 3600) / audioS).toFixed(2)} s`
   const row = (t: Timing) => ({
     'wall per audio-hour': perHour(t.wallS),
@@ -121,6 +150,9 @@ async function main() {
     peaks: row(peaks),
     'features, JavaScript FFT': featureRow(features),
     ...(featuresWasm && { 'features, WASM FFT (the workers’)': featureRow(featuresWasm) }),
+    'from 48 kHz: resampling to 16 kHz': row(resampler),
+    'from 48 kHz: features (resampling included)': featureRow(features48),
+    'from 48 kHz: peaks': row(peaks48),
   })
 }
 
