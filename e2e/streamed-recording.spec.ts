@@ -228,6 +228,24 @@ test('a link new to the cache is looked up once, by the page’s first script, n
   expect(wholeReads).toBe(1)
 })
 
+test('the recording’s download is asked for by the page’s first script, before the app’s code, and once', async ({
+  page,
+}) => {
+  let askedBeforeApp = false
+  // The app's code arrives once the recording was asked for, or after 5 s.
+  await page.route(/\/assets\/start-[^/]*\.js$/, async (route) => {
+    await until(() => wholeReads > 0, 5000)
+    askedBeforeApp = wholeReads > 0
+    await route.continue()
+  })
+  await openDrawn(page, 'call.ogg')
+  release()
+  await waitForFullWaveform(page, 'workers', 30_000)
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  expect(askedBeforeApp).toBe(true)
+  expect(wholeReads).toBe(1)
+})
+
 test('the recording’s later ranges wait while the call’s history is on its way, its opening ones do not', async ({
   page,
 }) => {

@@ -1,9 +1,12 @@
 import { lookUpEarly } from './features/audio/link-lookup'
+import { fetchEarly } from './features/loading/early-fetch'
 import { urlCallPlan } from './features/loading/url-sources'
 
 // The page's first script is this small one. A reopened recording's waveform is drawn from the
 // cache, and its lookup starts now, while the app's code (React, wavesurfer.js, zod) loads.
 performance.mark('page:script')
-const { audio } = urlCallPlan()
+const { audio, texts } = urlCallPlan()
 if (audio) lookUpEarly(audio)
+// The call's files are asked for now too; the app takes the downloads (`fetchLimited`).
+for (const url of [...texts.map((text) => text.url), ...(audio ? [audio] : [])]) fetchEarly(url)
 void import('./app/start')

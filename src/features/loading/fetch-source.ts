@@ -1,3 +1,4 @@
+import { takeEarlyFetch } from './early-fetch'
 import type { ReceivedBytes } from './received-bytes'
 
 /** Bytes received so far, and the announced size when the server gave a plausible one. */
@@ -84,7 +85,9 @@ export async function fetchLimited(
   }
   try {
     stillAlive()
-    const response = await fetch(url, { signal: controller.signal }).catch(fail)
+    const response = await (
+      takeEarlyFetch(url, controller.signal) ?? fetch(url, { signal: controller.signal })
+    ).catch(fail)
     if (!response.ok)
       throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`.trim())
     const announced = Number(response.headers.get('content-length')) || undefined
