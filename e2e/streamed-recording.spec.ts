@@ -228,14 +228,15 @@ test('a link new to the cache is looked up once, by the page’s first script, n
   expect(wholeReads).toBe(1)
 })
 
-test('the recording’s download is asked for by the page’s first script, before the app’s code, and once', async ({
+test('the recording’s download and its tail are asked for by the page’s first script, before the app’s code, and once', async ({
   page,
 }) => {
   let askedBeforeApp = false
-  // The app's code arrives once the recording was asked for, or after 5 s.
+  const tailsRead = () => sliceReadsBeforeTail.length
+  // The app's code arrives once the recording and its tail were asked for, or after 5 s.
   await page.route(/\/assets\/start-[^/]*\.js$/, async (route) => {
-    await until(() => wholeReads > 0, 5000)
-    askedBeforeApp = wholeReads > 0
+    await until(() => wholeReads > 0 && tailsRead() > 0, 5000)
+    askedBeforeApp = wholeReads > 0 && tailsRead() > 0
     await route.continue()
   })
   await openDrawn(page, 'call.ogg')
@@ -244,6 +245,7 @@ test('the recording’s download is asked for by the page’s first script, befo
   await expect(page.getByRole('alert')).toHaveCount(0)
   expect(askedBeforeApp).toBe(true)
   expect(wholeReads).toBe(1)
+  expect(tailsRead()).toBe(1)
 })
 
 test('the recording’s later ranges wait while the call’s history is on its way, its opening ones do not', async ({

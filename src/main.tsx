@@ -8,5 +8,6 @@ performance.mark('page:script')
 const { audio, texts } = urlCallPlan()
 if (audio) lookUpEarly(audio)
 // The call's files are asked for now too; the app takes the downloads (`fetchLimited`).
-for (const url of [...texts.map((text) => text.url), ...(audio ? [audio] : [])]) fetchEarly(url)
+for (const text of texts) fetchEarly(text.url)
+if (audio) fetchEarly(audio, { withTail: true })
 void import('./app/start')

@@ -11,6 +11,17 @@ export interface Span {
   end: number
 }
 
+/** Holds an Ogg file's last page (at most 65,307 bytes) and the content key's last slice. */
+const TAIL_BYTES = 128 * 1024
+
+/**
+ * The last bytes a linked recording is opened from with its first ones (`streamedStart`), read
+ * by a range request; undefined for a file small enough to be read whole.
+ */
+export function tailSpan(size: number): Span | undefined {
+  return size > KEY_SLICES * KEY_SLICE_BYTES ? { start: size - TAIL_BYTES, end: size } : undefined
+}
+
 export function keySpans(size: number, slices = KEY_SLICES, sliceBytes = KEY_SLICE_BYTES): Span[] {
   if (size <= slices * sliceBytes) return [{ start: 0, end: size }]
   const step = (size - sliceBytes) / (slices - 1)

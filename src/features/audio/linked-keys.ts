@@ -2,6 +2,7 @@ import type { Span } from '../../domain/audio/content-key'
 import { KEY_SLICE_BYTES, KEY_SLICES, keySpans } from '../../domain/audio/content-key'
 import type { RecordingKeys } from './content-key'
 import { KeySlices, probeKey } from './content-key'
+import { takeEarlyRange } from '../loading/early-fetch'
 import type { CacheEntry, CachedPeaks } from './peaks-cache'
 import { entriesOfSize } from './peaks-cache'
 
@@ -43,13 +44,15 @@ async function askRange(
   const late = new AbortController()
   const timer = setTimeout(() => late.abort(), timeoutMs)
   try {
-    const response = await fetch(url, {
-      headers: { Range: range },
-      // The HTTP cache lets one request at a time write an entry: the reads of a URL would
-      // wait for each other, and for its download.
-      cache: 'no-store',
-      signal: AbortSignal.any([signal, late.signal]),
-    })
+    const stop = AbortSignal.any([signal, late.signal])
+    const response = await (takeEarlyRange(url, range, stop) ??
+      fetch(url, {
+        headers: { Range: range },
+        // The HTTP cache lets one request at a time write an entry: the reads of a URL would
+        // wait for each other, and for its download.
+        cache: 'no-store',
+        signal: stop,
+      }))
     const answered = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(response.headers.get('content-range') ?? '')
     const [at, last, size] = [1, 2, 3].map((i) => Number(answered?.[i]))
     if (

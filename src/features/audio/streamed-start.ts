@@ -1,4 +1,4 @@
-import { KEY_SLICE_BYTES, KEY_SLICES, keySpans } from '../../domain/audio/content-key'
+import { KEY_SLICE_BYTES, keySpans, tailSpan } from '../../domain/audio/content-key'
 import type { RecordingKeys } from './content-key'
 import { probeKey } from './content-key'
 import { warmDecodeWorkers } from './decode-pool'
@@ -7,9 +7,6 @@ import { absoluteLink, cachedLinkInWorker } from './link-lookup'
 import { keysOf, readRange, readSlices } from './linked-keys'
 import type { CachedPeaks } from './peaks-cache'
 import { cachedEntries, mayHold, readPeaks, touchEntry } from './peaks-cache'
-
-/** Holds an Ogg file's last page (at most 65,307 bytes) and the content key's last slice. */
-const TAIL_BYTES = 128 * 1024
 
 /** What a recording still downloading is opened from: its size, first slice and tail. */
 export interface StreamedStart {
@@ -88,12 +85,13 @@ async function probedStart(
     if (known?.length === 0 && !signal.aborted) warmDecodeWorkers()
   })
   const size = await file.sized
-  if (size === undefined || size <= KEY_SLICES * KEY_SLICE_BYTES) return undefined
+  const span = size === undefined ? undefined : tailSpan(size)
+  if (size === undefined || !span) return undefined
   // The tail is asked for with the headers, and the probe's first slice comes with the first
   // chunks: the workers start long before the opening ranges' bytes are all in.
   const [start, tail] = await Promise.all([
     file.upTo(KEY_SLICE_BYTES),
-    readRange(file.url, size - TAIL_BYTES, size, size, signal),
+    readRange(file.url, span.start, span.end, size, signal),
   ])
   if (!start || !tail || signal.aborted || start.size < KEY_SLICE_BYTES) return undefined
   const begun = { size, start, tail, tailStart: size - tail.length }

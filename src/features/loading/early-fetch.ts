@@ -1,36 +1,89 @@
-/**
- * Downloads the page's first script starts (see `main.tsx`), by absolute link, until the app
- * takes them: the call's files are asked for while the app's code loads, not after (on a cold
- * open that was some 300 ms later).
- */
-const started = new Map<string, { response: Promise<Response>; controller: AbortController }>()
+import { tailSpan } from '../../domain/audio/content-key'
 
-export function fetchEarly(url: string) {
-  try {
-    const href = new URL(url, document.baseURI).href
-    if (started.has(href)) return
-    const controller = new AbortController()
-    const response = fetch(href, { signal: controller.signal })
-    // Its failure is reported by whoever takes it.
-    response.catch(() => {})
-    started.set(href, { response, controller })
-  } catch {
-    // Not a link: the app fetches it itself, and says what is wrong with it.
-  }
+/**
+ * Downloads the page's first script starts (see `main.tsx`), until the app takes them: the call's
+ * files are asked for while the app's code loads, not after it (on a cold open, some 300 ms
+ * later). A recording's tail, which its opening is planned from, is asked for as soon as its
+ * download's headers give its size.
+ */
+interface Early {
+  response: Promise<Response>
+  controller: AbortController
+}
+
+/** By absolute link, or link and `Range` for a ranged read. */
+const started = new Map<string, Early>()
+
+/** One the app never asks for (a reopened link drawn from the cache needs no tail) is stopped. */
+const UNTAKEN_MS = 20_000
+
+export function fetchEarly(url: string, { withTail = false } = {}) {
+  const href = absolute(url)
+  if (href === undefined || started.has(href)) return
+  const early = begin(href, {})
+  keep(href, early)
+  if (withTail) void early.response.then((response) => askTail(href, response), ignore)
 }
 
 /** The early download of `url`, taken once; it stops when `signal` aborts. */
 export function takeEarlyFetch(url: string, signal: AbortSignal): Promise<Response> | undefined {
-  let href: string
-  try {
-    href = new URL(url, document.baseURI).href
-  } catch {
-    return undefined
-  }
-  const early = started.get(href)
-  if (!early) return undefined
-  started.delete(href)
+  return take(absolute(url), signal)
+}
+
+/** The early ranged read of `range` of `url` (`Range` as the app writes it), taken once. */
+export function takeEarlyRange(
+  url: string,
+  range: string,
+  signal: AbortSignal,
+): Promise<Response> | undefined {
+  const href = absolute(url)
+  return href === undefined ? undefined : take(`${href} ${range}`, signal)
+}
+
+function askTail(href: string, response: Response) {
+  // The size the app reads (see `exactSize`): the body's, unless an encoding changes it.
+  const encoding = response.headers.get('content-encoding')
+  const size = Number(response.headers.get('content-length'))
+  const span = response.ok && (!encoding || encoding === 'identity') ? tailSpan(size) : undefined
+  if (!span) return
+  const range = `bytes=${span.start}-${span.end - 1}`
+  // As the app's own ranged reads (see `askRange`): past the HTTP cache's lock on the URL.
+  keep(`${href} ${range}`, begin(href, { headers: { Range: range }, cache: 'no-store' }))
+}
+
+function keep(key: string, early: Early) {
+  started.set(key, early)
+  setTimeout(() => {
+    if (started.get(key) !== early) return
+    started.delete(key)
+    early.controller.abort()
+  }, UNTAKEN_MS)
+}
+
+function begin(href: string, init: RequestInit): Early {
+  const controller = new AbortController()
+  const response = fetch(href, { ...init, signal: controller.signal })
+  // Its failure is reported by whoever takes it.
+  response.catch(ignore)
+  return { response, controller }
+}
+
+function take(key: string | undefined, signal: AbortSignal): Promise<Response> | undefined {
+  const early = key === undefined ? undefined : started.get(key)
+  if (!early || key === undefined) return undefined
+  started.delete(key)
   if (signal.aborted) early.controller.abort()
   else signal.addEventListener('abort', () => early.controller.abort(), { once: true })
   return early.response
 }
+
+/** Not a link (or no page to read it against, in a worker): the app fetches it itself. */
+function absolute(url: string): string | undefined {
+  try {
+    return new URL(url, document.baseURI).href
+  } catch {
+    return undefined
+  }
+}
+
+function ignore() {}
