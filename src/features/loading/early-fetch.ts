@@ -1,11 +1,6 @@
 import { tailSpan } from '../../domain/audio/content-key'
 
-/**
- * Downloads the page's first script starts (see `main.tsx`), until the app takes them: the call's
- * files are asked for while the app's code loads, not after it (on a cold open, some 300 ms
- * later). A recording's tail, which its opening is planned from, is asked for as soon as its
- * download's headers give its size.
- */
+/** A request the page's first script made, until the app takes its response. */
 interface Early {
   response: Promise<Response>
   controller: AbortController
@@ -17,6 +12,12 @@ const started = new Map<string, Early>()
 /** One the app never asks for (a reopened link drawn from the cache needs no tail) is stopped. */
 const UNTAKEN_MS = 20_000
 
+/**
+ * Asks for `url` now, from the page's first script (see `main.tsx`): the call's files come while
+ * the app's code loads, not after it (on a cold open, some 300 ms later). With `withTail`, a
+ * recording's last bytes, which its opening is planned from with its first ones (`tailSpan`), are
+ * asked for as soon as the headers give its size.
+ */
 export function fetchEarly(url: string, { withTail = false } = {}) {
   const href = absolute(url)
   if (href === undefined || started.has(href)) return
