@@ -6,8 +6,9 @@ import { urlCallPlan } from './features/loading/url-sources'
 // cache, and its lookup starts now, while the app's code (React, wavesurfer.js, zod) loads.
 performance.mark('page:script')
 const { audio, texts } = urlCallPlan()
-if (audio) lookUpEarly(audio)
-// The call's files are asked for now too; the app takes the downloads (`fetchLimited`).
+// The call's files are asked for now too; the app takes the downloads (`fetchLimited`). A
+// recording only once the cache has no entry downloaded from its link: a reopen's download
+// would take the cores its draw needs.
 for (const text of texts) fetchEarly(text.url)
-if (audio) fetchEarly(audio, { withTail: true })
+if (audio) lookUpEarly(audio, () => fetchEarly(audio, { withTail: true }))
 void import('./app/start')

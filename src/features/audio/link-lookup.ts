@@ -31,10 +31,10 @@ const early = new Map<string, Lookup>()
  * the app's code and come before the cache's answer. A link that cannot be looked up (not a URL,
  * no workers allowed) is left to the download, which says what is wrong with it.
  */
-export function lookUpEarly(url: string) {
+export function lookUpEarly(url: string, onLinkUnknown?: () => void) {
   try {
     const href = absoluteLink(url)
-    early.set(href, startLookup(href))
+    early.set(href, startLookup(href, onLinkUnknown))
   } catch {
     // The app opens the link itself, and reports it.
   }
@@ -66,7 +66,7 @@ export function absoluteLink(url: string): string {
   return new URL(url, document.baseURI).href
 }
 
-function startLookup(href: string): Lookup {
+function startLookup(href: string, onLinkUnknown?: () => void): Lookup {
   // The link is the worker's name, which it reads as it starts: a message posted before its
   // script has run waits for the page to hand it on, behind the page's own first tasks.
   const worker = new Worker(new URL('./link-lookup.worker.ts', import.meta.url), {
@@ -93,8 +93,10 @@ function startLookup(href: string): Lookup {
   worker.onmessage = ({ data }: MessageEvent<LinkLookupReply>) => {
     // Most likely a recording new to the cache: its decode workers start, and compile libopus,
     // while the page and the download start.
-    if ('linkUnknown' in data) warmDecodeWorkers()
-    else if ('confirmed' in data) {
+    if ('linkUnknown' in data) {
+      warmDecodeWorkers()
+      onLinkUnknown?.()
+    } else if ('confirmed' in data) {
       confirm(data.confirmed)
       stop()
     } else if (data.found) {

@@ -8,6 +8,8 @@ interface Early {
 
 /** By absolute link, or link and `Range` for a ranged read. */
 const started = new Map<string, Early>()
+/** Those the app has asked for, early or not: asked for early after that, they would be twice. */
+const claimed = new Set<string>()
 
 /** One the app never asks for (a reopened link drawn from the cache needs no tail) is stopped. */
 const UNTAKEN_MS = 20_000
@@ -20,7 +22,7 @@ const UNTAKEN_MS = 20_000
  */
 export function fetchEarly(url: string, { withTail = false } = {}) {
   const href = absolute(url)
-  if (href === undefined || started.has(href)) return
+  if (href === undefined || started.has(href) || claimed.has(href)) return
   const early = begin(href, {})
   keep(href, early)
   if (withTail) void early.response.then((response) => askTail(href, response), ignore)
@@ -48,6 +50,7 @@ function askTail(href: string, response: Response) {
   const span = response.ok && (!encoding || encoding === 'identity') ? tailSpan(size) : undefined
   if (!span) return
   const range = `bytes=${span.start}-${span.end - 1}`
+  if (claimed.has(`${href} ${range}`)) return
   // As the app's own ranged reads (see `askRange`): past the HTTP cache's lock on the URL.
   keep(`${href} ${range}`, begin(href, { headers: { Range: range }, cache: 'no-store' }))
 }
@@ -70,8 +73,10 @@ function begin(href: string, init: RequestInit): Early {
 }
 
 function take(key: string | undefined, signal: AbortSignal): Promise<Response> | undefined {
-  const early = key === undefined ? undefined : started.get(key)
-  if (!early || key === undefined) return undefined
+  if (key === undefined) return undefined
+  claimed.add(key)
+  const early = started.get(key)
+  if (!early) return undefined
   started.delete(key)
   if (signal.aborted) early.controller.abort()
   else signal.addEventListener('abort', () => early.controller.abort(), { once: true })
