@@ -1,4 +1,5 @@
 import { tailSpan } from '../../domain/audio/content-key'
+import { exactSize } from './body-size'
 
 /** A request the page's first script made, until the app takes its response. */
 interface Early {
@@ -44,10 +45,9 @@ export function takeEarlyRange(
 }
 
 function askTail(href: string, response: Response) {
-  // The size the app reads (see `exactSize`): the body's, unless an encoding changes it.
-  const encoding = response.headers.get('content-encoding')
-  const size = Number(response.headers.get('content-length'))
-  const span = response.ok && (!encoding || encoding === 'identity') ? tailSpan(size) : undefined
+  // The size the app reads (`fetchLimited`).
+  const size = exactSize(response, Number(response.headers.get('content-length')) || undefined)
+  const span = response.ok && size !== undefined ? tailSpan(size) : undefined
   if (!span) return
   const range = `bytes=${span.start}-${span.end - 1}`
   if (claimed.has(`${href} ${range}`)) return

@@ -1,3 +1,4 @@
+import { exactSize } from './body-size'
 import { takeEarlyFetch } from './early-fetch'
 import type { ReceivedBytes } from './received-bytes'
 
@@ -112,12 +113,6 @@ export async function fetchLimited(
     clearTimeout(idle)
     signal?.removeEventListener('abort', onCancel)
   }
-}
-
-/** The body's length in bytes, when the response says it and no content encoding changes it. */
-function exactSize(response: Response, announced: number | undefined): number | undefined {
-  const encoding = response.headers.get('content-encoding')
-  return encoding && encoding !== 'identity' ? undefined : announced
 }
 
 async function readBody(
