@@ -90,15 +90,17 @@ export class DecodePool {
       while (next && !this.stopped) {
         const { range, job } = next
         const ready = await job
-        const decoded = this.call(worker, ready)
+        // Placed as soon as it comes: the next range may wait for the call's texts (`take`).
+        const placed = this.call(worker, ready).then((reply) => {
+          if (!reply.ok) throw new Error(reply.error)
+          if (reply.kind !== 'range') return
+          if (reply.spent) spent?.(reply.spent)
+          onRange(reply.range, range.index)
+        })
         // Its failure is thrown below; until then it must not go unhandled.
-        decoded.catch(() => {})
+        placed.catch(() => {})
         next = await take()
-        const reply = await decoded
-        if (!reply.ok) throw new Error(reply.error)
-        if (reply.kind !== 'range') continue
-        if (reply.spent) spent?.(reply.spent)
-        onRange(reply.range, range.index)
+        await placed
       }
     }
     await Promise.all(this.workers.map(loop))
