@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import type { DecodeJob } from './decode-state'
 import {
   cachedRecordings,
   decodeJobs,
@@ -246,6 +247,34 @@ test('the recording’s download and its tail are asked for by the page’s firs
   expect(askedBeforeApp).toBe(true)
   expect(wholeReads).toBe(1)
   expect(tailsRead()).toBe(1)
+})
+
+test('a new linked recording’s opening ranges are decoded from the page’s first script, before the app’s code, and once', async ({
+  page,
+}) => {
+  let openingBeforeApp: DecodeJob[] = []
+  // The app's code arrives once two ranges were handed to the decode workers, or after 10 s.
+  await page.route(/\/assets\/start-[^/]*\.js$/, async (route) => {
+    for (const end = Date.now() + 10_000; Date.now() < end;) {
+      openingBeforeApp = await decodeJobs(page)
+      if (openingBeforeApp.length >= 2) break
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    await route.continue()
+  })
+  await openDrawn(page, 'call.ogg')
+  expect(openingBeforeApp.map((job) => job.emitFrom)).toEqual(
+    (await decodeJobs(page)).slice(0, 2).map((job) => job.emitFrom),
+  )
+  expect(openingBeforeApp[0]).toMatchObject({ kind: 'ogg-opus', emitFrom: 0 })
+  release()
+  await waitForFullWaveform(page, 'workers', 30_000)
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  // Every range decoded once: the app took the opening ranges the first script decoded.
+  const starts = (await decodeJobs(page)).map((job) => job.emitFrom)
+  expect(new Set(starts).size).toBe(starts.length)
+  expect(starts.length).toBeGreaterThan(2)
+  expect(wholeReads).toBe(1)
 })
 
 test('the recording’s later ranges wait while the call’s history is on its way, its opening ones do not', async ({

@@ -1,4 +1,5 @@
 import { lookUpEarly } from './features/audio/link-lookup'
+import { openEarly } from './features/audio/early-opening'
 import { fetchEarly } from './features/loading/early-fetch'
 import { urlCallPlan } from './features/loading/url-sources'
 
@@ -8,7 +9,7 @@ performance.mark('page:script')
 const { audio, texts } = urlCallPlan()
 // The call's files are asked for now too; the app takes the downloads (`fetchLimited`). A
 // recording only once the cache has no entry downloaded from its link: a reopen's download
-// would take the cores its draw needs.
+// would take the cores its draw needs. A new one's opening is decoded from here.
 for (const text of texts) fetchEarly(text.url)
-if (audio) lookUpEarly(audio, () => fetchEarly(audio, { withTail: true }))
+if (audio) lookUpEarly(audio, (missed) => openEarly(audio, missed))
 void import('./app/start')

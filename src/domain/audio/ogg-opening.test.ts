@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from 'vitest'
 import { planOggRanges } from './decode-ranges'
-import { planOpening, sameOpening, tailPages } from './ogg-opening'
+import { openingOf, planOpening, sameOpening, tailPages } from './ogg-opening'
 import type { OggPage } from './ogg-pages'
 import { scanOggPages } from './ogg-pages'
 
@@ -83,4 +83,15 @@ test('a whole file whose plan differs (cut short in the middle) is told apart', 
   broken.set([0, 0, 0, 0], cutAt)
   const cut = planOggRanges(scanOggPages(broken), RATE, PRE_SKIP, broken.length)
   expect(sameOpening(cut, early)).toBe(false)
+})
+
+test('the opening of the first bytes: its stream and plan, more bytes wanted, or no Opus at all', () => {
+  const tail = tailOf(demo, 16_384)
+  const opening = openingOf(demo.subarray(0, 120_000), tail, demo.length, RATE, 2)
+  expect(opening).not.toBe('more')
+  if (!opening || opening === 'more') throw new Error('no opening')
+  expect(opening.head.preSkip).toBe(PRE_SKIP)
+  expect(opening.plan.ranges).toEqual(whole.ranges.slice(0, 2))
+  expect(openingOf(demo.subarray(0, 4_000), tail, demo.length, RATE, 2)).toBe('more')
+  expect(openingOf(new Uint8Array(120_000), tail, demo.length, RATE, 2)).toBeUndefined()
 })

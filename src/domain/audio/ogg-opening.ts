@@ -1,7 +1,7 @@
 import type { OggPlan, OggRange } from './decode-ranges'
 import { planOggRanges } from './decode-ranges'
-import type { OggPage } from './ogg-pages'
-import { pageAt } from './ogg-pages'
+import type { OggPage, OpusHead } from './ogg-pages'
+import { opusHeadOf, pageAt, scanOggPages } from './ogg-pages'
 
 /**
  * Planning a recording's opening ranges before the whole file is in: from the pages of its first
@@ -62,6 +62,32 @@ export function planOpening(
   const known = (r: OggRange, i: number) => r.byteEnd <= prefixEnd && i < plan.ranges.length - 1
   if (ranges.length < count || !ranges.every(known)) return undefined
   return { totalSamples: plan.totalSamples, ranges }
+}
+
+/** An Ogg Opus recording's stream and opening ranges, planned from its first bytes and tail. */
+export interface PlannedOpening {
+  head: OpusHead
+  plan: OpeningPlan
+}
+
+/**
+ * The opening of a file of `size` bytes from its first bytes (`prefix`) and the pages of its tail:
+ * `more` while the first bytes do not hold the opening ranges yet, undefined when they are no Ogg
+ * Opus stream.
+ */
+export function openingOf(
+  prefix: Uint8Array,
+  tail: readonly OggPage[],
+  size: number,
+  rate: number,
+  count: number,
+): PlannedOpening | 'more' | undefined {
+  const pages = scanOggPages(prefix)
+  const head = opusHeadOf(prefix, pages)
+  if (!head) return undefined
+  const plan = planOpening(pages, tail, rate, head.preSkip, size, count)
+  if (plan) return { head, plan }
+  return prefix.length < size ? 'more' : undefined
 }
 
 /** Whether the whole file's plan starts with the ranges (and has the total) planned early. */

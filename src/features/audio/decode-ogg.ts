@@ -22,7 +22,12 @@ export class EmptyRecordingError extends Error {
 }
 
 export async function sniffOggOpus(file: Blob): Promise<boolean> {
-  const head = new TextDecoder('latin1').decode(await file.slice(0, 128).arrayBuffer())
+  return isOggOpus(new Uint8Array(await file.slice(0, 128).arrayBuffer()))
+}
+
+/** Whether a file's first bytes start an Ogg stream of Opus. */
+export function isOggOpus(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 128))
   return head.startsWith('OggS') && head.includes('OpusHead')
 }
 

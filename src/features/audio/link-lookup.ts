@@ -22,6 +22,12 @@ interface Lookup {
   ended: AbortSignal
 }
 
+/**
+ * Told that no cache entry was downloaded from the link, with whether the lookup then missed by
+ * the file's own bytes too (true), or found it under another link or failed (false).
+ */
+export type LinkUnknown = (missed: Promise<boolean>) => void
+
 /** Lookups started before the app's code had loaded, by absolute link, until taken. */
 const early = new Map<string, Lookup>()
 
@@ -31,7 +37,7 @@ const early = new Map<string, Lookup>()
  * the app's code and come before the cache's answer. A link that cannot be looked up (not a URL,
  * no workers allowed) is left to the download, which says what is wrong with it.
  */
-export function lookUpEarly(url: string, onLinkUnknown?: () => void) {
+export function lookUpEarly(url: string, onLinkUnknown?: LinkUnknown) {
   try {
     const href = absoluteLink(url)
     early.set(href, startLookup(href, onLinkUnknown))
@@ -66,7 +72,7 @@ export function absoluteLink(url: string): string {
   return new URL(url, document.baseURI).href
 }
 
-function startLookup(href: string, onLinkUnknown?: () => void): Lookup {
+function startLookup(href: string, onLinkUnknown?: LinkUnknown): Lookup {
   // The link is the worker's name, which it reads as it starts: a message posted before its
   // script has run waits for the page to hand it on, behind the page's own first tasks.
   const worker = new Worker(new URL('./link-lookup.worker.ts', import.meta.url), {
@@ -78,12 +84,14 @@ function startLookup(href: string, onLinkUnknown?: () => void): Lookup {
   let confirm: (same: boolean) => void = () => {}
   const confirmed = new Promise<boolean>((done) => (confirm = done))
   const ended = new AbortController()
+  let missed: (miss: boolean) => void = () => {}
   let hit = false
   const stop = () => {
     worker.terminate()
     clearTimeout(timeout)
     resolve(undefined)
     confirm(false)
+    missed(false)
     ended.abort()
     // A hit never taken (the reviewer opened files of their own first) lets its peaks go; a miss
     // is kept for the app to take, or it would look the link up all over again.
@@ -95,14 +103,18 @@ function startLookup(href: string, onLinkUnknown?: () => void): Lookup {
     // while the page and the download start.
     if ('linkUnknown' in data) {
       warmDecodeWorkers()
-      onLinkUnknown?.()
+      onLinkUnknown?.(new Promise((done) => (missed = done)))
     } else if ('confirmed' in data) {
       confirm(data.confirmed)
       stop()
     } else if (data.found) {
       hit = true
+      missed(false)
       resolve({ ...data.found, confirmed })
-    } else stop()
+    } else {
+      missed(true)
+      stop()
+    }
   }
   worker.onerror = stop
   const lookup = { found, stop, ended: ended.signal }

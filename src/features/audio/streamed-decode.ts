@@ -1,6 +1,7 @@
 import type { Filling } from './decode-peaks'
 import type { RecordingKeys } from './content-key'
 import { decodeWav, keptWav, rangedWav, sniffWav, WAV_HEAD_BYTES } from './decode-wav'
+import { takeEarlyOpening } from './early-opening'
 import type { GrowingFile } from './growing-file'
 import type { RangesDecoded } from './run-ranges'
 import { decodeStreamedOgg, streamedOpening } from './streamed-ogg'
@@ -33,6 +34,13 @@ async function chooseDecode(
   file: GrowingFile,
   signal: AbortSignal,
 ): Promise<StreamedDecode | CachedLink | undefined> {
+  const early = await takeEarlyOpening(file.url)
+  if (early) {
+    // Decoding since the page's first script, from the same link's first bytes and tail.
+    if ((await file.sized) === early.size && !signal.aborted)
+      return (filling) => decodeStreamedOgg({ ...early, early }, file, signal, filling)
+    early.pool.terminate()
+  }
   const begun = await streamedStart(file, signal)
   if (!begun || signal.aborted) return undefined
   if ('cached' in begun) {

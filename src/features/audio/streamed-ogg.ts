@@ -1,11 +1,10 @@
-import type { OpeningPlan } from '../../domain/audio/ogg-opening'
+import type { PlannedOpening } from '../../domain/audio/ogg-opening'
 import { OPENING_RANGES } from '../../domain/audio/decode-ranges'
-import { planOpening, sameOpening, tailPages } from '../../domain/audio/ogg-opening'
-import type { OpusHead } from '../../domain/audio/ogg-pages'
-import { opusHeadOf, scanOggPages } from '../../domain/audio/ogg-pages'
+import { openingOf, sameOpening, tailPages } from '../../domain/audio/ogg-opening'
 import type { Filling } from './decode-peaks'
 import { poolRange, readIndex, sniffOggOpus } from './decode-ogg'
 import { DecodePool } from './decode-pool'
+import type { EarlyOpening } from './early-opening'
 import { OPUS_DECODE_RATE } from './decode-protocol'
 import type { GrowingFile } from './growing-file'
 import { RecordingReader } from './recording-file'
@@ -16,13 +15,11 @@ import { RangesAssembly, untilAborted } from './run-ranges'
 /** The opening 10 s of a voice call's Opus (≈ 26 kbit/s); twice as much is waited for until they are in. */
 const FIRST_BYTES = 64 * 1024
 
-/** A linked Ogg Opus recording's opening ranges, planned from its first bytes and its tail. */
-export interface StreamedOpening {
-  head: OpusHead
-  plan: OpeningPlan
-  /** The first bytes, holding every opening range. */
-  prefix: Blob
-}
+/**
+ * A linked Ogg Opus recording's opening ranges, planned from its first bytes (which hold every
+ * opening range) and its tail, or decoding since the page's first script planned them.
+ */
+export type StreamedOpening = PlannedOpening & ({ prefix: Blob } | { early: EarlyOpening })
 
 /** The whole file's plan does not begin as the early one did: it is opened again from the file. */
 export class StreamedPlanMismatch extends Error {
@@ -47,19 +44,8 @@ export async function streamedOpening(
     const prefix = await file.upTo(Math.min(wanted, size))
     if (!prefix || signal.aborted) return undefined
     const bytes = new Uint8Array(await prefix.arrayBuffer())
-    const prefixPages = scanOggPages(bytes)
-    const head = opusHeadOf(bytes, prefixPages)
-    if (!head) return undefined
-    const plan = planOpening(
-      prefixPages,
-      pages,
-      OPUS_DECODE_RATE,
-      head.preSkip,
-      size,
-      OPENING_RANGES,
-    )
-    if (plan) return { head, plan, prefix }
-    if (prefix.size >= size) return undefined
+    const opening = openingOf(bytes, pages, size, OPUS_DECODE_RATE, OPENING_RANGES)
+    if (opening !== 'more') return opening && { ...opening, prefix }
   }
 }
 
@@ -73,15 +59,23 @@ export async function decodeStreamedOgg(
   signal: AbortSignal,
   filling: Filling,
 ): Promise<RangesDecoded> {
-  const { head, plan, prefix } = opening
+  const { head, plan } = opening
   const duration = plan.totalSamples / OPUS_DECODE_RATE
-  const pool = new DecodePool()
+  const pool = 'early' in opening ? opening.early.pool : new DecodePool()
   try {
     // The opening ranges are never the last one: there is at least one more.
     const assembly = new RangesAssembly(head.channels, duration, filling, plan.ranges.length + 1)
-    const first = new RecordingReader({ blob: prefix })
-    const openingRanges = plan.ranges.map((r) => poolRange(first, head, r))
-    const decodedOpening = untilAborted(pool.run(openingRanges, assembly.place), signal)
+    const decodedOpening = untilAborted(
+      'early' in opening
+        ? opening.early.decoded(assembly.place)
+        : pool.run(
+            plan.ranges.map((r) =>
+              poolRange(new RecordingReader({ blob: opening.prefix }), head, r),
+            ),
+            assembly.place,
+          ),
+      signal,
+    )
     // Its failure is reported once awaited below; until then it must not go unhandled.
     decodedOpening.catch(() => {})
     const file = await untilAborted(download.whole, signal)

@@ -17,16 +17,41 @@ const UNTAKEN_MS = 20_000
 
 /**
  * Asks for `url` now, from the page's first script (see `main.tsx`): the call's files come while
- * the app's code loads, not after it (on a cold open, some 300 ms later). With `withTail`, a
- * recording's last bytes, which its opening is planned from with its first ones (`tailSpan`), are
- * asked for as soon as the headers give its size.
+ * the app's code loads, not after it (on a cold open, some 300 ms later).
  */
-export function fetchEarly(url: string, { withTail = false } = {}) {
+export function fetchEarly(url: string) {
   const href = absolute(url)
-  if (href === undefined || started.has(href) || claimed.has(href)) return
+  if (href !== undefined) startEarly(href)
+}
+
+/** The first script's own copies of a recording's early download and of its tail. */
+export interface EarlyCopies {
+  recording: Promise<Response>
+  /** Undefined when the tail was not asked for (no size known, or too small a file). */
+  tail: Promise<Response | undefined>
+}
+
+/**
+ * Asks for a recording now, and for its last bytes, which its opening is planned from with its
+ * first ones (`tailSpan`), as soon as the headers give its size. Gives copies of both responses
+ * to read from the first script (see `early-opening`); their bodies must be read or cancelled,
+ * or the browser keeps all of the download for them.
+ */
+export function fetchRecordingEarly(url: string): EarlyCopies | undefined {
+  const href = absolute(url)
+  const early = href === undefined ? undefined : startEarly(href)
+  if (!href || !early) return undefined
+  // Copied before the app can take them: a response whose body is read cannot be.
+  const recording = early.response.then((response) => response.clone())
+  const tail = early.response.then((response) => askTail(href, response)?.then((t) => t.clone()))
+  return { recording, tail }
+}
+
+function startEarly(href: string): Early | undefined {
+  if (started.has(href) || claimed.has(href)) return undefined
   const early = begin(href, {})
   keep(href, early)
-  if (withTail) void early.response.then((response) => askTail(href, response), ignore)
+  return early
 }
 
 /** The early download of `url`, taken once; it stops when `signal` aborts. */
@@ -44,15 +69,17 @@ export function takeEarlyRange(
   return href === undefined ? undefined : take(`${href} ${range}`, signal)
 }
 
-function askTail(href: string, response: Response) {
+function askTail(href: string, response: Response): Promise<Response> | undefined {
   // The size the app reads (`fetchLimited`).
   const size = exactSize(response, Number(response.headers.get('content-length')) || undefined)
   const span = response.ok && size !== undefined ? tailSpan(size) : undefined
-  if (!span) return
+  if (!span) return undefined
   const range = `bytes=${span.start}-${span.end - 1}`
-  if (claimed.has(`${href} ${range}`)) return
+  if (claimed.has(`${href} ${range}`)) return undefined
   // As the app's own ranged reads (see `askRange`): past the HTTP cache's lock on the URL.
-  keep(`${href} ${range}`, begin(href, { headers: { Range: range }, cache: 'no-store' }))
+  const early = begin(href, { headers: { Range: range }, cache: 'no-store' })
+  keep(`${href} ${range}`, early)
+  return early.response
 }
 
 function keep(key: string, early: Early) {
