@@ -28,7 +28,8 @@ export async function decodeMedia(
     const probe = await pool.request({ kind: 'probe', file })
     if (!probe.ok) throw new Error(probe.error)
     if (probe.kind !== 'probe') throw new Error('unexpected reply to a probe')
-    const { duration, channels } = probe.facts
+    const { duration, channels, frames } = probe.facts
+    if (frames) file.frames = frames
     if (!(duration > 0) || channels < 1) throw new Error('no audio in the file')
     const planned = planTimeRanges(duration)
     const ranges = planned.map((r, i) => ({

@@ -1,3 +1,4 @@
+import type { MpegFrames } from '../../domain/audio/mpeg-frames'
 import type { OpusHead } from '../../domain/audio/ogg-pages'
 import type { PackedRange } from '../../domain/audio/packed-features'
 import type { RangeResult } from '../../domain/audio/range-sink'
@@ -47,6 +48,8 @@ export interface MediaFile extends RecordingFile {
   id: number
   /** Its first bytes look like MP3 (`looksLikeMpeg`): the workers try libmpg123 alone first. */
   mpeg?: true
+  /** Its MP3 frames, as the probe found them: no other worker scans the file for them again. */
+  frames?: MpegFrames
 }
 
 /** Sent once to a new worker: compile libopus now. It gets no reply. */
@@ -58,6 +61,8 @@ export interface MediaFacts {
   duration: number
   channels: number
   codec: string
+  /** An MP3's frames. */
+  frames?: MpegFrames
 }
 
 /**

@@ -86,7 +86,12 @@ async function run(job: DecodeJob): Promise<DecodeReply> {
   }
   const mpeg = job.file.mpeg && (await scannedMpeg(job.file))
   if (mpeg && job.kind === 'probe')
-    return { id: job.id, ok: true, kind: 'probe', facts: mpegFacts(mpeg.frames) }
+    return {
+      id: job.id,
+      ok: true,
+      kind: 'probe',
+      facts: { ...mpegFacts(mpeg.frames), frames: mpeg.frames },
+    }
   if (mpeg && job.kind === 'media') {
     const range = await decodeMpegRange(job, mpeg.frames, mpeg.reader)
     return { id: job.id, ok: true, kind: 'range', range: packed(range) }

@@ -47,13 +47,18 @@ interface ScannedMpeg {
 }
 
 /**
- * A recording the page took for MP3 (`MediaFile.mpeg`), its frames found once per worker;
- * undefined when it holds none, and mediabunny is left to tell what it is.
+ * A recording the page took for MP3 (`MediaFile.mpeg`), its frames found once per worker, or
+ * taken from the probe's; undefined when it holds none, and mediabunny is left to tell what it is.
  */
 export function scannedMpeg(file: MediaFile): Promise<ScannedMpeg | undefined> {
   if (scanned?.fileId === file.id) return scanned.found
   const reader = new RecordingReader(file)
-  const found = mpegFrames(reader).then((frames) => frames && { frames, reader })
+  // libmpg123 compiles while the frames are found.
+  void mpegDecoder(file.id, false).catch(() => {})
+  const { frames: known } = file
+  const found = known
+    ? Promise.resolve({ frames: known, reader })
+    : mpegFrames(reader).then((frames) => frames && { frames, reader })
   scanned = { fileId: file.id, found }
   return found
 }
