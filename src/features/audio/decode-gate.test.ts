@@ -51,3 +51,15 @@ it('lets them start when the texts fail, or after the longest wait', async () =>
   await vi.advanceTimersByTimeAsync(1)
   expect(await settled(capped)).toBe(true)
 })
+
+it('lets them start once the newest texts are placed, when the ones they waited behind never are', async () => {
+  vi.useFakeTimers()
+  textsFirst(new Promise(() => {}))
+  const mayStart = laterRangesMayStart(2000)
+  const texts = deferred()
+  textsFirst(texts.promise)
+  await vi.advanceTimersByTimeAsync(100)
+  expect(await settled(mayStart)).toBe(false)
+  texts.resolve()
+  expect(await settled(mayStart)).toBe(true)
+})

@@ -7,8 +7,13 @@
 const MAX_WAIT_MS = 2000
 
 let pending: Promise<void> | undefined
+/** The later ranges waiting: woken when the newest texts are placed, whichever they waited behind. */
+const waiting = new Set<() => void>()
 
-/** The call's texts are on their way: the decodes' later ranges wait until `placed` settles. */
+/**
+ * The call's texts are on their way: the decodes' later ranges wait until `placed` settles. A
+ * newer call replaces an older one that may never settle (a page that mounted its loader twice).
+ */
 export function textsFirst(placed: Promise<unknown>) {
   const mine = placed.then(
     () => {},
@@ -16,14 +21,22 @@ export function textsFirst(placed: Promise<unknown>) {
   )
   pending = mine
   void mine.then(() => {
-    if (pending === mine) pending = undefined
+    if (pending !== mine) return
+    pending = undefined
+    for (const wake of [...waiting]) wake()
   })
 }
 
 /** Resolves when a decode's later ranges may start. */
 export function laterRangesMayStart(maxWaitMs = MAX_WAIT_MS): Promise<void> {
   if (!pending) return Promise.resolve()
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const capped = new Promise<void>((resolve) => (timer = setTimeout(resolve, maxWaitMs)))
-  return Promise.race([pending, capped]).finally(() => clearTimeout(timer))
+  return new Promise<void>((resolve) => {
+    const wake = () => {
+      clearTimeout(timer)
+      waiting.delete(wake)
+      resolve()
+    }
+    const timer = setTimeout(wake, maxWaitMs)
+    waiting.add(wake)
+  })
 }
