@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from 'vitest'
 import { planOggRanges } from './decode-ranges'
-import { openingOf, planOpening, sameOpening, tailPages } from './ogg-opening'
+import {
+  FIRST_BYTES,
+  openingOf,
+  planOpening,
+  readOpening,
+  sameOpening,
+  tailPages,
+} from './ogg-opening'
 import type { OggPage } from './ogg-pages'
 import { scanOggPages } from './ogg-pages'
 
@@ -94,4 +101,20 @@ test('the opening of the first bytes: its stream and plan, more bytes wanted, or
   expect(opening.plan.ranges).toEqual(whole.ranges.slice(0, 2))
   expect(openingOf(demo.subarray(0, 4_000), tail, demo.length, RATE, 2)).toBe('more')
   expect(openingOf(new Uint8Array(120_000), tail, demo.length, RATE, 2)).toBeUndefined()
+})
+
+test('the opening is read from 64 KB of first bytes, then twice as many each time, up to the most', async () => {
+  const tail = tailOf(demo, 16_384)
+  const asked: number[] = []
+  const upTo = (bytes: number) => {
+    asked.push(bytes)
+    return Promise.resolve(demo.subarray(0, bytes))
+  }
+  const opening = await readOpening(upTo, tail, demo.length, RATE, 2)
+  expect(opening?.plan.ranges).toEqual(whole.ranges.slice(0, 2))
+  expect(asked[0]).toBe(FIRST_BYTES)
+  expect(asked.slice(1)).toEqual(asked.slice(0, -1).map((bytes) => bytes * 2))
+  asked.length = 0
+  expect(await readOpening(upTo, tail, demo.length, RATE, 2, FIRST_BYTES - 1)).toBeUndefined()
+  expect(asked).toEqual([])
 })

@@ -90,6 +90,31 @@ export function openingOf(
   return prefix.length < size ? 'more' : undefined
 }
 
+/** The first bytes an opening is looked for in: a voice call's opening 10 s of Opus (≈ 26 kbit/s). */
+export const FIRST_BYTES = 64 * 1024
+
+/**
+ * The opening of a file of `size` bytes whose first bytes `upTo` gives: `FIRST_BYTES`, then twice
+ * as many until they hold the opening ranges, up to `most`; undefined when they are no Ogg Opus,
+ * `upTo` gives none, or `most` bytes do not hold the opening.
+ */
+export async function readOpening(
+  upTo: (bytes: number) => Promise<Uint8Array | undefined>,
+  tail: readonly OggPage[],
+  size: number,
+  rate: number,
+  count: number,
+  most = Infinity,
+): Promise<PlannedOpening | undefined> {
+  for (let wanted = FIRST_BYTES; wanted <= most; wanted *= 2) {
+    const prefix = await upTo(Math.min(wanted, size))
+    if (!prefix) return undefined
+    const opening = openingOf(prefix, tail, size, rate, count)
+    if (opening !== 'more') return opening
+  }
+  return undefined
+}
+
 /** Whether the whole file's plan starts with the ranges (and has the total) planned early. */
 export function sameOpening(whole: OggPlan, early: OpeningPlan): boolean {
   if (whole.totalSamples !== early.totalSamples) return false

@@ -1,10 +1,11 @@
 import { OPENING_RANGES } from '../../domain/audio/decode-ranges'
 import type { PlannedOpening } from '../../domain/audio/ogg-opening'
-import { openingOf, tailPages } from '../../domain/audio/ogg-opening'
-import { exactSize } from '../loading/body-size'
+import { FIRST_BYTES, readOpening, tailPages } from '../../domain/audio/ogg-opening'
+import { answeredRange, exactSize } from '../loading/body-size'
 import { fetchRecordingEarly } from '../loading/early-fetch'
 import { isOggOpus, poolRange } from './decode-ogg'
 import { DecodePool } from './decode-pool'
+import { absoluteLink } from './link-lookup'
 import type { RangeReply } from './decode-protocol'
 import { OPUS_DECODE_RATE } from './decode-protocol'
 import { RecordingReader } from './recording-file'
@@ -18,8 +19,7 @@ export interface EarlyOpening extends PlannedOpening {
   decoded(place: (range: RangeReply, index: number) => void): Promise<void>
 }
 
-/** As `streamedOpening` reads a download's first bytes: 64 KB, then twice as many until enough. */
-const FIRST_BYTES = 64 * 1024
+/** The most of the download's first bytes the first script's copy reads for the opening. */
 const MOST_FIRST_BYTES = 4 << 20
 /** One the app never takes (it opened other files first) is stopped. */
 const UNTAKEN_MS = 20_000
@@ -40,12 +40,12 @@ export function openEarly(url: string, missed: Promise<boolean>) {
     (found) => found && decodeEarly(found),
     () => undefined,
   )
-  openings.set(new URL(url, document.baseURI).href, opening)
+  openings.set(absoluteLink(url), opening)
 }
 
 /** The early opening of `url`, taken once; undefined when none was started. */
 export function takeEarlyOpening(url: string): Promise<EarlyOpening | undefined> | undefined {
-  const href = new URL(url, document.baseURI).href
+  const href = absoluteLink(url)
   const opening = openings.get(href)
   openings.delete(href)
   return opening
@@ -65,19 +65,23 @@ async function planned(
   if (!body || !size) return undefined
   const reader = new PrefixReader(body.getReader())
   try {
-    let prefix = await reader.upTo(Math.min(FIRST_BYTES, size))
-    if (!prefix || !isOggOpus(prefix)) return undefined
+    // Read at once, not after the tail: until then the browser keeps the download for this copy.
+    const start = await reader.upTo(Math.min(FIRST_BYTES, size))
+    if (!start || !isOggOpus(start)) return undefined
     const last = await tailBytes
     if (!last) return undefined
     const pages = tailPages(last, size - last.length)
-    for (let wanted = FIRST_BYTES * 2; ; wanted *= 2) {
-      const opening = openingOf(prefix, pages, size, OPUS_DECODE_RATE, OPENING_RANGES)
-      if (opening !== 'more')
-        return opening && (await missed) ? { ...opening, size, prefix } : undefined
-      if (wanted > MOST_FIRST_BYTES) return undefined
-      prefix = await reader.upTo(Math.min(wanted, size))
-      if (!prefix) return undefined
-    }
+    let prefix: Uint8Array<ArrayBuffer> | undefined = start
+    const upTo = async (bytes: number) => (prefix = await reader.upTo(bytes))
+    const opening = await readOpening(
+      upTo,
+      pages,
+      size,
+      OPUS_DECODE_RATE,
+      OPENING_RANGES,
+      MOST_FIRST_BYTES,
+    )
+    return opening && prefix && (await missed) ? { ...opening, size, prefix } : undefined
   } catch {
     return undefined
   } finally {
@@ -87,8 +91,8 @@ async function planned(
 
 /** The last bytes of a file of `size`, from a ranged answer; its body is read or let go. */
 async function tailOf(response: Response, size: number): Promise<Uint8Array | undefined> {
-  const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(response.headers.get('content-range') ?? '')
-  if (response.status !== 206 || Number(range?.[2]) !== size - 1 || Number(range?.[3]) !== size) {
+  const range = answeredRange(response)
+  if (range?.last !== size - 1 || range.size !== size) {
     await response.body?.cancel()
     return undefined
   }

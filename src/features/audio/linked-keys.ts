@@ -2,6 +2,7 @@ import type { Span } from '../../domain/audio/content-key'
 import { KEY_SLICE_BYTES, KEY_SLICES, keySpans } from '../../domain/audio/content-key'
 import type { RecordingKeys } from './content-key'
 import { KeySlices, probeKey } from './content-key'
+import { answeredRange } from '../loading/body-size'
 import { takeEarlyRange } from '../loading/early-fetch'
 import type { CacheEntry, CachedPeaks } from './peaks-cache'
 import { entriesOfSize } from './peaks-cache'
@@ -53,19 +54,14 @@ async function askRange(
         cache: 'no-store',
         signal: stop,
       }))
-    const answered = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(response.headers.get('content-range') ?? '')
-    const [at, last, size] = [1, 2, 3].map((i) => Number(answered?.[i]))
-    if (
-      response.status !== 206 ||
-      !answered ||
-      !Number.isSafeInteger(size) ||
-      !wanted(at!, last!, size!)
-    ) {
+    const answered = answeredRange(response)
+    if (!answered || !wanted(answered.at, answered.last, answered.size)) {
       void response.body?.cancel()
       return undefined
     }
+    const { at, last, size } = answered
     const bytes = await read(response)
-    return bytes?.length === last! - at! + 1 ? { bytes, at: at!, size: size! } : undefined
+    return bytes?.length === last - at + 1 ? { bytes, at, size } : undefined
   } catch {
     return undefined
   } finally {

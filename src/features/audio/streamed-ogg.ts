@@ -1,19 +1,17 @@
 import type { PlannedOpening } from '../../domain/audio/ogg-opening'
 import { OPENING_RANGES } from '../../domain/audio/decode-ranges'
-import { openingOf, sameOpening, tailPages } from '../../domain/audio/ogg-opening'
+import { readOpening, sameOpening, tailPages } from '../../domain/audio/ogg-opening'
 import type { Filling } from './decode-peaks'
 import { poolRange, readIndex, sniffOggOpus } from './decode-ogg'
 import { DecodePool } from './decode-pool'
 import type { EarlyOpening } from './early-opening'
+import type { RangeReply } from './decode-protocol'
 import { OPUS_DECODE_RATE } from './decode-protocol'
 import type { GrowingFile } from './growing-file'
 import { RecordingReader } from './recording-file'
 import type { StreamedStart } from './streamed-start'
 import type { RangesDecoded } from './run-ranges'
 import { RangesAssembly, untilAborted } from './run-ranges'
-
-/** The opening 10 s of a voice call's Opus (≈ 26 kbit/s); twice as much is waited for until they are in. */
-const FIRST_BYTES = 64 * 1024
 
 /**
  * A linked Ogg Opus recording's opening ranges, planned from its first bytes (which hold every
@@ -39,14 +37,14 @@ export async function streamedOpening(
   signal: AbortSignal,
 ): Promise<StreamedOpening | undefined> {
   if (!(await sniffOggOpus(start))) return undefined
-  const pages = tailPages(tail, tailStart)
-  for (let wanted = FIRST_BYTES; ; wanted *= 2) {
-    const prefix = await file.upTo(Math.min(wanted, size))
-    if (!prefix || signal.aborted) return undefined
-    const bytes = new Uint8Array(await prefix.arrayBuffer())
-    const opening = openingOf(bytes, pages, size, OPUS_DECODE_RATE, OPENING_RANGES)
-    if (opening !== 'more') return opening && { ...opening, prefix }
+  let prefix: Blob | undefined
+  const upTo = async (bytes: number) => {
+    prefix = await file.upTo(bytes)
+    return prefix && !signal.aborted ? new Uint8Array(await prefix.arrayBuffer()) : undefined
   }
+  const pages = tailPages(tail, tailStart)
+  const opening = await readOpening(upTo, pages, size, OPUS_DECODE_RATE, OPENING_RANGES)
+  return opening && prefix && { ...opening, prefix }
 }
 
 /**
@@ -65,17 +63,7 @@ export async function decodeStreamedOgg(
   try {
     // The opening ranges are never the last one: there is at least one more.
     const assembly = new RangesAssembly(head.channels, duration, filling, plan.ranges.length + 1)
-    const decodedOpening = untilAborted(
-      'early' in opening
-        ? opening.early.decoded(assembly.place)
-        : pool.run(
-            plan.ranges.map((r) =>
-              poolRange(new RecordingReader({ blob: opening.prefix }), head, r),
-            ),
-            assembly.place,
-          ),
-      signal,
-    )
+    const decodedOpening = untilAborted(decodeOpening(opening, pool, assembly.place), signal)
     // Its failure is reported once awaited below; until then it must not go unhandled.
     decodedOpening.catch(() => {})
     const file = await untilAborted(download.whole, signal)
@@ -95,4 +83,18 @@ export async function decodeStreamedOgg(
   } finally {
     pool.terminate()
   }
+}
+
+/** The opening ranges, decoded on `pool` from the first bytes, or taken as the first script decodes them. */
+function decodeOpening(
+  opening: StreamedOpening,
+  pool: DecodePool,
+  place: (range: RangeReply, index: number) => void,
+): Promise<void> {
+  if ('early' in opening) return opening.early.decoded(place)
+  const first = new RecordingReader({ blob: opening.prefix })
+  return pool.run(
+    opening.plan.ranges.map((r) => poolRange(first, opening.head, r)),
+    place,
+  )
 }
