@@ -17,6 +17,7 @@ import { FindBar } from '../review/FindBar'
 import { useShownItems } from '../review/shown-items'
 import { TranscriptRow } from './TranscriptRow'
 import { listKeyHandler } from './list-keys'
+import { observeListRect, scrollListTo } from './first-layout'
 
 export function Transcript() {
   // A new placement re-renders every shown row: in a render of its own, which React can slice,
@@ -62,6 +63,8 @@ export function Transcript() {
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
+    observeElementRect: observeListRect,
+    scrollToFn: scrollListTo,
     estimateSize: () => 76,
     overscan: 8,
     getItemKey: (index) => items[index]?.id ?? index,
