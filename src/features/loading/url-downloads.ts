@@ -6,6 +6,7 @@ import { ReceivedBytes } from './received-bytes'
 import { fileNameOf, urlCallPlan } from './url-sources'
 import { hasUserOpenedFiles, openInputs } from './open-inputs'
 import { absoluteLink } from '../audio/link-lookup'
+import { textsFirst } from '../audio/decode-gate'
 
 /**
  * The downloads of the call the page's URL names. They start as the app's script runs, not
@@ -89,9 +90,23 @@ function openDownloading(url: string, stream: ReceivedBytes) {
   void openInputs([], { name, stream, reopen })
 }
 
+let textsSettled: () => void = () => {}
+const textsPlaced = new Promise<void>((resolve) => (textsSettled = resolve))
+
+/**
+ * The URL's texts are placed, or one failed, or the reviewer opened files of their own: the
+ * recording's later ranges may start (see `textsFirst`). Called again, it does nothing.
+ */
+export function urlTextsSettled() {
+  textsSettled()
+}
+
 /** Starts every download the URL names; the first render finds them under way. */
 export function startUrlDownloads(client: QueryClient) {
   const plan = urlCallPlan()
+  // Once, here: a render (which React may run twice, or throw away) must not hand the gate a
+  // promise (it did: the later ranges then waited behind one nobody settled).
+  if (plan.texts.length > 0) textsFirst(textsPlaced)
   for (const source of plan.texts) void client.prefetchQuery(textQuery(source.url))
   if (plan.audio) void client.prefetchQuery(recordingQuery(plan.audio))
 }

@@ -1,8 +1,13 @@
 import { useQueries, useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef } from 'react'
 import { hasUserOpenedFiles, openInputs } from './open-inputs'
-import { textsFirst } from '../audio/decode-gate'
-import { cancelDownload, recordingQuery, textQuery, useReceived } from './url-downloads'
+import {
+  cancelDownload,
+  recordingQuery,
+  textQuery,
+  urlTextsSettled,
+  useReceived,
+} from './url-downloads'
 import { fileNameOf, urlCallPlan } from './url-sources'
 
 export interface SourceStatus {
@@ -30,24 +35,23 @@ export function useUrlCall(): { sources: SourceStatus[] } {
 
   // Texts open as soon as they are in: a long recording can take a while to fetch and decode.
   // Until they are placed, or one fails, the recording's later ranges wait (see `decode-gate`).
-  const textsPlaced = useMemo(() => settledLater(plan.texts.length > 0), [plan])
   const textsDone = texts.every((q) => q.isSuccess)
   const textsFailed = texts.some((q) => q.isError)
   const textsOpened = useRef(false)
   useEffect(() => {
-    if (textsFailed) textsPlaced.settle()
-  }, [textsFailed, textsPlaced])
+    if (textsFailed) urlTextsSettled()
+  }, [textsFailed])
   useEffect(() => {
     if (!textsDone || textsOpened.current || plan.texts.length === 0) return
-    if (hasUserOpenedFiles()) return textsPlaced.settle()
+    if (hasUserOpenedFiles()) return urlTextsSettled()
     textsOpened.current = true
     const inputs = plan.texts.map((source, i) => ({
       name: fileNameOf(source.url),
       text: texts[i]?.data ?? '',
       expected: source.role,
     }))
-    void openInputs(inputs, undefined, () => !hasUserOpenedFiles()).finally(textsPlaced.settle)
-  }, [textsDone, plan, texts, textsPlaced])
+    void openInputs(inputs, undefined, () => !hasUserOpenedFiles()).finally(urlTextsSettled)
+  }, [textsDone, plan, texts])
 
   const progressOf = (url: string) => {
     const r = received[url]
@@ -79,11 +83,4 @@ export function useUrlCall(): { sources: SourceStatus[] } {
     })
   }
   return { sources }
-}
-
-/** A promise the decodes wait for (when `wanted`), and what settles it. */
-function settledLater(wanted: boolean): { settle: () => void } {
-  let settle = () => {}
-  if (wanted) textsFirst(new Promise<void>((resolve) => (settle = resolve)))
-  return { settle: () => settle() }
 }
