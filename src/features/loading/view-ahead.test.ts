@@ -7,11 +7,17 @@ import type { ViewInputs } from './view-ahead'
 import { buildViewAhead } from './view-ahead'
 
 const built: Corrections[] = []
+/** The views whose review facts were computed, by the corrections they were built with. */
+const facts: Corrections[] = []
 vi.mock('../../store/corrected-timeline', () => ({
   reshapeAhead: () => undefined,
   correctedView: (_timeline: Timeline, corrections: Corrections) => {
     built.push(corrections)
+    return { corrections }
   },
+}))
+vi.mock('../review/review-facts', () => ({
+  reviewFacts: (view: { corrections: Corrections }) => void facts.push(view.corrections),
 }))
 
 const timeline = {} as Timeline
@@ -21,6 +27,7 @@ const inputs = (corrections: Corrections): ViewInputs => ({ timeline, correction
 describe('buildViewAhead', () => {
   beforeEach(() => {
     built.length = 0
+    facts.length = 0
   })
 
   it('builds the view the next render will read, once', async () => {
@@ -32,6 +39,7 @@ describe('buildViewAhead', () => {
       ),
     ).toBe(true)
     expect(built).toEqual([corrections])
+    expect(facts).toEqual([corrections])
   })
 
   it('builds again for what landed while it built', async () => {
@@ -46,6 +54,7 @@ describe('buildViewAhead', () => {
     expect(await buildViewAhead(upcoming, () => true)).toBe(true)
     expect(built).toEqual([first, second])
     expect(built[1]).toBe(second)
+    expect(facts).toEqual([first, second])
   })
 
   it('stops when no longer wanted or when there is nothing to build', async () => {
