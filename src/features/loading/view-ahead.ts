@@ -16,9 +16,9 @@ export interface ViewInputs {
 /**
  * Builds the corrected view for a store update before making it (a placement, an alignment
  * result, a batch of timed words), one step per task: the reshape, the correction, then the
- * review's facts (every reply's latency: 50–80 ms for 10,000 messages, computed in the render
- * that mounted the review panels); the re-render then reads them from their caches. No task
- * holds the page for all of them.
+ * review's facts (every reply's latency: 50–80 ms for 10,000 messages, which the render that
+ * mounts the review panels would otherwise compute); the re-render then reads them from their
+ * caches. No task holds the page for all of them.
  *
  * `upcoming` names what the render after the caller's update will read. It is asked again once
  * built: when something else landed on the way (a word batch during an alignment's build, or the
