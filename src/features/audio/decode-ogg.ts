@@ -1,5 +1,6 @@
 import type { OggPlan, OggRange } from '../../domain/audio/decode-ranges'
 import { planOggRanges } from '../../domain/audio/decode-ranges'
+import type { PlannedOpening } from '../../domain/audio/ogg-opening'
 import type { OpusHead } from '../../domain/audio/ogg-pages'
 import { opusHeadOf, scanOggPages } from '../../domain/audio/ogg-pages'
 import type { Filling } from './decode-peaks'
@@ -69,6 +70,12 @@ export function poolRange(file: RangeReader, head: OpusHead, r: OggRange): PoolR
       emitTo: r.emitTo,
     }),
   }
+}
+
+/** The jobs of an opening's ranges, read from the first bytes (`prefix`) that hold them all. */
+export function openingRanges({ head, plan }: PlannedOpening, prefix: Blob): PoolRange[] {
+  const reader = new RecordingReader({ blob: prefix })
+  return plan.ranges.map((r) => poolRange(reader, head, r))
 }
 
 /** The page index and the range plan; the file's bytes are dropped once they are read. */

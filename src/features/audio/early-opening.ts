@@ -1,14 +1,14 @@
 import { OPENING_RANGES } from '../../domain/audio/decode-ranges'
+import { withRoom } from '../../domain/with-room'
 import type { PlannedOpening } from '../../domain/audio/ogg-opening'
 import { FIRST_BYTES, readOpening, tailPages } from '../../domain/audio/ogg-opening'
 import { answeredRange, exactSize } from '../loading/body-size'
 import { fetchRecordingEarly } from '../loading/early-fetch'
-import { isOggOpus, poolRange } from './decode-ogg'
+import { isOggOpus, openingRanges } from './decode-ogg'
 import { DecodePool } from './decode-pool'
 import { absoluteLink } from './link-lookup'
 import type { RangeReply } from './decode-protocol'
 import { OPUS_DECODE_RATE } from './decode-protocol'
-import { RecordingReader } from './recording-file'
 
 /** A new linked recording's opening ranges, decoding since the page's first script planned them. */
 export interface EarlyOpening extends PlannedOpening {
@@ -104,11 +104,10 @@ function decodeEarly(
 ): EarlyOpening {
   const pool = new DecodePool()
   const untaken = setTimeout(() => pool.terminate(), UNTAKEN_MS)
-  const reader = new RecordingReader({ blob: new Blob([opening.prefix]) })
   const placed: [RangeReply, number][] = []
   let place: (range: RangeReply, index: number) => void = (range, index) =>
     void placed.push([range, index])
-  const ranges = opening.plan.ranges.map((r) => poolRange(reader, opening.head, r))
+  const ranges = openingRanges(opening, new Blob([opening.prefix]))
   const run = pool.run(ranges, (range, index) => place(range, index))
   // Its failure is reported to the app when it takes the opening.
   run.catch(ignore)
@@ -150,13 +149,7 @@ class PrefixReader {
   }
 
   private append(chunk: Uint8Array) {
-    if (this.length + chunk.length > this.bytes.length) {
-      const grown = new Uint8Array(
-        new ArrayBuffer(Math.max(2 * this.bytes.length, this.length + chunk.length)),
-      )
-      grown.set(this.bytes.subarray(0, this.length))
-      this.bytes = grown
-    }
+    this.bytes = withRoom(this.bytes, this.length + chunk.length, this.length)
     this.bytes.set(chunk, this.length)
     this.length += chunk.length
   }

@@ -2,7 +2,7 @@ import type { PlannedOpening } from '../../domain/audio/ogg-opening'
 import { OPENING_RANGES } from '../../domain/audio/decode-ranges'
 import { readOpening, sameOpening, tailPages } from '../../domain/audio/ogg-opening'
 import type { Filling } from './decode-peaks'
-import { poolRange, readIndex, sniffOggOpus } from './decode-ogg'
+import { openingRanges, poolRange, readIndex, sniffOggOpus } from './decode-ogg'
 import { DecodePool } from './decode-pool'
 import type { EarlyOpening } from './early-opening'
 import type { RangeReply } from './decode-protocol'
@@ -92,9 +92,5 @@ function decodeOpening(
   place: (range: RangeReply, index: number) => void,
 ): Promise<void> {
   if ('early' in opening) return opening.early.decoded(place)
-  const first = new RecordingReader({ blob: opening.prefix })
-  return pool.run(
-    opening.plan.ranges.map((r) => poolRange(first, opening.head, r)),
-    place,
-  )
+  return pool.run(openingRanges(opening, opening.prefix), place)
 }
