@@ -42,8 +42,28 @@ function preloadApp(entry: string): Plugin {
   }
 }
 
+/**
+ * The build names every file under `assets/` by its content, so `vite preview` (and any host,
+ * see the README) may let the browser keep them for good: a reload then asks the server for the
+ * page alone, not whether each script and worker changed.
+ */
+function immutableAssets(): Plugin {
+  const year = 365 * 24 * 3600
+  return {
+    name: 'turnline:immutable-assets',
+    configurePreviewServer(server) {
+      const assets = `${server.config.base}assets/`
+      server.middlewares.use((request, response, next) => {
+        if (request.url?.startsWith(assets))
+          response.setHeader('Cache-Control', `public, max-age=${year}, immutable`)
+        next()
+      })
+    },
+  }
+}
+
 export default defineConfig({
-  plugins: [react(), preloadApp('src/app/start.tsx')],
+  plugins: [react(), preloadApp('src/app/start.tsx'), immutableAssets()],
   server: { port: 5173 },
   preview: { port: 4173 },
   // ES workers can import() mediabunny lazily: Opus-only sessions never fetch it.
