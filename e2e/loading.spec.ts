@@ -121,6 +121,29 @@ test.describe('opening calls', () => {
     await expect(page.locator('[data-kind="region"]')).toHaveCount(10)
   })
 
+  test('a recording is known by its bytes, whatever its name; a second one is left out, saying so', async ({
+    replay,
+    page,
+  }) => {
+    await replay.open()
+    const picker = page.getByTestId('file-input')
+    // An Egress MP4 is `video/mp4`: the picker must offer it, and Matroska.
+    await expect(picker).toHaveAttribute('accept', /\.mp4\b.*\.mkv\b/)
+    await picker.setInputFiles([
+      { name: 'recording', mimeType: '', buffer: demoFile('audio.ogg') },
+      { name: 'recording-copy.bin', mimeType: '', buffer: demoFile('audio.ogg') },
+      { name: 'history.json', mimeType: 'application/json', buffer: demoFile('history.json') },
+    ])
+    await expect(page.getByText('recording · 2 ch · 67.1 s')).toBeVisible()
+    await expect(page.getByRole('alert')).toContainText(
+      'recording-copy.bin: left out: one recording at a time, and recording was opened',
+    )
+    await expect(page.getByRole('alert')).not.toContainText('JSON')
+    await replay.waitForCall()
+    await page.getByRole('button', { name: 'Play' }).click()
+    await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)
+  })
+
   test('a recording that is not audio is refused and the open call keeps playing', async ({
     replay,
     page,

@@ -1,5 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
+import { RECORDING_EXTENSIONS } from '../../domain/audio/recording-sniff'
 import { openFiles } from './open-inputs'
+
+/** What the picker offers: every recording Turnline opens (an Egress MP4 is `video/mp4`) and JSON. */
+const ACCEPTED = ['audio/*', ...RECORDING_EXTENSIONS, 'json', 'ndjson', 'jsonl']
+  .map((kind) => (kind.includes('/') ? kind : `.${kind}`))
+  .join(',')
 
 /** Picker plus a whole-window drop target; which file is which is detected from the content. */
 export function OpenFiles() {
@@ -58,7 +64,7 @@ export function OpenFiles() {
         multiple
         hidden
         data-testid="file-input"
-        accept="audio/*,.ogg,.opus,.wav,.mp3,.m4a,.webm,.json,.ndjson,.jsonl"
+        accept={ACCEPTED}
         onChange={(e) => {
           void open(Array.from(e.target.files ?? []))
           e.target.value = ''

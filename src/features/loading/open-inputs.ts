@@ -4,6 +4,11 @@ import type { AlignmentExport } from '../../domain/export/alignment-schema'
 import type { InputRole } from '../../domain/parse/parse-input'
 import type { Problem } from '../../domain/problems'
 import { warningProblem } from '../../domain/problems'
+import {
+  RECORDING_EXTENSIONS,
+  SNIFF_BYTES,
+  startsLikeRecording,
+} from '../../domain/audio/recording-sniff'
 import { hasCorrections } from '../../domain/corrections'
 import { findingsFromExport } from '../../domain/review/findings'
 import { findingsActions } from '../../store/findings-store'
@@ -29,25 +34,37 @@ export function hasUserOpenedFiles(): boolean {
   return useCallStore.getState().reviewerOpenedFiles
 }
 
-const AUDIO_EXTENSIONS = /\.(ogg|oga|opus|wav|mp3|m4a|aac|mp4|webm|flac)$/i
+const RECORDING_NAME = new RegExp(`\\.(${RECORDING_EXTENSIONS.join('|')})$`, 'i')
+const RECORDING_TYPE = /^(audio\/|video\/(webm|mp4|ogg|x-matroska)$)/
 
-export function isAudioFile(file: File): boolean {
-  return (
-    file.type.startsWith('audio/') || file.type === 'video/webm' || AUDIO_EXTENSIONS.test(file.name)
-  )
+/** By its name or type, else by its first bytes: a recording named `call` or `call.bin` too. */
+async function isRecording(file: File): Promise<boolean> {
+  if (RECORDING_TYPE.test(file.type) || RECORDING_NAME.test(file.name)) return true
+  const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer())
+  return startsLikeRecording(head)
 }
 
 /** Files from a drop or the picker: which is which is detected from their content. */
 export async function openFiles(files: readonly File[]) {
   // A new open: the banner of the previous one no longer applies.
   useCallStore.setState({ reviewerOpenedFiles: true, problems: [], audioProblems: [] })
-  const audioFile = files.find(isAudioFile)
+  const recording = await Promise.all(files.map(isRecording))
+  const [audioFile, ...leftOut] = files.filter((_, i) => recording[i])
   const texts = await Promise.all(
-    files.filter((f) => f !== audioFile).map(async (f) => ({ name: f.name, text: await f.text() })),
+    files
+      .filter((_, i) => !recording[i])
+      .map(async (f) => ({ name: f.name, text: await f.text() })),
   )
   // The File itself: its bytes stay on disk until a decoder reads the part it needs.
   const audio = audioFile && { name: audioFile.name, data: audioFile, type: audioFile.type }
-  await openInputs(texts, audio)
+  const notes = leftOut.map((f) =>
+    warningProblem(
+      f.name,
+      '',
+      `left out: one recording at a time, and ${audioFile?.name} was opened`,
+    ),
+  )
+  await openInputs(texts, audio, undefined, notes)
 }
 
 /**
@@ -59,8 +76,10 @@ export async function openInputs(
   audio?: AudioInput,
   /** Asked once the texts are parsed (in a worker): false drops them (the reviewer opened others). */
   stillWanted: () => boolean = () => true,
+  /** What the caller found already, shown with the texts' problems. */
+  noted: readonly Problem[] = [],
 ) {
-  const problems: Problem[] = []
+  const problems: Problem[] = [...noted]
   const patch: CallInputs = {}
   let alignment: PendingAlignment | undefined
   const results = await Promise.all(
@@ -85,7 +104,7 @@ export async function openInputs(
   // A recording opened alone replaces the old one only once it decodes (a bad file keeps it).
   const newCall = audio !== undefined && patch.history !== undefined
   if (Object.keys(patch).length > 0) problems.push(...(await applyPatch(patch, newCall)))
-  if (texts.length > 0) useCallStore.setState({ problems })
+  if (texts.length > 0 || problems.length > 0) useCallStore.setState({ problems })
   const waiting = patch.history ? useCallStore.getState().pendingAlignment : undefined
   const pending = alignment ?? waiting
   if (pending) applyAlignment(pending)
