@@ -478,6 +478,32 @@ for (const name of ['call.ogg', 'call.m4a']) {
   })
 }
 
+test('a link signed again is the same recording: drawn from the cache before any of its bytes come', async ({
+  page,
+}) => {
+  const { port } = server.address() as AddressInfo
+  const signed = (date: string, signature: string) =>
+    `http://localhost:${port}/call.ogg?X-Amz-Date=${date}&X-Amz-Expires=3600&X-Amz-Signature=${signature}`
+  release()
+  await page.goto(`/?audio=${encodeURIComponent(signed('20261206T080000Z', 'aa11'))}`)
+  await waitForFullWaveform(page, 'workers', 30_000)
+  await expect.poll(() => cachedRecordings(page)).toBeGreaterThan(0)
+
+  // A dashboard signs the link anew on the next visit; no read is answered meanwhile.
+  released = new Promise<void>((resolve) => (release = resolve))
+  allHeld = true
+  answered = 0
+  await page.goto(`/?audio=${encodeURIComponent(signed('20261206T091500Z', 'bb22'))}`)
+  await waitForFullWaveform(page, 'cache')
+  expect(answered).toBe(0)
+  expect(await decodeJobs(page)).toEqual([])
+  sliceReads = 0
+  release()
+  await expect.poll(() => sliceReads).toBeGreaterThanOrEqual(31)
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  expect(await decodeJobs(page)).toEqual([])
+})
+
 test('a reopened link found by its probe but not its key is decoded from its download after all', async ({
   page,
 }) => {

@@ -195,6 +195,18 @@ describe('a link looked up in the cache from its link alone', () => {
     expect(asked).toHaveLength(32)
   })
 
+  it('is found by its link signed again, before any read, and confirmed from the new link', async () => {
+    const asked = serve(true)
+    const key = await contentKey(whole)
+    const signed = (signature: string) =>
+      `https://b.s3.amazonaws.com/x.wav?X-Amz-Date=20261206T0${signature}Z&X-Amz-Signature=${signature}`
+    const { reader } = cache({ key, size: SIZE, probe: await probe(), link: signed('80000') })
+    const found = await cachedByRanges(signed('91500'), reader, signal())
+    expect(found?.keys.key).toBe(key)
+    expect(asked).toEqual([])
+    expect(await found?.confirm()).toBe(true)
+  })
+
   it('says at once, before any read, when no entry was downloaded from the link', async () => {
     const asked = serve(true)
     const told: string[][] = []

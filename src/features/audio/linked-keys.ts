@@ -1,3 +1,4 @@
+import { unsignedLink } from '../../domain/links/unsigned-link'
 import type { Span } from '../../domain/audio/content-key'
 import { KEY_SLICE_BYTES, KEY_SLICES, keySpans } from '../../domain/audio/content-key'
 import type { RecordingKeys } from './content-key'
@@ -226,7 +227,7 @@ export async function cachedByRanges(
 ): Promise<LinkHit | undefined> {
   const entries = cache.entries()
   const stored = await entries
-  if (!stored?.some((entry) => entry.link === url)) cache.linkUnknown?.()
+  if (!stored?.some((entry) => sameLink(entry.link, url))) cache.linkUnknown?.()
   const linked = entriesOfLink(stored, url)
   if (linked) {
     const cached = await cache.peaks(linked.key)
@@ -279,12 +280,17 @@ export async function cachedByRanges(
     : undefined
 }
 
+/** Whether an entry's link is `url`, signed the same or again (see `unsignedLink`). */
+function sameLink(link: string | undefined, url: string): boolean {
+  return link !== undefined && unsignedLink(link) === unsignedLink(url)
+}
+
 /** The one entry last downloaded from `url` that can be confirmed (its probe and size known). */
 function entriesOfLink(
   entries: readonly CacheEntry[] | undefined,
   url: string,
 ): RecordingKeys | undefined {
-  const [entry, ...more] = (entries ?? []).filter((e) => e.link === url)
+  const [entry, ...more] = (entries ?? []).filter((e) => sameLink(e.link, url))
   if (!entry || more.length > 0 || entry.probe === undefined || entry.size === undefined)
     return undefined
   return { key: entry.key, probe: entry.probe, size: entry.size }
