@@ -49,6 +49,8 @@ let tailWaitsForSlices = 0
 let linksExpired = false
 /** Every read waits for the test to let the download go: the page gets no byte until then. */
 let allHeld = false
+/** The server sends no CORS headers, as a bucket without CORS rules for the page's origin. */
+let corsRefused = false
 let answered = 0
 
 test.beforeAll(async () => {
@@ -106,9 +108,11 @@ test.afterAll(() => {
 })
 
 async function serve(request: IncomingMessage, response: ServerResponse) {
-  response.setHeader('Access-Control-Allow-Origin', '*')
-  response.setHeader('Access-Control-Allow-Headers', 'Range')
-  response.setHeader('Access-Control-Expose-Headers', 'Content-Range, Content-Length')
+  if (!corsRefused) {
+    response.setHeader('Access-Control-Allow-Origin', '*')
+    response.setHeader('Access-Control-Allow-Headers', 'Range')
+    response.setHeader('Access-Control-Expose-Headers', 'Content-Range, Content-Length')
+  }
   response.setHeader('Accept-Ranges', 'bytes')
   if (request.method === 'OPTIONS') return response.writeHead(204).end()
   if (allHeld) await released
@@ -168,6 +172,7 @@ test.beforeEach(() => {
   tailWaitsForSlices = 0
   linksExpired = false
   allHeld = false
+  corsRefused = false
   answered = 0
 })
 
@@ -502,6 +507,27 @@ test('a link signed again is the same recording: drawn from the cache before any
   await expect.poll(() => sliceReads).toBeGreaterThanOrEqual(31)
   await expect(page.getByRole('alert')).toHaveCount(0)
   expect(await decodeJobs(page)).toEqual([])
+})
+
+test('a recording link the page may not read plays from its link with a flat waveform, saying why', async ({
+  page,
+  replay,
+}) => {
+  const { port } = server.address() as AddressInfo
+  corsRefused = true
+  release()
+  await page.goto(`/?audio=${encodeURIComponent(`http://localhost:${port}/call.ogg`)}`)
+  await expect(page.getByRole('alert')).toContainText(
+    'call.ogg: no waveform: this page may not read the recording',
+  )
+  await expect(
+    page.getByText(/call\.ogg · 2 ch · 4[67]\d\.\d s · plays from its link/),
+  ).toBeVisible()
+  // Opened, it is not also reported as a download that failed.
+  await expect(page.getByText('could not be loaded')).toHaveCount(0)
+  expect(await decodeJobs(page)).toEqual([])
+  await page.getByRole('button', { name: 'Play' }).click()
+  await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)
 })
 
 test('a reopened link found by its probe but not its key is decoded from its download after all', async ({

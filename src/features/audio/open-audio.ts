@@ -16,8 +16,11 @@ import { absoluteLink } from './link-lookup'
 import { forgetAlignment } from '../align/run-alignment'
 import { placeInTasks } from '../loading/place-in-tasks'
 
-/** A recording in hand (a dropped file, a finished download), or one still downloading. */
-export type AudioInput = WholeAudio | StreamedAudio
+/**
+ * A recording in hand (a dropped file, a finished download), one still downloading, or a link the
+ * page may not read but a media element may play.
+ */
+export type AudioInput = WholeAudio | StreamedAudio | UnreadLink
 
 interface WholeAudio {
   name: string
@@ -39,6 +42,15 @@ interface StreamedAudio {
   reopen: (data: Blob) => void
 }
 
+interface UnreadLink {
+  name: string
+  unread: string
+  /** As the media element found it (see `mediaDuration`). */
+  duration: number
+  /** Why its bytes could not be read. */
+  reason: string
+}
+
 const METADATA_TIMEOUT_MS = 10_000
 let current: AbortController | undefined
 
@@ -50,7 +62,7 @@ let current: AbortController | undefined
 export async function openAudio(input: AudioInput): Promise<LoadedAudio | undefined> {
   current?.abort()
   // `audio:open` marks the whole file in hand; a download marks its start too.
-  performance.mark('stream' in input ? 'audio:stream' : 'audio:open')
+  if (!('unread' in input)) performance.mark('stream' in input ? 'audio:stream' : 'audio:open')
   forgetAlignment()
   const mine = new AbortController()
   current = mine
@@ -70,9 +82,29 @@ function loadAudio(
   problems: Problem[],
   signal: AbortSignal,
 ): Promise<LoadedAudio | undefined> {
+  if ('unread' in input) return loadUnread(input, problems)
   return 'stream' in input
     ? loadStreamed(input, problems, signal)
     : loadWhole(input, problems, signal)
+}
+
+/**
+ * A link whose bytes the page may not read (a bucket without CORS rules for this origin) may
+ * still play in a media element, which needs none: it opens so, with a flat waveform.
+ */
+async function loadUnread(
+  input: UnreadLink,
+  problems: Problem[],
+): Promise<LoadedAudio | undefined> {
+  const duration = await mediaDuration(input.unread).catch(() => undefined)
+  if (duration === undefined) return undefined
+  const message =
+    `no waveform: this page may not read the recording (${input.reason}), so it plays from its ` +
+    'link; regions and words still work. For its waveform and alignment, let this page’s origin ' +
+    'read it (the bucket’s CORS rules), or open the file from disk.'
+  problems.push(warningProblem(input.name, '', message))
+  const peaks = flatPeaks(duration)
+  return Promise.resolve({ name: input.name, url: input.unread, duration, channels: 2, peaks })
 }
 
 /**
@@ -304,7 +336,8 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-function mediaDuration(url: string): Promise<number> {
+/** The duration a media element finds in `url`'s metadata; it rejects if it cannot play it. */
+export function mediaDuration(url: string): Promise<number> {
   return new Promise((resolve, reject) => {
     setTimeout(() => reject(new Error('no metadata')), METADATA_TIMEOUT_MS)
     const media = new Audio()

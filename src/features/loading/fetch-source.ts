@@ -50,6 +50,12 @@ export interface FetchOptions {
 export class FetchCancelled extends Error {}
 
 /**
+ * The request failed before any answer: the network, or a server that sends this page no CORS
+ * headers (the browser does not say which). A media element may still play such a link.
+ */
+export class FetchUnanswered extends Error {}
+
+/**
  * GET with a size cap, an idle and a total timeout, and cancellation; every failure is an Error
  * whose message names the URL and says what happened.
  */
@@ -82,7 +88,7 @@ export async function fetchLimited(
     if (why === 'cancelled') throw new FetchCancelled(`${url}: cancelled`)
     if (why) throw new Error(`${url}: ${why}`, { cause: error })
     const message = error instanceof Error ? error.message : String(error)
-    throw new Error(`${url}: could not be fetched (${message})`, { cause: error })
+    throw new FetchUnanswered(`${url}: could not be fetched (${message})`, { cause: error })
   }
   try {
     stillAlive()

@@ -1,11 +1,19 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { queryOptions } from '@tanstack/react-query'
 import { create } from 'zustand'
-import { AUDIO_LIMITS, fetchBlob, fetchText, limitsFrom, TEXT_LIMITS } from './fetch-source'
+import {
+  AUDIO_LIMITS,
+  fetchBlob,
+  FetchUnanswered,
+  fetchText,
+  limitsFrom,
+  TEXT_LIMITS,
+} from './fetch-source'
 import { ReceivedBytes } from './received-bytes'
 import { fileNameOf, urlCallPlan } from './url-sources'
 import { hasUserOpenedFiles, openInputs } from './open-inputs'
 import { absoluteLink } from '../audio/link-lookup'
+import { mediaDuration } from '../audio/open-audio'
 import { textsFirst } from '../audio/decode-gate'
 
 /**
@@ -64,15 +72,21 @@ export function textQuery(url: string) {
 export function recordingQuery(url: string) {
   return queryOptions({
     queryKey: ['source-audio', url],
-    queryFn: ({ signal }) => {
+    queryFn: async ({ signal }) => {
       const into = new ReceivedBytes(url)
       openDownloading(url, into)
-      return fetchBlob(url, {
-        limits: limitsFrom(window.location.search, AUDIO_LIMITS),
-        signal: cancellable(url, signal),
-        onProgress: track(url),
-        into,
-      })
+      try {
+        return await fetchBlob(url, {
+          limits: limitsFrom(window.location.search, AUDIO_LIMITS),
+          signal: cancellable(url, signal),
+          onProgress: track(url),
+          into,
+        })
+      } catch (error) {
+        // Opened without its bytes: nothing failed that the reviewer could retry.
+        if (error instanceof FetchUnanswered && (await openedUnread(url, error))) return null
+        throw error
+      }
     },
     retryOnMount: false,
     structuralSharing: false,
@@ -88,6 +102,16 @@ function openDownloading(url: string, stream: ReceivedBytes) {
     if (!hasUserOpenedFiles()) void openInputs([], { name, data, link: absoluteLink(url) })
   }
   void openInputs([], { name, stream, reopen })
+}
+
+/** Whether a link the page could not read plays all the same, and is opened so (`loadUnread`). */
+async function openedUnread(url: string, error: FetchUnanswered): Promise<boolean> {
+  const duration = await mediaDuration(url).catch(() => undefined)
+  if (duration === undefined) return false
+  const reason = error.cause instanceof Error ? error.cause.message : 'the request failed'
+  if (!hasUserOpenedFiles())
+    void openInputs([], { name: fileNameOf(url), unread: url, duration, reason })
+  return true
 }
 
 let textsSettled: () => void = () => {}
