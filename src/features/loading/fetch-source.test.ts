@@ -1,5 +1,5 @@
 import { afterEach, expect, it, vi } from 'vitest'
-import { AUDIO_LIMITS, fetchBlob } from './fetch-source'
+import { AUDIO_LIMITS, fetchBlob, FetchUnanswered } from './fetch-source'
 import { ReceivedBytes } from './received-bytes'
 
 afterEach(() => void vi.unstubAllGlobals())
@@ -34,4 +34,22 @@ it('ends a recording’s download, without an error, once nothing more is wanted
   const after = pulled
   await new Promise((resolve) => setTimeout(resolve, 20))
   expect(pulled - after).toBeLessThanOrEqual(1)
+})
+
+it('tells a request that got no answer (the network, or no CORS) from one that broke off', async () => {
+  vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')))
+  const unanswered = fetchBlob('https://bucket.example/a.ogg', { limits: AUDIO_LIMITS })
+  await expect(unanswered).rejects.toBeInstanceOf(FetchUnanswered)
+  await expect(unanswered).rejects.toThrow(/Failed to fetch\): .*\(CORS\)/)
+
+  const broken = new ReadableStream<Uint8Array>({
+    start: (controller) => {
+      controller.enqueue(new Uint8Array(10))
+      controller.error(new TypeError('network error'))
+    },
+  })
+  vi.stubGlobal('fetch', () => Promise.resolve(new Response(broken)))
+  const brokeOff = fetchBlob('https://bucket.example/a.ogg', { limits: AUDIO_LIMITS })
+  await expect(brokeOff).rejects.toThrow('could not be fetched (network error)')
+  await expect(brokeOff).rejects.not.toBeInstanceOf(FetchUnanswered)
 })

@@ -88,13 +88,23 @@ export async function fetchLimited(
     if (why === 'cancelled') throw new FetchCancelled(`${url}: cancelled`)
     if (why) throw new Error(`${url}: ${why}`, { cause: error })
     const message = error instanceof Error ? error.message : String(error)
-    throw new FetchUnanswered(`${url}: could not be fetched (${message})`, { cause: error })
+    throw new Error(`${url}: could not be fetched (${message})`, { cause: error })
+  }
+  // No answer at all: the browser says the same for a network failure and for a server without
+  // CORS rules for this page, the usual one.
+  const unanswered = (error: unknown): never => {
+    if (why) fail(error)
+    const message = error instanceof Error ? error.message : String(error)
+    const likely = 'the network failed, or its server does not let this page read it (CORS)'
+    throw new FetchUnanswered(`${url}: could not be fetched (${message}): ${likely}`, {
+      cause: error,
+    })
   }
   try {
     stillAlive()
     const response = await (
       takeEarlyFetch(url, controller.signal) ?? fetch(url, { signal: controller.signal })
-    ).catch(fail)
+    ).catch(unanswered)
     if (!response.ok)
       throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`.trim())
     const announced = Number(response.headers.get('content-length')) || undefined
