@@ -530,6 +530,19 @@ test('a recording link the page may not read plays from its link with a flat wav
   await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)
 })
 
+test('a recording link that gives a sign-in page is named as a web page, not as audio that failed', async ({
+  page,
+}) => {
+  const { port } = server.address() as AddressInfo
+  const html = Buffer.from('<!DOCTYPE html><html><head><title>Sign in</title></head></html>')
+  recordings.set('/shared.ogg', { bytes: html, type: 'text/html', firstBytes: html.length })
+  release()
+  await page.goto(`/?audio=${encodeURIComponent(`http://localhost:${port}/shared.ogg`)}`)
+  await expect(page.getByRole('alert')).toContainText(
+    'shared.ogg: a web page (HTML), not the file: the link may be a share or sign-in page',
+  )
+})
+
 test('a reopened link found by its probe but not its key is decoded from its download after all', async ({
   page,
 }) => {

@@ -87,6 +87,17 @@ describe('malformed history files give problems that name the file and the field
     expect(texts[0]).toMatch(/^cut\.json: not valid JSON/)
   })
 
+  test('a share or sign-in page served for the file is named as a web page', () => {
+    const page =
+      '\n<!DOCTYPE html><html><head><title>Sign in - Google Accounts</title></head></html>'
+    const { result, texts } = problemsOf('history.json', page)
+    expect(result.ok).toBe(false)
+    expect(texts[0]).toMatch(
+      /^history\.json: a web page \(HTML\), not the file: the link may be a share/,
+    )
+    expect(problemsOf('h.json', '<note>not json</note>').texts[0]).toMatch(/not valid JSON/)
+  })
+
   test('items that is not an array', () => {
     const { result, texts } = problemsOf('h.json', '{"items": {"a": 1}}')
     expect(result.ok).toBe(false)

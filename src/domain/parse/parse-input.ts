@@ -1,4 +1,5 @@
 import type { CallHistory, EgressRecording, WordTimings } from '../call'
+import { looksLikeWebPage, WEB_PAGE_INSTEAD } from '../web-page'
 import type { AlignmentExport } from '../export/alignment-schema'
 import { alignmentExportSchema } from '../export/alignment-schema'
 import type { ParseResult, Problem } from '../problems'
@@ -56,7 +57,8 @@ function parseText(file: string, text: string): ParseResult<ParsedInput> {
   const json = parseJsonText(text)
   if (!json.ok) {
     if (looksLikeNdjson(text)) return mapValue(parseTranscriptionStream(file, text), toTimings)
-    return { ok: false, problems: [errorProblem(file, '', `not valid JSON (${json.error})`)] }
+    const message = looksLikeWebPage(text) ? WEB_PAGE_INSTEAD : `not valid JSON (${json.error})`
+    return { ok: false, problems: [errorProblem(file, '', message)] }
   }
   if (isTranscriptionChunk(json.value))
     return mapValue(parseTranscriptionStream(file, text), toTimings)

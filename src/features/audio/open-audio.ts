@@ -1,4 +1,5 @@
 import { PEAKS_PER_SECOND } from '../../domain/audio/peaks'
+import { looksLikeWebPage, WEB_PAGE_INSTEAD } from '../../domain/web-page'
 import type { Problem } from '../../domain/problems'
 import { errorProblem, warningProblem } from '../../domain/problems'
 import type { LoadedAudio } from '../../store/call-store'
@@ -258,9 +259,11 @@ async function loadWhole(
     // The channel count is unknown without decoding: draw both lanes, flat.
     if (duration === undefined) {
       URL.revokeObjectURL(url)
-      problems.push(
-        errorProblem(input.name, '', `the browser cannot decode this audio (${reason})`),
-      )
+      const webPage = looksLikeWebPage(await blob.slice(0, 512).text())
+      const message = webPage
+        ? WEB_PAGE_INSTEAD
+        : `the browser cannot decode this audio (${reason})`
+      problems.push(errorProblem(input.name, '', message))
       return undefined
     }
     const message = `no waveform: decoding failed (${reason}); playback, regions and words still work`
