@@ -516,10 +516,16 @@ test('a recording link the page may not read plays from its link with a flat wav
   const { port } = server.address() as AddressInfo
   corsRefused = true
   release()
-  await page.goto(`/?audio=${encodeURIComponent(`http://localhost:${port}/call.ogg`)}`)
+  // Presigned, as a bucket's links usually are.
+  const stamp = new Date().toISOString().replace(/[-:]|\.\d+/g, '')
+  const link = `http://localhost:${port}/call.ogg?X-Amz-Date=${stamp}&X-Amz-Expires=3600&X-Amz-Signature=0f`
+  await page.goto(`/?audio=${encodeURIComponent(link)}`)
   await expect(page.getByRole('alert')).toContainText(
     'call.ogg: no waveform: this page may not read the recording',
   )
+  // A copy the page may not read cannot be kept either: the notice says what to do instead.
+  await expect(page.getByTestId('link-notice')).toContainText('download the file and open it here')
+  await expect(page.getByRole('button', { name: 'Keep a copy' })).toHaveCount(0)
   await expect(
     page.getByText(/call\.ogg · 2 ch · 4[67]\d\.\d s · plays from its link/),
   ).toBeVisible()

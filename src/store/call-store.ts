@@ -25,6 +25,8 @@ export interface LoadedAudio {
   features?: PackedFeatures
   /** Opened from its first seconds; the rest (and the features) is still being decoded. */
   decodingRest?: true
+  /** The page may not read its bytes (no CORS rule for it): it plays from its link, undrawn. */
+  unread?: true
 }
 
 /**

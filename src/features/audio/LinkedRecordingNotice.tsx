@@ -25,10 +25,8 @@ export function LinkedRecordingNotice() {
     <p className={left < SOON_MS ? 'link-notice warn' : 'link-notice'} data-testid="link-notice">
       <strong>{audio.name}</strong> plays from its link, which{' '}
       {expiryWording(expiry, new Date(now))} ({clockTime(expiry)}).{' '}
-      {left > 0
-        ? 'Seeking reads the link: keep a copy in this tab to go on once it has expired.'
-        : 'Seeking may fail: reload the page with a fresh link, or open the file itself.'}{' '}
-      {keeping ? (
+      {advice(left, audio.unread === true)}{' '}
+      {audio.unread ? null : keeping ? (
         <span role="status">
           Keeping a copy… {kept.loaded !== undefined && formatBytes(kept.loaded)}
           {kept.total !== undefined && ` of ${formatBytes(kept.total)}`}{' '}
@@ -46,6 +44,14 @@ export function LinkedRecordingNotice() {
       )}
     </p>
   )
+}
+
+function advice(msLeft: number, unread: boolean): string {
+  if (msLeft <= 0)
+    return 'Seeking may fail: reload the page with a fresh link, or open the file itself.'
+  return unread
+    ? 'Seeking reads the link, which this page may not copy: to go on once it has expired, download the file and open it here.'
+    : 'Seeking reads the link: keep a copy in this tab to go on once it has expired.'
 }
 
 /** `Date.now()`, again every `everyMs`. */

@@ -105,7 +105,8 @@ async function loadUnread(
     'read it (the bucket’s CORS rules), or open the file from disk.'
   problems.push(warningProblem(input.name, '', message))
   const peaks = flatPeaks(duration)
-  return Promise.resolve({ name: input.name, url: input.unread, duration, channels: 2, peaks })
+  const { name, unread: url } = input
+  return Promise.resolve({ name, url, duration, channels: 2, peaks, unread: true })
 }
 
 /**
