@@ -83,7 +83,7 @@ function loadAudio(
   problems: Problem[],
   signal: AbortSignal,
 ): Promise<LoadedAudio | undefined> {
-  if ('unread' in input) return loadUnread(input, problems)
+  if ('unread' in input) return Promise.resolve(loadUnread(input, problems))
   return 'stream' in input
     ? loadStreamed(input, problems, signal)
     : loadWhole(input, problems, signal)
@@ -93,20 +93,14 @@ function loadAudio(
  * A link whose bytes the page may not read (a bucket without CORS rules for this origin) may
  * still play in a media element, which needs none: it opens so, with a flat waveform.
  */
-async function loadUnread(
-  input: UnreadLink,
-  problems: Problem[],
-): Promise<LoadedAudio | undefined> {
-  const duration = await mediaDuration(input.unread).catch(() => undefined)
-  if (duration === undefined) return undefined
+function loadUnread(input: UnreadLink, problems: Problem[]): LoadedAudio {
+  const { name, unread: url, duration } = input
   const message =
     `no waveform: this page may not read the recording (${input.reason}), so it plays from its ` +
     'link; regions and words still work. For its waveform and alignment, let this page’s origin ' +
     'read it (the bucket’s CORS rules), or open the file from disk.'
-  problems.push(warningProblem(input.name, '', message))
-  const peaks = flatPeaks(duration)
-  const { name, unread: url } = input
-  return Promise.resolve({ name, url, duration, channels: 2, peaks, unread: true })
+  problems.push(warningProblem(name, '', message))
+  return { name, url, duration, channels: 2, peaks: flatPeaks(duration), unread: true }
 }
 
 /**
