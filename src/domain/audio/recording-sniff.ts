@@ -23,7 +23,8 @@ const ascii = (head: Uint8Array, at: number, text: string) =>
 /**
  * Whether a file's first bytes are those of a recording: Ogg, RIFF/WAVE, AIFF, FLAC, Matroska or
  * WebM, MP4/M4A, or MPEG audio (an ID3 tag, or an MP3 or ADTS frame's sync word). No JSON file
- * starts so, whatever its name says.
+ * starts so, whatever its name says. (Chromium plays no AIFF: known as a recording, it is refused
+ * as one the browser cannot decode, not as a file that is not JSON.)
  */
 export function startsLikeRecording(head: Uint8Array): boolean {
   return (

@@ -354,7 +354,7 @@ async function decodeOpusPackets(
   return sink.result()
 }
 
-/** PCM (WAV, AIFF): mediabunny converts the samples itself, no decoder involved. */
+/** PCM (WAVs the page's reader does not take): mediabunny converts the samples itself. */
 async function decodePcm(track: InputAudioTrack, job: MediaJob) {
   let output: RangeOutput | undefined
   for await (const sample of new AudioSampleSink(track).samples(job.fromS, rangeEndS(job))) {
