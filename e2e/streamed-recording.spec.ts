@@ -523,6 +523,7 @@ test('a recording link the page may not read plays from its link with a flat wav
   await expect(page.getByRole('alert')).toContainText(
     'call.ogg: no waveform: this page may not read the recording',
   )
+  await expect(page.getByRole('status').filter({ hasText: 'No waveform' })).toBeVisible()
   // A copy the page may not read cannot be kept either: the notice says what to do instead.
   await expect(page.getByTestId('link-notice')).toContainText('download the file and open it here')
   await expect(page.getByRole('button', { name: 'Keep a copy' })).toHaveCount(0)
