@@ -41,6 +41,17 @@ const FORMATS = [
     jobs: 'media',
     mediabunny: true,
   },
+  // An Egress room composite: video and sound; the sound track is the one drawn.
+  {
+    name: 'composite.mp4',
+    mime: 'video/mp4',
+    args: [
+      ...['-f', 'lavfi', '-i', 'color=c=blue:s=160x120:r=10', '-shortest'],
+      ...['-map', '1:v', '-map', '0:a', '-c:v', 'mpeg4', '-c:a', 'aac', '-b:a', '64k'],
+    ],
+    jobs: 'media',
+    mediabunny: true,
+  },
   {
     name: 'call.webm',
     mime: 'audio/webm',
