@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { unsignedLink } from './unsigned-link'
+import { sameLink, unsignedLink } from './unsigned-link'
 
 const object = 'https://bucket.s3.us-east-1.amazonaws.com/calls/room-42/audio.ogg'
 
@@ -51,5 +51,15 @@ describe('unsignedLink', () => {
 
   it('leaves what is not an absolute URL as it is', () => {
     expect(unsignedLink('audio.ogg?sig=1')).toBe('audio.ogg?sig=1')
+  })
+})
+
+describe('sameLink', () => {
+  it('is true for one file signed twice, false for none or another file', () => {
+    const signed = (path: string, signature: string) =>
+      `https://b.s3.amazonaws.com/${path}?X-Amz-Date=20261206T1${signature}Z&X-Amz-Signature=${signature}`
+    expect(sameLink(signed('a.ogg', '01'), signed('a.ogg', '02'))).toBe(true)
+    expect(sameLink(signed('a.ogg', '01'), signed('b.ogg', '01'))).toBe(false)
+    expect(sameLink(undefined, signed('a.ogg', '01'))).toBe(false)
   })
 })

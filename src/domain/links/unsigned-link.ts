@@ -50,3 +50,8 @@ export function unsignedLink(link: string): string {
   const query = kept.toString()
   return `${url.origin}${url.pathname}${query ? `?${query}` : ''}`
 }
+
+/** Whether two links name the same file, each signed or not, alike or not (see `unsignedLink`). */
+export function sameLink(a: string | undefined, b: string): boolean {
+  return a !== undefined && unsignedLink(a) === unsignedLink(b)
+}

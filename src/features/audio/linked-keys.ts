@@ -1,4 +1,4 @@
-import { unsignedLink } from '../../domain/links/unsigned-link'
+import { sameLink } from '../../domain/links/unsigned-link'
 import type { Span } from '../../domain/audio/content-key'
 import { KEY_SLICE_BYTES, KEY_SLICES, keySpans } from '../../domain/audio/content-key'
 import type { RecordingKeys } from './content-key'
@@ -278,11 +278,6 @@ export async function cachedByRanges(
   return known && cached && !signal.aborted
     ? { keys: known, cached, confirm: () => Promise.resolve(true) }
     : undefined
-}
-
-/** Whether an entry's link is `url`, signed the same or again (see `unsignedLink`). */
-function sameLink(link: string | undefined, url: string): boolean {
-  return link !== undefined && unsignedLink(link) === unsignedLink(url)
 }
 
 /** The one entry last downloaded from `url` that can be confirmed (its probe and size known). */

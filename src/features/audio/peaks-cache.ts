@@ -1,4 +1,4 @@
-import { unsignedLink } from '../../domain/links/unsigned-link'
+import { sameLink } from '../../domain/links/unsigned-link'
 import { evictionsFor } from '../../domain/audio/cache-eviction'
 import type { PackedFeatures } from '../../domain/audio/packed-features'
 
@@ -188,7 +188,7 @@ function takeLink(metas: IDBObjectStore, key: string, link: string) {
     const at = walk.result
     if (!at) return
     const meta = at.value as Meta
-    if (at.key !== key && meta.link && unsignedLink(meta.link) === unsignedLink(link)) {
+    if (at.key !== key && sameLink(meta.link, link)) {
       const rest = { ...meta }
       delete rest.link
       at.update(rest)
