@@ -100,7 +100,7 @@ function loadUnread(input: UnreadLink, problems: Problem[]): LoadedAudio {
     'link; regions and words still work. For its waveform and alignment, let this page’s origin ' +
     'read it (the bucket’s CORS rules), or open the file from disk.'
   problems.push(warningProblem(name, '', message))
-  return { name, url, duration, channels: 2, peaks: flatPeaks(duration), unread: true }
+  return { ...undrawn(name, url, duration), unread: true }
 }
 
 /**
@@ -251,7 +251,6 @@ async function loadWhole(
     }
     const reason = errorText(decodeError)
     const duration = await mediaDuration(url).catch(() => undefined)
-    // The channel count is unknown without decoding: draw both lanes, flat.
     if (duration === undefined) {
       URL.revokeObjectURL(url)
       const webPage = looksLikeWebPage(await blob.slice(0, 512).text())
@@ -263,7 +262,7 @@ async function loadWhole(
     }
     const message = `no waveform: decoding failed (${reason}); playback, regions and words still work`
     problems.push(warningProblem(input.name, '', message))
-    return { name: input.name, url, duration, channels: 2, peaks: flatPeaks(duration) }
+    return undrawn(input.name, url, duration)
   }
 }
 
@@ -347,7 +346,14 @@ export function mediaDuration(url: string): Promise<number> {
   })
 }
 
-function flatPeaks(duration: number): Float32Array[] {
+/** A recording that plays without a waveform. Its channels are unknown undecoded: two lanes, flat. */
+function undrawn(name: string, url: string, duration: number): LoadedAudio {
   const bins = Math.ceil(duration * PEAKS_PER_SECOND)
-  return [new Float32Array(bins), new Float32Array(bins)]
+  return {
+    name,
+    url,
+    duration,
+    channels: 2,
+    peaks: [new Float32Array(bins), new Float32Array(bins)],
+  }
 }
