@@ -1,4 +1,5 @@
 // The mini build: this store is in the app's first chunk, which the page waits for.
+import { errorText } from '../domain/error-text'
 import * as z from 'zod/mini'
 import { create } from 'zustand'
 import type { Finding } from '../domain/review/findings'
@@ -49,7 +50,7 @@ function write(key: string, value: unknown): string | undefined {
     localStorage.setItem(key, JSON.stringify(value))
     return undefined
   } catch (error) {
-    return error instanceof Error ? error.message : String(error)
+    return errorText(error)
   }
 }
 

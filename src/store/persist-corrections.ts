@@ -1,3 +1,4 @@
+import { errorText } from '../domain/error-text'
 import type { Corrections } from '../domain/corrections'
 import { NO_CORRECTIONS } from '../domain/corrections'
 import type { RestoredCorrections, StoredReview } from '../domain/stored-corrections'
@@ -53,6 +54,6 @@ export function saveCorrections(
       (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED')
     return full
       ? "the browser's storage for this page is full"
-      : `the browser refused to store them (${error instanceof Error ? error.message : String(error)})`
+      : `the browser refused to store them (${errorText(error)})`
   }
 }

@@ -1,3 +1,4 @@
+import { errorText } from '../error-text'
 import type { AlignmentFeatures } from '../audio/features'
 import type { AlignOptions, CallAlignment, ChannelLayout, TurnToAlign } from './align-call'
 import { alignCall, channelSegments } from './align-call'
@@ -37,7 +38,7 @@ export async function alignWithSpeechGate(
     try {
       verdicts = await judge(candidates)
     } catch (error) {
-      gateError = error instanceof Error ? error.message : String(error)
+      gateError = errorText(error)
     }
   }
   const result = alignCall(turns, features, layout, { ...options, speech: verdicts, segments })

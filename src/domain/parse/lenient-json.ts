@@ -1,3 +1,4 @@
+import { errorText } from '../error-text'
 import JSON5 from 'json5'
 
 export type JsonText =
@@ -16,13 +17,9 @@ export function parseJsonText(text: string): JsonText {
     try {
       return { ok: true, value: JSON5.parse<unknown>(text), lenient: true }
     } catch {
-      return { ok: false, error: messageOf(strictError) }
+      return { ok: false, error: errorText(strictError) }
     }
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
 
 /** Deeper than this is no LiveKit file: left as is instead of recursing into a stack overflow. */

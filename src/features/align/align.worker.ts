@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { errorText } from '../../domain/error-text'
 import type {
   AlignOptions,
   AlignedTurn,
@@ -61,7 +62,7 @@ async function align({ features: packed, turns, layout, options, recording }: Al
   } catch (error) {
     const reply: AlignReply = {
       ok: false,
-      error: error instanceof Error ? error.message : String(error),
+      error: errorText(error),
     }
     self.postMessage(reply)
   }

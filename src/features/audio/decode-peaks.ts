@@ -1,3 +1,4 @@
+import { errorText } from '../../domain/error-text'
 import { FeatureAccumulator } from '../../domain/audio/features'
 import type { PackedFeatures } from '../../domain/audio/packed-features'
 import { packFeatures } from '../../domain/audio/packed-features'
@@ -308,10 +309,6 @@ function withOnset(audio: {
 }): DecodedAudio {
   const onset = stereoUserOnset(audio.peaks)
   return onset === undefined ? { ...audio } : { ...audio, firstUserOnset: onset }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
 
 async function decodeInBrowser(data: ArrayBuffer) {

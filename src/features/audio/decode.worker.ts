@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { errorText } from '../../domain/error-text'
 import { OpusDecoder } from 'opus-decoder'
 import { useFramePower } from '../../domain/audio/feature-sink'
 import { FFT_SIZE } from '../../domain/audio/feature-spec'
@@ -70,7 +71,7 @@ async function handle(job: DecodeJob) {
     const reply: DecodeReply = {
       id: job.id,
       ok: false,
-      error: error instanceof Error ? error.message : String(error),
+      error: errorText(error),
     }
     self.postMessage(reply)
   }

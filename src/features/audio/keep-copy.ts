@@ -1,3 +1,4 @@
+import { errorText } from '../../domain/error-text'
 import { create } from 'zustand'
 import type { LoadedAudio } from '../../store/call-store'
 import { useCallStore } from '../../store/call-store'
@@ -47,7 +48,7 @@ export async function keepCopy(audio: LoadedAudio) {
     useKeptCopy.setState({ link: undefined })
   } catch (error) {
     if (error instanceof FetchCancelled) useKeptCopy.setState({ link: undefined })
-    else useKeptCopy.setState({ error: error instanceof Error ? error.message : String(error) })
+    else useKeptCopy.setState({ error: errorText(error) })
   } finally {
     if (reading === mine) reading = undefined
   }

@@ -1,3 +1,4 @@
+import { errorText } from '../../domain/error-text'
 import { PEAKS_PER_SECOND } from '../../domain/audio/peaks'
 import { looksLikeWebPage, WEB_PAGE_INSTEAD } from '../../domain/web-page'
 import type { Problem } from '../../domain/problems'
@@ -327,10 +328,6 @@ function whenComplete(
 function partlyDecoded(error: unknown, signal: AbortSignal) {
   console.warn('Turnline: part of the waveform could not be decoded', error)
   if (!signal.aborted) usePeaksProgress.setState({ stopped: errorText(error) })
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
 
 /** The duration a media element finds in `url`'s metadata; it rejects if it cannot play it. */

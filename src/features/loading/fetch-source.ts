@@ -1,3 +1,4 @@
+import { errorText } from '../../domain/error-text'
 import { exactSize } from './body-size'
 import { takeEarlyFetch } from './early-fetch'
 import type { ReceivedBytes } from './received-bytes'
@@ -87,14 +88,13 @@ export async function fetchLimited(
   const fail = (error: unknown): never => {
     if (why === 'cancelled') throw new FetchCancelled(`${url}: cancelled`)
     if (why) throw new Error(`${url}: ${why}`, { cause: error })
-    const message = error instanceof Error ? error.message : String(error)
-    throw new Error(`${url}: could not be fetched (${message})`, { cause: error })
+    throw new Error(`${url}: could not be fetched (${errorText(error)})`, { cause: error })
   }
   // No answer at all: the browser says the same for a network failure and for a server without
   // CORS rules for this page, the usual one.
   const unanswered = (error: unknown): never => {
     if (why) fail(error)
-    const message = error instanceof Error ? error.message : String(error)
+    const message = errorText(error)
     const likely = 'the network failed, or its server does not let this page read it (CORS)'
     throw new FetchUnanswered(`${url}: could not be fetched (${message}): ${likely}`, {
       cause: error,
