@@ -1,5 +1,6 @@
 import {
   copyFileSync,
+  createReadStream,
   existsSync,
   mkdirSync,
   rmSync,
@@ -8,7 +9,10 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { execFileSync } from 'node:child_process'
-import { join, resolve } from 'node:path'
+import { once } from 'node:events'
+import type { ServerResponse } from 'node:http'
+import { extname, join, resolve } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { Browser, Page } from '@playwright/test'
 import { chromium } from '@playwright/test'
 import type { Plugin } from 'vite'
@@ -73,25 +77,26 @@ export async function withBenchPage(
  * The built app on `port`, with the inputs served as links are (see `asLinksAre`); `outDir`, a
  * build other than `dist` with the same inputs, lets builds be compared side by side.
  */
-export function previewWithInputs(port: number, latencyMs = 0, outDir = 'dist') {
+export function previewWithInputs(port: number, latencyMs = 0, outDir = 'dist', mbits = 0) {
   return preview({
     build: { outDir },
     preview: { port, strictPort: true },
-    plugins: [asLinksAre(latencyMs)],
+    plugins: [asLinksAre(latencyMs, mbits)],
   })
 }
 
 /**
  * Serves the inputs as a storage service does: a suffix range (`bytes=-N`, the last N bytes) is
  * answered as one (vite's static server reads it as the first N), and with `latencyMs`, every
- * response starts that much later, as from a server far away.
+ * response starts that much later, as from a server far away; with `mbits`, each response comes
+ * at that many megabits a second, as over a real link.
  */
-function asLinksAre(latencyMs: number): Plugin {
+function asLinksAre(latencyMs: number, mbits: number): Plugin {
   const inputs = `/${SERVED.slice('dist/'.length)}/`
   return {
     name: 'bench-links',
     configurePreviewServer(server) {
-      server.middlewares.use((request, _response, next) => {
+      server.middlewares.use((request, response, next) => {
         const path = new URL(request.url ?? '/', 'http://localhost').pathname
         if (!path.startsWith(inputs)) return next()
         const suffix = /^bytes=-(\d+)$/.exec(request.headers.range ?? '')
@@ -100,9 +105,51 @@ function asLinksAre(latencyMs: number): Plugin {
           const size = statSync(file).size
           request.headers.range = `bytes=${Math.max(0, size - Number(suffix[1]))}-${size - 1}`
         }
-        if (latencyMs > 0) setTimeout(next, latencyMs)
-        else next()
+        const answer =
+          mbits > 0 && existsSync(file)
+            ? () => void servePaced(file, request.headers.range, response, mbits)
+            : next
+        if (latencyMs > 0) setTimeout(answer, latencyMs)
+        else answer()
       })
     },
   }
+}
+
+const TYPES: Record<string, string> = {
+  '.ogg': 'audio/ogg',
+  '.mp3': 'audio/mpeg',
+  '.wav': 'audio/wav',
+  '.m4a': 'audio/mp4',
+  '.webm': 'audio/webm',
+  '.json': 'application/json',
+}
+
+/** `file`, or the range asked for, written no faster than `mbits` megabits a second. */
+async function servePaced(
+  file: string,
+  range: string | undefined,
+  response: ServerResponse,
+  mbits: number,
+) {
+  const size = statSync(file).size
+  const asked = /^bytes=(\d+)-(\d*)$/.exec(range ?? '')
+  const start = asked ? Number(asked[1]) : 0
+  const end = asked?.[2] ? Math.min(Number(asked[2]), size - 1) : size - 1
+  response.writeHead(asked ? 206 : 200, {
+    'Accept-Ranges': 'bytes',
+    'Content-Length': String(end - start + 1),
+    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    ...(asked ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}),
+  })
+  const bytesPerMs = (mbits * 1e6) / 8 / 1000
+  const began = Date.now()
+  let sent = 0
+  for await (const chunk of createReadStream(file, { start, end, highWaterMark: 64 << 10 })) {
+    if (response.destroyed) return
+    sent += (chunk as Buffer).length
+    await sleep(Math.max(0, began + sent / bytesPerMs - Date.now()))
+    if (!response.write(chunk)) await once(response, 'drain')
+  }
+  response.end()
 }

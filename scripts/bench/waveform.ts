@@ -24,6 +24,8 @@ import { previewWithInputs, serveInputs } from './serve-inputs'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4181)
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3))
+/** `BENCH_MBITS=20` serves the inputs at 20 Mbit/s each, as a real link does; unlimited by default. */
+const MBITS = Number(process.env.BENCH_MBITS ?? 0)
 const LOAD_TIMEOUT_MS = 600_000
 const ZOOM_STEPS = 6
 const SEEKS = 10
@@ -307,9 +309,10 @@ async function main() {
   const host = {
     ...machine(hour && inputUrls(hour, INPUTS).audio, await browserVersion()),
     runs: RUNS,
+    ...(MBITS > 0 ? { linkMbits: MBITS } : {}),
   }
   console.log('machine', JSON.stringify(host))
-  const server = await previewWithInputs(PORT)
+  const server = await previewWithInputs(PORT, 0, 'dist', MBITS)
   const results: { case: string; app?: Summary; wavesurfer?: Summary }[] = []
   const save = () => {
     mkdirSync('bench-results', { recursive: true })
