@@ -67,8 +67,10 @@ test.beforeAll(async () => {
   // 100 KB are held back.
   serveDemo('long.wav', 5, ['-c:a', 'pcm_s16le', '-ar', '48000'], 'audio/wav', 0)
   withTrailingChunk('/long.wav', 4_500_000, 100_000)
-  // Four times, as AAC: 2 MB, opened once it is whole (its ranges are not planned from its start).
+  // Four times, as AAC: 2 MB, not held back.
   serveDemo('call.m4a', 3, ['-c:a', 'aac', '-b:a', '64k'], 'audio/mp4', 8 << 20)
+  // The same as ffmpeg writes it, its sample table (`moov`) last: held back after some 30 s.
+  serveDemo('held.m4a', 3, ['-c:a', 'aac', '-b:a', '64k'], 'audio/mp4', 256 << 10)
   server = createServer((request, response) => void serve(request, response))
   await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve))
 })
@@ -349,6 +351,33 @@ test('a linked WAV recording fills in as it downloads, each range once its bytes
   expect(new Set(starts).size).toBe(starts.length)
   expect(starts.length).toBe(2 + Math.ceil((recordingSeconds('/call.wav') - 10) / 60))
   await expect(page.getByText(/call\.wav · 2 ch · 20\d\.\d s/)).toBeVisible()
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  await page.getByRole('button', { name: 'Play' }).click()
+  await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)
+})
+
+test('a linked M4A fills in as it downloads, each range once its bytes are in, its table read by range', async ({
+  page,
+  replay,
+}) => {
+  // The opening 10 s are drawn from the first 256 KB, while the rest is held back; the sample
+  // table at the file's end came by a ranged read.
+  await openDrawn(page, 'held.m4a')
+  expect(wholeReads).toBe(1)
+  expect(await marks(page)).not.toContain('audio:open')
+  const status = page.getByTestId('peaks-status')
+  await expect(status).toHaveAttribute('data-complete', 'false')
+  const ranges = async () => (await decodeJobs(page)).filter((j) => j.kind === 'media')
+  expect((await ranges()).map((j) => j.fromS)).toEqual([0, 5])
+
+  release()
+  await expect(status).toHaveAttribute('data-complete', 'true', { timeout: 30_000 })
+  await expect(status).toHaveAttribute('data-source', 'workers')
+  const starts = (await ranges()).map((j) => j.fromS)
+  expect(new Set(starts).size).toBe(starts.length)
+  // Four times the demo call, some 270 s: two opening ranges of 5 s, then a minute each.
+  expect(starts.length).toBe(2 + 5)
+  await expect(page.getByText(/held\.m4a · 2 ch · 2[67]\d\.\d s/)).toBeVisible()
   await expect(page.getByRole('alert')).toHaveCount(0)
   await page.getByRole('button', { name: 'Play' }).click()
   await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)

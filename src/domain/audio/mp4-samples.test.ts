@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
 import type { Mp4Samples } from './mp4-samples'
-import { sampleRuns } from './mp4-samples'
+import { lastAtOrBefore, sampleRuns, sampleSpan, topLevelBox } from './mp4-samples'
 
 /** Samples of 10 bytes every 0.02 s, in file chunks that start at the given samples. */
 function table(count: number, chunkStarts: number[] = []): Mp4Samples {
@@ -49,4 +49,36 @@ it('gives one sample a run when asked to, and nothing past the end', () => {
     [2, 3],
   ])
   expect(runs(table(3), 3, Infinity, 4)).toEqual([])
+})
+
+it('finds the last sample at or before a time', () => {
+  const times = Float64Array.from([-0.02, 0, 0.02, 0.04])
+  expect([-1, -0.02, 0.01, 0.02, 9].map((t) => lastAtOrBefore(times, t))).toEqual([0, 0, 1, 2, 3])
+})
+
+it('spans the bytes of the samples a time range reads, from the one at or before its start', () => {
+  // Sample 2 plays at 0.04 s, at byte 120; sample 4 (0.08 s) ends at 150; chunks jump at 3.
+  expect(sampleSpan(table(10), 0.05, 0.1)).toEqual({ start: 120, end: 150 })
+  expect(sampleSpan(table(10, [3]), 0.05, 0.1)).toEqual({ start: 120, end: 5_150 })
+  expect(sampleSpan(table(10), 0.15, Infinity)).toEqual({ start: 170, end: 200 })
+})
+
+it('reads a top-level box header: plain, large, and to the end of the file', () => {
+  const header = (size: number, type: string, large = 0n) => {
+    const bytes = new Uint8Array(16)
+    const view = new DataView(bytes.buffer)
+    view.setUint32(0, size)
+    bytes.set(
+      [...type].map((c) => c.charCodeAt(0)),
+      4,
+    )
+    view.setBigUint64(8, large)
+    return bytes
+  }
+  expect(topLevelBox(header(24, 'ftyp'), 0, 1000)).toEqual({ type: 'ftyp', size: 24 })
+  expect(topLevelBox(header(1, 'mdat', 900n), 24, 1000)).toEqual({ type: 'mdat', size: 900 })
+  expect(topLevelBox(header(0, 'mdat'), 100, 1000)).toEqual({ type: 'mdat', size: 900 })
+  // Past the file's end, or smaller than a header: no box.
+  expect(topLevelBox(header(2000, 'mdat'), 0, 1000)).toBeUndefined()
+  expect(topLevelBox(header(4, 'free'), 0, 1000)).toBeUndefined()
 })

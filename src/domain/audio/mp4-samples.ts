@@ -198,3 +198,60 @@ export function* sampleRuns(
     if (ends) return
   }
 }
+
+/**
+ * The top-level box whose header starts `header` (at least its first 8 bytes; 16 for a large
+ * box), in a file of `fileSize` bytes; undefined when the bytes are no box header.
+ */
+export function topLevelBox(
+  header: Uint8Array,
+  at: number,
+  fileSize: number,
+): { type: string; size: number } | undefined {
+  if (header.length < 8) return undefined
+  const view = new DataView(header.buffer, header.byteOffset, header.byteLength)
+  let size = view.getUint32(0)
+  if (size === 1) size = header.length >= 16 ? Number(view.getBigUint64(8)) : 0
+  else if (size === 0) size = fileSize - at
+  const type = String.fromCharCode(...header.subarray(4, 8))
+  return size >= 8 && at + size <= fileSize ? { type, size } : undefined
+}
+
+/** The first sound track's sample entry type (`mp4a` for AAC, `Opus`…); undefined without one. */
+export function soundCodec(moov: Uint8Array): string | undefined {
+  const found = moovBox(moov)
+  const trak = found && soundTrak(moov, found.view, found.root)
+  const stsd = trak && path(moov, found.view, trak, ['mdia', 'minf', 'stbl', 'stsd'])
+  if (!stsd || stsd.start + 16 > stsd.end) return undefined
+  return String.fromCharCode(...moov.subarray(stsd.start + 12, stsd.start + 16))
+}
+
+/** The index of the last time at or before `t` (0 when all are after it). */
+export function lastAtOrBefore(times: Float64Array, t: number): number {
+  let low = 0
+  let high = times.length - 1
+  while (low < high) {
+    const mid = (low + high + 1) >> 1
+    if (times[mid]! <= t) low = mid
+    else high = mid - 1
+  }
+  return low
+}
+
+/**
+ * The bytes that hold the samples from the last one at or before `fromS` up to the first at or
+ * after `toS` (not included): what a decode of that time range reads.
+ */
+export function sampleSpan(
+  { offsets, sizes, times }: Mp4Samples,
+  fromS: number,
+  toS: number,
+): { start: number; end: number } {
+  let start = Infinity
+  let end = 0
+  for (let i = lastAtOrBefore(times, fromS); i < times.length && times[i]! < toS; i++) {
+    start = Math.min(start, offsets[i]!)
+    end = Math.max(end, offsets[i]! + sizes[i]!)
+  }
+  return { start: Math.min(start, end), end }
+}

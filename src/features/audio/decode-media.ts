@@ -1,9 +1,10 @@
+import type { TimeRange } from '../../domain/audio/decode-ranges'
 import { planTimeRanges } from '../../domain/audio/decode-ranges'
 import { looksLikeMpeg } from '../../domain/audio/mpeg-frames'
 import type { Filling } from './decode-peaks'
 import { DecodePool } from './decode-pool'
 import type { MediaFile } from './decode-protocol'
-import type { RecordingFile } from './recording-file'
+import type { RecordingFile, RecordingSource } from './recording-file'
 import type { RangesDecoded } from './run-ranges'
 import { runRanges } from './run-ranges'
 
@@ -19,32 +20,51 @@ export async function decodeMedia(
   filling: Filling,
 ): Promise<RangesDecoded> {
   const head = new Uint8Array(await recording.blob.slice(0, 10).arrayBuffer())
-  const file: MediaFile = { id: ++lastFileId, ...recording }
+  const file = newMediaFile(recording)
   if (looksLikeMpeg(head)) file.mpeg = true
+  return decodeMediaRanges(file, () => file, signal, filling)
+}
+
+/**
+ * Probes `probed` on one worker, then decodes every time range on both, each range's job reading
+ * the recording as `fileFor` gives it once the range is handed out (a download still coming in
+ * gives the pieces that range needs, once they are in).
+ */
+export async function decodeMediaRanges(
+  probed: MediaFile,
+  fileFor: (range: TimeRange, last: boolean) => MediaFile | Promise<MediaFile>,
+  signal: AbortSignal,
+  filling: Filling,
+): Promise<RangesDecoded> {
   const pool = new DecodePool()
   const stop = () => pool.terminate()
   signal.addEventListener('abort', stop, { once: true })
   try {
-    const probe = await pool.request({ kind: 'probe', file })
+    const probe = await pool.request({ kind: 'probe', file: probed })
     if (!probe.ok) throw new Error(probe.error)
     if (probe.kind !== 'probe') throw new Error('unexpected reply to a probe')
     const { duration, channels, frames } = probe.facts
-    if (frames) file.frames = frames
+    if (frames) probed.frames = frames
     if (!(duration > 0) || channels < 1) throw new Error('no audio in the file')
     const planned = planTimeRanges(duration)
-    const ranges = planned.map((r, i) => ({
-      ...r,
-      job: () => ({
-        kind: 'media' as const,
-        file,
-        fromS: r.fromS,
-        toS: r.toS,
-        last: i === planned.length - 1,
-      }),
-    }))
+    const ranges = planned.map((r, i) => {
+      const last = i === planned.length - 1
+      return {
+        ...r,
+        job: async () => {
+          const file = await fileFor(r, last)
+          return { kind: 'media' as const, file, fromS: r.fromS, toS: r.toS, last }
+        },
+      }
+    })
     return await runRanges(pool, ranges, channels, duration, signal, filling)
   } finally {
     signal.removeEventListener('abort', stop)
     pool.terminate()
   }
+}
+
+/** A recording the workers have not seen: its id keeps each worker's demuxer apart from others'. */
+export function newMediaFile(source: RecordingSource): MediaFile {
+  return { id: ++lastFileId, ...source }
 }

@@ -49,8 +49,8 @@ export interface Filling {
   /** The arrays exist (full length); called once, before any `update`. */
   start(peaks: Float32Array[], duration: number, channels: number, placed?: PlacedBins): void
   update(fraction: number): void
-  /** The opening seconds are in. */
-  opening(): void
+  /** The opening seconds are in: `fraction` of the recording is drawn. */
+  opening(fraction: number): void
 }
 
 /**
@@ -203,10 +203,10 @@ function progressOf(signal: AbortSignal, onFirst: (audio: DecodedAudio) => void)
       lastDraw = now
       publish({ version: ++version, fraction })
     },
-    opening() {
+    opening(fraction) {
       if (!state) return
       performance.mark('peaks:first')
-      publish({ version: ++version })
+      publish({ version: ++version, fraction })
       onFirst(withOnset(state))
     },
   })

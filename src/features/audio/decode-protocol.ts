@@ -3,7 +3,7 @@ import type { OpusHead } from '../../domain/audio/ogg-pages'
 import type { PackedRange } from '../../domain/audio/packed-features'
 import type { RangeResult } from '../../domain/audio/range-sink'
 import type { WavFormat } from '../../domain/audio/wav-format'
-import type { RangeBytes, RecordingFile } from './recording-file'
+import type { RangeBytes, RecordingSource } from './recording-file'
 
 /** Opus decodes straight to 16 kHz: a third of the work of 48 kHz, and the features' own rate. */
 export const OPUS_DECODE_RATE = 16_000
@@ -39,18 +39,22 @@ export type DecodeJob =
   | { kind: 'media'; id: number; file: MediaFile; fromS: number; toS: number; last: boolean }
 
 /**
- * A recording for mediabunny (its Blob, and the parts a download made it of). Each message gives
- * the worker new Blob objects for the same bytes, so `id` names the recording: a worker keeps one
- * demuxer and reader per recording, with what it learnt of the file (an MP3's frame positions),
- * instead of scanning from the start again for every range.
+ * A recording for mediabunny (its Blob and the parts a download made it of, or the pieces of a
+ * download a range needs). Each message gives the worker new Blob objects for the same bytes, so
+ * `id` names the recording: a worker keeps one demuxer and reader per recording, with what it
+ * learnt of the file (an MP3's frame positions), instead of scanning from the start again for
+ * every range.
  */
-export interface MediaFile extends RecordingFile {
+export type MediaFile = RecordingSource & {
   id: number
   /** Its first bytes look like MP3 (`looksLikeMpeg`): the workers try libmpg123 alone first. */
   mpeg?: true
   /** Its MP3 frames, as the probe found them: no other worker scans the file for them again. */
   frames?: MpegFrames
 }
+
+/** Packets before a range only prime the decoder (AAC's overlap, Opus's convergence). */
+export const PREROLL_S = 0.2
 
 /** Sent once to a new worker: compile libopus now. It gets no reply. */
 export interface WarmUp {

@@ -44,7 +44,8 @@ interface Recording {
   framesPerChunk?: Promise<number>
 }
 
-let opened: { id: number; input: Input; recording: Promise<Recording> } | undefined
+let opened:
+  { id: number; input: Input; reader: RecordingReader; recording: Promise<Recording> } | undefined
 
 type MediaJob = Extract<DecodeJob, { kind: 'media' }>
 
@@ -57,7 +58,11 @@ const READ_CACHE_BYTES = 2 << 20
 
 /** The recording's demuxer, kept from range to range; another recording's is disposed of. */
 function openRecording(file: MediaFile): Promise<Recording> {
-  if (opened?.id === file.id) return opened.recording
+  if (opened?.id === file.id) {
+    // A download's later range comes with the pieces it needs.
+    opened.reader.update(file)
+    return opened.recording
+  }
   opened?.input.dispose()
   const reader = new RecordingReader(file)
   const input = new Input({ source: sourceOf(file, reader), formats: ALL_FORMATS })
@@ -73,16 +78,25 @@ function openRecording(file: MediaFile): Promise<Recording> {
       format instanceof Mp4InputFormat ? await mp4Samples(reader).catch(() => undefined) : undefined
     return { track, reader, mpeg, mp4 }
   })()
-  opened = { id: file.id, input, recording }
+  opened = { id: file.id, input, reader, recording }
   return recording
 }
 
-/** A download is read by whole parts (see `RecordingFile`); a file from disk by slices. */
+/**
+ * A download is read by whole parts (see `RecordingFile`), or by the pieces of it in hand while
+ * it comes in; a file from disk by slices.
+ */
 function sourceOf(file: MediaFile, reader: RecordingReader) {
-  if (!file.parts) return new BlobSource(file.blob, { maxCacheSize: READ_CACHE_BYTES })
+  if ('blob' in file && !file.parts)
+    return new BlobSource(file.blob, { maxCacheSize: READ_CACHE_BYTES })
   return new StreamSource({
     getSize: () => reader.size,
-    read: (start, end) => reader.read(start, end),
+    read: async (start, end) => {
+      const bytes = await reader.read(start, end)
+      if (bytes.length < end - start)
+        throw new Error(`bytes ${start}–${end} of the recording are not in hand`)
+      return bytes
+    },
     maxCacheSize: READ_CACHE_BYTES,
   })
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { lastAtOrBefore, mp4Samples } from './mp4-range'
+import { mp4Samples } from './mp4-range'
 import { RecordingReader } from './recording-file'
 import { inParts } from './recording-file.fixture'
 
@@ -35,11 +35,6 @@ describe.each([
 
 it('reads no table from a file that is not MP4', async () => {
   expect(await mp4Samples(whole('stereo-48k.mp3'))).toBeUndefined()
-})
-
-it('finds the last sample at or before a time', () => {
-  const times = Float64Array.from([-0.02, 0, 0.02, 0.04])
-  expect([-1, -0.02, 0.01, 0.02, 9].map((t) => lastAtOrBefore(times, t))).toEqual([0, 0, 1, 2, 3])
 })
 
 it('reads no table from a moov box cut short', async () => {

@@ -1,7 +1,13 @@
 import type { Mp4Samples } from '../../domain/audio/mp4-samples'
 import type { PlacedMoof } from '../../domain/audio/mp4-fragments'
 import { fragmentedSamples } from '../../domain/audio/mp4-fragments'
-import { isFragmented, mp4AudioSamples, sampleRuns } from '../../domain/audio/mp4-samples'
+import {
+  isFragmented,
+  lastAtOrBefore,
+  mp4AudioSamples,
+  sampleRuns,
+  topLevelBox,
+} from '../../domain/audio/mp4-samples'
 import type { RangeReader } from './recording-file'
 
 /** Reads of the file while looking for `moov`, and of a range's samples, are this long at most. */
@@ -17,13 +23,9 @@ export async function mp4Samples(file: RangeReader): Promise<Mp4Samples | undefi
   const moofs: PlacedMoof[] = []
   // Top-level boxes: `moov` sits before or after `mdat` (ffmpeg writes it last).
   for (let at = 0; at + 8 <= file.size;) {
-    const head = await read(at, Math.min(at + 16, file.size))
-    const view = new DataView(head.buffer, head.byteOffset, head.byteLength)
-    let size = view.getUint32(0)
-    const type = String.fromCharCode(...head.subarray(4, 8))
-    if (size === 1 && head.byteLength >= 16) size = Number(view.getBigUint64(8))
-    else if (size === 0) size = file.size - at
-    if (size < 8) return undefined
+    const box = topLevelBox(await read(at, Math.min(at + 16, file.size)), at, file.size)
+    if (!box) return undefined
+    const { type, size } = box
     if (type === 'moov') {
       moov = (await read(at, at + size)).slice()
       if (!isFragmented(moov)) return mp4AudioSamples(moov)
@@ -42,6 +44,9 @@ function windowed(file: RangeReader) {
     if (start < windowStart || end > windowStart + window.length) {
       windowStart = start
       window = await file.read(start, Math.min(file.size, Math.max(end, start + WINDOW_BYTES)))
+      // A file cut short, or a download whose bytes there are not in hand (see `PiecedFile`).
+      if (window.length < Math.min(end, file.size) - start)
+        throw new Error(`bytes ${start}–${end} of the recording are not in hand`)
     }
     return window.subarray(start - windowStart, end - windowStart)
   }
@@ -71,16 +76,4 @@ export async function* mp4Chunks(
       data: await read(start, offsets[to - 1]! + sizes[to - 1]!),
     })
   }
-}
-
-/** The index of the last time at or before `t` (0 when all are after it). */
-export function lastAtOrBefore(times: Float64Array, t: number): number {
-  let low = 0
-  let high = times.length - 1
-  while (low < high) {
-    const mid = (low + high + 1) >> 1
-    if (times[mid]! <= t) low = mid
-    else high = mid - 1
-  }
-  return low
 }

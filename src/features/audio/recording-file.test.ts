@@ -30,3 +30,20 @@ it('finds a range in the whole parts that hold it, up to what is in', async () =
   expect(await readBytesAt(at)).toEqual(await expected(150, 260))
   expect(coveringParts(parts, 250, 301)).toBeUndefined()
 })
+
+it('reads a download’s pieces in hand, overlapping or not, and stops where they leave a gap', async () => {
+  const piece = (start: number, end: number) => ({ blob: blob.slice(start, end), at: start })
+  // Its first bytes, the first part (which holds them too), a box read near the end, a later part.
+  const reader = new RecordingReader({
+    size: 1000,
+    pieces: [piece(0, 40), piece(0, 100), piece(900, 1000), piece(100, 300)],
+  })
+  expect(reader.size).toBe(1000)
+  expect([...(await reader.read(20, 250))]).toEqual(await expected(20, 250))
+  expect([...(await reader.read(950, 1200))]).toEqual(await expected(950, 1000))
+  // Bytes 300–900 are not in hand: a read gets what is, from its start on.
+  expect([...(await reader.read(250, 400))]).toEqual(await expected(250, 300))
+  expect(await reader.read(500, 600)).toHaveLength(0)
+  reader.update({ size: 1000, pieces: [piece(0, 1000)] })
+  expect([...(await reader.read(500, 600))]).toEqual(await expected(500, 600))
+})

@@ -19,6 +19,18 @@ export interface PlacedPart {
 }
 
 /**
+ * A recording still downloading, as far as a worker needs it: the pieces of it in hand (its
+ * first bytes, an MP4's `moov`, the parts a range's samples lie in), which may overlap.
+ */
+export interface PiecedFile {
+  size: number
+  pieces: readonly PlacedPart[]
+}
+
+/** What a worker reads a recording from: in hand whole, or in pieces while it downloads. */
+export type RecordingSource = RecordingFile | PiecedFile
+
+/**
  * Where bytes `start` up to `end` of a recording lie: in the whole parts of a download that hold
  * them, or in one slice of a file from disk (`pieces`). A worker reads them, so the page neither
  * reads nor copies them.
@@ -64,6 +76,24 @@ export function coveringParts(
   return pieces && { pieces, start, end }
 }
 
+/** The pieces that hold bytes from `start` on, one after another, up to `end` at most. */
+function piecesFrom(pieces: readonly PlacedPart[], start: number, end: number): BytesAt {
+  const chain: PlacedPart[] = []
+  let at = start
+  while (at < end) {
+    let next: PlacedPart | undefined
+    for (const piece of pieces) {
+      const pieceEnd = piece.at + piece.blob.size
+      if (piece.at <= at && pieceEnd > at && (!next || pieceEnd > next.at + next.blob.size))
+        next = piece
+    }
+    if (!next) break
+    chain.push(next)
+    at = next.at + next.blob.size
+  }
+  return { pieces: chain, start, end: Math.max(start, Math.min(end, at)) }
+}
+
 /** Bytes `start` to `end` of a recording in hand, for a worker to read. */
 export function bytesAt(file: RecordingFile, start: number, end: number): BytesAt | undefined {
   if (file.parts) return coveringParts(file.parts, start, end)
@@ -103,20 +133,33 @@ export interface RangeReader {
 export class RecordingReader implements RangeReader {
   private readonly buffers = new PartBuffers()
 
-  constructor(private readonly file: RecordingFile) {}
+  constructor(private file: RecordingSource) {}
 
   get size(): number {
-    return this.file.blob.size
+    return 'pieces' in this.file ? this.file.size : this.file.blob.size
   }
 
-  /** Bytes `start` up to `end`, clipped to the file's end. */
+  /** The same recording with more of it in hand (a download's later pieces). */
+  update(file: RecordingSource) {
+    this.file = file
+  }
+
+  /**
+   * Bytes `start` up to `end`, clipped to the file's end; of a file in pieces, as many of them
+   * as its pieces hold one after another from `start`.
+   */
   async read(start: number, end: number): Promise<Uint8Array<ArrayBuffer>> {
+    const to = Math.min(end, this.size)
+    if ('pieces' in this.file) return this.copied(piecesFrom(this.file.pieces, start, to))
     const { blob, parts } = this.file
-    const to = Math.min(end, blob.size)
     if (!parts) return new Uint8Array(await blob.slice(start, to).arrayBuffer())
     const at = coveringParts(parts, start, to)
     if (!at) throw new Error(`the recording ends before byte ${to}`)
-    const out = new Uint8Array(Math.max(0, to - start))
+    return this.copied(at)
+  }
+
+  private async copied(at: BytesAt): Promise<Uint8Array<ArrayBuffer>> {
+    const out = new Uint8Array(Math.max(0, at.end - at.start))
     await copyBytes(at, out, this.buffers, (piece) => piece.blob)
     return out
   }

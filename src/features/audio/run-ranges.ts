@@ -53,7 +53,8 @@ export class RangesAssembly {
     const startBin = Math.round((range.startSample * PEAKS_PER_SECOND) / range.sampleRate)
     this.peaks.place(startBin, range.peaks)
     this.features.place(startBin, range.features)
-    if (index < this.opening && ++this.openingDone === this.opening) this.filling.opening()
+    if (index < this.opening && ++this.openingDone === this.opening)
+      this.filling.opening(this.peaks.fraction)
     else this.filling.update(this.peaks.fraction)
   }
 
