@@ -69,8 +69,10 @@ test.beforeAll(async () => {
   withTrailingChunk('/long.wav', 4_500_000, 100_000)
   // Four times, as AAC: 2 MB, not held back.
   serveDemo('call.m4a', 3, ['-c:a', 'aac', '-b:a', '64k'], 'audio/mp4', 8 << 20)
-  // The same as ffmpeg writes it, its sample table (`moov`) last: held back after some 30 s.
+  // The same as ffmpeg writes it, its sample table (`moov`) last, and as MP3: held back after
+  // some 30 s.
   serveDemo('held.m4a', 3, ['-c:a', 'aac', '-b:a', '64k'], 'audio/mp4', 256 << 10)
+  serveDemo('held.mp3', 3, ['-c:a', 'libmp3lame', '-b:a', '64k'], 'audio/mpeg', 256 << 10)
   server = createServer((request, response) => void serve(request, response))
   await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve))
 })
@@ -356,32 +358,37 @@ test('a linked WAV recording fills in as it downloads, each range once its bytes
   await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)
 })
 
-test('a linked M4A fills in as it downloads, each range once its bytes are in, its table read by range', async ({
-  page,
-  replay,
-}) => {
-  // The opening 10 s are drawn from the first 256 KB, while the rest is held back; the sample
-  // table at the file's end came by a ranged read.
-  await openDrawn(page, 'held.m4a')
-  expect(wholeReads).toBe(1)
-  expect(await marks(page)).not.toContain('audio:open')
-  const status = page.getByTestId('peaks-status')
-  await expect(status).toHaveAttribute('data-complete', 'false')
-  const ranges = async () => (await decodeJobs(page)).filter((j) => j.kind === 'media')
-  expect((await ranges()).map((j) => j.fromS)).toEqual([0, 5])
+for (const [name, how] of [
+  ['held.m4a', 'its sample table read by range'],
+  ['held.mp3', 'placed by its first frame'],
+] as const) {
+  test(`a linked ${name} fills in as it downloads, each range once its bytes are in, ${how}`, async ({
+    page,
+    replay,
+  }) => {
+    // The opening 10 s are drawn from the first 256 KB, while the rest is held back (an M4A's
+    // sample table, at the file's end, came by a ranged read).
+    await openDrawn(page, name)
+    expect(wholeReads).toBe(1)
+    expect(await marks(page)).not.toContain('audio:open')
+    const status = page.getByTestId('peaks-status')
+    await expect(status).toHaveAttribute('data-complete', 'false')
+    const ranges = async () => (await decodeJobs(page)).filter((j) => j.kind === 'media')
+    expect((await ranges()).map((j) => j.fromS)).toEqual([0, 5])
 
-  release()
-  await expect(status).toHaveAttribute('data-complete', 'true', { timeout: 30_000 })
-  await expect(status).toHaveAttribute('data-source', 'workers')
-  const starts = (await ranges()).map((j) => j.fromS)
-  expect(new Set(starts).size).toBe(starts.length)
-  // Four times the demo call, some 270 s: two opening ranges of 5 s, then a minute each.
-  expect(starts.length).toBe(2 + 5)
-  await expect(page.getByText(/held\.m4a · 2 ch · 2[67]\d\.\d s/)).toBeVisible()
-  await expect(page.getByRole('alert')).toHaveCount(0)
-  await page.getByRole('button', { name: 'Play' }).click()
-  await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)
-})
+    release()
+    await expect(status).toHaveAttribute('data-complete', 'true', { timeout: 30_000 })
+    await expect(status).toHaveAttribute('data-source', 'workers')
+    const starts = (await ranges()).map((j) => j.fromS)
+    expect(new Set(starts).size).toBe(starts.length)
+    // Four times the demo call, some 270 s: two opening ranges of 5 s, then a minute each.
+    expect(starts.length).toBe(2 + 5)
+    await expect(page.getByText(new RegExp(`${name} · 2 ch · 2[67]\\d\\.\\d s`))).toBeVisible()
+    await expect(page.getByRole('alert')).toHaveCount(0)
+    await page.getByRole('button', { name: 'Play' }).click()
+    await expect.poll(() => replay.seconds()).toBeGreaterThan(0.2)
+  })
+}
 
 /** Opens the page on a recording of the test's server, and waits for its first waveform. */
 async function openDrawn(page: Page, name: string) {

@@ -6,6 +6,8 @@
 export interface MpegHeader {
   /** The frame's length in bytes, header included. */
   bytes: number
+  /** Bits a second. */
+  bitrate: number
   samples: number
   sampleRate: number
   channels: number
@@ -82,6 +84,7 @@ export function readMpegHeader(bytes: Uint8Array, at: number): MpegHeader | unde
       : Math.floor(((samples / 8) * bitrate) / sampleRate) + padding
   return {
     bytes: length,
+    bitrate,
     samples,
     sampleRate,
     channels: b3 >> 6 === 3 ? 1 : 2,
@@ -133,12 +136,12 @@ export function leadingSamples(bytes: Uint8Array, at: number, header: MpegHeader
   return delay + DECODER_DELAY
 }
 
-function xingAt(at: number, header: MpegHeader): number {
+export function xingAt(at: number, header: MpegHeader): number {
   const stereo = header.channels === 2
   return at + 4 + (header.mpeg1 ? (stereo ? 32 : 17) : stereo ? 17 : 9)
 }
 
-function ascii(bytes: Uint8Array, from: number, length: number): string {
+export function ascii(bytes: Uint8Array, from: number, length: number): string {
   return String.fromCharCode(...bytes.subarray(from, from + length))
 }
 

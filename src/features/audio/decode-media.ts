@@ -25,26 +25,30 @@ export async function decodeMedia(
   return decodeMediaRanges(file, () => file, signal, filling)
 }
 
+/** How long a recording plays, and its channels. */
+export interface AudioFacts {
+  duration: number
+  channels: number
+}
+
 /**
- * Probes `probed` on one worker, then decodes every time range on both, each range's job reading
- * the recording as `fileFor` gives it once the range is handed out (a download still coming in
- * gives the pieces that range needs, once they are in).
+ * Probes `probed` on one worker (unless its `known` facts came from its first bytes), then
+ * decodes every time range on both, each range's job reading the recording as `fileFor` gives it
+ * once the range is handed out (a download still coming in gives the pieces that range needs,
+ * once they are in).
  */
 export async function decodeMediaRanges(
   probed: MediaFile,
   fileFor: (range: TimeRange, last: boolean) => MediaFile | Promise<MediaFile>,
   signal: AbortSignal,
   filling: Filling,
+  known?: AudioFacts,
 ): Promise<RangesDecoded> {
   const pool = new DecodePool()
   const stop = () => pool.terminate()
   signal.addEventListener('abort', stop, { once: true })
   try {
-    const probe = await pool.request({ kind: 'probe', file: probed })
-    if (!probe.ok) throw new Error(probe.error)
-    if (probe.kind !== 'probe') throw new Error('unexpected reply to a probe')
-    const { duration, channels, frames } = probe.facts
-    if (frames) probed.frames = frames
+    const { duration, channels } = known ?? (await probedFacts(pool, probed))
     if (!(duration > 0) || channels < 1) throw new Error('no audio in the file')
     const planned = planTimeRanges(duration)
     const ranges = planned.map((r, i) => {
@@ -62,6 +66,16 @@ export async function decodeMediaRanges(
     signal.removeEventListener('abort', stop)
     pool.terminate()
   }
+}
+
+/** The recording's facts as a worker finds them; an MP3's frames go with its later jobs. */
+async function probedFacts(pool: DecodePool, probed: MediaFile): Promise<AudioFacts> {
+  const probe = await pool.request({ kind: 'probe', file: probed })
+  if (!probe.ok) throw new Error(probe.error)
+  if (probe.kind !== 'probe') throw new Error('unexpected reply to a probe')
+  const { frames } = probe.facts
+  if (frames) probed.frames = frames
+  return probe.facts
 }
 
 /** A recording the workers have not seen: its id keeps each worker's demuxer apart from others'. */

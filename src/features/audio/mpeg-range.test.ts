@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { frameCount } from '../../domain/audio/mpeg-frames'
-import { decodeMpegRange, mpegFacts, mpegFrames } from './mpeg-range'
+import { mpegOutline } from '../../domain/audio/mpeg-outline'
+import { decodeMpegRange, mpegFacts, mpegFrames, scannedMpeg } from './mpeg-range'
 import { RecordingReader } from './recording-file'
 import { inParts } from './recording-file.fixture'
 
@@ -63,4 +64,47 @@ it('places the audio where players do: the LAME tag’s leading samples are cut'
   expect(mpegFacts(frames).duration).toBeCloseTo(1.5, 1)
   const [left] = (await decodeMpegRange(job(f, 0, 0, true), frames, reader)).peaks
   expect(left!.findIndex((peak) => peak > 0.25)).toBe(50)
+})
+
+it('decodes a download’s ranges from the pieces its first frame says they need, as the whole file', async () => {
+  const { blob } = file(3, 'stereo-48k.mp3')
+  const bytes = new Uint8Array(await blob.arrayBuffer())
+  const outline = mpegOutline(bytes.subarray(0, 4096), blob.size)!
+  const reader = new RecordingReader({ blob })
+  const frames = (await mpegFrames(reader))!
+  expect(outline.duration).toBe(mpegFacts(frames).duration)
+  expect(outline.channels).toBe(2)
+  const cuts = [0, 2, 5, 8]
+  for (const [i, fromS] of cuts.entries()) {
+    const last = i === cuts.length - 1
+    const toS = last ? Infinity : cuts[i + 1]!
+    // The parts the download has folded so far, up to a little past the range's frames.
+    const end = last ? blob.size : outline.bytesUpTo(toS)
+    const { parts } = inParts(blob.slice(0, end), 5000)
+    const pieces = parts.map((part, k) => ({ blob: part, at: k * 5000 }))
+    const pieced = { id: 4, mpeg: true as const, size: blob.size, pieces }
+    const scanned = (await scannedMpeg(pieced))!
+    const streamed = await decodeMpegRange(
+      job({ id: 4, blob }, fromS, toS, last),
+      scanned.frames,
+      scanned.reader,
+    )
+    const whole = await decodeMpegRange(job({ id: 5, blob }, fromS, toS, last), frames, reader)
+    expect(streamed.peaks[0]!.length).toBe(whole.peaks[0]!.length)
+    for (let c = 0; c < 2; c++) expect([...streamed.peaks[c]!]).toEqual([...whole.peaks[c]!])
+  }
+})
+
+it('says a range’s frames are not in hand when a download’s pieces stop short of them', async () => {
+  const { blob } = file(6, 'stereo-48k.mp3')
+  const pieced = {
+    id: 6,
+    mpeg: true as const,
+    size: blob.size,
+    pieces: [{ blob: blob.slice(0, 20_000), at: 0 }],
+  }
+  const scanned = (await scannedMpeg(pieced))!
+  await expect(
+    decodeMpegRange(job({ id: 6, blob }, 2, 5, false), scanned.frames, scanned.reader),
+  ).rejects.toThrow('not in hand')
 })

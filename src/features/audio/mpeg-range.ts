@@ -4,7 +4,7 @@ import { frameCount, MpegFrameScanner, prerollFrame } from '../../domain/audio/m
 import { RangeSink } from '../../domain/audio/range-sink'
 import { streamingMpegFeed } from './streaming-mpeg'
 import type { DecodeJob, MediaFacts, MediaFile } from './decode-protocol'
-import type { RangeReader } from './recording-file'
+import type { PiecedFile, RangeReader } from './recording-file'
 import { RecordingReader } from './recording-file'
 import { rangeEndS } from './decode-protocol'
 
@@ -51,6 +51,7 @@ interface ScannedMpeg {
  * taken from the probe's; undefined when it holds none, and mediabunny is left to tell what it is.
  */
 export function scannedMpeg(file: MediaFile): Promise<ScannedMpeg | undefined> {
+  if ('pieces' in file) return scannedSoFar(file)
   if (scanned?.fileId === file.id) return scanned.found
   const reader = new RecordingReader(file)
   // libmpg123 compiles while the frames are found.
@@ -61,6 +62,30 @@ export function scannedMpeg(file: MediaFile): Promise<ScannedMpeg | undefined> {
     : mpegFrames(reader).then((frames) => frames && { frames, reader })
   scanned = { fileId: file.id, found }
   return found
+}
+
+let scanning: { fileId: number; scanner: MpegFrameScanner; reader: RecordingReader } | undefined
+
+/**
+ * A download still coming in: its frames as far as the pieces in hand go, found from where the
+ * last range's scan stopped (its pieces reach at least as far as the range's frames).
+ */
+async function scannedSoFar(file: MediaFile & PiecedFile): Promise<ScannedMpeg | undefined> {
+  if (scanning?.fileId !== file.id) {
+    void mpegDecoder(file.id, false).catch(() => {})
+    const reader = new RecordingReader(file)
+    scanning = { fileId: file.id, scanner: new MpegFrameScanner(), reader }
+  }
+  const { scanner, reader } = scanning
+  reader.update(file)
+  while (scanner.next < reader.size) {
+    const from = scanner.next
+    const slice = await reader.read(from, from + SCAN_SLICE_BYTES)
+    scanner.scan(slice, from + slice.length >= reader.size)
+    if (scanner.next <= from) break
+  }
+  const frames = scanner.frames()
+  return frames && { frames, reader }
 }
 
 let shared: { decoder: Promise<MPEGDecoder>; fileId: number } | undefined
@@ -93,6 +118,9 @@ export async function decodeMpegRange(
   const { offsets, samplesPerFrame: perFrame, sampleRate: rate, leadingSamples: lead } = frames
   const count = frameCount(frames)
   const frameAt = (s: number) => (s * rate + lead) / perFrame
+  // A download's frames are found as far as its pieces go: short of the range, it is not in hand.
+  if (!job.last && Math.ceil(frameAt(job.toS)) > count)
+    throw new Error(`the frames up to ${job.toS} s of the recording are not in hand`)
   const wanted = Math.min(count, Math.floor(frameAt(job.fromS)))
   const first = prerollFrame(frames, wanted)
   const end = Math.min(count, Math.ceil(frameAt(rangeEndS(job))))

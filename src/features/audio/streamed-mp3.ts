@@ -1,0 +1,50 @@
+import { id3v2Length, looksLikeMpeg } from '../../domain/audio/mpeg-frames'
+import { mpegOutline } from '../../domain/audio/mpeg-outline'
+import type { Filling } from './decode-peaks'
+import { decodeMediaRanges, newMediaFile } from './decode-media'
+import type { GrowingFile } from './growing-file'
+import type { RangesDecoded } from './run-ranges'
+import type { StreamedStart } from './streamed-start'
+
+/** The first frame, an Info frame with its seek table and LAME tag included, fits in this. */
+const FIRST_FRAME_BYTES = 4096
+
+/**
+ * Decodes a linked MP3 (Egress writes MP3 too) as it downloads: its first frame says how long it
+ * plays and about where each time lies in the file (the Info frame's frame count and seek table,
+ * or a constant bitrate), so each range is decoded once the bytes up to a little past its end
+ * are in, instead of after the whole download. The workers find the frames as the pieces come.
+ * Undefined for any other file, and for an MP3 whose first frame does not say (a VBR file with
+ * no Info frame): those open once whole.
+ */
+export async function streamedMp3(
+  file: GrowingFile,
+  { size, start }: StreamedStart,
+  signal: AbortSignal,
+): Promise<((filling: Filling) => Promise<RangesDecoded>) | undefined> {
+  let head = new Uint8Array(await start.arrayBuffer())
+  if (!looksLikeMpeg(head)) return undefined
+  // ID3 tags with a cover picture can run past the first bytes in hand.
+  const firstFrameEnd = Math.min(size, id3v2Length(head) + FIRST_FRAME_BYTES)
+  if (firstFrameEnd > head.length) {
+    const first = await file.upTo(firstFrameEnd)
+    if (!first || signal.aborted) return undefined
+    head = new Uint8Array(await first.arrayBuffer())
+  }
+  const outline = mpegOutline(head, size)
+  if (!outline) return undefined
+  return (filling) => {
+    const probed = { ...newMediaFile({ size, pieces: [] }), mpeg: true as const }
+    return decodeMediaRanges(
+      probed,
+      async ({ toS }, last) => {
+        const at = await file.bytesAt(0, last ? size : outline.bytesUpTo(toS))
+        if (!at) throw new Error('the download of the recording failed')
+        return { ...probed, pieces: at.pieces }
+      },
+      signal,
+      filling,
+      outline,
+    )
+  }
+}
