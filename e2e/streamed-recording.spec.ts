@@ -69,10 +69,11 @@ test.beforeAll(async () => {
   withTrailingChunk('/long.wav', 4_500_000, 100_000)
   // Four times, as AAC: 2 MB, not held back.
   serveDemo('call.m4a', 3, ['-c:a', 'aac', '-b:a', '64k'], 'audio/mp4', 8 << 20)
-  // The same as ffmpeg writes it, its sample table (`moov`) last, and as MP3: held back after
-  // some 30 s.
+  // The same as ffmpeg writes it, its sample table (`moov`) last, as MP3 and as WebM (its cues
+  // last): held back after some 30 s.
   serveDemo('held.m4a', 3, ['-c:a', 'aac', '-b:a', '64k'], 'audio/mp4', 256 << 10)
   serveDemo('held.mp3', 3, ['-c:a', 'libmp3lame', '-b:a', '64k'], 'audio/mpeg', 256 << 10)
+  serveDemo('held.webm', 3, ['-c:a', 'libopus', '-b:a', '64k'], 'audio/webm', 256 << 10)
   server = createServer((request, response) => void serve(request, response))
   await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve))
 })
@@ -361,13 +362,14 @@ test('a linked WAV recording fills in as it downloads, each range once its bytes
 for (const [name, how] of [
   ['held.m4a', 'its sample table read by range'],
   ['held.mp3', 'placed by its first frame'],
+  ['held.webm', 'its clusters found by its cues'],
 ] as const) {
   test(`a linked ${name} fills in as it downloads, each range once its bytes are in, ${how}`, async ({
     page,
     replay,
   }) => {
     // The opening 10 s are drawn from the first 256 KB, while the rest is held back (an M4A's
-    // sample table, at the file's end, came by a ranged read).
+    // sample table and a WebM's cues, at the file's end, came by a ranged read).
     await openDrawn(page, name)
     expect(wholeReads).toBe(1)
     expect(await marks(page)).not.toContain('audio:open')

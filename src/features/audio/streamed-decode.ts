@@ -6,6 +6,7 @@ import type { GrowingFile } from './growing-file'
 import type { RangesDecoded } from './run-ranges'
 import { streamedMp3 } from './streamed-mp3'
 import { streamedMp4 } from './streamed-mp4'
+import { streamedWebm } from './streamed-webm'
 import { decodeStreamedOgg, streamedOpening } from './streamed-ogg'
 import type { CachedLink } from './streamed-start'
 import { keysByRanges, streamedStart } from './streamed-start'
@@ -17,7 +18,7 @@ export type StreamedDecode = (filling: Filling) => Promise<RangesDecoded & { key
  * How a recording still downloading is decoded as it comes in, or where the cache has it (a
  * reopened link), or undefined when it opens once it is whole (see `streamedStart`; and formats
  * whose ranges cannot be found from the first bytes). Ogg Opus decodes its opening ranges from
- * the first bytes; WAV, MP3 and MP4 with AAC decode every range as soon as its bytes are in, and
+ * the first bytes; WAV, MP3, WebM and MP4 with AAC decode every range as soon as its bytes are in, and
  * a WAV too large to keep is read by ranges from its link; any other way of opening it wants it
  * whole. A download the cache has, or whose decode failed, ends there: the recording plays from
  * its link.
@@ -54,7 +55,9 @@ async function chooseDecode(
   const opening = await streamedOpening(file, begun, signal)
   if (opening) return (filling) => decodeStreamedOgg(opening, file, signal, filling)
   const compressed =
-    (await streamedMp4(file, begun, signal)) ?? (await streamedMp3(file, begun, signal))
+    (await streamedMp4(file, begun, signal)) ??
+    (await streamedWebm(file, begun, signal)) ??
+    (await streamedMp3(file, begun, signal))
   if (compressed || signal.aborted) return compressed
   const head = await file.upTo(Math.min(WAV_HEAD_BYTES, begun.size))
   const wav = head && (await sniffWav(head, begun.size))
