@@ -6,8 +6,6 @@
 export interface MpegHeader {
   /** The frame's length in bytes, header included. */
   bytes: number
-  /** Bits a second. */
-  bitrate: number
   samples: number
   sampleRate: number
   channels: number
@@ -84,7 +82,6 @@ export function readMpegHeader(bytes: Uint8Array, at: number): MpegHeader | unde
       : Math.floor(((samples / 8) * bitrate) / sampleRate) + padding
   return {
     bytes: length,
-    bitrate,
     samples,
     sampleRate,
     channels: b3 >> 6 === 3 ? 1 : 2,

@@ -10,8 +10,8 @@ import {
 
 /**
  * What an MP3's first frame says of the whole file before the rest is in: how long it plays, and
- * how far into the file a time's frames lie, from the Info frame's frame count and seek table, or
- * from the bitrate of a file with no Info frame (constant bitrate).
+ * how far into the file a time's frames lie, from the Info frame's frame count, and its seek table
+ * for a variable bitrate.
  */
 export interface MpegOutline {
   duration: number
@@ -25,7 +25,7 @@ export interface MpegOutline {
 /** Room past a time's estimated byte: a share of the frames' bytes, and a few frames more. */
 const MARGIN_SHARE = 0.01
 const MARGIN_BYTES = 64 * 1024
-/** Frames past a range's end that its decode may read. */
+/** Frames past a range's end asked for as well: its frame count is rounded, as the workers' is. */
 const FRAMES_AFTER = 2
 
 interface XingFields {
@@ -39,31 +39,27 @@ interface XingFields {
 
 /**
  * The outline of an MP3 whose first bytes are `head` (its ID3v2 tags and first frame whole), in a
- * file of `size` bytes; undefined when those bytes do not say enough (a VBR file with no frame
- * count, a header not right after the tags).
+ * file of `size` bytes; undefined when those bytes do not say enough (no Info frame, or one with no
+ * frame count; a header not right after the tags).
  */
 export function mpegOutline(head: Uint8Array, size: number): MpegOutline | undefined {
   const at = id3v2Length(head)
   const header = readMpegHeader(head, at)
   if (!header || at + header.bytes > head.length) return undefined
-  if (isInfoFrame(head, at, header)) {
-    const xing = xingFields(head, at, header)
-    const frames = xing?.frames
-    if (!frames) return undefined
-    const start = at + header.bytes
-    // An Info tag marks a constant bitrate: a time's share of the bytes is its share of the
-    // duration, more finely than the seek table's 256ths of the file say.
-    const place = xing.toc && xing.variable ? tocPlace(xing.toc) : (share: number) => share
-    const lead = leadingSamples(head, at, header)
-    return outline(header, size, frames, lead, (frame) =>
-      Math.ceil(start + place(frame / frames) * (size - start)),
-    )
-  }
-  // No Info frame: constant bitrate, every frame the same length but for its padding byte.
-  const frameBytes = ((header.samples / 8) * header.bitrate) / header.sampleRate
-  const frames = Math.floor((size - at) / frameBytes)
-  if (frames < 1) return undefined
-  return outline(header, size, frames, 0, (frame) => Math.ceil(at + frame * frameBytes))
+  // Without an Info frame, the frame count and bitrate are known only once all of the file is
+  // scanned (a VBR stream can open with many frames of its lowest bitrate).
+  if (!isInfoFrame(head, at, header)) return undefined
+  const xing = xingFields(head, at, header)
+  const frames = xing?.frames
+  if (!frames) return undefined
+  const start = at + header.bytes
+  // An Info tag marks a constant bitrate: a time's share of the bytes is its share of the
+  // duration, more finely than the seek table's 256ths of the file say.
+  const place = xing.toc && xing.variable ? tocPlace(xing.toc) : (share: number) => share
+  const lead = leadingSamples(head, at, header)
+  return outline(header, size, frames, lead, (frame) =>
+    Math.ceil(start + place(frame / frames) * (size - start)),
+  )
 }
 
 /** `frames` frames in a file of `size`, the first `lead` samples cut, frame k at `byteOfFrame(k)`. */

@@ -18,6 +18,7 @@ const ID = {
   trackEntry: 0xae,
   trackType: 0x83,
   codecId: 0x86,
+  codecPrivate: 0x63a2,
   audio: 0xe1,
   channels: 0x9f,
   cues: 0x1c53bb6b,
@@ -76,9 +77,11 @@ function readUint(bytes: Uint8Array, { start, end }: Element): number {
   return value
 }
 
-function readFloat(bytes: Uint8Array, { start, end }: Element): number {
+/** A float element's value; undefined for a length a float is not (4 or 8 bytes). */
+function readFloat(bytes: Uint8Array, { start, end }: Element): number | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset + start, end! - start)
-  return end! - start === 4 ? view.getFloat32(0) : view.getFloat64(0)
+  if (view.byteLength === 4) return view.getFloat32(0)
+  return view.byteLength === 8 ? view.getFloat64(0) : undefined
 }
 
 /** What a WebM's first bytes say of the whole file. */
@@ -150,17 +153,26 @@ function soundTrack(
     let type: number | undefined
     let codec = ''
     let channels = 1
+    let opusChannels: number | undefined
     for (const field of children(bytes, entry.start, entry.end!)) {
       if (field.id === ID.trackType) type = readUint(bytes, field)
       if (field.id === ID.codecId)
         codec = String.fromCharCode(...bytes.subarray(field.start, field.end)).replace(/\0+$/, '')
+      if (field.id === ID.codecPrivate) opusChannels = opusHeadChannels(bytes, field)
       if (field.id === ID.audio)
         for (const setting of children(bytes, field.start, field.end!))
           if (setting.id === ID.channels) channels = readUint(bytes, setting)
     }
-    if (type === AUDIO_TRACK) return { codec, channels }
+    // Opus decodes to its own head's channels, whatever the track says.
+    if (type === AUDIO_TRACK) return { codec, channels: opusChannels ?? channels }
   }
   return undefined
+}
+
+/** The channel count of an `OpusHead` in a track's codec data; undefined for other data. */
+function opusHeadChannels(bytes: Uint8Array, { start, end }: Element): number | undefined {
+  const opusHead = String.fromCharCode(...bytes.subarray(start, start + 8)) === 'OpusHead'
+  return opusHead && start + 10 <= end! ? bytes[start + 9] : undefined
 }
 
 /** Each cue's time (seconds) and the file position of the cluster it points to, in time order. */

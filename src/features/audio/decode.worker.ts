@@ -94,7 +94,7 @@ async function run(job: DecodeJob): Promise<DecodeReply> {
       facts: { ...mpegFacts(mpeg.frames), frames: mpeg.frames },
     }
   if (mpeg && job.kind === 'media') {
-    const range = await decodeMpegRange(job, mpeg.frames, mpeg.reader)
+    const range = await decodeMpegRange(job, mpeg.frames, mpeg.reader, mpeg.whole)
     return { id: job.id, ok: true, kind: 'range', range: packed(range) }
   }
   // mediabunny is only fetched for the formats that need it.

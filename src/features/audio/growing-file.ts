@@ -1,5 +1,5 @@
 import type { RecordingKeys } from './content-key'
-import type { BytesAt } from './recording-file'
+import type { BytesAt, PlacedPart } from './recording-file'
 
 /**
  * How a download is held: `whole`, every byte kept (the page plays its own copy once it is in);
@@ -46,4 +46,25 @@ export interface GrowingFile {
    * its download ends now, and what was kept of it is let go.
    */
   drop(): void
+}
+
+/**
+ * Once bytes `start` to `end` of `download` are in: every piece of it in hand, which hold them. A
+ * worker's demuxer may read a little around what a range needs (mediabunny joins nearby reads),
+ * and Blobs cost nothing to pass on.
+ */
+export async function piecesInHand(
+  download: GrowingFile,
+  start: number,
+  end: number,
+): Promise<PlacedPart[]> {
+  const at = await download.bytesAt(start, end)
+  if (!at) throw new Error('the download of the recording failed')
+  const pieces = [...at.pieces]
+  let folded = 0
+  for (const blob of download.foldedParts) {
+    pieces.push({ blob, at: folded })
+    folded += blob.size
+  }
+  return pieces
 }

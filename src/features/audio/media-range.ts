@@ -18,7 +18,7 @@ import { RangeSink } from '../../domain/audio/range-sink'
 import type { OpusHead } from '../../domain/audio/ogg-pages'
 import { parseOpusHead } from '../../domain/audio/ogg-pages'
 import type { DecodeJob, MediaFacts, MediaFile } from './decode-protocol'
-import { OPUS_DECODE_RATE, rangeEndS } from './decode-protocol'
+import { OPUS_DECODE_RATE, PREROLL_S, rangeEndS } from './decode-protocol'
 import type { OpeningChunks } from './aac-runs'
 import { aacFramesPerChunk, PROBE_FRAMES } from './aac-runs'
 import { mp4Chunks, mp4Samples } from './mp4-range'
@@ -49,8 +49,6 @@ let opened:
 
 type MediaJob = Extract<DecodeJob, { kind: 'media' }>
 
-/** Packets before the range only prime the decoder (AAC's overlap, Opus's convergence). */
-const PREROLL_S = 0.2
 /** Packets queued ahead of the decoder's output: enough to keep it busy, few enough to stay small. */
 const DECODE_QUEUE = 16
 /** mediabunny's cache of what it read: each range is read once, in order, so little is reused. */

@@ -84,10 +84,12 @@ it('decodes a download’s ranges from the pieces its first frame says they need
     const pieces = parts.map((part, k) => ({ blob: part, at: k * 5000 }))
     const pieced = { id: 4, mpeg: true as const, size: blob.size, pieces }
     const scanned = (await scannedMpeg(pieced))!
+    if (last) expect(scanned.whole).toBe(true)
     const streamed = await decodeMpegRange(
       job({ id: 4, blob }, fromS, toS, last),
       scanned.frames,
       scanned.reader,
+      scanned.whole,
     )
     const whole = await decodeMpegRange(job({ id: 5, blob }, fromS, toS, last), frames, reader)
     expect(streamed.peaks[0]!.length).toBe(whole.peaks[0]!.length)
@@ -95,7 +97,7 @@ it('decodes a download’s ranges from the pieces its first frame says they need
   }
 })
 
-it('says a range’s frames are not in hand when a download’s pieces stop short of them', async () => {
+it('says a range’s frames are not in hand when a download’s pieces stop short of them, not when the file does', async () => {
   const { blob } = file(6, 'stereo-48k.mp3')
   const pieced = {
     id: 6,
@@ -105,6 +107,10 @@ it('says a range’s frames are not in hand when a download’s pieces stop shor
   }
   const scanned = (await scannedMpeg(pieced))!
   await expect(
-    decodeMpegRange(job({ id: 6, blob }, 2, 5, false), scanned.frames, scanned.reader),
+    decodeMpegRange(job({ id: 6, blob }, 2, 5, false), scanned.frames, scanned.reader, false),
   ).rejects.toThrow('not in hand')
+  // A whole file whose frames end before its Info frame's count said: the range decodes what is.
+  await expect(
+    decodeMpegRange(job({ id: 6, blob }, 6, 7, false), scanned.frames, scanned.reader),
+  ).resolves.toBeDefined()
 })

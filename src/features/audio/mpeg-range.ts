@@ -44,6 +44,8 @@ let scanned: { fileId: number; found: Promise<ScannedMpeg | undefined> } | undef
 interface ScannedMpeg {
   frames: MpegFrames
   reader: RecordingReader
+  /** Found to the file's end; a download's scan goes as far as its pieces in hand. */
+  whole: boolean
 }
 
 /**
@@ -58,8 +60,8 @@ export function scannedMpeg(file: MediaFile): Promise<ScannedMpeg | undefined> {
   void mpegDecoder(file.id, false).catch(() => {})
   const { frames: known } = file
   const found = known
-    ? Promise.resolve({ frames: known, reader })
-    : mpegFrames(reader).then((frames) => frames && { frames, reader })
+    ? Promise.resolve({ frames: known, reader, whole: true })
+    : mpegFrames(reader).then((frames) => frames && { frames, reader, whole: true })
   scanned = { fileId: file.id, found }
   return found
 }
@@ -85,7 +87,7 @@ async function scannedSoFar(file: MediaFile & PiecedFile): Promise<ScannedMpeg |
     if (scanner.next <= from) break
   }
   const frames = scanner.frames()
-  return frames && { frames, reader }
+  return frames && { frames, reader, whole: scanner.next >= reader.size }
 }
 
 let shared: { decoder: Promise<MPEGDecoder>; fileId: number } | undefined
@@ -110,16 +112,21 @@ async function mpegDecoder(fileId: number, clean: boolean): Promise<MPEGDecoder>
   return decoder
 }
 
+/**
+ * Decodes the range's frames. `whole` when they were found to the file's end; a download's are
+ * found as far as its pieces in hand go, and a range they stop short of fails (a whole file's
+ * last frames may end before a range its frame count promised: those decode to nothing).
+ */
 export async function decodeMpegRange(
   job: Extract<DecodeJob, { kind: 'media' }>,
   frames: MpegFrames,
   file: RangeReader,
+  whole = true,
 ) {
   const { offsets, samplesPerFrame: perFrame, sampleRate: rate, leadingSamples: lead } = frames
   const count = frameCount(frames)
   const frameAt = (s: number) => (s * rate + lead) / perFrame
-  // A download's frames are found as far as its pieces go: short of the range, it is not in hand.
-  if (!job.last && Math.ceil(frameAt(job.toS)) > count)
+  if (!whole && !job.last && Math.ceil(frameAt(job.toS)) > count)
     throw new Error(`the frames up to ${job.toS} s of the recording are not in hand`)
   const wanted = Math.min(count, Math.floor(frameAt(job.fromS)))
   const first = prerollFrame(frames, wanted)

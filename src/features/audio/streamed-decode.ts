@@ -55,9 +55,9 @@ async function chooseDecode(
   const opening = await streamedOpening(file, begun, signal)
   if (opening) return (filling) => decodeStreamedOgg(opening, file, signal, filling)
   const compressed =
-    (await streamedMp4(file, begun, signal)) ??
-    (await streamedWebm(file, begun, signal)) ??
-    (await streamedMp3(file, begun, signal))
+    (await orWhole(streamedMp4(file, begun, signal))) ??
+    (await orWhole(streamedWebm(file, begun, signal))) ??
+    (await orWhole(streamedMp3(file, begun, signal)))
   if (compressed || signal.aborted) return compressed
   const head = await file.upTo(Math.min(WAV_HEAD_BYTES, begun.size))
   const wav = head && (await sniffWav(head, begun.size))
@@ -75,4 +75,12 @@ async function chooseDecode(
     ])
     return keys ? { ...decoded, keys } : decoded
   }
+}
+
+/** A layout the page cannot read (a broken box or element) leaves the file to open once whole. */
+function orWhole<T>(found: Promise<T | undefined>): Promise<T | undefined> {
+  return found.catch((error: unknown) => {
+    console.warn('Turnline: the recording opens once downloaded', error)
+    return undefined
+  })
 }

@@ -3,6 +3,7 @@ import { mpegOutline } from '../../domain/audio/mpeg-outline'
 import type { Filling } from './decode-peaks'
 import { decodeMediaRanges, newMediaFile } from './decode-media'
 import type { GrowingFile } from './growing-file'
+import { piecesInHand } from './growing-file'
 import type { RangesDecoded } from './run-ranges'
 import type { StreamedStart } from './streamed-start'
 
@@ -11,11 +12,11 @@ const FIRST_FRAME_BYTES = 4096
 
 /**
  * Decodes a linked MP3 (Egress writes MP3 too) as it downloads: its first frame says how long it
- * plays and about where each time lies in the file (the Info frame's frame count and seek table,
- * or a constant bitrate), so each range is decoded once the bytes up to a little past its end
- * are in, instead of after the whole download. The workers find the frames as the pieces come.
- * Undefined for any other file, and for an MP3 whose first frame does not say (a VBR file with
- * no Info frame): those open once whole.
+ * plays and about where each time lies in the file (the Info frame's frame count, and its seek
+ * table for a variable bitrate), so each range is decoded once the bytes up to a little past its
+ * end are in, instead of after the whole download. The workers find the frames as the pieces
+ * come. Undefined for any other file, and for an MP3 whose first frame does not say (no Info
+ * frame, or one with no frame count): those open once whole.
  */
 export async function streamedMp3(
   file: GrowingFile,
@@ -38,9 +39,8 @@ export async function streamedMp3(
     return decodeMediaRanges(
       probed,
       async ({ toS }, last) => {
-        const at = await file.bytesAt(0, last ? size : outline.bytesUpTo(toS))
-        if (!at) throw new Error('the download of the recording failed')
-        return { ...probed, pieces: at.pieces }
+        const pieces = await piecesInHand(file, 0, last ? size : outline.bytesUpTo(toS))
+        return { ...probed, pieces }
       },
       signal,
       filling,

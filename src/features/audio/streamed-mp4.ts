@@ -10,6 +10,7 @@ import type { Filling } from './decode-peaks'
 import { decodeMediaRanges, newMediaFile } from './decode-media'
 import { PREROLL_S } from './decode-protocol'
 import type { GrowingFile } from './growing-file'
+import { piecesInHand } from './growing-file'
 import { readRange } from './linked-keys'
 import type { PlacedPart } from './recording-file'
 import type { RangesDecoded } from './run-ranges'
@@ -24,7 +25,13 @@ const MOST_BOXES = 16
 interface StreamedMp4 {
   size: number
   samples: Mp4Samples
-  moov: { at: number; bytes: Uint8Array<ArrayBuffer> }
+  /** What was read by range while finding the table: a `moov` after the samples, and the boxes' headers. */
+  read: PlacedPart[]
+}
+
+interface FoundMoov {
+  bytes: Uint8Array<ArrayBuffer>
+  read: PlacedPart[]
 }
 
 /**
@@ -46,28 +53,32 @@ export async function streamedMp4(
   if (!moov || soundCodec(moov.bytes) !== 'mp4a') return undefined
   const samples = mp4AudioSamples(moov.bytes)
   if (!samples || samples.times.length <= PROBE_FRAMES) return undefined
-  const found = { size: begun.size, samples, moov }
+  const found = { size: begun.size, samples, read: moov.read }
   return (filling) => decodeStreamedMp4(found, file, signal, filling)
 }
 
-/** The `moov` box and where it is, walking the top-level boxes from the start. */
+/**
+ * The `moov` box, walking the top-level boxes from the start, and what was read by range on the
+ * way (which holds a `moov` after the samples).
+ */
 async function findMoov(
   file: GrowingFile,
   { size, tail, tailStart }: StreamedStart,
   head: Uint8Array<ArrayBuffer>,
   signal: AbortSignal,
-): Promise<StreamedMp4['moov'] | undefined> {
-  const known = [
+): Promise<FoundMoov | undefined> {
+  const known: { at: number; bytes: Uint8Array }[] = [
     { at: 0, bytes: head },
     { at: tailStart, bytes: tail },
   ]
+  const read: PlacedPart[] = []
   const inHand = (start: number, end: number) => {
     const piece = known.find((k) => k.at <= start && k.at + k.bytes.length >= end)
     return piece?.bytes.subarray(start - piece.at, end - piece.at)
   }
   // Before the samples, what is read comes with the download's first bytes; after, by range.
   let pastSamples = false
-  const read = async (start: number, end: number) => {
+  const readBytes = async (start: number, end: number) => {
     const held = inHand(start, end)
     if (held) return held
     if (!pastSamples) {
@@ -78,18 +89,23 @@ async function findMoov(
     }
     const bytes = await readRange(file.url, start, end, size, signal)
     if (bytes) known.push({ at: start, bytes })
+    if (bytes) read.push({ blob: new Blob([bytes]), at: start })
     return bytes
   }
   for (let at = 0, boxes = 0; at + 8 <= size && boxes < MOST_BOXES; boxes++) {
     const headerEnd = Math.min(size, at + 16)
     // The boxes after the samples are mostly the `moov` alone: read with its header.
     const whole = pastSamples && !inHand(at, headerEnd) && size - at <= TRAILING_READ_BYTES
-    const header = await read(at, whole ? size : headerEnd)
+    const header = await readBytes(at, whole ? size : headerEnd)
     const box = header && topLevelBox(header.subarray(0, 16), at, size)
     if (!box || box.type === 'moof') return undefined
     if (box.type === 'moov') {
-      const bytes = await read(at, at + box.size)
-      return bytes && { at, bytes: bytes.slice() }
+      const bytes = (await readBytes(at, at + box.size))?.slice()
+      // One after the samples goes to the workers: from the tail, it was not read by range.
+      const end = at + box.size
+      const inRead = read.some((piece) => piece.at <= at && piece.at + piece.blob.size >= end)
+      if (bytes && pastSamples && !inRead) read.push({ blob: new Blob([bytes]), at })
+      return bytes && { bytes, read }
     }
     if (box.type === 'mdat') pastSamples = true
     at += box.size
@@ -98,29 +114,25 @@ async function findMoov(
 }
 
 /**
- * Every range's job gives the workers the pieces of the download it reads: the first bytes up
- * to the first samples' (the demuxer's and the AAC probe's), the `moov`, and its own samples'
- * parts once they are in.
+ * Every range's job gives the workers the pieces of the download they read: the first bytes up
+ * to the first samples' (the demuxer's and the AAC probe's), what was read by range (a `moov`
+ * after the samples), and the parts in hand once the range's samples are among them.
  */
 async function decodeStreamedMp4(
-  { size, samples, moov }: StreamedMp4,
+  { size, samples, read }: StreamedMp4,
   download: GrowingFile,
   signal: AbortSignal,
   filling: Filling,
 ): Promise<RangesDecoded> {
   const firstEnd = sampleSpan(samples, -Infinity, samples.times[PROBE_FRAMES]!).end
-  const first = await download.bytesAt(0, firstEnd)
-  if (!first) throw new Error('the download of the recording failed')
-  const known: PlacedPart[] = [...first.pieces]
-  if (moov.at >= firstEnd) known.push({ blob: new Blob([moov.bytes]), at: moov.at })
+  const known = [...(await piecesInHand(download, 0, firstEnd)), ...read]
   const probed = newMediaFile({ size, pieces: known })
   return decodeMediaRanges(
     probed,
     async ({ fromS, toS }, last) => {
       const span = sampleSpan(samples, Math.max(0, fromS - PREROLL_S), last ? Infinity : toS)
-      const at = await download.bytesAt(span.start, span.end)
-      if (!at) throw new Error('the download of the recording failed')
-      return { ...probed, pieces: [...known, ...at.pieces] }
+      const pieces = await piecesInHand(download, span.start, span.end)
+      return { ...probed, pieces: [...known, ...pieces] }
     },
     signal,
     filling,

@@ -4,6 +4,7 @@ import type { Filling } from './decode-peaks'
 import { decodeMediaRanges, newMediaFile } from './decode-media'
 import { PREROLL_S } from './decode-protocol'
 import type { GrowingFile } from './growing-file'
+import { piecesInHand } from './growing-file'
 import { readRange } from './linked-keys'
 import type { PlacedPart } from './recording-file'
 import type { RangesDecoded } from './run-ranges'
@@ -60,7 +61,7 @@ async function readCues(
 
 /**
  * Every range's job gives the workers the pieces of the download their demuxer reads: the head,
- * the cues, the tail, and the clusters that hold the range once they are in.
+ * the cues, the tail, and the parts in hand once the clusters that hold the range are among them.
  */
 function decodeStreamedWebm(
   head: WebmHead,
@@ -77,9 +78,8 @@ function decodeStreamedWebm(
     async ({ fromS, toS }, last) => {
       const from = fromS - PREROLL_S - SLACK_S
       const span = clusterSpan(cues, from, last ? Infinity : toS + SLACK_S, size)
-      const at = await download.bytesAt(span.start, span.end)
-      if (!at) throw new Error('the download of the recording failed')
-      return { ...probed, pieces: [...known, ...at.pieces] }
+      const pieces = await piecesInHand(download, span.start, span.end)
+      return { ...probed, pieces: [...known, ...pieces] }
     },
     signal,
     filling,
