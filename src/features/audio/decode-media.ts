@@ -2,9 +2,11 @@ import type { TimeRange } from '../../domain/audio/decode-ranges'
 import { planTimeRanges } from '../../domain/audio/decode-ranges'
 import { looksLikeMpeg } from '../../domain/audio/mpeg-frames'
 import type { Filling } from './decode-peaks'
+import type { GrowingFile } from './growing-file'
+import { piecesInHand } from './growing-file'
 import { DecodePool } from './decode-pool'
 import type { MediaFile } from './decode-protocol'
-import type { RecordingFile, RecordingSource } from './recording-file'
+import type { PiecedFile, RecordingFile, RecordingSource } from './recording-file'
 import type { RangesDecoded } from './run-ranges'
 import { runRanges } from './run-ranges'
 
@@ -20,7 +22,7 @@ export async function decodeMedia(
   filling: Filling,
 ): Promise<RangesDecoded> {
   const head = new Uint8Array(await recording.blob.slice(0, 10).arrayBuffer())
-  const file = newMediaFile(recording)
+  const file: MediaFile = newMediaFile(recording)
   if (looksLikeMpeg(head)) file.mpeg = true
   return decodeMediaRanges(file, () => file, signal, filling)
 }
@@ -68,6 +70,27 @@ export async function decodeMediaRanges(
   }
 }
 
+/**
+ * A recording still downloading: each range's job waits until the bytes `spanOf` names are in,
+ * then gives its worker the pieces `probed` has (read apart from the download: its first bytes,
+ * an MP4's table, a WebM's cues) and every piece of the download in hand.
+ */
+export function decodeDownloading(
+  download: GrowingFile,
+  probed: MediaFile & PiecedFile,
+  spanOf: (range: TimeRange, last: boolean) => { start: number; end: number },
+  signal: AbortSignal,
+  filling: Filling,
+  known?: AudioFacts,
+): Promise<RangesDecoded> {
+  const fileFor = async (range: TimeRange, last: boolean) => {
+    const { start, end } = spanOf(range, last)
+    const pieces = await piecesInHand(download, start, end)
+    return { ...probed, pieces: [...probed.pieces, ...pieces] }
+  }
+  return decodeMediaRanges(probed, fileFor, signal, filling, known)
+}
+
 /** The recording's facts as a worker finds them; an MP3's frames go with its later jobs. */
 async function probedFacts(pool: DecodePool, probed: MediaFile): Promise<AudioFacts> {
   const probe = await pool.request({ kind: 'probe', file: probed })
@@ -79,6 +102,8 @@ async function probedFacts(pool: DecodePool, probed: MediaFile): Promise<AudioFa
 }
 
 /** A recording the workers have not seen: its id keeps each worker's demuxer apart from others'. */
-export function newMediaFile(source: RecordingSource): MediaFile {
+export function newMediaFile<Source extends RecordingSource>(
+  source: Source,
+): Source & { id: number } {
   return { id: ++lastFileId, ...source }
 }

@@ -21,13 +21,18 @@ const FRAMES_PER_CALL = 16
 /** The frames of a file that mediabunny recognised as MP3; undefined if none are found. */
 export async function mpegFrames(file: RangeReader): Promise<MpegFrames | undefined> {
   const scanner = new MpegFrameScanner()
+  await scanOn(scanner, file)
+  return scanner.frames()
+}
+
+/** Finds frames from where `scanner` stopped, as far as `file`'s bytes in hand go. */
+async function scanOn(scanner: MpegFrameScanner, file: RangeReader) {
   while (scanner.next < file.size) {
     const from = scanner.next
     const slice = await file.read(from, from + SCAN_SLICE_BYTES)
-    scanner.scan(slice, from + SCAN_SLICE_BYTES >= file.size)
+    scanner.scan(slice, from + slice.length >= file.size)
     if (scanner.next <= from) break
   }
-  return scanner.frames()
 }
 
 export function mpegFacts(frames: MpegFrames): MediaFacts {
@@ -80,12 +85,7 @@ async function scannedSoFar(file: MediaFile & PiecedFile): Promise<ScannedMpeg |
   }
   const { scanner, reader } = scanning
   reader.update(file)
-  while (scanner.next < reader.size) {
-    const from = scanner.next
-    const slice = await reader.read(from, from + SCAN_SLICE_BYTES)
-    scanner.scan(slice, from + slice.length >= reader.size)
-    if (scanner.next <= from) break
-  }
+  await scanOn(scanner, reader)
   const frames = scanner.frames()
   return frames && { frames, reader, whole: scanner.next >= reader.size }
 }

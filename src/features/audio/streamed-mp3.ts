@@ -1,9 +1,9 @@
+import type { TimeRange } from '../../domain/audio/decode-ranges'
 import { id3v2Length, looksLikeMpeg } from '../../domain/audio/mpeg-frames'
 import { mpegOutline } from '../../domain/audio/mpeg-outline'
 import type { Filling } from './decode-peaks'
-import { decodeMediaRanges, newMediaFile } from './decode-media'
+import { decodeDownloading, newMediaFile } from './decode-media'
 import type { GrowingFile } from './growing-file'
-import { piecesInHand } from './growing-file'
 import type { RangesDecoded } from './run-ranges'
 import type { StreamedStart } from './streamed-start'
 
@@ -34,17 +34,11 @@ export async function streamedMp3(
   }
   const outline = mpegOutline(head, size)
   if (!outline) return undefined
-  return (filling) => {
-    const probed = { ...newMediaFile({ size, pieces: [] }), mpeg: true as const }
-    return decodeMediaRanges(
-      probed,
-      async ({ toS }, last) => {
-        const pieces = await piecesInHand(file, 0, last ? size : outline.bytesUpTo(toS))
-        return { ...probed, pieces }
-      },
-      signal,
-      filling,
-      outline,
-    )
-  }
+  const probed = { ...newMediaFile({ size, pieces: [] }), mpeg: true as const }
+  // The workers find the frames in the pieces from the start of the file.
+  const spanOf = ({ toS }: TimeRange, last: boolean) => ({
+    start: 0,
+    end: last ? size : outline.bytesUpTo(toS),
+  })
+  return (filling) => decodeDownloading(file, probed, spanOf, signal, filling, outline)
 }

@@ -1,3 +1,4 @@
+import type { TimeRange } from '../../domain/audio/decode-ranges'
 import type { Mp4Samples } from '../../domain/audio/mp4-samples'
 import {
   mp4AudioSamples,
@@ -7,17 +8,16 @@ import {
 } from '../../domain/audio/mp4-samples'
 import { PROBE_FRAMES } from './aac-runs'
 import type { Filling } from './decode-peaks'
-import { decodeMediaRanges, newMediaFile } from './decode-media'
+import { decodeDownloading, newMediaFile } from './decode-media'
 import { PREROLL_S } from './decode-protocol'
 import type { GrowingFile } from './growing-file'
 import { piecesInHand } from './growing-file'
+import type { PlacedBytes } from './linked-keys'
 import { readRange } from './linked-keys'
-import type { PlacedPart } from './recording-file'
 import type { RangesDecoded } from './run-ranges'
 import type { StreamedStart } from './streamed-start'
+import { bytesToEnd } from './streamed-start'
 
-/** Boxes after the samples up to this size are read in one range with the first one's header. */
-const TRAILING_READ_BYTES = 8 << 20
 /** Top-level boxes looked at for the `moov`: ffmpeg and Egress write three or four. */
 const MOST_BOXES = 16
 
@@ -25,13 +25,13 @@ const MOST_BOXES = 16
 interface StreamedMp4 {
   size: number
   samples: Mp4Samples
-  /** What was read by range while finding the table: a `moov` after the samples, and the boxes' headers. */
-  read: PlacedPart[]
+  /** The bytes after the samples that were read to find the table (a `moov` written last). */
+  after: PlacedBytes[]
 }
 
 interface FoundMoov {
   bytes: Uint8Array<ArrayBuffer>
-  read: PlacedPart[]
+  after: PlacedBytes[]
 }
 
 /**
@@ -53,27 +53,26 @@ export async function streamedMp4(
   if (!moov || soundCodec(moov.bytes) !== 'mp4a') return undefined
   const samples = mp4AudioSamples(moov.bytes)
   if (!samples || samples.times.length <= PROBE_FRAMES) return undefined
-  const found = { size: begun.size, samples, read: moov.read }
+  const found = { size: begun.size, samples, after: moov.after }
   return (filling) => decodeStreamedMp4(found, file, signal, filling)
 }
 
 /**
- * The `moov` box, walking the top-level boxes from the start, and what was read by range on the
- * way (which holds a `moov` after the samples).
+ * The `moov` box, walking the top-level boxes from the start, and the bytes after the samples
+ * read on the way (from the tail in hand, or by range), which hold a `moov` written last.
  */
 async function findMoov(
   file: GrowingFile,
-  { size, tail, tailStart }: StreamedStart,
+  begun: StreamedStart,
   head: Uint8Array<ArrayBuffer>,
   signal: AbortSignal,
 ): Promise<FoundMoov | undefined> {
-  const known: { at: number; bytes: Uint8Array }[] = [
-    { at: 0, bytes: head },
-    { at: tailStart, bytes: tail },
-  ]
-  const read: PlacedPart[] = []
+  const { size } = begun
+  const after: PlacedBytes[] = []
   const inHand = (start: number, end: number) => {
-    const piece = known.find((k) => k.at <= start && k.at + k.bytes.length >= end)
+    const piece = [{ at: 0, bytes: head }, ...after].find(
+      (k) => k.at <= start && k.at + k.bytes.length >= end,
+    )
     return piece?.bytes.subarray(start - piece.at, end - piece.at)
   }
   // Before the samples, what is read comes with the download's first bytes; after, by range.
@@ -87,25 +86,20 @@ async function findMoov(
         ? new Uint8Array(await first.slice(start, end).arrayBuffer())
         : undefined
     }
-    const bytes = await readRange(file.url, start, end, size, signal)
-    if (bytes) known.push({ at: start, bytes })
-    if (bytes) read.push({ blob: new Blob([bytes]), at: start })
-    return bytes
+    // The boxes after the samples are mostly the `moov` alone: read to the end with the header.
+    const bytes =
+      (await bytesToEnd(file.url, begun, start, signal)) ??
+      (await readRange(file.url, start, end, size, signal))
+    if (bytes) after.push({ at: start, bytes })
+    return bytes?.subarray(0, end - start)
   }
   for (let at = 0, boxes = 0; at + 8 <= size && boxes < MOST_BOXES; boxes++) {
-    const headerEnd = Math.min(size, at + 16)
-    // The boxes after the samples are mostly the `moov` alone: read with its header.
-    const whole = pastSamples && !inHand(at, headerEnd) && size - at <= TRAILING_READ_BYTES
-    const header = await readBytes(at, whole ? size : headerEnd)
-    const box = header && topLevelBox(header.subarray(0, 16), at, size)
+    const header = await readBytes(at, Math.min(size, at + 16))
+    const box = header && topLevelBox(header, at, size)
     if (!box || box.type === 'moof') return undefined
     if (box.type === 'moov') {
-      const bytes = (await readBytes(at, at + box.size))?.slice()
-      // One after the samples goes to the workers: from the tail, it was not read by range.
-      const end = at + box.size
-      const inRead = read.some((piece) => piece.at <= at && piece.at + piece.blob.size >= end)
-      if (bytes && pastSamples && !inRead) read.push({ blob: new Blob([bytes]), at })
-      return bytes && { bytes, read }
+      const bytes = await readBytes(at, at + box.size)
+      return bytes && { bytes: bytes.slice(), after }
     }
     if (box.type === 'mdat') pastSamples = true
     at += box.size
@@ -115,26 +109,20 @@ async function findMoov(
 
 /**
  * Every range's job gives the workers the pieces of the download they read: the first bytes up
- * to the first samples' (the demuxer's and the AAC probe's), what was read by range (a `moov`
- * after the samples), and the parts in hand once the range's samples are among them.
+ * to the first samples' (the demuxer's and the AAC probe's), the bytes after the samples read to
+ * find the table, and the parts in hand once the range's samples are among them.
  */
 async function decodeStreamedMp4(
-  { size, samples, read }: StreamedMp4,
+  { size, samples, after }: StreamedMp4,
   download: GrowingFile,
   signal: AbortSignal,
   filling: Filling,
 ): Promise<RangesDecoded> {
   const firstEnd = sampleSpan(samples, -Infinity, samples.times[PROBE_FRAMES]!).end
-  const known = [...(await piecesInHand(download, 0, firstEnd)), ...read]
-  const probed = newMediaFile({ size, pieces: known })
-  return decodeMediaRanges(
-    probed,
-    async ({ fromS, toS }, last) => {
-      const span = sampleSpan(samples, Math.max(0, fromS - PREROLL_S), last ? Infinity : toS)
-      const pieces = await piecesInHand(download, span.start, span.end)
-      return { ...probed, pieces: [...known, ...pieces] }
-    },
-    signal,
-    filling,
-  )
+  const first = await piecesInHand(download, 0, firstEnd)
+  const read = after.map(({ at, bytes }) => ({ blob: new Blob([bytes.slice()]), at }))
+  const probed = newMediaFile({ size, pieces: [...first, ...read] })
+  const spanOf = ({ fromS, toS }: TimeRange, last: boolean) =>
+    sampleSpan(samples, Math.max(0, fromS - PREROLL_S), last ? Infinity : toS)
+  return decodeDownloading(download, probed, spanOf, signal, filling)
 }

@@ -18,6 +18,25 @@ export interface StreamedStart {
   tailStart: number
 }
 
+/** Bytes this near a file's end are read in one ranged request, whatever they hold. */
+const TRAILING_READ_BYTES = 8 << 20
+
+/**
+ * Bytes `from` up to the end of a linked file (an MP4's `moov` or a WebM's cues, written last):
+ * from the tail in hand, or one ranged read when they are near enough the end; undefined when
+ * they are not, or the read fails.
+ */
+export async function bytesToEnd(
+  url: string,
+  { size, tail, tailStart }: StreamedStart,
+  from: number,
+  signal: AbortSignal,
+): Promise<Uint8Array | undefined> {
+  if (from >= tailStart) return tail.subarray(from - tailStart)
+  if (size - from > TRAILING_READ_BYTES) return undefined
+  return readRange(url, from, size, size, signal)
+}
+
 /**
  * A reopened link whose peaks the cache holds: drawn from there, without waiting for its
  * download. Found by its probe, it is that entry's unless `confirmed`, once the rest of its key

@@ -1,17 +1,15 @@
+import type { TimeRange } from '../../domain/audio/decode-ranges'
 import type { WebmCues, WebmHead } from '../../domain/audio/webm-layout'
 import { clusterSpan, readElement, webmCues, webmHead } from '../../domain/audio/webm-layout'
 import type { Filling } from './decode-peaks'
-import { decodeMediaRanges, newMediaFile } from './decode-media'
+import { decodeDownloading, newMediaFile } from './decode-media'
 import { PREROLL_S } from './decode-protocol'
 import type { GrowingFile } from './growing-file'
-import { piecesInHand } from './growing-file'
-import { readRange } from './linked-keys'
 import type { PlacedPart } from './recording-file'
 import type { RangesDecoded } from './run-ranges'
 import type { StreamedStart } from './streamed-start'
+import { bytesToEnd } from './streamed-start'
 
-/** Cues at the file's end up to this far from it are read in one range with their header. */
-const TRAILING_READ_BYTES = 8 << 20
 /** Codecs whose packets the workers take from mediabunny, cluster by cluster. */
 const CODECS = ['A_OPUS', 'A_VORBIS']
 /** Around a range, cues may be a block's length off: its clusters are taken that much wider. */
@@ -45,15 +43,11 @@ export async function streamedWebm(
 /** The `Cues` element's bytes, from the tail in hand or by one ranged read to the file's end. */
 async function readCues(
   url: string,
-  { size, tail, tailStart }: StreamedStart,
+  begun: StreamedStart,
   { cuesAt }: WebmHead,
   signal: AbortSignal,
 ): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  if (cuesAt < tailStart && size - cuesAt > TRAILING_READ_BYTES) return undefined
-  const bytes =
-    cuesAt >= tailStart
-      ? tail.subarray(cuesAt - tailStart)
-      : await readRange(url, cuesAt, size, size, signal)
+  const bytes = await bytesToEnd(url, begun, cuesAt, signal)
   const cues = bytes && readElement(bytes, 0)
   if (!bytes || !cues?.end || cues.end > bytes.length) return undefined
   return bytes.slice(0, cues.end)
@@ -72,17 +66,8 @@ function decodeStreamedWebm(
   signal: AbortSignal,
   filling: Filling,
 ): Promise<RangesDecoded> {
+  const spanOf = ({ fromS, toS }: TimeRange, last: boolean) =>
+    clusterSpan(cues, fromS - PREROLL_S - SLACK_S, last ? Infinity : toS + SLACK_S, size)
   const probed = newMediaFile({ size, pieces: known })
-  return decodeMediaRanges(
-    probed,
-    async ({ fromS, toS }, last) => {
-      const from = fromS - PREROLL_S - SLACK_S
-      const span = clusterSpan(cues, from, last ? Infinity : toS + SLACK_S, size)
-      const pieces = await piecesInHand(download, span.start, span.end)
-      return { ...probed, pieces: [...known, ...pieces] }
-    },
-    signal,
-    filling,
-    head,
-  )
+  return decodeDownloading(download, probed, spanOf, signal, filling, head)
 }
