@@ -521,6 +521,24 @@ for (const name of ['call.ogg', 'call.m4a']) {
   })
 }
 
+test('a reopened link is downloaded only once its cached waveform is drawn, a new one at once', async ({
+  page,
+}) => {
+  release()
+  await openDrawn(page, 'call.ogg')
+  // New to the cache: the lookup said so, and the app took the first script's download.
+  await expect.poll(() => marks(page)).toContain('audio:download')
+  await waitForFullWaveform(page, 'workers', 30_000)
+  await expect.poll(() => cachedRecordings(page)).toBeGreaterThan(0)
+
+  await page.reload()
+  await waitForFullWaveform(page, 'cache')
+  await expect.poll(() => marks(page)).toContain('audio:download')
+  const order = await marks(page)
+  expect(order.indexOf('waveform:complete')).toBeLessThan(order.indexOf('audio:download'))
+  expect(await decodeJobs(page)).toEqual([])
+})
+
 test('a link signed again is the same recording: drawn from the cache before any of its bytes come', async ({
   page,
 }) => {

@@ -17,6 +17,8 @@ const LOOKUP_TIMEOUT_MS = 20_000
 
 interface Lookup {
   found: Promise<CachedLink | undefined>
+  /** Resolves with its first message: the hit, or undefined (see `firstWordOn`). */
+  firstWord: Promise<CachedLink | undefined>
   stop: () => void
   /** Aborts when the lookup has ended. */
   ended: AbortSignal
@@ -30,6 +32,8 @@ export type LinkUnknown = (missed: Promise<boolean>) => void
 
 /** Lookups started before the app's code had loaded, by absolute link, until taken. */
 const early = new Map<string, Lookup>()
+/** What each of those said first (see `firstWordOn`), until asked for. */
+const firstWords = new Map<string, Promise<CachedLink | undefined>>()
 
 /**
  * Starts the lookup of the page's linked recording as the page's first script runs (see
@@ -40,7 +44,9 @@ const early = new Map<string, Lookup>()
 export function lookUpEarly(url: string, onLinkUnknown?: LinkUnknown) {
   try {
     const href = absoluteLink(url)
-    early.set(href, startLookup(href, onLinkUnknown))
+    const lookup = startLookup(href, onLinkUnknown)
+    early.set(href, lookup)
+    firstWords.set(href, lookup.firstWord)
   } catch {
     // The app opens the link itself, and reports it.
   }
@@ -65,6 +71,24 @@ export function cachedLinkInWorker(
 }
 
 /**
+ * What the lookup `lookUpEarly` started for `url` said first: the entry, when one was downloaded
+ * from that link; undefined when none was (a new link), when it missed or failed, and at once
+ * when no lookup was started. Asked for once.
+ */
+export function firstWordOn(url: string): Promise<CachedLink | undefined> {
+  let href: string
+  try {
+    href = absoluteLink(url)
+  } catch {
+    // Not a link: its download says so.
+    return Promise.resolve(undefined)
+  }
+  const word = firstWords.get(href)
+  firstWords.delete(href)
+  return word ?? Promise.resolve(undefined)
+}
+
+/**
  * A link as the cache knows it (see `CacheEntry`): one relative to the page would be read
  * relative to the worker's script.
  */
@@ -81,6 +105,8 @@ function startLookup(href: string, onLinkUnknown?: LinkUnknown): Lookup {
   })
   let resolve: (link: CachedLink | undefined) => void = () => {}
   const found = new Promise<CachedLink | undefined>((done) => (resolve = done))
+  let spoke: (hit: CachedLink | undefined) => void = () => {}
+  const firstWord = new Promise<CachedLink | undefined>((done) => (spoke = done))
   let confirm: (same: boolean) => void = () => {}
   const confirmed = new Promise<boolean>((done) => (confirm = done))
   const ended = new AbortController()
@@ -90,6 +116,7 @@ function startLookup(href: string, onLinkUnknown?: LinkUnknown): Lookup {
     worker.terminate()
     clearTimeout(timeout)
     resolve(undefined)
+    spoke(undefined)
     confirm(false)
     missed(false)
     ended.abort()
@@ -104,19 +131,22 @@ function startLookup(href: string, onLinkUnknown?: LinkUnknown): Lookup {
     if ('linkUnknown' in data) {
       warmDecodeWorkers()
       onLinkUnknown?.(new Promise((done) => (missed = done)))
+      spoke(undefined)
     } else if ('confirmed' in data) {
       confirm(data.confirmed)
       stop()
     } else if (data.found) {
       hit = true
       missed(false)
-      resolve({ ...data.found, confirmed })
+      const link = { ...data.found, confirmed }
+      resolve(link)
+      spoke(link)
     } else {
       missed(true)
       stop()
     }
   }
   worker.onerror = stop
-  const lookup = { found, stop, ended: ended.signal }
+  const lookup = { found, firstWord, stop, ended: ended.signal }
   return lookup
 }
