@@ -7,8 +7,9 @@ import { expect, test } from './fixtures'
 
 /**
  * The demo call's own recording, re-encoded by ffmpeg into every other format a reviewer opens.
- * WAV's samples are read by the page's own parser (`wav` jobs, no probe); the rest are probed
- * first, an MP3 by the workers' own frame scan, M4A and WebM by mediabunny.
+ * WAV's samples are read by the page's own parser (`wav` jobs, no probe), and an MP4's duration
+ * and channels from its sample table (no probe); the rest are probed first, an MP3 by the
+ * workers' own frame scan, a fragmented MP4 and WebM by mediabunny.
  */
 const FRAGMENTED = ['-movflags', '+frag_keyframe+empty_moov+default_base_moof']
 const FORMATS = [
@@ -17,6 +18,7 @@ const FORMATS = [
     mime: 'audio/wav',
     args: ['-c:a', 'pcm_s16le', '-ar', '16000'],
     jobs: 'wav',
+    probe: false,
     mediabunny: false,
   },
   {
@@ -24,6 +26,7 @@ const FORMATS = [
     mime: 'audio/mpeg',
     args: ['-c:a', 'libmp3lame', '-b:a', '64k'],
     jobs: 'media',
+    probe: true,
     mediabunny: false,
   },
   {
@@ -31,6 +34,7 @@ const FORMATS = [
     mime: 'audio/mp4',
     args: ['-c:a', 'aac', '-b:a', '64k'],
     jobs: 'media',
+    probe: false,
     mediabunny: true,
   },
   // Fragmented: its samples are found in its `moof` boxes, not in a sample table.
@@ -39,6 +43,7 @@ const FORMATS = [
     mime: 'audio/mp4',
     args: ['-c:a', 'aac', '-b:a', '64k', '-frag_duration', '2000000', ...FRAGMENTED],
     jobs: 'media',
+    probe: true,
     mediabunny: true,
   },
   // An Egress room composite: video and sound; the sound track is the one drawn.
@@ -50,6 +55,7 @@ const FORMATS = [
       ...['-map', '1:v', '-map', '0:a', '-c:v', 'mpeg4', '-c:a', 'aac', '-b:a', '64k'],
     ],
     jobs: 'media',
+    probe: false,
     mediabunny: true,
   },
   {
@@ -57,6 +63,7 @@ const FORMATS = [
     mime: 'audio/webm',
     args: ['-c:a', 'libopus', '-b:a', '32k'],
     jobs: 'media',
+    probe: true,
     mediabunny: true,
   },
 ] as const
@@ -95,7 +102,8 @@ for (const format of FORMATS) {
     await waitForFullWaveform(page, 'workers')
     await expect(page.getByRole('alert')).toHaveCount(0)
     const jobs = (await decodeJobs(page)).slice(before)
-    if (format.jobs === 'media') expect(jobs[0]?.kind).toBe('probe')
+    expect(jobs[0]?.kind === 'probe').toBe(format.probe)
+    expect(jobs.filter((j) => j.kind === 'probe').length).toBe(format.probe ? 1 : 0)
     expect(jobs.filter((j) => j.kind === format.jobs).length).toBeGreaterThanOrEqual(3)
     // The workers load mediabunny (its chunk with `media-range`) only for what needs a demuxer.
     expect(fetched.some((url) => url.includes('/media-range'))).toBe(format.mediabunny)

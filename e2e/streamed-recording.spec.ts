@@ -377,6 +377,8 @@ for (const [name, how] of [
     await expect(status).toHaveAttribute('data-complete', 'false')
     const ranges = async () => (await decodeJobs(page)).filter((j) => j.kind === 'media')
     expect((await ranges()).map((j) => j.fromS)).toEqual([0, 5])
+    // Each says how long it plays and its channels in what the page read: no worker probes it.
+    expect((await decodeJobs(page)).filter((j) => j.kind === 'probe')).toEqual([])
 
     release()
     await expect(status).toHaveAttribute('data-complete', 'true', { timeout: 30_000 })

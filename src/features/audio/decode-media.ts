@@ -1,6 +1,8 @@
 import type { TimeRange } from '../../domain/audio/decode-ranges'
 import { planTimeRanges } from '../../domain/audio/decode-ranges'
 import { looksLikeMpeg } from '../../domain/audio/mpeg-frames'
+import { mp4SoundFacts } from '../../domain/audio/mp4-facts'
+import { topLevelBox } from '../../domain/audio/mp4-samples'
 import type { Filling } from './decode-peaks'
 import type { GrowingFile } from './growing-file'
 import { piecesInHand } from './growing-file'
@@ -12,9 +14,13 @@ import { runRanges } from './run-ranges'
 
 let lastFileId = 0
 
+/** Top-level boxes looked at for an MP4's `moov`: ffmpeg and Egress write three or four. */
+const MOST_BOXES = 16
+
 /**
- * Every other format: one worker probes the file (duration, channels), then both take ranges.
- * An MP3 goes to libmpg123 without mediabunny, which a worker then never loads.
+ * Every other format: one worker probes the file (duration, channels), then both take ranges;
+ * an MP4 says both in its sample table, and both workers start on ranges at once. An MP3 goes
+ * to libmpg123 without mediabunny, which a worker then never loads.
  */
 export async function decodeMedia(
   recording: RecordingFile,
@@ -24,7 +30,23 @@ export async function decodeMedia(
   const head = new Uint8Array(await recording.blob.slice(0, 10).arrayBuffer())
   const file: MediaFile = newMediaFile(recording)
   if (looksLikeMpeg(head)) file.mpeg = true
-  return decodeMediaRanges(file, () => file, signal, filling)
+  const moov =
+    String.fromCharCode(...head.subarray(4, 8)) === 'ftyp' && (await moovOf(recording.blob))
+  const known = moov ? mp4SoundFacts(moov) : undefined
+  return decodeMediaRanges(file, () => file, signal, filling, known)
+}
+
+/** An MP4's `moov` box, walking its top-level boxes; undefined for a fragmented file. */
+async function moovOf(blob: Blob): Promise<Uint8Array | undefined> {
+  const bytes = async (start: number, end: number) =>
+    new Uint8Array(await blob.slice(start, end).arrayBuffer())
+  for (let at = 0, boxes = 0; at + 8 <= blob.size && boxes < MOST_BOXES; boxes++) {
+    const box = topLevelBox(await bytes(at, at + 16), at, blob.size)
+    if (!box || box.type === 'moof') return undefined
+    if (box.type === 'moov') return bytes(at, at + box.size)
+    at += box.size
+  }
+  return undefined
 }
 
 /** How long a recording plays, and its channels. */

@@ -1,4 +1,6 @@
 import type { TimeRange } from '../../domain/audio/decode-ranges'
+import type { Mp4SoundFacts } from '../../domain/audio/mp4-facts'
+import { mp4SoundFacts } from '../../domain/audio/mp4-facts'
 import type { Mp4Samples } from '../../domain/audio/mp4-samples'
 import {
   mp4AudioSamples,
@@ -25,6 +27,8 @@ const MOST_BOXES = 16
 interface StreamedMp4 {
   size: number
   samples: Mp4Samples
+  /** From the table too: the workers need not probe the file (undefined: they do). */
+  facts: Mp4SoundFacts | undefined
   /** The bytes after the samples that were read to find the table (a `moov` written last). */
   after: PlacedBytes[]
 }
@@ -53,7 +57,7 @@ export async function streamedMp4(
   if (!moov || soundCodec(moov.bytes) !== 'mp4a') return undefined
   const samples = mp4AudioSamples(moov.bytes)
   if (!samples || samples.times.length <= PROBE_FRAMES) return undefined
-  const found = { size: begun.size, samples, after: moov.after }
+  const found = { size: begun.size, samples, facts: mp4SoundFacts(moov.bytes), after: moov.after }
   return (filling) => decodeStreamedMp4(found, file, signal, filling)
 }
 
@@ -113,7 +117,7 @@ async function findMoov(
  * find the table, and the parts in hand once the range's samples are among them.
  */
 async function decodeStreamedMp4(
-  { size, samples, after }: StreamedMp4,
+  { size, samples, facts, after }: StreamedMp4,
   download: GrowingFile,
   signal: AbortSignal,
   filling: Filling,
@@ -124,5 +128,5 @@ async function decodeStreamedMp4(
   const probed = newMediaFile({ size, pieces: [...first, ...read] })
   const spanOf = ({ fromS, toS }: TimeRange, last: boolean) =>
     sampleSpan(samples, Math.max(0, fromS - PREROLL_S), last ? Infinity : toS)
-  return decodeDownloading(download, probed, spanOf, signal, filling)
+  return decodeDownloading(download, probed, spanOf, signal, filling, facts)
 }
