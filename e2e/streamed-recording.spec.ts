@@ -529,8 +529,9 @@ test('a reopened link is downloaded only once its cached waveform is drawn, a ne
   release()
   await openDrawn(page, 'call.ogg')
   // New to the cache: the lookup said so, and the app took the first script's download.
-  await expect.poll(() => marks(page)).toContain('audio:download')
   await waitForFullWaveform(page, 'workers', 30_000)
+  expect(await marks(page)).toContain('audio:download')
+  expect(wholeReads).toBe(1)
   await expect.poll(() => cachedRecordings(page)).toBeGreaterThan(0)
 
   await page.reload()

@@ -1,5 +1,5 @@
 import type { Box } from './mp4-samples'
-import { boxes, child, editStart, moovBox, path, soundTrak, trackTimescale } from './mp4-samples'
+import { boxes, child, editStart, moovBox, path, soundTraks, trackTimescale } from './mp4-samples'
 
 /** How long an MP4's sound plays, in seconds, and its channels. */
 export interface Mp4SoundFacts {
@@ -17,21 +17,25 @@ const PARAMETRIC_STEREO = 29
  * The first sound track's duration and channels, from the bytes of the `moov` box (header
  * included), as a demuxer would find them: the sum of the track's sample durations less the
  * edit's start (AAC's priming), and the channels its AudioSpecificConfig names. Undefined for
- * anything else (a fragmented file, another codec, channels set in the stream): those are probed.
+ * anything else (a fragmented file, another codec, channels set in the stream, several sound
+ * tracks, of which the demuxer may prefer another): those are probed.
  */
 export function mp4SoundFacts(moov: Uint8Array): Mp4SoundFacts | undefined {
   try {
     const found = moovBox(moov)
     if (!found || child(moov, found.view, found.root, 'mvex')) return undefined
     const { view } = found
-    const trak = soundTrak(moov, view, found.root)
+    const sound = soundTraks(moov, view, found.root)
+    const trak = sound.length === 1 ? sound[0] : undefined
     const timescale = trak && trackTimescale(moov, view, trak)
     const stts = trak && path(moov, view, trak, ['mdia', 'minf', 'stbl', 'stts'])
     const start = trak && editStart(moov, view, trak)
     const channels = trak && aacChannels(moov, view, trak)
     if (!stts || !timescale || start === undefined || !channels) return undefined
+    const entries = view.getUint32(stts.start + 4)
+    if (stts.start + 8 + 8 * entries > stts.end) return undefined
     let units = 0
-    for (let e = 0, entries = view.getUint32(stts.start + 4); e < entries; e++)
+    for (let e = 0; e < entries; e++)
       units += view.getUint32(stts.start + 8 + 8 * e) * view.getUint32(stts.start + 12 + 8 * e)
     const duration = (units - start) / timescale
     return duration > 0 ? { duration, channels } : undefined
@@ -86,7 +90,9 @@ function descriptor(bytes: Uint8Array, at: number) {
 
 /**
  * The channels an AudioSpecificConfig names: its channel configuration, two for mono with
- * parametric stereo (HE-AAC v2); undefined when the stream names them instead (configuration 0).
+ * parametric stereo (HE-AAC v2); undefined when the stream names them instead (configuration 0),
+ * and for mono followed by more than its GASpecificConfig (an extension after a sync word may
+ * add parametric stereo).
  */
 export function configuredChannels(config: Uint8Array): number | undefined {
   let bit = 0
@@ -104,5 +110,8 @@ export function configuredChannels(config: Uint8Array): number | undefined {
   if (read(4) === 15) read(24)
   const channels = CONFIGURED_CHANNELS[read(4)]
   if (!channels) return undefined
-  return objectType === PARAMETRIC_STEREO && channels === 1 ? 2 : channels
+  if (objectType === PARAMETRIC_STEREO && channels === 1) return 2
+  // A GASpecificConfig without a core coder is three bits.
+  if (channels === 1 && config.length > Math.ceil((bit + 3) / 8)) return undefined
+  return channels
 }

@@ -98,12 +98,17 @@ export function trackTimescale(bytes: Uint8Array, view: DataView, trak: Box): nu
 
 /** The first `trak` of the `moov` box `root` whose handler is sound. */
 export function soundTrak(bytes: Uint8Array, view: DataView, root: Box): Box | undefined {
-  for (const trak of boxes(bytes, view, root.start, root.end)) {
+  return soundTraks(bytes, view, root)[0]
+}
+
+/** Every `trak` of the `moov` box `root` whose handler is sound. */
+export function soundTraks(bytes: Uint8Array, view: DataView, root: Box): Box[] {
+  return [...boxes(bytes, view, root.start, root.end)].filter((trak) => {
     const hdlr = trak.type === 'trak' && path(bytes, view, trak, ['mdia', 'hdlr'])
-    if (hdlr && String.fromCharCode(...bytes.subarray(hdlr.start + 8, hdlr.start + 12)) === 'soun')
-      return trak
-  }
-  return undefined
+    return (
+      hdlr && String.fromCharCode(...bytes.subarray(hdlr.start + 8, hdlr.start + 12)) === 'soun'
+    )
+  })
 }
 
 function trackSamples(bytes: Uint8Array, view: DataView, trak: Box): Mp4Samples | undefined {

@@ -36,15 +36,23 @@ export async function decodeMedia(
   return decodeMediaRanges(file, () => file, signal, filling, known)
 }
 
-/** An MP4's `moov` box, walking its top-level boxes; undefined for a fragmented file. */
+/** A `moov` larger than this is left to the probe: a broken box header may claim gigabytes. */
+const MOST_MOOV_BYTES = 64 << 20
+
+/** An MP4's `moov` box, walking its top-level boxes; undefined when it is not found so. */
 async function moovOf(blob: Blob): Promise<Uint8Array | undefined> {
   const bytes = async (start: number, end: number) =>
     new Uint8Array(await blob.slice(start, end).arrayBuffer())
-  for (let at = 0, boxes = 0; at + 8 <= blob.size && boxes < MOST_BOXES; boxes++) {
-    const box = topLevelBox(await bytes(at, at + 16), at, blob.size)
-    if (!box || box.type === 'moof') return undefined
-    if (box.type === 'moov') return bytes(at, at + box.size)
-    at += box.size
+  try {
+    for (let at = 0, boxes = 0; at + 8 <= blob.size && boxes < MOST_BOXES; boxes++) {
+      const box = topLevelBox(await bytes(at, at + 16), at, blob.size)
+      if (!box || box.type === 'moof') return undefined
+      if (box.type === 'moov')
+        return box.size <= MOST_MOOV_BYTES ? await bytes(at, at + box.size) : undefined
+      at += box.size
+    }
+  } catch {
+    // A file that could not be read: the probe says so.
   }
   return undefined
 }

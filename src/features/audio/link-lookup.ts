@@ -120,7 +120,8 @@ function startLookup(href: string, onLinkUnknown?: LinkUnknown): Lookup {
     confirm(false)
     missed(false)
     ended.abort()
-    // A hit never taken (the reviewer opened files of their own first) lets its peaks go; a miss
+    // A hit never taken (the reviewer opened files of their own first) lets its peaks go (once
+    // the download's `firstWordOn` has let go of them too); a miss
     // is kept for the app to take, or it would look the link up all over again.
     if (hit && early.get(href) === lookup) early.delete(href)
   }

@@ -76,12 +76,14 @@ export function recordingQuery(url: string) {
     queryFn: async ({ signal }) => {
       const into = new ReceivedBytes(url)
       openDownloading(url, into)
-      await downloadMayStart(url)
+      // Cancel stops the wait too.
+      const stop = cancellable(url, signal)
+      await downloadMayStart(url, stop)
       try {
         performance.mark('audio:download')
         return await fetchBlob(url, {
           limits: limitsFrom(window.location.search, AUDIO_LIMITS),
-          signal: cancellable(url, signal),
+          signal: stop,
           onProgress: track(url),
           into,
         })
@@ -103,15 +105,21 @@ const LOOKUP_WAIT_MS = 1000
  * A link the page's first script is looking up in the cache is downloaded once the lookup has
  * said whether an entry was downloaded from it. A new link's download is then the first script's
  * own, started on that word (`openEarly`). A reopened one's waits until the cached waveform is
- * drawn: its first megabytes, read on the page's thread, held up the draw (reopens of the 1 h
- * Opus by turns, median 365 → 296 ms).
+ * drawn: its first megabytes, read on the page's thread, held up the draw (see
+ * docs/performance.md, stop 33). A link signed again is not known by the lookup's first word, and
+ * downloads at once.
  */
-async function downloadMayStart(url: string) {
+async function downloadMayStart(url: string, signal: AbortSignal) {
+  const stopped = new Promise<undefined>((resolve) => {
+    if (signal.aborted) resolve(undefined)
+    signal.addEventListener('abort', () => resolve(undefined), { once: true })
+  })
   const hit = await Promise.race([
     firstWordOn(url),
     new Promise<undefined>((resolve) => setTimeout(resolve, LOOKUP_WAIT_MS)),
+    stopped,
   ])
-  if (hit) await whenShown(hit.cached.peaks)
+  if (hit) await Promise.race([whenShown(hit.cached.peaks), stopped])
 }
 
 /** Opened as it downloads (a retry is a new download); a reviewer's own files win over it. */
