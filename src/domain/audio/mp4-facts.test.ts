@@ -1,37 +1,35 @@
 import { readFileSync } from 'node:fs'
 import { expect, it } from 'vitest'
 import { configuredChannels, mp4SoundFacts } from './mp4-facts'
-import { topLevelBox } from './mp4-samples'
+import { findMoovBox } from './mp4-samples'
 
 /** The `moov` box of a fixture (ffmpeg's AAC, 1.5 s: 0.5 s of silence, then a tone). */
-function moovOf(name: string): Uint8Array {
+async function moovOf(name: string): Promise<Uint8Array> {
   const bytes = new Uint8Array(
     readFileSync(new URL(`../../features/audio/__fixtures__/${name}`, import.meta.url)),
   )
-  for (let at = 0; at + 8 <= bytes.length;) {
-    const box = topLevelBox(bytes.subarray(at, at + 16), at, bytes.length)
-    if (!box) break
-    if (box.type === 'moov') return bytes.subarray(at, at + box.size)
-    at += box.size
-  }
-  throw new Error(`no moov in ${name}`)
+  const moov = await findMoovBox(bytes.length, (start, end) =>
+    Promise.resolve(bytes.subarray(start, end)),
+  )
+  if (!moov) throw new Error(`no moov in ${name}`)
+  return moov
 }
 
-it('takes an M4A’s duration and channels from its sample table, as its demuxer does', () => {
+it('takes an M4A’s duration and channels from its sample table, as its demuxer does', async () => {
   // mediabunny's `computeDuration` and `numberOfChannels` on the same files: 1.5 s, 2.
-  expect(mp4SoundFacts(moovOf('onset-at-0.5s.m4a'))).toEqual({ duration: 1.5, channels: 2 })
-  expect(mp4SoundFacts(moovOf('onset-at-0.5s-faststart.m4a'))).toEqual({
+  expect(mp4SoundFacts(await moovOf('onset-at-0.5s.m4a'))).toEqual({ duration: 1.5, channels: 2 })
+  expect(mp4SoundFacts(await moovOf('onset-at-0.5s-faststart.m4a'))).toEqual({
     duration: 1.5,
     channels: 2,
   })
 })
 
-it('leaves a fragmented MP4 to the probe: its samples are not in the table', () => {
-  expect(mp4SoundFacts(moovOf('onset-at-0.5s-fragmented.m4a'))).toBeUndefined()
+it('leaves a fragmented MP4 to the probe: its samples are not in the table', async () => {
+  expect(mp4SoundFacts(await moovOf('onset-at-0.5s-fragmented.m4a'))).toBeUndefined()
 })
 
-it('leaves a table whose durations run past their box to the probe', () => {
-  const moov = moovOf('onset-at-0.5s.m4a').slice()
+it('leaves a table whose durations run past their box to the probe', async () => {
+  const moov = (await moovOf('onset-at-0.5s.m4a')).slice()
   const stts = String.fromCharCode(...moov).indexOf('stts')
   expect(stts).toBeGreaterThan(0)
   // One entry more than it holds, after the box's type and its version and flags: read on, the

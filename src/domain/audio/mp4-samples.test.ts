@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
 import type { Mp4Samples } from './mp4-samples'
-import { lastAtOrBefore, sampleRuns, sampleSpan, topLevelBox } from './mp4-samples'
+import { findMoovBox, lastAtOrBefore, sampleRuns, sampleSpan, topLevelBox } from './mp4-samples'
 
 /** Samples of 10 bytes every 0.02 s, in file chunks that start at the given samples. */
 function table(count: number, chunkStarts: number[] = []): Mp4Samples {
@@ -81,4 +81,41 @@ it('reads a top-level box header: plain, large, and to the end of the file', () 
   // Past the file's end, or smaller than a header: no box.
   expect(topLevelBox(header(2000, 'mdat'), 0, 1000)).toBeUndefined()
   expect(topLevelBox(header(4, 'free'), 0, 1000)).toBeUndefined()
+})
+
+/** A file of boxes of the given types and sizes, each its 8-byte header and zeros. */
+function file(...layout: [type: string, size: number][]): Uint8Array {
+  const bytes = new Uint8Array(layout.reduce((sum, [, size]) => sum + size, 0))
+  const view = new DataView(bytes.buffer)
+  let at = 0
+  for (const [type, size] of layout) {
+    view.setUint32(at, size)
+    bytes.set(
+      [...type].map((c) => c.charCodeAt(0)),
+      at + 4,
+    )
+    at += size
+  }
+  return bytes
+}
+
+it('finds the moov after the samples, telling the reader it is past them', async () => {
+  const bytes = file(['ftyp', 24], ['free', 8], ['mdat', 200], ['moov', 40])
+  const reads: [number, number, boolean][] = []
+  const moov = await findMoovBox(bytes.length, (start, end, pastSamples) => {
+    reads.push([start, end, pastSamples])
+    return Promise.resolve(bytes.subarray(start, end))
+  })
+  expect(moov).toEqual(bytes.subarray(232, 272))
+  expect(reads.at(-1)).toEqual([232, 272, true])
+  expect(reads[0]).toEqual([0, 16, false])
+})
+
+it('finds no moov in a file that is no MP4, nor in a fragmented one', async () => {
+  const read = (bytes: Uint8Array) => (start: number, end: number) =>
+    Promise.resolve(bytes.subarray(start, end))
+  const notMp4 = file(['free', 24], ['moov', 40])
+  expect(await findMoovBox(notMp4.length, read(notMp4))).toBeUndefined()
+  const fragmented = file(['ftyp', 24], ['moof', 40], ['mdat', 100], ['moov', 40])
+  expect(await findMoovBox(fragmented.length, read(fragmented))).toBeUndefined()
 })

@@ -222,6 +222,37 @@ export function topLevelBox(
   return size >= 8 && at + size <= fileSize ? { type, size } : undefined
 }
 
+/** Top-level boxes looked at for the `moov`: ffmpeg and Egress write three or four. */
+const MOST_BOXES = 16
+
+/**
+ * Bytes `start` to `end` of a file, told whether the boxes before them hold the samples (an
+ * `mdat`: a `moov` after it is written last); undefined when they cannot be read.
+ */
+export type BoxReader = (
+  start: number,
+  end: number,
+  pastSamples: boolean,
+) => Promise<Uint8Array | undefined>
+
+/**
+ * The `moov` box (header included) of an MP4 of `size` bytes, walking its top-level boxes from
+ * its `ftyp` with `read`. Undefined for any other file, a fragmented one (a `moof` before it), and
+ * a `moov` not among the first boxes or not read.
+ */
+export async function findMoovBox(size: number, read: BoxReader): Promise<Uint8Array | undefined> {
+  let pastSamples = false
+  for (let at = 0, boxes = 0; at + 8 <= size && boxes < MOST_BOXES; boxes++) {
+    const header = await read(at, Math.min(size, at + 16), pastSamples)
+    const box = header && topLevelBox(header, at, size)
+    if (!box || box.type === 'moof' || (boxes === 0 && box.type !== 'ftyp')) return undefined
+    if (box.type === 'moov') return read(at, at + box.size, pastSamples)
+    if (box.type === 'mdat') pastSamples = true
+    at += box.size
+  }
+  return undefined
+}
+
 /** The first sound track's sample entry type (`mp4a` for AAC, `Opus`…); undefined without one. */
 export function soundCodec(moov: Uint8Array): string | undefined {
   const found = moovBox(moov)

@@ -2,7 +2,7 @@ import type { TimeRange } from '../../domain/audio/decode-ranges'
 import { planTimeRanges } from '../../domain/audio/decode-ranges'
 import { looksLikeMpeg } from '../../domain/audio/mpeg-frames'
 import { mp4SoundFacts } from '../../domain/audio/mp4-facts'
-import { topLevelBox } from '../../domain/audio/mp4-samples'
+import { findMoovBox } from '../../domain/audio/mp4-samples'
 import type { Filling } from './decode-peaks'
 import type { GrowingFile } from './growing-file'
 import { piecesInHand } from './growing-file'
@@ -13,9 +13,6 @@ import type { RangesDecoded } from './run-ranges'
 import { runRanges } from './run-ranges'
 
 let lastFileId = 0
-
-/** Top-level boxes looked at for an MP4's `moov`: ffmpeg and Egress write three or four. */
-const MOST_BOXES = 16
 
 /**
  * Every other format: one worker probes the file (duration, channels), then both take ranges;
@@ -30,31 +27,22 @@ export async function decodeMedia(
   const head = new Uint8Array(await recording.blob.slice(0, 10).arrayBuffer())
   const file: MediaFile = newMediaFile(recording)
   if (looksLikeMpeg(head)) file.mpeg = true
-  const moov =
-    String.fromCharCode(...head.subarray(4, 8)) === 'ftyp' && (await moovOf(recording.blob))
-  const known = moov ? mp4SoundFacts(moov) : undefined
+  const moov = await moovOf(recording.blob)
+  const known = moov && mp4SoundFacts(moov)
   return decodeMediaRanges(file, () => file, signal, filling, known)
 }
 
 /** A `moov` larger than this is left to the probe: a broken box header may claim gigabytes. */
 const MOST_MOOV_BYTES = 64 << 20
 
-/** An MP4's `moov` box, walking its top-level boxes; undefined when it is not found so. */
-async function moovOf(blob: Blob): Promise<Uint8Array | undefined> {
-  const bytes = async (start: number, end: number) =>
-    new Uint8Array(await blob.slice(start, end).arrayBuffer())
-  try {
-    for (let at = 0, boxes = 0; at + 8 <= blob.size && boxes < MOST_BOXES; boxes++) {
-      const box = topLevelBox(await bytes(at, at + 16), at, blob.size)
-      if (!box || box.type === 'moof') return undefined
-      if (box.type === 'moov')
-        return box.size <= MOST_MOOV_BYTES ? await bytes(at, at + box.size) : undefined
-      at += box.size
-    }
-  } catch {
-    // A file that could not be read: the probe says so.
-  }
-  return undefined
+/** An MP4's `moov` box (see `findMoovBox`); undefined for any other file. */
+function moovOf(blob: Blob): Promise<Uint8Array | undefined> {
+  const read = async (start: number, end: number) =>
+    end - start > MOST_MOOV_BYTES
+      ? undefined
+      : new Uint8Array(await blob.slice(start, end).arrayBuffer())
+  // A file that could not be read: the probe says so.
+  return findMoovBox(blob.size, read).catch(() => undefined)
 }
 
 /** How long a recording plays, and its channels. */

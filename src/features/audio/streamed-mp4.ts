@@ -2,11 +2,12 @@ import type { TimeRange } from '../../domain/audio/decode-ranges'
 import type { Mp4SoundFacts } from '../../domain/audio/mp4-facts'
 import { mp4SoundFacts } from '../../domain/audio/mp4-facts'
 import type { Mp4Samples } from '../../domain/audio/mp4-samples'
+import type { BoxReader } from '../../domain/audio/mp4-samples'
 import {
+  findMoovBox,
   mp4AudioSamples,
   sampleSpan,
   soundCodec,
-  topLevelBox,
 } from '../../domain/audio/mp4-samples'
 import { PROBE_FRAMES } from './aac-runs'
 import type { Filling } from './decode-peaks'
@@ -19,9 +20,6 @@ import { readRange } from './linked-keys'
 import type { RangesDecoded } from './run-ranges'
 import type { StreamedStart } from './streamed-start'
 import { bytesToEnd } from './streamed-start'
-
-/** Top-level boxes looked at for the `moov`: ffmpeg and Egress write three or four. */
-const MOST_BOXES = 16
 
 /** An MP4 recording still downloading whose sample table is in hand. */
 interface StreamedMp4 {
@@ -52,7 +50,6 @@ export async function streamedMp4(
   signal: AbortSignal,
 ): Promise<((filling: Filling) => Promise<RangesDecoded>) | undefined> {
   const head = new Uint8Array(await begun.start.arrayBuffer())
-  if (String.fromCharCode(...head.subarray(4, 8)) !== 'ftyp') return undefined
   const moov = await findMoov(file, begun, head, signal)
   if (!moov || soundCodec(moov.bytes) !== 'mp4a') return undefined
   const samples = mp4AudioSamples(moov.bytes)
@@ -62,8 +59,8 @@ export async function streamedMp4(
 }
 
 /**
- * The `moov` box, walking the top-level boxes from the start, and the bytes after the samples
- * read on the way (from the tail in hand, or by range), which hold a `moov` written last.
+ * The `moov` box (see `findMoovBox`), and the bytes after the samples read on the way (from the
+ * tail in hand, or by range), which hold a `moov` written last.
  */
 async function findMoov(
   file: GrowingFile,
@@ -80,8 +77,7 @@ async function findMoov(
     return piece?.bytes.subarray(start - piece.at, end - piece.at)
   }
   // Before the samples, what is read comes with the download's first bytes; after, by range.
-  let pastSamples = false
-  const readBytes = async (start: number, end: number) => {
+  const read: BoxReader = async (start, end, pastSamples) => {
     const held = inHand(start, end)
     if (held) return held
     if (!pastSamples) {
@@ -97,18 +93,8 @@ async function findMoov(
     if (bytes) after.push({ at: start, bytes })
     return bytes?.subarray(0, end - start)
   }
-  for (let at = 0, boxes = 0; at + 8 <= size && boxes < MOST_BOXES; boxes++) {
-    const header = await readBytes(at, Math.min(size, at + 16))
-    const box = header && topLevelBox(header, at, size)
-    if (!box || box.type === 'moof') return undefined
-    if (box.type === 'moov') {
-      const bytes = await readBytes(at, at + box.size)
-      return bytes && { bytes: bytes.slice(), after }
-    }
-    if (box.type === 'mdat') pastSamples = true
-    at += box.size
-  }
-  return undefined
+  const bytes = await findMoovBox(size, read)
+  return bytes && { bytes: bytes.slice(), after }
 }
 
 /**
