@@ -32,7 +32,7 @@ export type LinkUnknown = (missed: Promise<boolean>) => void
 
 /** Lookups started before the app's code had loaded, by absolute link, until taken. */
 const early = new Map<string, Lookup>()
-/** What each of those said first (see `firstWordOn`), until asked for. */
+/** What each of those said first (see `firstWordOn`), until it ends. */
 const firstWords = new Map<string, Promise<CachedLink | undefined>>()
 
 /**
@@ -70,10 +70,14 @@ export function cachedLinkInWorker(
   return lookup.found
 }
 
+/** The most the app waits for a lookup's first word (see `firstWordOn`). */
+const FIRST_WORD_WAIT_MS = 1000
+
 /**
  * What the lookup `lookUpEarly` started for `url` said first: the entry, when one was downloaded
- * from that link; undefined when none was (a new link), when it missed or failed, and at once
- * when no lookup was started. Asked for once.
+ * from that link; undefined when none was (a new link: the first script has asked for its
+ * download and planned its opening by then, see `openEarly`), when it missed or failed, when it
+ * has ended, after `FIRST_WORD_WAIT_MS`, and at once when no lookup was started.
  */
 export function firstWordOn(url: string): Promise<CachedLink | undefined> {
   let href: string
@@ -84,8 +88,11 @@ export function firstWordOn(url: string): Promise<CachedLink | undefined> {
     return Promise.resolve(undefined)
   }
   const word = firstWords.get(href)
-  firstWords.delete(href)
-  return word ?? Promise.resolve(undefined)
+  if (!word) return Promise.resolve(undefined)
+  return Promise.race([
+    word,
+    new Promise<undefined>((resolve) => setTimeout(resolve, FIRST_WORD_WAIT_MS)),
+  ])
 }
 
 /**
@@ -120,8 +127,8 @@ function startLookup(href: string, onLinkUnknown?: LinkUnknown): Lookup {
     confirm(false)
     missed(false)
     ended.abort()
-    // A hit never taken (the reviewer opened files of their own first) lets its peaks go (once
-    // the download's `firstWordOn` has let go of them too); a miss
+    if (firstWords.get(href) === firstWord) firstWords.delete(href)
+    // A hit never taken (the reviewer opened files of their own first) lets its peaks go; a miss
     // is kept for the app to take, or it would look the link up all over again.
     if (hit && early.get(href) === lookup) early.delete(href)
   }

@@ -3,6 +3,7 @@ import type { RecordingKeys } from './content-key'
 import { decodeWav, keptWav, rangedWav, sniffWav, WAV_HEAD_BYTES } from './decode-wav'
 import { takeEarlyOpening } from './early-opening'
 import type { GrowingFile } from './growing-file'
+import { firstWordOn } from './link-lookup'
 import type { RangesDecoded } from './run-ranges'
 import { streamedMp3 } from './streamed-mp3'
 import { streamedMp4 } from './streamed-mp4'
@@ -38,6 +39,8 @@ async function chooseDecode(
   file: GrowingFile,
   signal: AbortSignal,
 ): Promise<StreamedDecode | CachedLink | undefined> {
+  // The first script plans a new link's opening once its lookup has said the link is new.
+  await firstWordOn(file.url)
   const early = await takeEarlyOpening(file.url)
   if (early) {
     // Decoding since the page's first script, from the same link's first bytes and tail.

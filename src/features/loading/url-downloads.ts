@@ -98,14 +98,11 @@ export function recordingQuery(url: string) {
   })
 }
 
-/** The most a download waits for the cache lookup's first word (see `downloadMayStart`). */
-const LOOKUP_WAIT_MS = 1000
-
 /**
  * A link the page's first script is looking up in the cache is downloaded once the lookup has
- * said whether an entry was downloaded from it. A new link's download is then the first script's
- * own, started on that word (`openEarly`). A reopened one's waits until the cached waveform is
- * drawn: its first megabytes, read on the page's thread, held up the draw (see
+ * said whether an entry was downloaded from it (`firstWordOn`). A new link's download is then the
+ * first script's own, started on that word (`openEarly`). A reopened one's waits until the cached
+ * waveform is drawn: its first megabytes, read on the page's thread, held up the draw (see
  * docs/performance.md, stop 33). A link signed again is not known by the lookup's first word, and
  * downloads at once.
  */
@@ -114,11 +111,7 @@ async function downloadMayStart(url: string, signal: AbortSignal) {
     if (signal.aborted) resolve(undefined)
     signal.addEventListener('abort', () => resolve(undefined), { once: true })
   })
-  const hit = await Promise.race([
-    firstWordOn(url),
-    new Promise<undefined>((resolve) => setTimeout(resolve, LOOKUP_WAIT_MS)),
-    stopped,
-  ])
+  const hit = await Promise.race([firstWordOn(url), stopped])
   if (hit) await Promise.race([whenShown(hit.cached.peaks), stopped])
 }
 
