@@ -1,5 +1,5 @@
 import { afterEach, expect, it, vi } from 'vitest'
-import { laterRangesMayStart, textsFirst } from './decode-gate'
+import { laterRangesMayStart, openingSettled, textsAfterOpening, textsFirst } from './decode-gate'
 
 afterEach(() => void vi.useRealTimers())
 
@@ -62,4 +62,21 @@ it('lets them start once the newest texts are placed, when the ones they waited 
   expect(await settled(mayStart)).toBe(false)
   texts.resolve()
   expect(await settled(mayStart)).toBe(true)
+})
+
+it('holds the texts’ parse until the recording’s first waveform is drawn, or the longest wait', async () => {
+  vi.useFakeTimers()
+  const capped = textsAfterOpening(2000)
+  await vi.advanceTimersByTimeAsync(1999)
+  expect(await settled(capped)).toBe(false)
+  await vi.advanceTimersByTimeAsync(1)
+  expect(await settled(capped)).toBe(true)
+
+  const drawn = textsAfterOpening(2000)
+  await vi.advanceTimersByTimeAsync(500)
+  expect(await settled(drawn)).toBe(false)
+  openingSettled()
+  expect(await settled(drawn)).toBe(true)
+  // Drawn once, it is drawn: texts asked for later are parsed at once.
+  expect(await settled(textsAfterOpening(2000))).toBe(true)
 })

@@ -13,6 +13,7 @@ import { usePeaksProgress, whenShown } from './peaks-progress'
 import type { GrowingFile } from './growing-file'
 import { StreamedPlanMismatch } from './streamed-ogg'
 import { streamedDecode } from './streamed-decode'
+import { openingSettled } from './decode-gate'
 import type { CachedLink } from './streamed-start'
 import { absoluteLink } from './link-lookup'
 import { forgetAlignment } from '../align/run-alignment'
@@ -71,6 +72,8 @@ export async function openAudio(input: AudioInput): Promise<LoadedAudio | undefi
   useCallStore.setState({ decoding: input.name, audioProblems: [] })
   const problems: Problem[] = []
   const loaded = await loadAudio(input, problems, mine.signal)
+  // Drawn, the recording lets the texts' parse start (`followPeaks`); failed, it does so now.
+  if (!loaded) openingSettled()
   if (mine.signal.aborted) {
     if (loaded) URL.revokeObjectURL(loaded.url)
     return undefined

@@ -15,15 +15,6 @@ const claimed = new Set<string>()
 /** One the app never asks for (a reopened link drawn from the cache needs no tail) is stopped. */
 const UNTAKEN_MS = 20_000
 
-/**
- * Asks for `url` now, from the page's first script (see `main.tsx`): the call's files come while
- * the app's code loads, not after it (on a cold open, some 300 ms later).
- */
-export function fetchEarly(url: string) {
-  const href = absolute(url)
-  if (href !== undefined) startEarly(href)
-}
-
 /** The first script's own copies of a recording's early download and of its tail. */
 export interface EarlyCopies {
   recording: Promise<Response>

@@ -45,6 +45,8 @@ export interface FetchOptions {
   onProgress?: Progress
   /** Gets the body's chunks as they arrive (`fetchBlob` gives it the whole body, or undefined). */
   into?: ReceivedBytes
+  /** What a relative `url` is relative to: in a worker, the page's address, not the worker's. */
+  base?: string
 }
 
 /** The reviewer pressed Cancel. */
@@ -62,7 +64,7 @@ export class FetchUnanswered extends Error {}
  */
 export async function fetchLimited(
   url: string,
-  { limits, signal, onProgress, into }: FetchOptions,
+  { limits, signal, onProgress, into, base }: FetchOptions,
 ): Promise<{ body: Blob; type: string }> {
   const controller = new AbortController()
   let why: string | undefined
@@ -103,7 +105,8 @@ export async function fetchLimited(
   try {
     stillAlive()
     const response = await (
-      takeEarlyFetch(url, controller.signal) ?? fetch(url, { signal: controller.signal })
+      takeEarlyFetch(url, controller.signal) ??
+      fetch(resolved(url, base), { signal: controller.signal })
     ).catch(unanswered)
     if (!response.ok)
       throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`.trim())
@@ -128,6 +131,15 @@ export async function fetchLimited(
     clearTimeout(total)
     clearTimeout(idle)
     signal?.removeEventListener('abort', onCancel)
+  }
+}
+
+/** Not a link even against `base`: `fetch` says so, in the usual message. */
+function resolved(url: string, base: string | undefined): string {
+  try {
+    return base ? new URL(url, base).href : url
+  } catch {
+    return url
   }
 }
 

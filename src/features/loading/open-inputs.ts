@@ -1,8 +1,8 @@
 import type { CallHistory } from '../../domain/call'
 import { correctionsFromExport } from '../../domain/export/alignment'
 import type { AlignmentExport } from '../../domain/export/alignment-schema'
-import type { InputRole } from '../../domain/parse/parse-input'
-import type { Problem } from '../../domain/problems'
+import type { InputRole, ParsedInput } from '../../domain/parse/parse-input'
+import type { ParseResult, Problem } from '../../domain/problems'
 import { warningProblem } from '../../domain/problems'
 import {
   RECORDING_EXTENSIONS,
@@ -22,12 +22,12 @@ import { nextStep } from './next-task'
 import { parseOffThread } from './parse-off-thread'
 import { resetCursor } from '../player/playback-cursor'
 
-export interface TextInput {
+/** A text file, or one parsed already (a link the parse worker downloaded, see `linked-texts`). */
+export type TextInput = {
   name: string
-  text: string
   /** When the caller knows what the file must be (a URL parameter), a mismatch is a problem. */
   expected?: InputRole
-}
+} & ({ text: string } | { parsed: ParseResult<ParsedInput> })
 
 /** Once the reviewer opens files, a slower URL load must not replace them. */
 export function hasUserOpenedFiles(): boolean {
@@ -83,7 +83,11 @@ export async function openInputs(
   const patch: CallInputs = {}
   let alignment: PendingAlignment | undefined
   const results = await Promise.all(
-    texts.map((input) => parseOffThread(input.name, input.text, input.expected)),
+    texts.map((input) =>
+      'parsed' in input
+        ? Promise.resolve(input.parsed)
+        : parseOffThread(input.name, input.text, input.expected),
+    ),
   )
   // The parsed files arrive with the worker's message; placing them is the next task's work.
   if (texts.length > 0) await nextStep()

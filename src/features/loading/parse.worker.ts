@@ -1,15 +1,30 @@
 /// <reference lib="webworker" />
 import type { TimedSegment } from '../../domain/call'
-import type { InputRole, ParsedInput } from '../../domain/parse/parse-input'
-import { parseInputText } from '../../domain/parse/parse-input'
+import type { InputRole, ParsedInput, parseInputText } from '../../domain/parse/parse-input'
 import type { ParseResult } from '../../domain/problems'
+import type { FetchLimits } from './fetch-source'
+import { FetchCancelled, fetchText } from './fetch-source'
 import { inPieces } from './reply-pieces'
 
-export interface ParseRequest {
+/** A file's text to parse, or a link to download and parse (`link`, relative to `base`). */
+export type ParseRequest = {
   id: number
   name: string
-  text: string
   expected?: InputRole
+} & (
+  | { text: string }
+  /** `held`: parsed only once the page releases it (see `ReleaseRequest`). */
+  | { link: string; base: string; limits: FetchLimits; held: boolean }
+)
+
+/** Stops the download of request `cancel`. */
+export interface CancelRequest {
+  cancel: number
+}
+
+/** The held requests may be parsed: the recording's first waveform is drawn. */
+export interface ReleaseRequest {
+  release: true
 }
 
 export type ParseReply =
@@ -17,16 +32,82 @@ export type ParseReply =
   | { id: number; ok: false; error: string }
   /** A piece of a timings file's segments, sent ahead of its result (`reply-pieces.ts`). */
   | { id: number; piece: TimedSegment[] }
+  /** How much of a link has come in. */
+  | { id: number; loaded: number; total: number | undefined }
+  /** A link's download failed: `message` names the link and says how. */
+  | { id: number; failed: string; cancelled: boolean }
 
-/** JSON parsing and validation of a long call's files: about 150 ms of main thread an hour. */
-self.onmessage = (event: MessageEvent<ParseRequest>) => {
-  const { id, name, text, expected } = event.data
-  try {
-    const { pieces, rest } = inPieces(parseInputText(name, text, expected))
-    for (const piece of pieces) self.postMessage({ id, piece } satisfies ParseReply)
-    self.postMessage({ id, ok: true, result: rest } satisfies ParseReply)
-  } catch (error) {
-    const reply: ParseReply = { id, ok: false, error: String(error) }
-    self.postMessage(reply)
+const downloads = new Map<number, AbortController>()
+let release: () => void = () => {}
+const released = new Promise<void>((resolve) => (release = resolve))
+let parsers: Promise<{ parseInputText: typeof parseInputText }> | undefined
+
+/**
+ * The parsers (zod's schemas, json5) load once a parse may start, alongside the downloads: loaded
+ * once a file was in, they took 200 ms more; as the worker starts, they took a cold open's
+ * cores from its opening.
+ */
+function loadParsers() {
+  parsers ??= import('../../domain/parse/parse-input')
+  // A failure to load is each parse's to report.
+  parsers.catch(() => {})
+  return parsers
+}
+
+/** A progress message per 256 KB at most: each is a task on the page's thread. */
+const PROGRESS_STEP = 256 * 1024
+
+/**
+ * JSON parsing and validation of a long call's files: about 150 ms of main thread an hour. A
+ * linked file is downloaded here too, so its bytes and its text never pass through the page.
+ */
+self.onmessage = (event: MessageEvent<ParseRequest | CancelRequest | ReleaseRequest>) => {
+  const request = event.data
+  if ('release' in request) {
+    void loadParsers()
+    return release()
   }
+  if ('cancel' in request) return downloads.get(request.cancel)?.abort()
+  if ('text' in request) return void parse(request.id, request.name, request.text, request.expected)
+  if (!request.held) void loadParsers()
+  void download(request).then(async (text) => {
+    if (text === undefined) return
+    if (request.held) await released
+    await parse(request.id, request.name, text, request.expected)
+  })
+}
+
+async function download({ id, link, base, limits }: Extract<ParseRequest, { link: string }>) {
+  const controller = new AbortController()
+  downloads.set(id, controller)
+  let told = -Infinity
+  const onProgress = (loaded: number, total: number | undefined) => {
+    if (loaded - told < PROGRESS_STEP && loaded !== total) return
+    told = loaded
+    post({ id, loaded, total })
+  }
+  try {
+    return await fetchText(link, { limits, base, signal: controller.signal, onProgress })
+  } catch (error) {
+    const failed = error instanceof Error ? error.message : String(error)
+    post({ id, failed, cancelled: error instanceof FetchCancelled })
+    return undefined
+  } finally {
+    downloads.delete(id)
+  }
+}
+
+async function parse(id: number, name: string, text: string, expected: InputRole | undefined) {
+  try {
+    const { parseInputText } = await loadParsers()
+    const { pieces, rest } = inPieces(parseInputText(name, text, expected))
+    for (const piece of pieces) post({ id, piece })
+    post({ id, ok: true, result: rest })
+  } catch (error) {
+    post({ id, ok: false, error: String(error) })
+  }
+}
+
+function post(reply: ParseReply) {
+  self.postMessage(reply)
 }

@@ -1,15 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { queryOptions } from '@tanstack/react-query'
 import { create } from 'zustand'
-import {
-  AUDIO_LIMITS,
-  fetchBlob,
-  FetchUnanswered,
-  fetchText,
-  limitsFrom,
-  TEXT_LIMITS,
-} from './fetch-source'
+import { AUDIO_LIMITS, fetchBlob, FetchUnanswered, limitsFrom } from './fetch-source'
+import { takeParsedText } from './linked-texts'
 import { ReceivedBytes } from './received-bytes'
+import type { UrlText } from './url-sources'
 import { fileNameOf, urlCallPlan } from './url-sources'
 import { hasUserOpenedFiles, openInputs } from './open-inputs'
 import { absoluteLink, firstWordOn } from '../audio/link-lookup'
@@ -56,17 +51,18 @@ export function cancelDownload(url: string) {
   controllers.get(url)?.abort()
 }
 
-/** A failed download is retried by the reviewer, not by mounting the status line. */
-export function textQuery(url: string) {
+/**
+ * One of the call's texts, downloaded and parsed in the parse worker. A failed download is
+ * retried by the reviewer, not by mounting the status line.
+ */
+export function textQuery({ url, role }: UrlText) {
   return queryOptions({
-    queryKey: ['source-text', url],
+    queryKey: ['source-text', url, role],
     queryFn: ({ signal }) =>
-      fetchText(url, {
-        limits: limitsFrom(window.location.search, TEXT_LIMITS),
-        signal: cancellable(url, signal),
-        onProgress: track(url),
-      }),
+      takeParsedText(url, role, { signal: cancellable(url, signal), onProgress: track(url) }),
     retryOnMount: false,
+    // A parsed hour: comparing it with the last one, field by field, is work for nothing.
+    structuralSharing: false,
   })
 }
 
@@ -153,6 +149,6 @@ export function startUrlDownloads(client: QueryClient) {
   // Once, here: a render (which React may run twice, or throw away) must not hand the gate a
   // promise (it did: the later ranges then waited behind one nobody settled).
   if (plan.texts.length > 0) textsFirst(textsPlaced)
-  for (const source of plan.texts) void client.prefetchQuery(textQuery(source.url))
+  for (const source of plan.texts) void client.prefetchQuery(textQuery(source))
   if (plan.audio) void client.prefetchQuery(recordingQuery(plan.audio))
 }

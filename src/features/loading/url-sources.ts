@@ -1,8 +1,14 @@
 import type { InputRole } from '../../domain/parse/parse-input'
 
+/** A text file of the call the page's URL names, and what it must be. */
+export interface UrlText {
+  role: InputRole
+  url: string
+}
+
 export interface UrlSources {
   audio?: string
-  texts: { role: InputRole; url: string }[]
+  texts: UrlText[]
   isDemo: boolean
 }
 

@@ -27,7 +27,7 @@ export interface SourceStatus {
 export function useUrlCall(): { sources: SourceStatus[] } {
   const plan = useMemo(() => urlCallPlan(), [])
   const received = useReceived()
-  const texts = useQueries({ queries: plan.texts.map((source) => textQuery(source.url)) })
+  const texts = useQueries({ queries: plan.texts.map(textQuery) })
   const audio = useQuery({
     ...recordingQuery(plan.audio ?? ''),
     enabled: plan.audio !== undefined,
@@ -45,11 +45,10 @@ export function useUrlCall(): { sources: SourceStatus[] } {
     if (!textsDone || textsOpened.current || plan.texts.length === 0) return
     if (hasUserOpenedFiles()) return urlTextsSettled()
     textsOpened.current = true
-    const inputs = plan.texts.map((source, i) => ({
-      name: fileNameOf(source.url),
-      text: texts[i]?.data ?? '',
-      expected: source.role,
-    }))
+    const inputs = plan.texts.flatMap((source, i) => {
+      const parsed = texts[i]?.data
+      return parsed ? [{ name: fileNameOf(source.url), parsed, expected: source.role }] : []
+    })
     void openInputs(inputs, undefined, () => !hasUserOpenedFiles()).finally(urlTextsSettled)
   }, [textsDone, plan, texts])
 

@@ -1,6 +1,7 @@
 import type WaveSurfer from 'wavesurfer.js'
 import { peakScale, scaleOfLoudest } from '../../domain/audio/overview'
 import { focusDecode } from '../audio/decode-focus'
+import { openingSettled } from '../audio/decode-gate'
 import { placedOf, usePeaksProgress } from '../audio/peaks-progress'
 import { setDetailWindow } from './detail-window'
 
@@ -19,7 +20,10 @@ export function followPeaks(
   let markedComplete = false
   const drawn = () => {
     const { complete } = usePeaksProgress.getState()
-    if (!markedFirst) performance.mark('waveform:first')
+    if (!markedFirst) {
+      performance.mark('waveform:first')
+      openingSettled()
+    }
     markedFirst = true
     if (complete && !markedComplete) {
       performance.mark('waveform:complete')
