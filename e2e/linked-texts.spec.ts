@@ -81,9 +81,12 @@ test('a linked call’s texts are downloaded by the parse worker from the first 
       ({ message }) => typeof message === 'object' && message && 'release' in message,
     )
     expect(releases).toHaveLength(1)
-    // After the first draw, unless the longest wait (2 s) came first on a slow machine.
-    const drawn = Math.min(await markAt(page, 'waveform:first'), links[0]!.at + 1990)
-    expect(releases[0]!.at).toBeGreaterThanOrEqual(drawn)
+    // After the first draw, unless the longest wait (2 s) came first on a slow machine; when the
+    // draw came well before it, the draw is what let them go.
+    const drawn = await markAt(page, 'waveform:first')
+    const longestWait = links[0]!.at + 1990
+    expect(releases[0]!.at).toBeGreaterThanOrEqual(Math.min(drawn, longestWait))
+    if (drawn < longestWait - 500) expect(releases[0]!.at).toBeLessThan(longestWait)
     // Their bytes never reached the page.
     const fetched = await page.evaluate(() => (window as unknown as { fetched: string[] }).fetched)
     expect(fetched.filter((url) => url.endsWith('.json'))).toEqual([])

@@ -45,8 +45,9 @@ let settled: () => void = () => {}
 const openingIn = new Promise<void>((resolve) => (settled = resolve))
 
 /**
- * The recording's first waveform is drawn (its opening's, or the cache's), or it failed: the
- * texts' parse may start (see `textsAfterOpening`). Called again, it does nothing.
+ * The recording's first waveform is drawn (its opening's, or the cache's), or its open ended
+ * without one (it failed, or another open replaced it): the texts' parse may start (see
+ * `textsAfterOpening`). Called again, it does nothing.
  */
 export function openingSettled() {
   settled()

@@ -20,11 +20,9 @@ beforeAll(async () => {
     fetched.push(String(url))
     if (String(url).endsWith('/calls/missing.json'))
       return Promise.resolve(new Response('not here', { status: 404, statusText: 'Not Found' }))
-    return Promise.resolve(
-      new Response(fixtureText('session-report.json'), {
-        headers: { 'content-type': 'application/json' },
-      }),
-    )
+    const body = new TextEncoder().encode(fixtureText('session-report.json'))
+    const headers = { 'content-type': 'application/json', 'content-length': `${body.length}` }
+    return Promise.resolve(new Response(body, { headers }))
   })
   await import('./parse.worker')
   deliver = (data) => self.onmessage?.({ data })
@@ -45,24 +43,31 @@ const link = (id: number, url: string, held: boolean): ParseRequest => ({
 const repliesTo = (id: number) => replies.filter((reply) => reply.id === id)
 const parsed = (id: number) => repliesTo(id).some((reply) => 'ok' in reply)
 
-test('a link not held is parsed as soon as it is in, a held one only once released', async () => {
+const downloaded = (id: number) =>
+  repliesTo(id).some((reply) => 'loaded' in reply && reply.loaded === reply.total)
+
+test('a link not held is parsed as soon as it is in, a held one only once released, unless cancelled', async () => {
   deliver(link(0, 'calls/report.json', false))
-  await vi.waitFor(() => expect(parsed(0)).toBe(true))
+  // The first parse loads zod and the parsers.
+  await vi.waitFor(() => expect(parsed(0)).toBe(true), { timeout: 10_000 })
 
   // The parsers are loaded now: a held link would be parsed within a few ms of its download.
   deliver(link(1, 'calls/report.json', true))
-  await vi.waitFor(() =>
-    expect(repliesTo(1).some((reply) => 'loaded' in reply && reply.loaded > 0)).toBe(true),
-  )
-  expect(fetched).toEqual([
-    'https://example.test/review/calls/report.json',
-    'https://example.test/review/calls/report.json',
-  ])
+  deliver(link(2, 'calls/report.json', true))
+  await vi.waitFor(() => expect(downloaded(1) && downloaded(2)).toBe(true))
+  expect(fetched).toEqual(Array(3).fill('https://example.test/review/calls/report.json'))
+  deliver({ cancel: 2 })
   await new Promise((resolve) => setTimeout(resolve, 50))
   expect(parsed(1)).toBe(false)
 
   deliver({ release: true })
   await vi.waitFor(() => expect(parsed(1)).toBe(true))
+  expect(repliesTo(2).at(-1)).toEqual({
+    id: 2,
+    failed: 'calls/report.json: cancelled',
+    cancelled: true,
+  })
+  expect(parsed(2)).toBe(false)
   const result = repliesTo(1).find((reply) => 'ok' in reply)
   expect(result).toMatchObject({ ok: true, result: { ok: true, value: { kind: 'history' } } })
 })

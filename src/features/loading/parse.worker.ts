@@ -34,10 +34,11 @@ export type ParseReply =
   | { id: number; piece: TimedSegment[] }
   /** How much of a link has come in. */
   | { id: number; loaded: number; total: number | undefined }
-  /** A link's download failed: `message` names the link and says how. */
+  /** A link's download failed, or was cancelled: `failed` names the link and says how. */
   | { id: number; failed: string; cancelled: boolean }
 
-const downloads = new Map<number, AbortController>()
+/** The links not answered yet: Cancel stops a download, or the parse of one held. */
+const links = new Map<number, AbortController>()
 let release: () => void = () => {}
 const released = new Promise<void>((resolve) => (release = resolve))
 let parsers: Promise<{ parseInputText: typeof parseInputText }> | undefined
@@ -67,19 +68,31 @@ self.onmessage = (event: MessageEvent<ParseRequest | CancelRequest | ReleaseRequ
     void loadParsers()
     return release()
   }
-  if ('cancel' in request) return downloads.get(request.cancel)?.abort()
+  if ('cancel' in request) return links.get(request.cancel)?.abort()
   if ('text' in request) return void parse(request.id, request.name, request.text, request.expected)
   if (!request.held) void loadParsers()
-  void download(request).then(async (text) => {
-    if (text === undefined) return
-    if (request.held) await released
-    await parse(request.id, request.name, text, request.expected)
-  })
+  void downloadAndParse(request)
 }
 
-async function download({ id, link, base, limits }: Extract<ParseRequest, { link: string }>) {
-  const controller = new AbortController()
-  downloads.set(id, controller)
+async function downloadAndParse(request: Extract<ParseRequest, { link: string }>) {
+  const { id, link, held } = request
+  const cancel = new AbortController()
+  links.set(id, cancel)
+  try {
+    const text = await download(request, cancel.signal)
+    if (text === undefined) return
+    if (held) await released
+    if (cancel.signal.aborted) return post({ id, failed: `${link}: cancelled`, cancelled: true })
+    await parse(id, request.name, text, request.expected)
+  } finally {
+    links.delete(id)
+  }
+}
+
+async function download(
+  { id, link, base, limits }: Extract<ParseRequest, { link: string }>,
+  signal: AbortSignal,
+) {
   let told = -Infinity
   const onProgress = (loaded: number, total: number | undefined) => {
     if (loaded - told < PROGRESS_STEP && loaded !== total) return
@@ -87,13 +100,11 @@ async function download({ id, link, base, limits }: Extract<ParseRequest, { link
     post({ id, loaded, total })
   }
   try {
-    return await fetchText(link, { limits, base, signal: controller.signal, onProgress })
+    return await fetchText(link, { limits, base, signal, onProgress })
   } catch (error) {
     const failed = error instanceof Error ? error.message : String(error)
     post({ id, failed, cancelled: error instanceof FetchCancelled })
     return undefined
-  } finally {
-    downloads.delete(id)
   }
 }
 

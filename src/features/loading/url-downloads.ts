@@ -52,16 +52,39 @@ export function cancelDownload(url: string) {
 }
 
 /**
+ * A parsed text, handed over once: the query keeps its status for the status line, not the
+ * parsed call, which the call's store holds while it is open.
+ */
+interface HandedOnce<T> {
+  take(): T | undefined
+}
+
+function handedOnce<T>(value: T): HandedOnce<T> {
+  let kept: T | undefined = value
+  return {
+    take() {
+      const taken = kept
+      kept = undefined
+      return taken
+    },
+  }
+}
+
+/**
  * One of the call's texts, downloaded and parsed in the parse worker. A failed download is
  * retried by the reviewer, not by mounting the status line.
  */
 export function textQuery({ url, role }: UrlText) {
   return queryOptions({
     queryKey: ['source-text', url, role],
-    queryFn: ({ signal }) =>
-      takeParsedText(url, role, { signal: cancellable(url, signal), onProgress: track(url) }),
+    queryFn: async ({ signal }) =>
+      handedOnce(
+        await takeParsedText(url, role, {
+          signal: cancellable(url, signal),
+          onProgress: track(url),
+        }),
+      ),
     retryOnMount: false,
-    // A parsed hour: comparing it with the last one, field by field, is work for nothing.
     structuralSharing: false,
   })
 }

@@ -46,7 +46,7 @@ export function useUrlCall(): { sources: SourceStatus[] } {
     if (hasUserOpenedFiles()) return urlTextsSettled()
     textsOpened.current = true
     const inputs = plan.texts.flatMap((source, i) => {
-      const parsed = texts[i]?.data
+      const parsed = texts[i]?.data?.take()
       return parsed ? [{ name: fileNameOf(source.url), parsed, expected: source.role }] : []
     })
     void openInputs(inputs, undefined, () => !hasUserOpenedFiles()).finally(urlTextsSettled)
