@@ -1,6 +1,6 @@
 import { lookUpEarly } from './features/audio/link-lookup'
 import { openEarly } from './features/audio/early-opening'
-import { parseTextEarly } from './features/loading/linked-texts'
+import { parseTextsEarly } from './features/loading/linked-texts'
 import { urlCallPlan } from './features/loading/url-sources'
 
 // The page's first script is this small one. A reopened recording's waveform is drawn from the
@@ -11,7 +11,7 @@ const { audio, texts } = urlCallPlan()
 // worker; the app takes what it parsed. A recording only once the cache has no entry downloaded
 // from its link: a reopen's download would take the cores its draw needs. A new one's opening
 // is decoded from here.
-for (const text of texts) parseTextEarly(text.url, text.role, audio !== undefined)
+parseTextsEarly(texts, audio !== undefined)
 if (audio) lookUpEarly(audio, (missed) => openEarly(audio, missed))
 // React first, the app after it, in tasks of their own: evaluated as one, they were a cold open's
 // longest task (90–190 ms on two slow cores).

@@ -9,6 +9,7 @@ import { fileNameOf, urlCallPlan } from './url-sources'
 import { hasUserOpenedFiles, openInputs } from './open-inputs'
 import { absoluteLink, firstWordOn } from '../audio/link-lookup'
 import { whenShown } from '../audio/peaks-progress'
+import { untilAborted } from '../audio/run-ranges'
 import { mediaDuration } from '../audio/open-audio'
 import { textsFirst } from '../audio/decode-gate'
 
@@ -126,12 +127,9 @@ export function recordingQuery(url: string) {
  * downloads at once.
  */
 async function downloadMayStart(url: string, signal: AbortSignal) {
-  const stopped = new Promise<undefined>((resolve) => {
-    if (signal.aborted) resolve(undefined)
-    signal.addEventListener('abort', () => resolve(undefined), { once: true })
-  })
-  const hit = await Promise.race([firstWordOn(url), stopped])
-  if (hit) await Promise.race([whenShown(hit.cached.peaks), stopped])
+  // Cancelled, it waits no more: the download then says so.
+  const hit = await untilAborted(firstWordOn(url), signal).catch(() => undefined)
+  if (hit) await untilAborted(whenShown(hit.cached.peaks), signal).catch(() => {})
 }
 
 /** Opened as it downloads (a retry is a new download); a reviewer's own files win over it. */
