@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { cpus } from 'node:os'
+import { workerStagesPerHour } from './opus-decode-work'
 
 /**
  * How fast this machine decodes, so that tables from different machines can be compared: the
@@ -33,8 +34,17 @@ function ticksPerSecond(): number {
   return ticks
 }
 
-/** What the benchmark records of the machine it ran on. */
-export function machine(opusHour: string | undefined, browser: string) {
+/**
+ * What the benchmark records of the machine it ran on. Native libopus alone proved a poor guide
+ * to the browser's decode: stop 34's machine took 11.1 s for it and this WASM work 13.4 s; stop
+ * 35's took 9.8 s and 6.6 s. So the workers' own stages, timed in Node on `opusSample` (the
+ * 5 min Opus), are recorded beside it: their CPU seconds per hour of stereo Opus.
+ */
+export async function machine(
+  opusHour: string | undefined,
+  opusSample: string | undefined,
+  browser: string,
+) {
   return {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? 'unknown',
@@ -43,5 +53,9 @@ export function machine(opusHour: string | undefined, browser: string) {
     // Without the hour of Opus (a run of other cases), nothing to time.
     libopusSecondsPerOpusHour:
       opusHour && existsSync(opusHour) ? libopusSeconds(opusHour) : undefined,
+    workerCpuSecondsPerOpusHour:
+      opusSample && existsSync(opusSample)
+        ? await workerStagesPerHour(new Uint8Array(readFileSync(opusSample)))
+        : undefined,
   }
 }

@@ -305,9 +305,10 @@ async function main() {
   const cases = wanted ? CASES.filter((c) => wanted.includes(c.id)) : CASES
   ensureInputs(cases)
   serveInputs()
-  const hour = CASES.find((c) => c.id === '1 h Opus')
+  const [hour, sample] = ['1 h Opus', '5 min Opus'].map((id) => CASES.find((c) => c.id === id))
+  const path = (c: BenchCase | undefined) => c && inputUrls(c, INPUTS).audio
   const host = {
-    ...machine(hour && inputUrls(hour, INPUTS).audio, await browserVersion()),
+    ...(await machine(path(hour), path(sample), await browserVersion())),
     runs: RUNS,
     ...(MBITS > 0 ? { linkMbits: MBITS } : {}),
   }
