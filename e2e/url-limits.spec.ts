@@ -8,8 +8,10 @@ import { expect, test } from './fixtures'
 let server: Server
 let origin = ''
 const open = new Set<NodeJS.Timeout>()
+let breaksAsked = 0
 
 test.beforeAll(async () => {
+  breaksAsked = 0
   server = createServer((request, response) => {
     const cors = { 'access-control-allow-origin': '*' }
     if (request.url === '/endless.ogg') {
@@ -35,6 +37,15 @@ test.beforeAll(async () => {
         'content-length': '99999999999',
       })
       response.write(Buffer.alloc(1024, 1))
+      return
+    }
+    if (request.url === '/breaks.json') {
+      // The first download breaks after 2 MB; the retry sends 600 KB and then waits.
+      const first = (breaksAsked += 1) === 1
+      response.writeHead(200, { ...cors, 'content-type': 'application/json' })
+      response.write('{"items": [')
+      response.write(' '.repeat(first ? 2 * 1024 * 1024 : 600 * 1024))
+      if (first) setTimeout(() => response.destroy(), 100)
       return
     }
     response.writeHead(404, cors).end()
@@ -80,4 +91,13 @@ test.describe('linked files that never end', () => {
     await page.goto(`/?audio=${origin}/huge-length.ogg&history=demo/history.json`)
     await expect(page.locator('.load-status')).toContainText('is over the 1024.0 MB limit')
   })
+})
+
+test('a retried download shows its own progress, not the failed one’s', async ({ page }) => {
+  await page.goto(`/?history=${origin}/breaks.json`)
+  const status = page.locator('.load-status')
+  await expect(status.getByRole('alert')).toContainText('history could not be loaded')
+  await status.getByRole('button', { name: 'Retry' }).click()
+  await expect(status).toContainText(/loading \d+ KB received/)
+  await expect(status).not.toContainText('MB received')
 })

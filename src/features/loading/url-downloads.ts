@@ -29,14 +29,20 @@ export const useReceived = create<Record<string, Received>>(() => ({}))
 
 /** A re-render per 256 KB at most: a long recording arrives in thousands of chunks. */
 const PROGRESS_STEP = 256 * 1024
-const shown = new Map<string, number>()
 /** One AbortController per source URL, so that Cancel stops that download and no other. */
 const controllers = new Map<string, AbortController>()
 
+/** One download attempt's progress: a retry counts from nothing, not from the failed attempt. */
 function track(url: string) {
+  useReceived.setState((all) => {
+    const others = { ...all }
+    delete others[url]
+    return others
+  }, true)
+  let shownAt = -Infinity
   return (loaded: number, total: number | undefined) => {
-    if (loaded - (shown.get(url) ?? -Infinity) < PROGRESS_STEP && loaded !== total) return
-    shown.set(url, loaded)
+    if (loaded - shownAt < PROGRESS_STEP && loaded !== total) return
+    shownAt = loaded
     useReceived.setState({ [url]: { loaded, total } })
   }
 }
