@@ -8,10 +8,10 @@ import { expect, test } from './fixtures'
 let server: Server
 let origin = ''
 const open = new Set<NodeJS.Timeout>()
-let breaksAsked = 0
+/** Requests of each `/breaks.json?…` link, so that each test's link breaks once. */
+const breaksAsked = new Map<string, number>()
 
 test.beforeAll(async () => {
-  breaksAsked = 0
   server = createServer((request, response) => {
     const cors = { 'access-control-allow-origin': '*' }
     if (request.url === '/endless.ogg') {
@@ -39,13 +39,20 @@ test.beforeAll(async () => {
       response.write(Buffer.alloc(1024, 1))
       return
     }
-    if (request.url === '/breaks.json') {
-      // The first download breaks after 2 MB; the retry sends 600 KB and then waits.
-      const first = (breaksAsked += 1) === 1
+    if (request.url?.startsWith('/breaks.json?')) {
+      // The first download breaks after 2 MB; the retry waits 1 s, sends 600 KB, and waits on.
+      const asked = (breaksAsked.get(request.url) ?? 0) + 1
+      breaksAsked.set(request.url, asked)
       response.writeHead(200, { ...cors, 'content-type': 'application/json' })
-      response.write('{"items": [')
-      response.write(' '.repeat(first ? 2 * 1024 * 1024 : 600 * 1024))
-      if (first) setTimeout(() => response.destroy(), 100)
+      const body = `{"items": [${' '.repeat(asked === 1 ? 2 * 1024 * 1024 : 600 * 1024)}`
+      const timer = setTimeout(
+        () => {
+          response.write(body)
+          if (asked === 1) setTimeout(() => response.destroy(), 100)
+        },
+        asked === 1 ? 0 : 1000,
+      )
+      open.add(timer)
       return
     }
     response.writeHead(404, cors).end()
@@ -94,10 +101,11 @@ test.describe('linked files that never end', () => {
 })
 
 test('a retried download shows its own progress, not the failed one’s', async ({ page }) => {
-  await page.goto(`/?history=${origin}/breaks.json`)
+  await page.goto(`/?history=${origin}/breaks.json?${Date.now()}`)
   const status = page.locator('.load-status')
   await expect(status.getByRole('alert')).toContainText('history could not be loaded')
   await status.getByRole('button', { name: 'Retry' }).click()
+  // Nothing in yet: no figure at all, not the failed attempt's 2 MB.
+  await expect(status).toContainText('history loading…')
   await expect(status).toContainText(/loading \d+ KB received/)
-  await expect(status).not.toContainText('MB received')
 })

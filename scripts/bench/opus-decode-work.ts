@@ -101,6 +101,7 @@ export async function workerStagesPerHour(bytes: Uint8Array, repeat = 3) {
   if (!decoded) throw new Error('nothing decoded')
   const audio = decoded
   const wasm = await loadWasmFramePower(FFT_SIZE)
+  if (!wasm) throw new Error('the WASM FFT did not load: the workers’ features cannot be timed')
   const peaks = await timed(() => peaksOf(audio), repeat)
   const features = await timed(() => featuresOf(audio, wasm), repeat)
   const perHour = (t: Timing) => Math.round((t.cpuS * 36_000) / audio.seconds) / 10

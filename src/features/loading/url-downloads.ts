@@ -35,6 +35,7 @@ const controllers = new Map<string, AbortController>()
 /** One download attempt's progress: a retry counts from nothing, not from the failed attempt. */
 function track(url: string) {
   useReceived.setState((all) => {
+    if (!(url in all)) return all
     const others = { ...all }
     delete others[url]
     return others
@@ -100,6 +101,7 @@ export function recordingQuery(url: string) {
   return queryOptions({
     queryKey: ['source-audio', url],
     queryFn: async ({ signal }) => {
+      const onProgress = track(url)
       const into = new ReceivedBytes(url)
       openDownloading(url, into)
       // Cancel stops the wait too.
@@ -110,7 +112,7 @@ export function recordingQuery(url: string) {
         return await fetchBlob(url, {
           limits: limitsFrom(window.location.search, AUDIO_LIMITS),
           signal: stop,
-          onProgress: track(url),
+          onProgress,
           into,
         })
       } catch (error) {
