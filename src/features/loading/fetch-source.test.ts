@@ -1,5 +1,5 @@
 import { afterEach, expect, it, vi } from 'vitest'
-import { AUDIO_LIMITS, fetchBlob, FetchUnanswered } from './fetch-source'
+import { AUDIO_LIMITS, everyFewChunks, fetchBlob, FetchUnanswered } from './fetch-source'
 import { ReceivedBytes } from './received-bytes'
 
 afterEach(() => void vi.unstubAllGlobals())
@@ -52,4 +52,13 @@ it('tells a request that got no answer (the network, or no CORS) from one that b
   const brokeOff = fetchBlob('https://bucket.example/a.ogg', { limits: AUDIO_LIMITS })
   await expect(brokeOff).rejects.toThrow('could not be fetched (network error)')
   await expect(brokeOff).rejects.not.toBeInstanceOf(FetchUnanswered)
+})
+
+it('reports a download’s progress once per 256 KB at most, and its last byte', () => {
+  const reported: number[] = []
+  const progress = everyFewChunks((loaded) => void reported.push(loaded))
+  const KB = 1024
+  for (const loaded of [16, 100, 272, 300, 530, 600]) progress(loaded * KB, 610 * KB)
+  progress(610 * KB, 610 * KB)
+  expect(reported).toEqual([16, 272, 530, 610].map((kb) => kb * KB))
 })

@@ -6,6 +6,20 @@ import type { ReceivedBytes } from './received-bytes'
 /** Bytes received so far, and the announced size when the server gave a plausible one. */
 export type Progress = (loaded: number, total: number | undefined) => void
 
+/**
+ * `report` once per 256 KB at most, and for the last byte: a long download arrives in thousands
+ * of chunks, and each report is a re-render or a message to the page's thread.
+ */
+export function everyFewChunks(report: Progress): Progress {
+  const step = 256 * 1024
+  let reportedAt = -Infinity
+  return (loaded, total) => {
+    if (loaded - reportedAt < step && loaded !== total) return
+    reportedAt = loaded
+    report(loaded, total)
+  }
+}
+
 /** How much a linked file may cost before it is given up: a URL can point at anything. */
 export interface FetchLimits {
   maxBytes: number

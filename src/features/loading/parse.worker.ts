@@ -3,7 +3,7 @@ import type { TimedSegment } from '../../domain/call'
 import type { InputRole, ParsedInput, parseInputText } from '../../domain/parse/parse-input'
 import type { ParseResult } from '../../domain/problems'
 import type { FetchLimits } from './fetch-source'
-import { FetchCancelled, fetchText } from './fetch-source'
+import { everyFewChunks, FetchCancelled, fetchText } from './fetch-source'
 import { inPieces } from './reply-pieces'
 
 /** A file's text to parse, or a link to download and parse (`link`, relative to `base`). */
@@ -55,9 +55,6 @@ function loadParsers() {
   return parsers
 }
 
-/** A progress message per 256 KB at most: each is a task on the page's thread. */
-const PROGRESS_STEP = 256 * 1024
-
 /**
  * JSON parsing and validation of a long call's files: about 150 ms of main thread an hour. A
  * linked file is downloaded here too, so its bytes and its text never pass through the page.
@@ -93,12 +90,7 @@ async function download(
   { id, link, base, limits }: Extract<ParseRequest, { link: string }>,
   signal: AbortSignal,
 ) {
-  let told = -Infinity
-  const onProgress = (loaded: number, total: number | undefined) => {
-    if (loaded - told < PROGRESS_STEP && loaded !== total) return
-    told = loaded
-    post({ id, loaded, total })
-  }
+  const onProgress = everyFewChunks((loaded, total) => post({ id, loaded, total }))
   try {
     return await fetchText(link, { limits, base, signal, onProgress })
   } catch (error) {

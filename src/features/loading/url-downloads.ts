@@ -1,7 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { queryOptions } from '@tanstack/react-query'
 import { create } from 'zustand'
-import { AUDIO_LIMITS, fetchBlob, FetchUnanswered, limitsFrom } from './fetch-source'
+import {
+  AUDIO_LIMITS,
+  everyFewChunks,
+  fetchBlob,
+  FetchUnanswered,
+  limitsFrom,
+} from './fetch-source'
 import { takeParsedText } from './linked-texts'
 import { ReceivedBytes } from './received-bytes'
 import type { UrlText } from './url-sources'
@@ -27,8 +33,6 @@ export interface Received {
 /** How much of each source URL has come in, for the status line. */
 export const useReceived = create<Record<string, Received>>(() => ({}))
 
-/** A re-render per 256 KB at most: a long recording arrives in thousands of chunks. */
-const PROGRESS_STEP = 256 * 1024
 /** One AbortController per source URL, so that Cancel stops that download and no other. */
 const controllers = new Map<string, AbortController>()
 
@@ -40,12 +44,7 @@ function track(url: string) {
     delete others[url]
     return others
   }, true)
-  let shownAt = -Infinity
-  return (loaded: number, total: number | undefined) => {
-    if (loaded - shownAt < PROGRESS_STEP && loaded !== total) return
-    shownAt = loaded
-    useReceived.setState({ [url]: { loaded, total } })
-  }
+  return everyFewChunks((loaded, total) => useReceived.setState({ [url]: { loaded, total } }))
 }
 
 function cancellable(url: string, signal: AbortSignal): AbortSignal {
